@@ -1,0 +1,309 @@
+//! Benchmarks on generated data (`linimasa bench import|query`): they print numbers; the numbers
+//! go into BENCHMARKS.md. Nothing here is a test: speed is measured, not asserted.
+
+use std::path::Path;
+use std::sync::atomic::AtomicBool;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+
+use crate::import::ImportOptions;
+use crate::model::{
+    Actor, ActorKind, Article, Event, Extraction, Grain, Modality, Participant, ParticipantRole,
+    Provenance, Span,
+};
+use crate::store::{self, EventFilter, NewArticle, Store, StoreError};
+
+/// A small deterministic generator (SplitMix64), so every run benchmarks the same data.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Self {
+        Rng(seed)
+    }
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.next_u64() % n.max(1)
+    }
+}
+
+const WORDS: &[&str] = &[
+    "pemerintah",
+    "mengatakan",
+    "bahwa",
+    "pasukan",
+    "kota",
+    "perbatasan",
+    "pembicaraan",
+    "menteri",
+    "presiden",
+    "serangan",
+    "warga",
+    "sipil",
+    "the",
+    "said",
+    "talks",
+    "minister",
+    "border",
+    "forces",
+    "city",
+    "on",
+    "yang",
+    "dan",
+    "di",
+    "dengan",
+    "untuk",
+    "pada",
+    "telah",
+    "akan",
+    "sanksi",
+    "ekonomi",
+    "harga",
+    "rapat",
+    "parlemen",
+];
+const WEEKDAYS_ID: &[&str] = &[
+    "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu",
+];
+
+/// Writes `n` synthetic plain-text articles (about 2 KB each, each with a dateline) into `dir`.
+pub fn write_articles(dir: &Path, n: usize, seed: u64) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    let mut rng = Rng::new(seed);
+    let base = NaiveDate::from_ymd_opt(2015, 1, 1).expect("valid date");
+    for i in 0..n {
+        let date = base + chrono::Duration::days(rng.below(3650) as i64);
+        let weekday = WEEKDAYS_ID[chrono::Datelike::weekday(&date).num_days_from_monday() as usize];
+        let mut text = format!("Berita nomor {i}\n\nJakarta, Linimasa.id - ");
+        while text.len() < 2000 {
+            for _ in 0..12 {
+                text.push_str(WORDS[rng.below(WORDS.len() as u64) as usize]);
+                text.push(' ');
+            }
+            text.push_str(&format!(
+                "kata dia, {weekday} ({}/{}).\n\n",
+                chrono::Datelike::day(&date),
+                chrono::Datelike::month(&date)
+            ));
+        }
+        std::fs::write(dir.join(format!("article-{i:05}.txt")), text)?;
+    }
+    Ok(())
+}
+
+/// Result of the import benchmark.
+#[derive(Debug)]
+pub struct ImportBench {
+    pub articles: u32,
+    pub elapsed: Duration,
+}
+
+/// Imports `n` generated article files into a fresh workspace file under `dir`, timing the import.
+pub fn import(dir: &Path, n: usize) -> Result<ImportBench, Box<dyn std::error::Error>> {
+    let files = dir.join("articles");
+    write_articles(&files, n, 42)?;
+    let db = dir.join("bench-import.db");
+    let _ = std::fs::remove_file(&db);
+    let mut store = Store::open(&db)?;
+    let today = NaiveDate::from_ymd_opt(2026, 1, 1).expect("valid date");
+    let start = Instant::now();
+    let summary = crate::pipeline::import_paths(
+        &mut store,
+        &[files],
+        &ImportOptions::default(),
+        today,
+        &AtomicBool::new(false),
+        |_| {},
+    )?;
+    Ok(ImportBench {
+        articles: summary.imported,
+        elapsed: start.elapsed(),
+    })
+}
+
+/// Fills `store` with `events` synthetic events spread over ten years, `actors` actors and 200
+/// places, through the store's ordinary write path (1,000 events per article).
+pub fn fill_events(
+    store: &mut Store,
+    events: usize,
+    actors: usize,
+    seed: u64,
+) -> Result<(), StoreError> {
+    let mut rng = Rng::new(seed);
+    let base = NaiveDate::from_ymd_opt(2015, 1, 1).expect("valid date");
+    let per_article = 1000;
+    let mut written = 0;
+    let mut article_no = 0;
+    while written < events {
+        let n = per_article.min(events - written);
+        let text = format!("Synthetic article {article_no}");
+        let mut extraction = Extraction::default();
+        for k in 0..n {
+            let start = base + chrono::Duration::days(rng.below(3650) as i64);
+            let end = start + chrono::Duration::days(rng.below(3) as i64);
+            let a1 = format!("Actor {}", rng.below(actors as u64));
+            let a2 = format!("Actor {}", rng.below(actors as u64));
+            extraction.events.push(Event {
+                cameo: format!("{:02}", 1 + rng.below(20)),
+                date_value: Some(start.to_string()),
+                earliest: Some(start),
+                latest: Some(end),
+                precision: Grain::Day,
+                date_derivation: "synthetic".into(),
+                participants: vec![
+                    Participant {
+                        actor: a1,
+                        role: ParticipantRole::Agent,
+                    },
+                    Participant {
+                        actor: a2,
+                        role: ParticipantRole::Target,
+                    },
+                ],
+                places: vec![format!("Place {}", rng.below(200))],
+                evidence: Span::new(k, k + 1),
+                evidence_text: "synthetic".into(),
+                attribution: None,
+                modality: Modality::Asserted,
+                confidence: 0.5,
+                provenance: Provenance::rule("bench.synthetic"),
+            });
+        }
+        if article_no == 0 {
+            extraction.actors = (0..actors)
+                .map(|i| Actor {
+                    canonical_name: format!("Actor {i}"),
+                    kind: ActorKind::Person,
+                    aliases: vec![],
+                    provenance: Provenance::rule("bench.synthetic"),
+                })
+                .collect();
+        }
+        let article = Article {
+            id: 0,
+            content_hash: store::content_hash(&text, &text),
+            title: text.clone(),
+            publisher: Some(format!("Publisher {}", article_no % 7)),
+            url: None,
+            language: Some("en".into()),
+            section: None,
+            text: text.clone(),
+            warnings: vec![],
+            published: None,
+            source: None,
+        };
+        store.insert_articles(&[NewArticle {
+            article,
+            extraction,
+            date_meta: None,
+            file_modified: None,
+        }])?;
+        written += n;
+        article_no += 1;
+    }
+    Ok(())
+}
+
+/// Timing of one query kind over repeated random runs.
+#[derive(Debug)]
+pub struct QueryTimes {
+    pub name: &'static str,
+    pub runs: usize,
+    pub p50: Duration,
+    pub p95: Duration,
+    pub max: Duration,
+    pub mean_rows: f64,
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
+}
+
+/// Runs the timeline queries the app makes: a 30-day window for one actor, a 90-day window for all
+/// actors (limit 5,000 rows, as the timeline draws), the whole-range histogram, and one actor's histogram.
+pub fn queries(
+    store: &Store,
+    actors: usize,
+    runs: usize,
+    seed: u64,
+) -> Result<Vec<QueryTimes>, StoreError> {
+    let mut rng = Rng::new(seed);
+    let base = NaiveDate::from_ymd_opt(2015, 1, 1).expect("valid date");
+    let mut out = Vec::new();
+    type Kind = (
+        &'static str,
+        fn(&mut Rng, NaiveDate, usize) -> EventFilter,
+        bool,
+    );
+    let kinds: [Kind; 4] = [
+        (
+            "timeline: 30-day window + actor",
+            |rng, base, actors| {
+                let from = base + chrono::Duration::days(rng.below(3620) as i64);
+                EventFilter {
+                    from: Some(from),
+                    to: Some(from + chrono::Duration::days(30)),
+                    actor: Some(format!("Actor {}", rng.below(actors as u64))),
+                    ..Default::default()
+                }
+            },
+            false,
+        ),
+        (
+            "timeline: 90-day window, all actors, 5000 rows",
+            |rng, base, _| {
+                let from = base + chrono::Duration::days(rng.below(3560) as i64);
+                EventFilter {
+                    from: Some(from),
+                    to: Some(from + chrono::Duration::days(90)),
+                    limit: Some(5000),
+                    ..Default::default()
+                }
+            },
+            false,
+        ),
+        (
+            "histogram: per month, all events",
+            |_, _, _| EventFilter::default(),
+            true,
+        ),
+        (
+            "histogram: per month, one actor",
+            |rng, _, actors| EventFilter {
+                actor: Some(format!("Actor {}", rng.below(actors as u64))),
+                ..Default::default()
+            },
+            true,
+        ),
+    ];
+    for (name, make, histogram) in kinds {
+        let mut times = Vec::with_capacity(runs);
+        let mut rows = 0usize;
+        for _ in 0..runs {
+            let filter = make(&mut rng, base, actors);
+            let start = Instant::now();
+            rows += if histogram {
+                store.month_histogram(&filter)?.len()
+            } else {
+                store.events(&filter)?.len()
+            };
+            times.push(start.elapsed());
+        }
+        times.sort();
+        out.push(QueryTimes {
+            name,
+            runs,
+            p50: percentile(&times, 0.5),
+            p95: percentile(&times, 0.95),
+            max: *times.last().expect("runs > 0"),
+            mean_rows: rows as f64 / runs as f64,
+        });
+    }
+    Ok(out)
+}

@@ -1,0 +1,357 @@
+//! Command-line interface: argument parsing and output. Every command is a few lines over the core.
+
+mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::atomic::AtomicBool;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
+
+use linimasa::import::ImportOptions;
+use linimasa::pipeline;
+use linimasa::store::{EventFilter, Store};
+use output::{print_rows, Format, Table};
+
+#[derive(Parser)]
+#[command(
+    name = "linimasa",
+    version,
+    about = "Dated events, actors and places from news articles"
+)]
+struct Cli {
+    /// Workspace file (default: the `LINIMASA_DB` environment variable, else workspace.db in the
+    /// user's data folder, e.g. ~/.local/share/linimasa/workspace.db).
+    #[arg(long, global = true, value_name = "FILE")]
+    db: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Import files and folders (.txt .html .json .jsonl .csv .rss .atom .xml), recursively.
+    Import {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The latest possible publication day, for year inference (default: today).
+        #[arg(long, value_name = "DATE")]
+        reference: Option<NaiveDate>,
+        /// Refuse files larger than this many megabytes.
+        #[arg(long, default_value_t = 32)]
+        max_file_mb: u64,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// List articles (newest first), or those matching a full-text search.
+    Articles {
+        #[arg(long)]
+        search: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// List events, filtered.
+    Events {
+        #[command(flatten)]
+        filter: FilterArgs,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Events per month, filtered (the timeline's overview).
+    Histogram {
+        #[command(flatten)]
+        filter: FilterArgs,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// List actors with aliases and event counts.
+    Actors {
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// List places with coordinates and event counts.
+    Places {
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Show one article: metadata, date provenance, time expressions, text.
+    Show {
+        id: i64,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Set an article's publication date (a correction that survives re-import); everything
+    /// anchored to the article date re-resolves.
+    SetDate { article: i64, date: NaiveDate },
+    /// Check the workspace file's integrity.
+    Check,
+    /// Measure speed on generated data; prints numbers for BENCHMARKS.md.
+    Bench {
+        #[command(subcommand)]
+        what: BenchCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum BenchCommand {
+    /// Import throughput: generated article files into a fresh workspace.
+    Import {
+        #[arg(long, default_value_t = 10_000)]
+        articles: usize,
+        /// Working folder (default: a temporary folder).
+        #[arg(long)]
+        dir: Option<PathBuf>,
+    },
+    /// Timeline and histogram query latency over generated events.
+    Query {
+        #[arg(long, default_value_t = 1_000_000)]
+        events: usize,
+        #[arg(long, default_value_t = 1_000)]
+        actors: usize,
+        #[arg(long, default_value_t = 200)]
+        runs: usize,
+        /// Workspace file to fill (reused when it already holds the events).
+        #[arg(long)]
+        dir: Option<PathBuf>,
+    },
+}
+
+#[derive(Args)]
+struct FilterArgs {
+    /// Actor name or alias.
+    #[arg(long)]
+    actor: Option<String>,
+    #[arg(long)]
+    place: Option<String>,
+    /// CAMEO root code, e.g. 01 (statement), 04 (consult), 19 (fight).
+    #[arg(long = "type")]
+    cameo: Option<String>,
+    #[arg(long)]
+    from: Option<NaiveDate>,
+    #[arg(long)]
+    to: Option<NaiveDate>,
+    /// Full-text search over the events' articles.
+    #[arg(long)]
+    text: Option<String>,
+    /// Source: the publisher's name.
+    #[arg(long)]
+    source: Option<String>,
+    #[arg(long)]
+    limit: Option<usize>,
+}
+
+impl FilterArgs {
+    fn into_filter(self) -> EventFilter {
+        EventFilter {
+            from: self.from,
+            to: self.to,
+            actor: self.actor,
+            place: self.place,
+            cameo: self.cameo,
+            text: self.text,
+            publisher: self.source,
+            article: None,
+            limit: self.limit,
+        }
+    }
+}
+
+fn default_db() -> PathBuf {
+    if let Some(p) = std::env::var_os("LINIMASA_DB") {
+        return PathBuf::from(p);
+    }
+    dirs::data_dir()
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join("linimasa")
+        .join("workspace.db")
+}
+
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    match execute(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+type Res = Result<ExitCode, Box<dyn std::error::Error>>;
+
+fn execute(cli: Cli) -> Res {
+    let db = cli.db.unwrap_or_else(default_db);
+    if let Command::Bench { what } = cli.command {
+        return bench(what);
+    }
+    let mut store = Store::open(&db)?;
+    match cli.command {
+        Command::Import {
+            paths,
+            reference,
+            max_file_mb,
+            format,
+        } => {
+            let options = ImportOptions {
+                max_file_bytes: max_file_mb.saturating_mul(1024 * 1024),
+            };
+            let bar = ProgressBar::new(0).with_style(
+                ProgressStyle::with_template("{spinner} [{bar:30}] {pos}/{len} files  {msg}")
+                    .expect("template")
+                    .progress_chars("=> "),
+            );
+            let summary = pipeline::import_paths(
+                &mut store,
+                &paths,
+                &options,
+                reference.unwrap_or_else(today),
+                &AtomicBool::new(false),
+                |p| {
+                    bar.set_length(p.files_total as u64);
+                    bar.set_position(p.files_done as u64);
+                    bar.set_message(format!("{} imported", p.imported));
+                },
+            )?;
+            bar.finish_and_clear();
+            match format {
+                Format::Json => println!("{}", serde_json::to_string_pretty(&summary)?),
+                _ => {
+                    println!(
+                        "imported {}, duplicates {}, failed {}",
+                        summary.imported,
+                        summary.duplicates,
+                        summary.failed.len()
+                    );
+                    for f in &summary.failed {
+                        println!("  failed: {}: {}", f.path, f.reason);
+                    }
+                }
+            }
+            Ok(if summary.failed.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(2)
+            })
+        }
+        Command::Articles { search, format } => {
+            let rows = match search {
+                Some(q) => store.search_articles(&q)?,
+                None => store.articles()?,
+            };
+            print_rows(&rows, format)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Events { filter, format } => {
+            print_rows(&store.events(&filter.into_filter())?, format)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Histogram { filter, format } => {
+            print_rows(&store.month_histogram(&filter.into_filter())?, format)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Actors { format } => {
+            print_rows(&store.actors()?, format)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Places { format } => {
+            print_rows(&store.places()?, format)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Show { id, format } => {
+            let detail = store.article_detail(id)?;
+            let times = store.time_exprs(id)?;
+            match format {
+                Format::Json => {
+                    let times: Vec<_> = times
+                        .iter()
+                        .map(|(surface, t, value, rule)| serde_json::json!({"text": surface, "type": t, "value": value, "rule": rule}))
+                        .collect();
+                    let mut v = serde_json::to_value(&detail)?;
+                    v["time_expressions"] = serde_json::Value::Array(times);
+                    println!("{}", serde_json::to_string_pretty(&v)?);
+                }
+                _ => output::print_article(&detail, &times),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::SetDate { article, date } => {
+            pipeline::set_article_date(&mut store, article, date)?;
+            println!("article {article}: publication date set to {date}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Check => {
+            let problems = store.check()?;
+            if problems.is_empty() {
+                println!("{}: ok", db.display());
+                Ok(ExitCode::SUCCESS)
+            } else {
+                for p in problems {
+                    println!("{}: {p}", db.display());
+                }
+                Ok(ExitCode::FAILURE)
+            }
+        }
+        Command::Bench { .. } => unreachable!("handled above"),
+    }
+}
+
+fn bench(what: BenchCommand) -> Res {
+    let temp = std::env::temp_dir().join(format!("linimasa-bench-{}", std::process::id()));
+    match what {
+        BenchCommand::Import { articles, dir } => {
+            let dir = dir.unwrap_or(temp);
+            let r = linimasa::bench::import(&dir, articles)?;
+            let secs = r.elapsed.as_secs_f64();
+            println!(
+                "import: {} articles in {:.2} s = {:.0} articles/s (target >= 2000)",
+                r.articles,
+                secs,
+                r.articles as f64 / secs
+            );
+        }
+        BenchCommand::Query {
+            events,
+            actors,
+            runs,
+            dir,
+        } => {
+            let dir = dir.unwrap_or(temp);
+            std::fs::create_dir_all(&dir)?;
+            let db = dir.join(format!("bench-query-{events}.db"));
+            let mut store = Store::open(&db)?;
+            if store.info()?.events != events as i64 {
+                drop(store);
+                let _ = std::fs::remove_file(&db);
+                store = Store::open(&db)?;
+                let start = std::time::Instant::now();
+                linimasa::bench::fill_events(&mut store, events, actors, 7)?;
+                println!(
+                    "generated {events} events, {actors} actors in {:.1} s",
+                    start.elapsed().as_secs_f64()
+                );
+            }
+            let mut table =
+                Table::new(&["query", "runs", "p50 ms", "p95 ms", "max ms", "rows (mean)"]);
+            for q in linimasa::bench::queries(&store, actors, runs, 11)? {
+                let ms = |d: std::time::Duration| format!("{:.2}", d.as_secs_f64() * 1000.0);
+                table.row(vec![
+                    q.name.to_string(),
+                    q.runs.to_string(),
+                    ms(q.p50),
+                    ms(q.p95),
+                    ms(q.max),
+                    format!("{:.1}", q.mean_rows),
+                ]);
+            }
+            table.print();
+            println!("targets: window + actor p95 <= 20 ms; per-month histogram <= 50 ms");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,226 @@
+//! The pipeline: import → article date → language → time expressions → names → events → graph →
+//! store. Each stage is one function in its own module; this module only runs them in order.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use chrono::NaiveDate;
+
+use crate::import::{self, DateMeta, ImportOptions, RawArticle};
+use crate::model::{Article, Extraction};
+use crate::store::{self, Inserted, NewArticle, Store, StoreError};
+use crate::view::{ImportFailure, ImportSummary};
+use crate::{events, lang, names, time};
+
+/// Articles are written in batches of this many, each batch one transaction (each article is
+/// whole inside it): a killed import loses at most the batch in flight, never half an article.
+const BATCH: usize = 256;
+
+/// Stages 2 and 3 on a freshly read article: publication date, language, content hash.
+pub fn prepare(raw: &RawArticle, reference: NaiveDate) -> Article {
+    prepare_with(
+        raw.title.clone(),
+        raw.text.clone(),
+        raw,
+        reference,
+        raw.date_meta.as_ref(),
+        raw.file_modified,
+    )
+}
+
+fn prepare_with(
+    title: String,
+    text: String,
+    raw: &RawArticle,
+    reference: NaiveDate,
+    meta: Option<&DateMeta>,
+    modified: Option<NaiveDate>,
+) -> Article {
+    let ctx = time::DateContext {
+        reference: modified.map_or(reference, |m| m.min(reference)),
+        file_modified: modified,
+    };
+    let (published, date_warnings) = time::article_date(meta, &text, &ctx);
+    let language = lang::detect(&format!("{title}\n{text}"))
+        .map(str::to_string)
+        .or_else(|| {
+            raw.language
+                .as_ref()
+                .map(|l| l.split(['-', '_']).next().unwrap_or(l).to_lowercase())
+        });
+    let mut warnings = raw.warnings.clone();
+    warnings.extend(date_warnings);
+    Article {
+        id: 0,
+        content_hash: store::content_hash(&title, &text),
+        title,
+        publisher: raw.publisher.clone(),
+        url: raw.url.clone(),
+        language,
+        section: raw.section.clone(),
+        text,
+        warnings,
+        published,
+        source: Some(raw.source.clone()),
+    }
+}
+
+/// Stages 4 to 6 on a prepared article: time expressions, names, events.
+pub fn extract(article: &Article) -> Extraction {
+    let time_exprs = time::tag(article);
+    let names = names::recognize(article, &time_exprs);
+    let events = events::extract(article, &time_exprs, &names);
+    Extraction {
+        time_exprs,
+        mentions: names.mentions,
+        actors: names.actors,
+        places: names.places,
+        events,
+    }
+}
+
+/// Progress of a running import, reported after each file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportProgress {
+    pub files_done: usize,
+    pub files_total: usize,
+    pub imported: u32,
+    pub current: PathBuf,
+}
+
+/// Imports files and folders into the store. Bad files are listed in the summary; the rest goes
+/// on. `cancel` stops the run between batches (what was written stays whole).
+pub fn import_paths(
+    store: &mut Store,
+    paths: &[PathBuf],
+    options: &ImportOptions,
+    reference: NaiveDate,
+    cancel: &AtomicBool,
+    mut progress: impl FnMut(&ImportProgress),
+) -> Result<ImportSummary, StoreError> {
+    let mut summary = ImportSummary::default();
+    let mut files = Vec::new();
+    for p in paths {
+        match import::collect_files(p) {
+            Ok(found) => files.extend(found),
+            Err(e) => summary.failed.push(failure(&e)),
+        }
+    }
+    let mut batch: Vec<NewArticle> = Vec::with_capacity(BATCH);
+    for (i, file) in files.iter().enumerate() {
+        if cancel.load(Ordering::Relaxed) {
+            break;
+        }
+        let outcome = import::read_file(file, options);
+        summary.failed.extend(outcome.errors.iter().map(failure));
+        for raw in &outcome.articles {
+            batch.push(new_article(raw, reference));
+        }
+        if batch.len() >= BATCH {
+            flush(store, &mut batch, &mut summary)?;
+        }
+        progress(&ImportProgress {
+            files_done: i + 1,
+            files_total: files.len(),
+            imported: summary.imported,
+            current: file.clone(),
+        });
+    }
+    flush(store, &mut batch, &mut summary)?;
+    Ok(summary)
+}
+
+/// Imports text given directly (pasted or dropped in the app); `name` picks the format by its
+/// extension ("article.txt", "page.html") and names the source.
+pub fn import_text(
+    store: &mut Store,
+    name: &str,
+    text: &str,
+    reference: NaiveDate,
+) -> Result<ImportSummary, StoreError> {
+    let mut summary = ImportSummary::default();
+    match import::parse_bytes(Path::new(name), text.as_bytes()) {
+        Ok((articles, errors)) => {
+            summary.failed.extend(errors.iter().map(failure));
+            let mut batch: Vec<NewArticle> = articles
+                .iter()
+                .map(|raw| new_article(raw, reference))
+                .collect();
+            flush(store, &mut batch, &mut summary)?;
+        }
+        Err(e) => summary.failed.push(failure(&e)),
+    }
+    Ok(summary)
+}
+
+fn new_article(raw: &RawArticle, reference: NaiveDate) -> NewArticle {
+    let article = prepare(raw, reference);
+    let extraction = extract(&article);
+    NewArticle {
+        article,
+        extraction,
+        date_meta: raw.date_meta.clone(),
+        file_modified: raw.file_modified,
+    }
+}
+
+fn flush(
+    store: &mut Store,
+    batch: &mut Vec<NewArticle>,
+    summary: &mut ImportSummary,
+) -> Result<(), StoreError> {
+    if batch.is_empty() {
+        return Ok(());
+    }
+    for outcome in store.insert_articles(batch)? {
+        match outcome {
+            Inserted::New(_) => summary.imported += 1,
+            Inserted::Duplicate(_) => summary.duplicates += 1,
+        }
+    }
+    batch.clear();
+    Ok(())
+}
+
+fn failure(e: &import::ImportError) -> ImportFailure {
+    let path = e.path().display().to_string();
+    let message = e.to_string();
+    let reason = message
+        .strip_prefix(&path)
+        .map(|r| r.trim_start_matches([':', ' ', '#']).to_string());
+    // Keep record locations ("#3", ":12") in the reason when the message had them.
+    let reason = match reason {
+        Some(r)
+            if message[path.len()..].starts_with(':')
+                && message[path.len()..]
+                    .chars()
+                    .nth(1)
+                    .is_some_and(|c| c.is_ascii_digit()) =>
+        {
+            format!("line {r}")
+        }
+        Some(r) if message[path.len()..].starts_with('#') => format!("record {r}"),
+        Some(r) => r,
+        None => message,
+    };
+    ImportFailure { path, reason }
+}
+
+/// Sets an article's publication date (a user correction) and re-runs extraction so everything
+/// anchored to the article date re-resolves.
+pub fn set_article_date(
+    store: &mut Store,
+    article_id: i64,
+    date: NaiveDate,
+) -> Result<(), StoreError> {
+    store.set_article_date(article_id, date)?;
+    reextract(store, article_id)
+}
+
+/// Runs stages 4 to 6 again on a stored article (with its effective date) and replaces its machine
+/// output; corrections are kept.
+pub fn reextract(store: &mut Store, article_id: i64) -> Result<(), StoreError> {
+    let article = store.article(article_id)?;
+    let extraction = extract(&article);
+    store.replace_extraction(article_id, &extraction)
+}

@@ -1,0 +1,416 @@
+//! Read queries: listings, the filtered timeline query and the per-month histogram.
+//!
+//! The timeline query picks its driving index from the filter: an actor or place filter walks that
+//! actor's or place's (id, day) index; a bare date window walks the R*Tree; otherwise the date index.
+
+use chrono::NaiveDate;
+use rusqlite::{params_from_iter, types::Value};
+
+use super::{day_number, from_day_number, Result, Store, StoreError};
+use crate::model::DateMethod;
+use crate::view::{
+    ActorRow, ArticleDetail, ArticleSummary, EventRow, MonthCount, PlaceRow, PublishedView,
+};
+
+/// Which events a query returns. Every field narrows the result; the default returns all visible events.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EventFilter {
+    /// Events overlapping the window [from, to] (inclusive). Undated events are left out when set.
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    /// An actor's canonical name or one of its aliases.
+    pub actor: Option<String>,
+    /// A place's canonical name.
+    pub place: Option<String>,
+    /// CAMEO root code ("01".."20").
+    pub cameo: Option<String>,
+    /// Full-text search over the articles the events come from (FTS5 query syntax).
+    pub text: Option<String>,
+    /// A source: the publisher's name.
+    pub publisher: Option<String>,
+    pub article: Option<i64>,
+    pub limit: Option<usize>,
+}
+
+impl EventFilter {
+    fn window(&self) -> Option<(i64, i64)> {
+        if self.from.is_none() && self.to.is_none() {
+            return None;
+        }
+        Some((
+            self.from.map_or(i64::MIN / 4, day_number),
+            self.to.map_or(i64::MAX / 4, day_number),
+        ))
+    }
+}
+
+const SUMMARY_COLUMNS: &str = "a.id, a.title, a.publisher, a.url, a.language, a.warnings, a.source,
+     coalesce(c.date, a.pub_date), CASE WHEN c.date IS NOT NULL THEN 'user' ELSE a.pub_method END,
+     CASE WHEN c.date IS NOT NULL THEN NULL ELSE a.pub_evidence END,
+     CASE WHEN c.date IS NOT NULL THEN 1.0 ELSE a.pub_confidence END,
+     (SELECT count(*) FROM event e WHERE e.article_id = a.id AND e.hidden = 0)";
+
+fn summary_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ArticleSummary> {
+    let warnings: String = r.get(5)?;
+    let date: Option<String> = r.get(7)?;
+    let method: Option<String> = r.get(8)?;
+    Ok(ArticleSummary {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        publisher: r.get(2)?,
+        url: r.get(3)?,
+        language: r.get(4)?,
+        warnings: serde_json::from_str(&warnings).unwrap_or_default(),
+        source: r.get(6)?,
+        published: date.map(|date| PublishedView {
+            date,
+            method: method
+                .as_deref()
+                .and_then(DateMethod::parse)
+                .unwrap_or(DateMethod::Metadata),
+            evidence: r.get(9).ok().flatten(),
+            confidence: r.get::<_, Option<f32>>(10).ok().flatten().unwrap_or(0.0),
+        }),
+        events: r.get(11)?,
+    })
+}
+
+impl Store {
+    /// All articles, newest publication date first (undated last).
+    pub fn articles(&self) -> Result<Vec<ArticleSummary>> {
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS} FROM article a LEFT JOIN correction_article_date c USING (content_hash)
+             ORDER BY coalesce(c.date, a.pub_date) IS NULL, coalesce(c.date, a.pub_date) DESC, a.id"
+        );
+        let mut stmt = self.conn().prepare(&sql)?;
+        let rows = stmt
+            .query_map([], summary_from_row)?
+            .collect::<Result<_, _>>()?;
+        Ok(rows)
+    }
+
+    /// Articles whose title or text match an FTS5 query, best match first.
+    pub fn search_articles(&self, query: &str) -> Result<Vec<ArticleSummary>> {
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS} FROM article_fts f JOIN article a ON a.id = f.rowid
+             LEFT JOIN correction_article_date c USING (content_hash)
+             WHERE article_fts MATCH ?1 ORDER BY f.rank"
+        );
+        let mut stmt = self.conn().prepare(&sql)?;
+        let rows = stmt
+            .query_map([fts_query(query)], summary_from_row)?
+            .collect::<Result<_, _>>()?;
+        Ok(rows)
+    }
+
+    /// One article with its text, for the reader.
+    pub fn article_detail(&self, id: i64) -> Result<ArticleDetail> {
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS}, a.text,
+                    CASE WHEN c.date IS NOT NULL THEN 'set by the user' ELSE a.pub_derivation END
+             FROM article a LEFT JOIN correction_article_date c USING (content_hash) WHERE a.id = ?1"
+        );
+        let mut stmt = self.conn().prepare(&sql)?;
+        let mut rows = stmt.query([id])?;
+        let row = rows.next()?.ok_or(StoreError::NotFound {
+            what: "article",
+            id,
+        })?;
+        Ok(ArticleDetail {
+            summary: summary_from_row(row)?,
+            text: row.get(12)?,
+            date_derivation: row.get(13)?,
+        })
+    }
+
+    /// The timeline query: visible events matching `filter`, in date order (undated last).
+    pub fn events(&self, filter: &EventFilter) -> Result<Vec<EventRow>> {
+        let (from_sql, mut conditions, mut args) = self.event_source(filter)?;
+        let Some(from_sql) = from_sql else {
+            return Ok(vec![]);
+        };
+        conditions.push("e.hidden = 0".into());
+        if let Some(cameo) = &filter.cameo {
+            conditions.push("e.eff_cameo = ?".into());
+            args.push(Value::Text(cameo.clone()));
+        }
+        if let Some(article) = filter.article {
+            conditions.push("e.article_id = ?".into());
+            args.push(Value::Integer(article));
+        }
+        if let Some(publisher) = &filter.publisher {
+            conditions.push("e.article_id IN (SELECT id FROM article WHERE publisher = ?)".into());
+            args.push(Value::Text(publisher.clone()));
+        }
+        if let Some(text) = &filter.text {
+            conditions.push(
+                "e.article_id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)".into(),
+            );
+            args.push(Value::Text(fts_query(text)));
+        }
+        let limit = filter
+            .limit
+            .map_or(String::new(), |n| format!(" LIMIT {n}"));
+        let sql = format!(
+            "SELECT e.id, e.article_id, e.eff_cameo, e.date_value, e.day_from, e.day_to, e.precision, e.evidence_text,
+                    e.modality, e.confidence,
+                    (SELECT json_group_array(a.canonical_name) FROM event_actor ea JOIN actor a ON a.id = ea.actor_id
+                      WHERE ea.event_id = e.id),
+                    (SELECT json_group_array(p.canonical_name) FROM event_place ep JOIN place p ON p.id = ep.place_id
+                      WHERE ep.event_id = e.id)
+             FROM {from_sql} WHERE {} ORDER BY e.day_from IS NULL, e.day_from, e.id{limit}",
+            conditions.join(" AND ")
+        );
+        let mut stmt = self.conn().prepare_cached(&sql)?;
+        let rows = stmt
+            .query_map(params_from_iter(args), |r| {
+                let day = |i: usize| {
+                    r.get::<_, Option<i64>>(i)
+                        .map(|d| d.and_then(from_day_number).map(|d| d.to_string()))
+                };
+                let names = |i: usize| {
+                    r.get::<_, String>(i)
+                        .map(|s| serde_json::from_str::<Vec<String>>(&s).unwrap_or_default())
+                };
+                Ok(EventRow {
+                    id: r.get(0)?,
+                    article_id: r.get(1)?,
+                    cameo: r.get(2)?,
+                    date_value: r.get(3)?,
+                    earliest: day(4)?,
+                    latest: day(5)?,
+                    precision: r.get(6)?,
+                    evidence: r.get(7)?,
+                    modality: r.get(8)?,
+                    confidence: r.get(9)?,
+                    actors: names(10)?,
+                    places: names(11)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(rows)
+    }
+
+    /// Events per month (of the effective start date) among the events matching `filter`.
+    pub fn month_histogram(&self, filter: &EventFilter) -> Result<Vec<MonthCount>> {
+        let unfiltered = filter.actor.is_none()
+            && filter.place.is_none()
+            && filter.cameo.is_none()
+            && filter.text.is_none()
+            && filter.publisher.is_none()
+            && filter.article.is_none();
+        let label = |m: i64| format!("{:04}-{:02}", m.div_euclid(12), m.rem_euclid(12) + 1);
+        if unfiltered {
+            // The per-month table kept by triggers answers without touching the events.
+            let month_of = |d: Option<NaiveDate>| d.map(|d| super::month_index(d));
+            let (lo, hi) = (
+                month_of(filter.from).unwrap_or(i64::MIN),
+                month_of(filter.to).unwrap_or(i64::MAX),
+            );
+            let mut stmt = self.conn().prepare_cached("SELECT month, n FROM event_month WHERE n > 0 AND month BETWEEN ?1 AND ?2 ORDER BY month")?;
+            let rows = stmt
+                .query_map([lo, hi], |r| {
+                    Ok(MonthCount {
+                        month: label(r.get(0)?),
+                        count: r.get(1)?,
+                    })
+                })?
+                .collect::<Result<_, _>>()?;
+            return Ok(rows);
+        }
+        let (from_sql, mut conditions, mut args) = self.event_source(filter)?;
+        let Some(from_sql) = from_sql else {
+            return Ok(vec![]);
+        };
+        conditions.push("e.hidden = 0 AND e.month IS NOT NULL".into());
+        if let Some(cameo) = &filter.cameo {
+            conditions.push("e.eff_cameo = ?".into());
+            args.push(Value::Text(cameo.clone()));
+        }
+        if let Some(publisher) = &filter.publisher {
+            conditions.push("e.article_id IN (SELECT id FROM article WHERE publisher = ?)".into());
+            args.push(Value::Text(publisher.clone()));
+        }
+        if let Some(article) = filter.article {
+            conditions.push("e.article_id = ?".into());
+            args.push(Value::Integer(article));
+        }
+        if let Some(text) = &filter.text {
+            conditions.push(
+                "e.article_id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)".into(),
+            );
+            args.push(Value::Text(fts_query(text)));
+        }
+        let sql = format!(
+            "SELECT e.month, count(*) FROM {from_sql} WHERE {} GROUP BY e.month ORDER BY e.month",
+            conditions.join(" AND ")
+        );
+        let mut stmt = self.conn().prepare_cached(&sql)?;
+        let rows = stmt
+            .query_map(params_from_iter(args), |r| {
+                Ok(MonthCount {
+                    month: label(r.get(0)?),
+                    count: r.get(1)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(rows)
+    }
+
+    /// The FROM clause, conditions and arguments that select the events of the filter's actor,
+    /// place and window. `None` when the actor or place is unknown (nothing can match).
+    fn event_source(
+        &self,
+        filter: &EventFilter,
+    ) -> Result<(Option<String>, Vec<String>, Vec<Value>)> {
+        let mut conditions = Vec::new();
+        let mut args = Vec::new();
+        let window = filter.window();
+        let mut from = String::from("event e");
+        if let Some(name) = &filter.actor {
+            let Some(actor_id) = self.actor_id(name)? else {
+                return Ok((None, conditions, args));
+            };
+            from = "event_actor x JOIN event e ON e.id = x.event_id".into();
+            conditions.push("x.actor_id = ?".into());
+            args.push(Value::Integer(actor_id));
+        } else if let Some(name) = &filter.place {
+            let place_id: Option<i64> = self
+                .conn()
+                .prepare_cached("SELECT id FROM place WHERE canonical_name = ?1 COLLATE NOCASE")?
+                .query_row([name], |r| r.get(0))
+                .ok();
+            let Some(place_id) = place_id else {
+                return Ok((None, conditions, args));
+            };
+            from = "event_place x JOIN event e ON e.id = x.event_id".into();
+            conditions.push("x.place_id = ?".into());
+            args.push(Value::Integer(place_id));
+        } else if window.is_some() {
+            from = "event_window_rtree w JOIN event e ON e.id = w.id".into();
+        }
+        if let (Some(name), Some(_)) = (&filter.place, &filter.actor) {
+            conditions.push("e.id IN (SELECT event_id FROM event_place ep JOIN place p ON p.id = ep.place_id WHERE p.canonical_name = ? COLLATE NOCASE)".into());
+            args.push(Value::Text(name.clone()));
+        }
+        if let Some((lo, hi)) = window {
+            if from.starts_with("event_window_rtree") {
+                conditions.push("w.day_to >= ? AND w.day_from <= ?".into());
+            } else {
+                conditions.push("x.day_from <= ? AND e.day_to >= ?".into());
+            }
+            if from.starts_with("event_window_rtree") {
+                args.push(Value::Integer(lo));
+                args.push(Value::Integer(hi));
+            } else {
+                args.push(Value::Integer(hi));
+                args.push(Value::Integer(lo));
+            }
+        }
+        if conditions.is_empty() {
+            conditions.push("1".into());
+        }
+        Ok((Some(from), conditions, args))
+    }
+
+    /// The actor a name (canonical or alias, any case) refers to.
+    pub fn actor_id(&self, name: &str) -> Result<Option<i64>> {
+        let id = self
+            .conn()
+            .prepare_cached(
+                "SELECT id FROM actor WHERE canonical_name = ?1 COLLATE NOCASE
+                 UNION ALL SELECT actor_id FROM actor_alias WHERE alias = ?1 COLLATE NOCASE LIMIT 1",
+            )?
+            .query_row([name], |r| r.get(0))
+            .ok();
+        Ok(id)
+    }
+
+    /// All actors with their aliases and event counts, most active first.
+    pub fn actors(&self) -> Result<Vec<ActorRow>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT a.id, a.canonical_name, a.kind,
+                    (SELECT json_group_array(alias) FROM actor_alias WHERE actor_id = a.id),
+                    (SELECT count(DISTINCT ea.event_id) FROM event_actor ea JOIN event e ON e.id = ea.event_id
+                      WHERE ea.actor_id = a.id AND e.hidden = 0) AS n
+             FROM actor a ORDER BY n DESC, a.canonical_name",
+        )?;
+        let rows = stmt
+            .query_map([], |r| {
+                let aliases: String = r.get(3)?;
+                Ok(ActorRow {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    kind: r.get(2)?,
+                    aliases: serde_json::from_str(&aliases).unwrap_or_default(),
+                    events: r.get(4)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(rows)
+    }
+
+    /// All places with coordinates when known, most mentioned first.
+    pub fn places(&self) -> Result<Vec<PlaceRow>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT p.id, p.canonical_name, p.country_code, p.lat, p.lon,
+                    (SELECT count(*) FROM event_place ep JOIN event e ON e.id = ep.event_id
+                      WHERE ep.place_id = p.id AND e.hidden = 0) AS n
+             FROM place p ORDER BY n DESC, p.canonical_name",
+        )?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(PlaceRow {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    country: r.get(2)?,
+                    lat: r.get(3)?,
+                    lon: r.get(4)?,
+                    events: r.get(5)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(rows)
+    }
+
+    /// The time expressions stored for an article: (surface, type, value, rule), in text order.
+    pub fn time_exprs(&self, article_id: i64) -> Result<Vec<(String, String, String, String)>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT surface, timex_type, value, rule FROM time_expr WHERE article_id = ?1 ORDER BY span_start",
+        )?;
+        let rows = stmt
+            .query_map([article_id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(rows)
+    }
+}
+
+/// Turns what a person types into a safe FTS5 query: each word quoted (so punctuation and FTS
+/// operators in the input are plain text), all words required.
+fn fts_query(input: &str) -> String {
+    let words: Vec<String> = input
+        .split_whitespace()
+        .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+        .collect();
+    if words.is_empty() {
+        "\"\"".into()
+    } else {
+        words.join(" ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fts_query_quotes_every_word() {
+        assert_eq!(
+            fts_query("Kremlin AND \"x"),
+            "\"Kremlin\" \"AND\" \"\"\"x\""
+        );
+        assert_eq!(fts_query("  "), "\"\"");
+    }
+}

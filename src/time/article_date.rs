@@ -1,0 +1,472 @@
+//! Stage 2, article date (document creation time): metadata first, else a dateline in the text,
+//! else the file's modification time, each recorded with how it was found and a confidence.
+//!
+//! A dateline without a year ("Selasa (1/3)") gets its year from the weekday: the latest year, not
+//! after the reference day, in which that day and month fall on that weekday.
+
+use std::sync::OnceLock;
+
+use chrono::{DateTime, Datelike, NaiveDate, Weekday};
+use regex::Regex;
+
+use crate::import::DateMeta;
+use crate::lang;
+use crate::model::{DateMethod, PublishedDate, Span};
+
+/// How far into the text a dateline is looked for, in bytes. Indonesian news states the reporting
+/// day ("katanya, Selasa (1/3)") in the first paragraphs, not always in the first line.
+const DATELINE_WINDOW: usize = 2000;
+/// A leading dateline ("JAKARTA, 3 Maret 2022 -") sits in the first bytes of the text.
+const LEADING_WINDOW: usize = 160;
+/// How many years back weekday inference looks.
+const INFERENCE_YEARS: i32 = 80;
+
+/// What the date stage needs besides the article.
+#[derive(Debug, Clone, Copy)]
+pub struct DateContext {
+    /// The latest day the article can be from: today, or the file's date. The core never reads the clock.
+    pub reference: NaiveDate,
+    pub file_modified: Option<NaiveDate>,
+}
+
+/// Finds the article's publication date. Problems that do not stop the search (an unreadable
+/// metadata date) come back as warnings for the article.
+pub fn article_date(
+    meta: Option<&DateMeta>,
+    text: &str,
+    ctx: &DateContext,
+) -> (Option<PublishedDate>, Vec<String>) {
+    let mut warnings = Vec::new();
+    if let Some(meta) = meta {
+        match parse_date(&meta.value) {
+            Some(date) => {
+                return (
+                    Some(PublishedDate {
+                        date,
+                        method: DateMethod::Metadata,
+                        evidence: Some(meta.value.clone()),
+                        span: None,
+                        confidence: 0.95,
+                        derivation: format!("{} = \"{}\"", meta.field, meta.value),
+                    }),
+                    warnings,
+                )
+            }
+            None => warnings.push(format!(
+                "could not read a date from {} \"{}\"",
+                meta.field, meta.value
+            )),
+        }
+    }
+    if let Some(found) = find_dateline(text, ctx.reference) {
+        warnings.extend(found.warning.clone());
+        return (Some(found.published), warnings);
+    }
+    if let Some(date) = ctx.file_modified {
+        return (
+            Some(PublishedDate {
+                date,
+                method: DateMethod::FileMtime,
+                evidence: None,
+                span: None,
+                confidence: 0.2,
+                derivation:
+                    "no date in metadata or text; guessed from the file's modification time".into(),
+            }),
+            warnings,
+        );
+    }
+    warnings.push("no publication date found; set one with `linimasa set-date`".into());
+    (None, warnings)
+}
+
+/// A date found in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dateline {
+    pub published: PublishedDate,
+    pub warning: Option<String>,
+}
+
+struct Patterns {
+    /// "Selasa (1/3)", "Minggu (28/12/2014)".
+    weekday_paren: Regex,
+    /// "3 Maret 2022", "Selasa, 1 Maret 2022", "1 March 2022".
+    day_month_year: Regex,
+    /// "March 1, 2022", "Tuesday, March 1, 2022".
+    month_day_year: Regex,
+    /// "Tuesday, March 1" (no year).
+    weekday_month_day: Regex,
+    /// "Selasa, 1 Maret" (no year).
+    weekday_day_month: Regex,
+    /// "2022-03-01".
+    iso: Regex,
+}
+
+fn alternation(words: impl Iterator<Item = String>) -> String {
+    let mut words: Vec<String> = words.map(|w| regex::escape(&w)).collect();
+    words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    words.dedup();
+    words.join("|")
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| {
+        let langs = lang::languages();
+        let wd = alternation(langs.iter().flat_map(|l| l.weekdays.keys().cloned()));
+        let mo = alternation(langs.iter().flat_map(|l| l.months.keys().cloned()));
+        let re = |s: String| Regex::new(&format!("(?i){s}")).expect("dateline pattern compiles");
+        Patterns {
+            weekday_paren: re(format!(r"\b(?P<wd>{wd})\s*\(\s*(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})(?:\s*/\s*(?P<y>\d{{4}}|\d{{2}}))?\s*\)")),
+            day_month_year: re(format!(r"\b(?:(?P<wd>{wd}),?\s+)?(?P<d>\d{{1,2}})\s+(?P<mo>{mo})\.?,?\s+(?P<y>\d{{4}})\b")),
+            month_day_year: re(format!(r"\b(?:(?P<wd>{wd})\.?,?\s+)?(?P<mo>{mo})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b")),
+            weekday_month_day: re(format!(r"\b(?P<wd>{wd})\.?,\s+(?P<mo>{mo})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b")),
+            weekday_day_month: re(format!(r"\b(?P<wd>{wd}),?\s+(?P<d>\d{{1,2}})\s+(?P<mo>{mo})\b")),
+            iso: re(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b".into()),
+        }
+    })
+}
+
+fn month_number(word: &str) -> Option<u32> {
+    let w = word.to_lowercase();
+    lang::languages()
+        .iter()
+        .find_map(|l| l.months.get(&w).copied())
+}
+
+fn weekday_of(word: &str) -> Option<Weekday> {
+    let w = word.to_lowercase();
+    let n = lang::languages()
+        .iter()
+        .find_map(|l| l.weekdays.get(&w).copied())?;
+    Weekday::try_from((n as u8 + 6) % 7).ok()
+}
+
+/// A candidate date read from one match, before choosing among candidates.
+struct Candidate {
+    span: Span,
+    day: u32,
+    month: u32,
+    year: Option<i32>,
+    weekday: Option<Weekday>,
+    rule: &'static str,
+}
+
+fn candidates(text: &str, window: usize) -> Vec<Candidate> {
+    let end = (0..=window.min(text.len()))
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
+    let head = &text[..end];
+    let p = patterns();
+    let mut out = Vec::new();
+    let num = |c: &regex::Captures, k: &str| c.name(k).and_then(|m| m.as_str().parse::<u32>().ok());
+    let year = |c: &regex::Captures| {
+        c.name("y").and_then(|m| {
+            let y: i32 = m.as_str().parse().ok()?;
+            Some(if m.as_str().len() == 2 { 2000 + y } else { y })
+        })
+    };
+    let mut push = |re: &Regex, rule: &'static str, month_word: bool| {
+        for c in re.captures_iter(head) {
+            let whole = c.get(0).expect("group 0");
+            let month = if month_word {
+                c.name("mo").and_then(|m| month_number(m.as_str()))
+            } else {
+                num(&c, "m")
+            };
+            let (Some(day), Some(month)) = (num(&c, "d"), month) else {
+                continue;
+            };
+            out.push(Candidate {
+                span: Span::new(whole.start(), whole.end()),
+                day,
+                month,
+                year: year(&c),
+                weekday: c.name("wd").and_then(|m| weekday_of(m.as_str())),
+                rule,
+            });
+        }
+    };
+    push(&p.weekday_paren, "dateline.weekday_paren", false);
+    push(&p.day_month_year, "dateline.day_month_year", true);
+    push(&p.month_day_year, "dateline.month_day_year", true);
+    push(&p.weekday_month_day, "dateline.weekday_month_day", true);
+    push(&p.weekday_day_month, "dateline.weekday_day_month", true);
+    push(&p.iso, "dateline.iso", false);
+    out
+}
+
+/// Looks for a dateline: a date at the very start of the text, else the first "Weekday (d/m)"
+/// reporting-day mention, else a written date near the start.
+pub fn find_dateline(text: &str, reference: NaiveDate) -> Option<Dateline> {
+    let mut cands = candidates(text, DATELINE_WINDOW);
+    // At one position, the longer match (with a year) wins: "Tuesday, March 1, 2022" over "Tuesday, March 1".
+    cands.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
+    let leading = cands
+        .iter()
+        .filter(|c| c.span.start < LEADING_WINDOW)
+        .find_map(|c| resolve(c, text, reference));
+    if leading.is_some() {
+        return leading;
+    }
+    let reporting_day = cands
+        .iter()
+        .filter(|c| c.rule == "dateline.weekday_paren")
+        .find_map(|c| resolve(c, text, reference));
+    if reporting_day.is_some() {
+        return reporting_day;
+    }
+    cands
+        .iter()
+        .filter(|c| c.span.start < 400 && c.weekday.is_some())
+        .find_map(|c| resolve(c, text, reference))
+}
+
+fn resolve(c: &Candidate, text: &str, reference: NaiveDate) -> Option<Dateline> {
+    let evidence = c.span.slice(text)?.to_string();
+    let published = |date, method, confidence, derivation: String| PublishedDate {
+        date,
+        method,
+        evidence: Some(evidence.clone()),
+        span: Some(c.span),
+        confidence,
+        derivation: format!("{derivation} [rule {}]", c.rule),
+    };
+    match c.year {
+        Some(year) => {
+            let date = NaiveDate::from_ymd_opt(year, c.month, c.day)?;
+            match c.weekday {
+                Some(wd) if wd != date.weekday() => Some(Dateline {
+                    published: published(
+                        date,
+                        DateMethod::Dateline,
+                        0.5,
+                        format!(
+                            "\"{evidence}\" gives {date}, but that day is a {}",
+                            weekday_name(date.weekday())
+                        ),
+                    ),
+                    warning: Some(format!(
+                        "dateline \"{evidence}\": {date} is a {}, not a {}",
+                        weekday_name(date.weekday()),
+                        weekday_name(wd)
+                    )),
+                }),
+                Some(_) => Some(Dateline {
+                    published: published(
+                        date,
+                        DateMethod::Dateline,
+                        0.9,
+                        format!("dateline \"{evidence}\" (weekday agrees)"),
+                    ),
+                    warning: None,
+                }),
+                None => Some(Dateline {
+                    published: published(
+                        date,
+                        DateMethod::Dateline,
+                        0.85,
+                        format!("dateline \"{evidence}\""),
+                    ),
+                    warning: None,
+                }),
+            }
+        }
+        None => {
+            let weekday = c.weekday?;
+            let date = infer_year(c.day, c.month, weekday, reference)?;
+            Some(Dateline {
+                published: published(
+                    date,
+                    DateMethod::WeekdayInference,
+                    0.75,
+                    format!(
+                        "\"{evidence}\" has no year: {} {} falls on a {} in {}, the latest such year not after {reference}",
+                        c.day,
+                        month_name(c.month),
+                        weekday_name(weekday),
+                        date.year()
+                    ),
+                ),
+                warning: None,
+            })
+        }
+    }
+}
+
+fn weekday_name(w: Weekday) -> &'static str {
+    [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ][w.num_days_from_monday() as usize]
+}
+
+fn month_name(m: u32) -> &'static str {
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ][(m.clamp(1, 12) - 1) as usize]
+}
+
+/// The latest date on or before `reference` with this day, month and weekday.
+pub fn infer_year(
+    day: u32,
+    month: u32,
+    weekday: Weekday,
+    reference: NaiveDate,
+) -> Option<NaiveDate> {
+    (reference.year() - INFERENCE_YEARS..=reference.year())
+        .rev()
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
+        .find(|d| *d <= reference && d.weekday() == weekday)
+}
+
+/// Reads a metadata date: RFC 3339 / ISO 8601 (the calendar date as written, not shifted to UTC),
+/// RFC 2822 (feeds), `YYYY/MM/DD`, `DD/MM/YYYY`, Unix seconds, or a written date in any language.
+pub fn parse_date(value: &str) -> Option<NaiveDate> {
+    let v = value.trim();
+    if v.len() >= 10 && v.is_char_boundary(10) {
+        let head = &v[..10];
+        for fmt in [
+            "%Y-%m-%d", "%Y/%m/%d", "%d/%m/%Y", "%d-%m-%Y", "%Y.%m.%d", "%d.%m.%Y",
+        ] {
+            if let Ok(d) = NaiveDate::parse_from_str(head, fmt) {
+                let rest = &v[10..];
+                if rest.is_empty() || rest.starts_with(['T', ' ', 't']) {
+                    return Some(d);
+                }
+            }
+        }
+    }
+    if let Ok(dt) = DateTime::parse_from_rfc2822(v) {
+        return Some(dt.date_naive());
+    }
+    if v.len() == 8 && v.bytes().all(|b| b.is_ascii_digit()) {
+        if let Ok(d) = NaiveDate::parse_from_str(v, "%Y%m%d") {
+            return Some(d);
+        }
+    }
+    if (9..=11).contains(&v.len()) && v.bytes().all(|b| b.is_ascii_digit()) {
+        return v
+            .parse::<i64>()
+            .ok()
+            .and_then(|s| DateTime::from_timestamp(s, 0))
+            .map(|d| d.date_naive());
+    }
+    // Written dates with a year ("1 Maret 2022", "March 1, 2022").
+    let mut cands = candidates(v, v.len());
+    cands.retain(|c| c.year.is_some());
+    cands.sort_by_key(|c| c.span.start);
+    cands
+        .first()
+        .and_then(|c| NaiveDate::from_ymd_opt(c.year?, c.month, c.day))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn weekday_inference_picks_the_latest_matching_year() {
+        assert_eq!(
+            infer_year(1, 3, Weekday::Tue, d(2026, 11, 25)),
+            Some(d(2022, 3, 1))
+        );
+        // On the day itself.
+        assert_eq!(
+            infer_year(1, 3, Weekday::Tue, d(2022, 3, 1)),
+            Some(d(2022, 3, 1))
+        );
+        // 29 February only exists in leap years.
+        assert_eq!(
+            infer_year(29, 2, Weekday::Sat, d(2026, 1, 1)),
+            Some(d(2020, 2, 29))
+        );
+        assert_eq!(infer_year(31, 2, Weekday::Sat, d(2026, 1, 1)), None);
+    }
+
+    #[test]
+    fn metadata_dates_keep_the_calendar_day_as_written() {
+        assert_eq!(parse_date("2022-03-01T00:30:00+07:00"), Some(d(2022, 3, 1)));
+        assert_eq!(
+            parse_date("Tue, 01 Mar 2022 23:00:00 -0500"),
+            Some(d(2022, 3, 1))
+        );
+        assert_eq!(parse_date("01/03/2022"), Some(d(2022, 3, 1)));
+        assert_eq!(parse_date("3 Maret 2022"), Some(d(2022, 3, 3)));
+        assert_eq!(parse_date("March 1, 2022"), Some(d(2022, 3, 1)));
+        assert_eq!(parse_date("2022-02-30"), None);
+        assert_eq!(parse_date("kemarin"), None);
+    }
+
+    #[test]
+    fn metadata_wins_and_an_unreadable_one_warns() {
+        let ctx = DateContext {
+            reference: d(2026, 1, 1),
+            file_modified: None,
+        };
+        let meta = DateMeta {
+            value: "2021-05-02".into(),
+            field: "<meta article:published_time>".into(),
+        };
+        let (p, _) = article_date(Some(&meta), "Jakarta, 3 Maret 2022 - x", &ctx);
+        assert_eq!(p.unwrap().method, DateMethod::Metadata);
+        let bad = DateMeta {
+            value: "soon".into(),
+            field: "field `date`".into(),
+        };
+        let (p, w) = article_date(Some(&bad), "Jakarta, 3 Maret 2022 - x", &ctx);
+        let p = p.unwrap();
+        assert_eq!((p.date, p.method), (d(2022, 3, 3), DateMethod::Dateline));
+        assert!(w[0].contains("could not read a date from field `date` \"soon\""));
+    }
+
+    #[test]
+    fn file_time_is_the_flagged_last_resort() {
+        let ctx = DateContext {
+            reference: d(2026, 1, 1),
+            file_modified: Some(d(2025, 6, 1)),
+        };
+        let (p, _) = article_date(None, "Tidak ada tanggal di sini.", &ctx);
+        let p = p.unwrap();
+        assert_eq!((p.date, p.method), (d(2025, 6, 1), DateMethod::FileMtime));
+        assert!(p.confidence < 0.5);
+        let ctx = DateContext {
+            file_modified: None,
+            ..ctx
+        };
+        let (p, w) = article_date(None, "Tidak ada tanggal.", &ctx);
+        assert!(p.is_none() && w[0].contains("no publication date"));
+    }
+
+    #[test]
+    fn weekday_mismatch_is_kept_with_a_warning() {
+        let found = find_dateline("Jakarta, Senin (1/3/2022) - ...", d(2026, 1, 1)).unwrap();
+        assert_eq!(found.published.date, d(2022, 3, 1));
+        assert!(found.published.confidence <= 0.5);
+        assert!(found
+            .warning
+            .unwrap()
+            .contains("is a Tuesday, not a Monday"));
+    }
+}

@@ -1,0 +1,105 @@
+//! The `linimasa` binary as a user runs it.
+
+use std::process::{Command, Output};
+
+use super::seed_path;
+
+fn run(db: &std::path::Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_linimasa"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[test]
+fn import_list_show_set_date_and_formats() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ws.db");
+    let seed = seed_path();
+    let o = run(
+        &db,
+        &[
+            "import",
+            seed.to_str().unwrap(),
+            "--reference",
+            "2026-11-25",
+        ],
+    );
+    assert!(o.status.success());
+    assert_eq!(stdout(&o).trim(), "imported 1, duplicates 0, failed 0");
+
+    let json: serde_json::Value =
+        serde_json::from_slice(&run(&db, &["articles", "--format", "json"]).stdout).unwrap();
+    assert_eq!(json[0]["published"]["date"], "2022-03-01");
+    assert_eq!(json[0]["published"]["method"], "weekday_inference");
+
+    let csv = stdout(&run(&db, &["articles", "--format", "csv"]));
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    assert_eq!(reader.headers().unwrap().get(1), Some("published"));
+    assert_eq!(
+        reader.records().next().unwrap().unwrap().get(1),
+        Some("2022-03-01")
+    );
+
+    let table = stdout(&run(&db, &["articles"]));
+    assert!(
+        table.contains("Kremlin: Terlalu Cepat") && table.contains("weekday_inference"),
+        "{table}"
+    );
+
+    let search = stdout(&run(
+        &db,
+        &["articles", "--search", "Peskov", "--format", "json"],
+    ));
+    assert!(search.contains("Kremlin: Terlalu Cepat"));
+
+    let show = stdout(&run(&db, &["show", "1"]));
+    assert!(
+        show.contains("Selasa (1/3)") && show.contains("dateline.weekday_inference"),
+        "{show}"
+    );
+
+    assert!(run(&db, &["set-date", "1", "2022-03-02"]).status.success());
+    let json: serde_json::Value =
+        serde_json::from_slice(&run(&db, &["articles", "--format", "json"]).stdout).unwrap();
+    assert_eq!(json[0]["published"]["method"], "user");
+
+    let events: serde_json::Value = serde_json::from_slice(
+        &run(&db, &["events", "--format", "json", "--actor", "Rusia"]).stdout,
+    )
+    .unwrap();
+    assert!(events.as_array().unwrap().is_empty());
+    assert!(run(&db, &["check"]).status.success());
+}
+
+#[test]
+fn errors_are_clear_and_exit_non_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ws.db");
+    let o = run(&db, &["show", "42"]);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no article with id 42"));
+
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, "[{\"title\": 1,").unwrap();
+    let o = run(&db, &["import", bad.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2), "a run with failures exits 2");
+    let out = stdout(&o);
+    assert!(
+        out.contains("failed 1") && out.contains("bad.json") && out.contains("malformed JSON"),
+        "{out}"
+    );
+
+    let o = run(&db, &["set-date", "1", "2022-02-30"]);
+    assert!(!o.status.success());
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("2022-02-30"),
+        "an impossible date is named"
+    );
+}

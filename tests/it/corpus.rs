@@ -1,0 +1,62 @@
+//! Runs every table in tests/corpus/<lang>/dateline.toml through the article-date stage.
+
+use linimasa::time::{article_date, DateContext};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Cases {
+    case: Vec<Case>,
+}
+
+#[derive(Deserialize)]
+struct Case {
+    text: String,
+    reference: String,
+    date: String,
+    method: Option<String>,
+}
+
+#[test]
+fn dateline_tables() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    let mut ran = 0;
+    let mut failures = Vec::new();
+    for lang in std::fs::read_dir(&root).unwrap() {
+        let path = lang.unwrap().path().join("dateline.toml");
+        if !path.exists() {
+            continue;
+        }
+        let cases: Cases = toml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        for c in cases.case {
+            ran += 1;
+            let ctx = DateContext {
+                reference: super::date(&c.reference),
+                file_modified: None,
+            };
+            let (found, _) = article_date(None, &c.text, &ctx);
+            let got_date = found
+                .as_ref()
+                .map(|p| p.date.to_string())
+                .unwrap_or_default();
+            let got_method = found.as_ref().map(|p| p.method.as_str().to_string());
+            if got_date != c.date || (c.method.is_some() && got_method != c.method) {
+                failures.push(format!(
+                    "{}: {:?}\n   expected {} {:?}, got {} {:?}",
+                    path.display(),
+                    c.text,
+                    c.date,
+                    c.method,
+                    got_date,
+                    got_method
+                ));
+            }
+        }
+    }
+    assert!(ran >= 10, "only {ran} cases ran");
+    assert!(
+        failures.is_empty(),
+        "{} of {ran} cases failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}

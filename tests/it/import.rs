@@ -1,0 +1,257 @@
+//! Import: every accepted format, bad files, idempotence, the seed article's date.
+
+use std::path::Path;
+use std::sync::atomic::AtomicBool;
+
+use linimasa::import::ImportOptions;
+use linimasa::model::DateMethod;
+use linimasa::pipeline;
+use linimasa::store::Store;
+use linimasa::view::ImportSummary;
+
+use super::{date, seed_path};
+
+fn import(store: &mut Store, paths: &[&Path]) -> ImportSummary {
+    import_with(store, paths, &ImportOptions::default())
+}
+
+fn import_with(store: &mut Store, paths: &[&Path], options: &ImportOptions) -> ImportSummary {
+    let paths: Vec<_> = paths.iter().map(|p| p.to_path_buf()).collect();
+    pipeline::import_paths(
+        store,
+        &paths,
+        options,
+        date("2026-11-25"),
+        &AtomicBool::new(false),
+        |_| {},
+    )
+    .unwrap()
+}
+
+#[test]
+fn seed_article_is_dated_2022_03_01_by_weekday_inference() {
+    let mut store = Store::open_in_memory().unwrap();
+    let summary = import(&mut store, &[&seed_path()]);
+    assert_eq!(
+        (summary.imported, summary.duplicates, summary.failed.len()),
+        (1, 0, 0)
+    );
+    let articles = store.articles().unwrap();
+    assert_eq!(articles.len(), 1);
+    let a = &articles[0];
+    assert_eq!(
+        a.title,
+        "Kremlin: Terlalu Cepat Menilai Pembicaraan dengan Ukraina"
+    );
+    assert_eq!(a.publisher.as_deref(), Some("Gatra.com"));
+    assert_eq!(a.language.as_deref(), Some("id"));
+    let p = a.published.as_ref().unwrap();
+    assert_eq!(p.date, "2022-03-01");
+    assert_eq!(p.method, DateMethod::WeekdayInference);
+    assert_eq!(p.evidence.as_deref(), Some("Selasa (1/3)"));
+    assert!(
+        p.confidence < 0.9,
+        "an inferred year is less certain than a printed one"
+    );
+    let detail = store.article_detail(a.id).unwrap();
+    let derivation = detail.date_derivation.unwrap();
+    assert!(
+        derivation.contains("Tuesday") && derivation.contains("2022"),
+        "{derivation}"
+    );
+    assert!(!detail.text.starts_with("Home"), "breadcrumb kept in text");
+    // The dateline is stored as the article's first time expression, with its rule.
+    let times = store.time_exprs(a.id).unwrap();
+    assert_eq!(times[0].0, "Selasa (1/3)");
+    assert_eq!(times[0].2, "2022-03-01");
+}
+
+#[test]
+fn importing_the_same_file_twice_adds_nothing() {
+    let mut store = Store::open_in_memory().unwrap();
+    import(&mut store, &[&seed_path()]);
+    let again = import(&mut store, &[&seed_path()]);
+    assert_eq!((again.imported, again.duplicates), (0, 1));
+    assert_eq!(store.articles().unwrap().len(), 1);
+}
+
+#[test]
+fn folder_with_bad_files_imports_the_good_one_and_reports_three_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(seed_path(), dir.path().join("seed.txt")).unwrap();
+    std::fs::write(
+        dir.path().join("photo.bin"),
+        [0x89, b'P', b'N', b'G', 0, 0, 0, 13, 0xff, 0x00],
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("empty.txt"), "").unwrap();
+    std::fs::write(
+        dir.path().join("broken.json"),
+        "{\"title\": \"A\", \"text\": ",
+    )
+    .unwrap();
+    let mut store = Store::open_in_memory().unwrap();
+    let summary = import(&mut store, &[dir.path()]);
+    assert_eq!(summary.imported, 1);
+    assert_eq!(summary.failed.len(), 3, "{:?}", summary.failed);
+    let reason = |name: &str| {
+        summary
+            .failed
+            .iter()
+            .find(|f| f.path.ends_with(name))
+            .map(|f| f.reason.clone())
+            .unwrap_or_else(|| panic!("no failure for {name}"))
+    };
+    assert!(
+        reason("photo.bin").contains("binary"),
+        "{}",
+        reason("photo.bin")
+    );
+    assert!(
+        reason("empty.txt").contains("empty"),
+        "{}",
+        reason("empty.txt")
+    );
+    assert!(
+        reason("broken.json").contains("malformed JSON"),
+        "{}",
+        reason("broken.json")
+    );
+    assert_eq!(store.check().unwrap(), Vec::<String>::new());
+}
+
+#[test]
+fn every_format_imports_from_nested_folders() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("a/b");
+    std::fs::create_dir_all(&sub).unwrap();
+    std::fs::write(
+        sub.join("page.html"),
+        r#"<html lang="en"><head><title>T</title><meta property="og:title" content="Talks end">
+        <meta property="article:published_time" content="2022-03-01T09:00:00+03:00"></head>
+        <body><article><p>The Kremlin said on Tuesday that it was too early to judge the talks with Ukraine, and that the
+        president had been told about them by his officials in the capital.</p></article></body></html>"#,
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("items.jsonl"), "{\"title\":\"J1\",\"text\":\"Satu dua tiga.\",\"date\":\"2022-01-02\"}\n{\"title\":\"J2\",\"text\":\"Empat lima.\"}\n").unwrap();
+    std::fs::write(dir.path().join("table.csv"), "title,text,date,url,source\n\"C, one\",\"Text with \"\"quotes\"\"\",2021-05-06,http://c/1,Antara\n").unwrap();
+    std::fs::write(
+        dir.path().join("feed.rss"),
+        "<rss><channel><title>Wire</title><item><title>R1</title><pubDate>Tue, 01 Mar 2022 10:00:00 +0000</pubDate><description>Feed text.</description></item></channel></rss>",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join(".hidden.txt"), "Hidden\nnot imported").unwrap();
+    let mut store = Store::open_in_memory().unwrap();
+    let summary = import(&mut store, &[dir.path()]);
+    assert!(summary.failed.is_empty(), "{:?}", summary.failed);
+    assert_eq!(summary.imported, 5);
+    let articles = store.articles().unwrap();
+    let by_title = |t: &str| {
+        articles
+            .iter()
+            .find(|a| a.title == t)
+            .unwrap_or_else(|| panic!("no article {t}"))
+    };
+    let html = by_title("Talks end");
+    assert_eq!(html.published.as_ref().unwrap().date, "2022-03-01");
+    assert_eq!(
+        html.published.as_ref().unwrap().method,
+        DateMethod::Metadata
+    );
+    assert_eq!(html.language.as_deref(), Some("en"));
+    assert_eq!(by_title("C, one").publisher.as_deref(), Some("Antara"));
+    assert_eq!(by_title("R1").publisher.as_deref(), Some("Wire"));
+    assert_eq!(
+        by_title("J1").published.as_ref().unwrap().date,
+        "2022-01-02"
+    );
+    // No date anywhere: the file time, flagged as a guess.
+    assert_eq!(
+        by_title("J2").published.as_ref().unwrap().method,
+        DateMethod::FileMtime
+    );
+}
+
+#[test]
+fn invalid_utf8_is_kept_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("latin.txt");
+    std::fs::write(
+        &path,
+        b"Judul berita\n\nKafe \xe9 dibuka di Jakarta, Senin (7/3/2022).",
+    )
+    .unwrap();
+    let mut store = Store::open_in_memory().unwrap();
+    let summary = import(&mut store, &[&path]);
+    assert_eq!(summary.imported, 1);
+    let a = &store.articles().unwrap()[0];
+    assert!(
+        a.warnings.iter().any(|w| w.contains("invalid UTF-8")),
+        "{:?}",
+        a.warnings
+    );
+    assert_eq!(a.published.as_ref().unwrap().date, "2022-03-07");
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.txt");
+    std::fs::write(&path, "kata ".repeat(1000)).unwrap();
+    let mut store = Store::open_in_memory().unwrap();
+    let summary = import_with(
+        &mut store,
+        &[&path],
+        &ImportOptions {
+            max_file_bytes: 1000,
+        },
+    );
+    assert_eq!(summary.imported, 0);
+    assert!(summary.failed[0].path.ends_with("huge.txt"));
+    assert!(
+        summary.failed[0]
+            .reason
+            .contains("over the 1000-byte limit"),
+        "{}",
+        summary.failed[0].reason
+    );
+}
+
+#[test]
+fn a_missing_path_is_reported_and_the_rest_goes_on() {
+    let mut store = Store::open_in_memory().unwrap();
+    let summary = import(
+        &mut store,
+        &[Path::new("/nonexistent/linimasa.txt"), &seed_path()],
+    );
+    assert_eq!(summary.imported, 1);
+    assert_eq!(summary.failed.len(), 1);
+    assert!(
+        summary.failed[0].reason.contains("cannot read"),
+        "{}",
+        summary.failed[0].reason
+    );
+}
+
+#[test]
+fn pasted_text_imports_and_html_is_never_run() {
+    let mut store = Store::open_in_memory().unwrap();
+    let s = pipeline::import_text(
+        &mut store,
+        "pasted.html",
+        "<p>Aman <script>alert(1)</script>sekali, kata dia Senin (7/3/2022).</p>",
+        date("2026-01-01"),
+    )
+    .unwrap();
+    assert_eq!(s.imported, 1);
+    let text = store
+        .article_detail(store.articles().unwrap()[0].id)
+        .unwrap()
+        .text;
+    assert!(
+        !text.contains("alert") && text.contains("Aman sekali"),
+        "{text}"
+    );
+    let empty = pipeline::import_text(&mut store, "pasted.txt", "   ", date("2026-01-01")).unwrap();
+    assert_eq!(empty.failed[0].reason, "file is empty");
+}

@@ -1,0 +1,439 @@
+//! The store: corrections survive re-extraction and re-import, the timeline queries filter right,
+//! the file stays consistent when an import is killed.
+
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use linimasa::model::*;
+use linimasa::pipeline;
+use linimasa::store::{self, EventCorrection, EventFilter, NewArticle, Store};
+
+use super::{date, seed_path};
+
+fn event(cameo: &str, from: &str, to: &str, actors: &[&str], places: &[&str], at: usize) -> Event {
+    Event {
+        cameo: cameo.into(),
+        date_value: Some(from.into()),
+        earliest: Some(date(from)),
+        latest: Some(date(to)),
+        precision: Grain::Day,
+        date_derivation: "test".into(),
+        participants: actors
+            .iter()
+            .map(|a| Participant {
+                actor: a.to_string(),
+                role: ParticipantRole::Agent,
+            })
+            .collect(),
+        places: places.iter().map(|p| p.to_string()).collect(),
+        evidence: Span::new(at, at + 4),
+        evidence_text: format!("evidence {at}"),
+        attribution: None,
+        modality: Modality::Asserted,
+        confidence: 0.8,
+        provenance: Provenance::rule("test"),
+    }
+}
+
+fn actor(name: &str, kind: ActorKind, aliases: &[&str]) -> Actor {
+    Actor {
+        canonical_name: name.into(),
+        kind,
+        aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        provenance: Provenance::rule("test"),
+    }
+}
+
+/// A store with one article and five events: Russia and Ukraine, statements and fighting.
+fn sample() -> (Store, i64, Extraction) {
+    let mut store = Store::open_in_memory().unwrap();
+    let text = "Sample text about Kremlin talks in Kharkiv.";
+    let article = Article {
+        id: 0,
+        content_hash: store::content_hash("Sample", text),
+        title: "Sample".into(),
+        publisher: Some("Gatra.com".into()),
+        url: None,
+        language: Some("en".into()),
+        section: None,
+        text: text.into(),
+        warnings: vec![],
+        published: None,
+        source: None,
+    };
+    let extraction = Extraction {
+        actors: vec![
+            actor("Russia", ActorKind::Country, &["Rusia", "Moskow"]),
+            actor("Ukraine", ActorKind::Country, &["Ukraina"]),
+            actor("Moscow", ActorKind::Group, &[]),
+        ],
+        events: vec![
+            event("01", "2022-02-24", "2022-02-24", &["Russia"], &[], 0),
+            event(
+                "19",
+                "2022-02-28",
+                "2022-02-28",
+                &["Russia", "Ukraine"],
+                &["Kharkiv"],
+                5,
+            ),
+            event(
+                "04",
+                "2022-02-28",
+                "2022-03-01",
+                &["Russia", "Ukraine"],
+                &["Belarus"],
+                10,
+            ),
+            event("01", "2022-03-01", "2022-03-01", &["Ukraine"], &[], 15),
+            event(
+                "19",
+                "2022-04-10",
+                "2022-04-10",
+                &["Moscow"],
+                &["Kharkiv"],
+                20,
+            ),
+        ],
+        ..Default::default()
+    };
+    let inserted = store
+        .insert_articles(&[NewArticle {
+            article,
+            extraction: extraction.clone(),
+            date_meta: None,
+            file_modified: None,
+        }])
+        .unwrap();
+    let id = match inserted[0] {
+        store::Inserted::New(id) => id,
+        other => panic!("{other:?}"),
+    };
+    (store, id, extraction)
+}
+
+fn evidence(store: &Store, filter: EventFilter) -> Vec<String> {
+    store
+        .events(&filter)
+        .unwrap()
+        .into_iter()
+        .map(|e| e.evidence)
+        .collect()
+}
+
+#[test]
+fn timeline_filters_by_window_actor_alias_place_type_source_and_text() {
+    let (store, _, _) = sample();
+    assert_eq!(store.events(&EventFilter::default()).unwrap().len(), 5);
+    let window = EventFilter {
+        from: Some(date("2022-03-01")),
+        to: Some(date("2022-03-31")),
+        ..Default::default()
+    };
+    // The 28 Feb – 1 Mar range overlaps the window.
+    assert_eq!(
+        evidence(&store, window.clone()),
+        ["evidence 10", "evidence 15"]
+    );
+    let by_alias = EventFilter {
+        actor: Some("Rusia".into()),
+        ..window.clone()
+    };
+    assert_eq!(evidence(&store, by_alias), ["evidence 10"]);
+    assert_eq!(
+        evidence(
+            &store,
+            EventFilter {
+                place: Some("kharkiv".into()),
+                ..Default::default()
+            }
+        ),
+        ["evidence 5", "evidence 20"]
+    );
+    assert_eq!(
+        evidence(
+            &store,
+            EventFilter {
+                cameo: Some("19".into()),
+                actor: Some("Ukraine".into()),
+                ..Default::default()
+            }
+        ),
+        ["evidence 5"]
+    );
+    assert_eq!(
+        store
+            .events(&EventFilter {
+                publisher: Some("Gatra.com".into()),
+                ..Default::default()
+            })
+            .unwrap()
+            .len(),
+        5
+    );
+    assert_eq!(
+        store
+            .events(&EventFilter {
+                text: Some("Kharkiv".into()),
+                ..Default::default()
+            })
+            .unwrap()
+            .len(),
+        5
+    );
+    assert!(store
+        .events(&EventFilter {
+            text: Some("Jakarta".into()),
+            ..Default::default()
+        })
+        .unwrap()
+        .is_empty());
+    assert!(store
+        .events(&EventFilter {
+            actor: Some("Nobody".into()),
+            ..Default::default()
+        })
+        .unwrap()
+        .is_empty());
+    let row = &store
+        .events(&EventFilter {
+            place: Some("Belarus".into()),
+            ..Default::default()
+        })
+        .unwrap()[0];
+    assert_eq!(
+        (row.earliest.as_deref(), row.latest.as_deref()),
+        (Some("2022-02-28"), Some("2022-03-01"))
+    );
+    assert_eq!(row.actors, ["Russia", "Ukraine"]);
+}
+
+#[test]
+fn histogram_counts_per_month_with_and_without_filters() {
+    let (store, _, _) = sample();
+    let all: Vec<_> = store
+        .month_histogram(&EventFilter::default())
+        .unwrap()
+        .into_iter()
+        .map(|m| (m.month, m.count))
+        .collect();
+    assert_eq!(
+        all,
+        [
+            ("2022-02".to_string(), 3),
+            ("2022-03".to_string(), 1),
+            ("2022-04".to_string(), 1)
+        ]
+    );
+    let ukraine: Vec<_> = store
+        .month_histogram(&EventFilter {
+            actor: Some("Ukraine".into()),
+            ..Default::default()
+        })
+        .unwrap()
+        .into_iter()
+        .map(|m| (m.month, m.count))
+        .collect();
+    assert_eq!(
+        ukraine,
+        [("2022-02".to_string(), 2), ("2022-03".to_string(), 1)]
+    );
+    let march = store
+        .month_histogram(&EventFilter {
+            from: Some(date("2022-03-01")),
+            to: Some(date("2022-12-31")),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(march.len(), 2);
+}
+
+#[test]
+fn corrections_survive_re_extraction() {
+    let (mut store, article_id, extraction) = sample();
+    let events = store.events(&EventFilter::default()).unwrap();
+    let first = events
+        .iter()
+        .find(|e| e.evidence == "evidence 0")
+        .unwrap()
+        .id;
+    let noise = events
+        .iter()
+        .find(|e| e.evidence == "evidence 15")
+        .unwrap()
+        .id;
+    store
+        .correct_event(
+            first,
+            &EventCorrection {
+                cameo: Some("20".into()),
+                earliest: Some(date("2022-02-23")),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    store
+        .correct_event(
+            noise,
+            &EventCorrection {
+                hidden: true,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    store.merge_actors("Moscow", "Russia").unwrap();
+    store
+        .set_article_date(article_id, date("2022-03-02"))
+        .unwrap();
+
+    let check = |store: &Store| {
+        let rows = store.events(&EventFilter::default()).unwrap();
+        assert_eq!(rows.len(), 4, "hidden event is gone");
+        let edited = rows.iter().find(|e| e.evidence == "evidence 0").unwrap();
+        assert_eq!(
+            (edited.cameo.as_str(), edited.earliest.as_deref()),
+            ("20", Some("2022-02-23"))
+        );
+        let moscow = rows.iter().find(|e| e.evidence == "evidence 20").unwrap();
+        assert_eq!(moscow.actors, ["Russia"]);
+        assert!(store.actors().unwrap().iter().all(|a| a.name != "Moscow"));
+        assert_eq!(
+            store.article(article_id).unwrap().published.unwrap().date,
+            date("2022-03-02")
+        );
+        assert_eq!(
+            store
+                .month_histogram(&EventFilter::default())
+                .unwrap()
+                .iter()
+                .map(|m| m.count)
+                .sum::<i64>(),
+            4
+        );
+        assert_eq!(store.check().unwrap(), Vec::<String>::new());
+    };
+    check(&store);
+    // Extraction runs again and writes the same machine output: corrections still hold.
+    store.replace_extraction(article_id, &extraction).unwrap();
+    check(&store);
+}
+
+#[test]
+fn set_date_survives_re_import_and_re_resolves_the_article() {
+    let mut store = Store::open_in_memory().unwrap();
+    let today = date("2026-11-25");
+    let seed = std::fs::read_to_string(seed_path()).unwrap();
+    pipeline::import_text(&mut store, "seed.txt", &seed, today).unwrap();
+    let id = store.articles().unwrap()[0].id;
+    pipeline::set_article_date(&mut store, id, date("2022-03-02")).unwrap();
+    let again = pipeline::import_text(&mut store, "seed.txt", &seed, today).unwrap();
+    assert_eq!(again.duplicates, 1);
+    let a = &store.articles().unwrap()[0];
+    let p = a.published.as_ref().unwrap();
+    assert_eq!(
+        (p.date.as_str(), p.method),
+        ("2022-03-02", DateMethod::User)
+    );
+    assert!(pipeline::set_article_date(&mut store, 999, date("2022-03-02")).is_err());
+}
+
+#[test]
+fn workspace_file_reopens_with_wal_and_schema_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("nested/ws.db");
+    {
+        let mut store = Store::open(&db).unwrap();
+        pipeline::import_text(
+            &mut store,
+            "seed.txt",
+            &std::fs::read_to_string(seed_path()).unwrap(),
+            date("2026-01-01"),
+        )
+        .unwrap();
+    }
+    let store = Store::open(&db).unwrap();
+    assert_eq!(store.info().unwrap().articles, 1);
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!((mode.as_str(), version), ("wal", Store::schema_version()));
+}
+
+#[test]
+fn killing_an_import_of_10000_articles_leaves_a_consistent_store_that_a_rerun_completes() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = dir.path().join("articles");
+    linimasa::bench::write_articles(&files, 10_000, 3).unwrap();
+    let db = dir.path().join("ws.db");
+    let cli = env!("CARGO_BIN_EXE_linimasa");
+    let mut child = Command::new(cli)
+        .args([
+            "--db",
+            db.to_str().unwrap(),
+            "import",
+            files.to_str().unwrap(),
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Kill it once some batches are committed, well before the end.
+    let start = Instant::now();
+    let mut seen = 0i64;
+    while start.elapsed() < Duration::from_secs(120) {
+        if let Ok(conn) = rusqlite::Connection::open(&db) {
+            seen = conn
+                .query_row("SELECT count(*) FROM article", [], |r| r.get(0))
+                .unwrap_or(0);
+        }
+        if seen >= 256 {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let store = Store::open(&db).unwrap();
+    let after_kill = store.info().unwrap().articles;
+    assert!(
+        after_kill >= 256,
+        "import never committed a batch ({seen} seen)"
+    );
+    assert!(
+        after_kill < 10_000,
+        "import finished before it was killed; the test proves nothing"
+    );
+    assert_eq!(after_kill % 256, 0, "only whole batches are committed");
+    assert_eq!(store.check().unwrap(), Vec::<String>::new());
+    drop(store);
+
+    let out = Command::new(cli)
+        .args([
+            "--db",
+            db.to_str().unwrap(),
+            "import",
+            files.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains(&format!(
+            "imported {}, duplicates {after_kill}, failed 0",
+            10_000 - after_kill
+        )),
+        "{stdout}"
+    );
+    let store = Store::open(&db).unwrap();
+    assert_eq!(store.info().unwrap().articles, 10_000);
+    assert_eq!(store.check().unwrap(), Vec::<String>::new());
+}
