@@ -37,3 +37,4 @@ pub mod pipeline;
 pub mod store;
 pub mod time;
 pub mod view;
+pub mod workspace;

@@ -121,6 +121,45 @@ pub struct MonthCount {
     pub count: i64,
 }
 
+/// What kind of failure an IPC call met: the UI branches on this, never on message text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    NotFound,
+    InvalidInput,
+    Io,
+    Store,
+    Internal,
+}
+
+/// An error as it crosses to the UI: `{ code, message }`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct AppError {
+    pub code: ErrorCode,
+    pub message: String,
+}
+
+impl AppError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        AppError {
+            code,
+            message: message.into(),
+        }
+    }
+}
+
+impl From<crate::store::StoreError> for AppError {
+    fn from(e: crate::store::StoreError) -> Self {
+        use crate::store::StoreError;
+        let code = match &e {
+            StoreError::NotFound { .. } | StoreError::UnknownName { .. } => ErrorCode::NotFound,
+            StoreError::Folder { .. } => ErrorCode::Io,
+            _ => ErrorCode::Store,
+        };
+        AppError::new(code, e.to_string())
+    }
+}
+
 /// The TypeScript declarations of every type above, in a stable order: the content of `ui/src/bindings.ts`.
 pub fn typescript_bindings() -> String {
     let decls = [
@@ -135,6 +174,8 @@ pub fn typescript_bindings() -> String {
         ImportSummary::decl(),
         WorkspaceInfo::decl(),
         MonthCount::decl(),
+        ErrorCode::decl(),
+        AppError::decl(),
     ];
     let mut out = String::from("// Generated from the Rust types in src/view.rs by `UPDATE_BINDINGS=1 cargo test bindings`. Do not edit.\n\n");
     for d in decls {

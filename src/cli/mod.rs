@@ -158,16 +158,6 @@ impl FilterArgs {
     }
 }
 
-fn default_db() -> PathBuf {
-    if let Some(p) = std::env::var_os("LINIMASA_DB") {
-        return PathBuf::from(p);
-    }
-    dirs::data_dir()
-        .unwrap_or_else(|| PathBuf::from("."))
-        .join("linimasa")
-        .join("workspace.db")
-}
-
 fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
@@ -186,7 +176,7 @@ pub fn run() -> ExitCode {
 type Res = Result<ExitCode, Box<dyn std::error::Error>>;
 
 fn execute(cli: Cli) -> Res {
-    let db = cli.db.unwrap_or_else(default_db);
+    let db = cli.db.unwrap_or_else(linimasa::workspace::default_path);
     if let Command::Bench { what } = cli.command {
         return bench(what);
     }

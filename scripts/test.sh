@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs every Linimasa test: the Rust core (unit and integration, including the UI-bindings check),
+# the UI's unit tests and type check, and an end-to-end test of the real desktop app under Xvfb
+# through tauri-driver and WebKitWebDriver. Installs what is missing first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+start=$(date +%s)
+step() { echo; echo "== $* ($(( $(date +%s) - start )) s)"; }
+
+step "setup"
+bash scripts/setup.sh
+
+step "UI: type check, unit tests, build"
+(cd ui && npm run --silent build && npm test --silent)
+
+step "Rust: build and test the workspace"
+cargo build --workspace --tests --locked
+cargo test --workspace --locked
+
+step "end-to-end: the real app under Xvfb"
+cargo build -p linimasa-app --locked
+bash e2e/run.sh
+
+step "all tests passed"

@@ -1,0 +1,53 @@
+//! The Linimasa desktop shell: builds the Tauri app. Commands live in `commands/<domain>.rs`; the
+//! work is done by the `linimasa` core crate.
+
+mod commands;
+mod state;
+
+use std::path::PathBuf;
+
+pub use state::AppState;
+
+/// Where the workspace comes from: `--workspace FILE` on the command line, else the user's default
+/// workspace (created with the demo article on first start).
+fn workspace_from_args() -> (PathBuf, bool) {
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--workspace" {
+            if let Some(p) = args.next() {
+                return (PathBuf::from(p), false);
+            }
+        } else if let Some(p) = arg.strip_prefix("--workspace=") {
+            return (PathBuf::from(p), false);
+        }
+    }
+    (linimasa::workspace::default_path(), true)
+}
+
+pub fn run() {
+    let (path, demo) = workspace_from_args();
+    let state = match AppState::open(&path, demo) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("linimasa: cannot open workspace {}: {e}", path.display());
+            std::process::exit(1);
+        }
+    };
+    tauri::Builder::default()
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![
+            commands::workspace::workspace_info,
+            commands::article::article_list,
+            commands::article::article_get,
+            commands::article::article_import,
+            commands::article::article_import_text,
+            commands::article::article_set_date,
+            commands::event::event_list,
+            commands::event::event_histogram,
+        ])
+        .run(tauri::generate_context!())
+        .unwrap_or_else(|e| {
+            eprintln!("linimasa: the window could not start: {e}");
+            std::process::exit(1);
+        });
+}

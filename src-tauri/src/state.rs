@@ -1,0 +1,39 @@
+//! The one piece of state the app keeps: the open workspace.
+
+use std::path::Path;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use linimasa::store::{Store, StoreError};
+use linimasa::view::{AppError, ErrorCode};
+
+pub struct AppState {
+    store: Arc<Mutex<Store>>,
+}
+
+impl AppState {
+    /// Opens the workspace; `demo` fills a workspace that did not exist yet with the demo article.
+    pub fn open(path: &Path, demo: bool) -> Result<Self, StoreError> {
+        let fresh = !path.exists();
+        let mut store = Store::open(path)?;
+        if demo && fresh {
+            linimasa::workspace::add_demo(&mut store, chrono::Local::now().date_naive())?;
+        }
+        Ok(AppState {
+            store: Arc::new(Mutex::new(store)),
+        })
+    }
+
+    pub fn store(&self) -> Result<MutexGuard<'_, Store>, AppError> {
+        self.store.lock().map_err(|_| {
+            AppError::new(
+                ErrorCode::Internal,
+                "the workspace is unavailable after an earlier failure",
+            )
+        })
+    }
+
+    /// A handle for work moved off the async runtime.
+    pub fn shared(&self) -> Arc<Mutex<Store>> {
+        Arc::clone(&self.store)
+    }
+}

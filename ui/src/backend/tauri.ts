@@ -1,0 +1,47 @@
+import { invoke } from "@tauri-apps/api/core";
+import type {
+  ArticleDetail,
+  ArticleSummary,
+  EventRow,
+  ImportSummary,
+  WorkspaceInfo,
+} from "../bindings";
+import { type Backend, toAppError } from "./index";
+
+/** Calls a command and turns any rejection into an `AppError`. */
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (reason) {
+    throw toAppError(reason);
+  }
+}
+
+/** The real backend: Tauri commands `<domain>_<verb>` implemented in src-tauri. */
+export class TauriBackend implements Backend {
+  readonly kind = "tauri";
+
+  workspaceInfo(): Promise<WorkspaceInfo> {
+    return call("workspace_info");
+  }
+
+  articleList(): Promise<ArticleSummary[]> {
+    return call("article_list");
+  }
+
+  articleGet(id: number): Promise<ArticleDetail> {
+    return call("article_get", { id });
+  }
+
+  eventList(): Promise<EventRow[]> {
+    return call("event_list");
+  }
+
+  articleImport(paths: string[]): Promise<ImportSummary> {
+    return call("article_import", { paths });
+  }
+
+  articleImportText(name: string, text: string): Promise<ImportSummary> {
+    return call("article_import_text", { name, text });
+  }
+}

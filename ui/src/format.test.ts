@@ -1,0 +1,154 @@
+import { describe, expect, it } from "vitest";
+import type { ArticleSummary, EventRow, PublishedDate } from "./bindings";
+import {
+  describeError,
+  formatConfidence,
+  formatCounts,
+  formatEventDate,
+  formatImportSummary,
+  formatProvenance,
+  formatPublished,
+  sortArticlesByDate,
+  sortEventsByDate,
+  splitParagraphs,
+} from "./format";
+
+const inferred: PublishedDate = {
+  date: "2022-03-01",
+  method: "weekday_inference",
+  evidence: "Selasa (1/3)",
+  confidence: 0.8,
+};
+
+function article(id: number, date: string | null): ArticleSummary {
+  return {
+    id,
+    title: `Article ${id}`,
+    publisher: null,
+    url: null,
+    language: null,
+    published: date === null ? null : { ...inferred, date, method: "metadata" },
+    warnings: [],
+    source: null,
+    events: 0,
+  };
+}
+
+function event(id: number, date_value: string | null, earliest: string | null = null, latest: string | null = null): EventRow {
+  return {
+    id,
+    article_id: 1,
+    cameo: "010",
+    date_value,
+    earliest,
+    latest,
+    precision: "day",
+    evidence: "",
+    actors: [],
+    places: [],
+    modality: "asserted",
+    confidence: 1,
+  };
+}
+
+describe("formatPublished", () => {
+  it("shows the date and a readable method", () => {
+    expect(formatPublished(inferred)).toBe("2022-03-01 · weekday inference");
+    expect(formatPublished({ ...inferred, method: "file_mtime" })).toBe("2022-03-01 · file modification time");
+    expect(formatPublished({ ...inferred, method: "user" })).toBe("2022-03-01 · set by user");
+  });
+
+  it("says undated when there is no date", () => {
+    expect(formatPublished(null)).toBe("undated");
+  });
+});
+
+describe("formatProvenance", () => {
+  it("names method, evidence and confidence", () => {
+    expect(formatProvenance(inferred)).toBe(
+      "Published 2022-03-01 — weekday inference, from “Selasa (1/3)”, confidence 80%",
+    );
+  });
+
+  it("leaves out missing evidence", () => {
+    expect(formatProvenance({ ...inferred, method: "metadata", evidence: null, confidence: 1 })).toBe(
+      "Published 2022-03-01 — metadata, confidence 100%",
+    );
+    expect(formatProvenance(null)).toBe("No publication date found.");
+  });
+});
+
+describe("formatConfidence", () => {
+  it("rounds and clamps", () => {
+    expect(formatConfidence(0.666)).toBe("67%");
+    expect(formatConfidence(1.5)).toBe("100%");
+    expect(formatConfidence(-1)).toBe("0%");
+    expect(formatConfidence(Number.NaN)).toBe("—");
+  });
+});
+
+describe("formatImportSummary", () => {
+  it("gives counts and one line per failure", () => {
+    expect(formatImportSummary({ imported: 1, duplicates: 0, failed: [] })).toEqual({
+      headline: "Imported 1, duplicates 0, failed 0",
+      failures: [],
+    });
+    const text = formatImportSummary({
+      imported: 2,
+      duplicates: 1,
+      failed: [
+        { path: "/a/b.pdf", reason: "unsupported format" },
+        { path: "/a/c.txt", reason: "not valid UTF-8" },
+      ],
+    });
+    expect(text.headline).toBe("Imported 2, duplicates 1, failed 2");
+    expect(text.failures).toEqual(["/a/b.pdf: unsupported format", "/a/c.txt: not valid UTF-8"]);
+  });
+});
+
+describe("formatCounts", () => {
+  it("pluralises", () => {
+    expect(formatCounts({ articles: 0, events: 0 })).toBe("0 articles · 0 events");
+    expect(formatCounts({ articles: 1, events: 1 })).toBe("1 article · 1 event");
+    expect(formatCounts({ articles: 2, events: 15 })).toBe("2 articles · 15 events");
+  });
+});
+
+describe("sortArticlesByDate", () => {
+  it("puts newest first, undated last, ties by id, without mutating", () => {
+    const input = [article(1, null), article(2, "2021-05-01"), article(3, "2022-03-01"), article(4, "2021-05-01"), article(5, null)];
+    const before = input.map((a) => a.id);
+    expect(sortArticlesByDate(input).map((a) => a.id)).toEqual([3, 2, 4, 1, 5]);
+    expect(input.map((a) => a.id)).toEqual(before);
+  });
+});
+
+describe("events", () => {
+  it("formats exact dates, ranges and open bounds", () => {
+    expect(formatEventDate(event(1, "2022-03-01"))).toBe("2022-03-01");
+    expect(formatEventDate(event(1, null, "2022-02-24", "2022-03-01"))).toBe("2022-02-24 – 2022-03-01");
+    expect(formatEventDate(event(1, null, "2022-02-24", "2022-02-24"))).toBe("2022-02-24");
+    expect(formatEventDate(event(1, null, "2022-02-24", null))).toBe("after 2022-02-24");
+    expect(formatEventDate(event(1, null, null, "2022-03-01"))).toBe("before 2022-03-01");
+    expect(formatEventDate(event(1, null))).toBe("undated");
+  });
+
+  it("sorts chronologically with undated last", () => {
+    const events = [event(1, null), event(2, "2022-03-01"), event(3, null, "2022-02-24", "2022-03-01"), event(4, "2022-02-28")];
+    expect(sortEventsByDate(events).map((e) => e.id)).toEqual([3, 4, 2, 1]);
+  });
+});
+
+describe("describeError", () => {
+  it("words the error by its code", () => {
+    expect(describeError({ code: "not_found", message: "no article with id 9" })).toBe("Not found: no article with id 9");
+    expect(describeError({ code: "io", message: "x" })).toMatch(/^Could not read or write a file/);
+  });
+});
+
+describe("splitParagraphs", () => {
+  it("splits on blank lines and keeps single newlines", () => {
+    expect(splitParagraphs("Title\r\n\r\nOne\nline two\n  \n\n Three ")).toEqual(["Title", "One\nline two", "Three"]);
+    expect(splitParagraphs("   ")).toEqual([]);
+  });
+});

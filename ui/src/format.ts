@@ -1,0 +1,128 @@
+// Pure shaping and formatting of backend data for display. No DOM here, so
+// all of it is unit-tested in node.
+import type {
+  AppError,
+  ArticleSummary,
+  DateMethod,
+  EventRow,
+  ImportSummary,
+  PublishedDate,
+  WorkspaceInfo,
+} from "./bindings";
+
+const METHOD_LABELS: Record<DateMethod, string> = {
+  metadata: "metadata",
+  dateline: "dateline",
+  weekday_inference: "weekday inference",
+  file_mtime: "file modification time",
+  user: "set by user",
+};
+
+export function methodLabel(method: DateMethod): string {
+  return METHOD_LABELS[method];
+}
+
+/** "2022-03-01 · weekday inference", or "undated". */
+export function formatPublished(published: PublishedDate | null): string {
+  if (published === null) return "undated";
+  return `${published.date} · ${methodLabel(published.method)}`;
+}
+
+/** 0.8 -> "80%"; values outside 0..1 are clamped, non-numbers shown as "—". */
+export function formatConfidence(confidence: number): string {
+  if (!Number.isFinite(confidence)) return "—";
+  return `${Math.round(Math.min(1, Math.max(0, confidence)) * 100)}%`;
+}
+
+/** The reader's line on where the publication date came from. */
+export function formatProvenance(published: PublishedDate | null): string {
+  if (published === null) return "No publication date found.";
+  const evidence = published.evidence === null ? "" : `, from “${published.evidence}”`;
+  return `Published ${published.date} — ${methodLabel(published.method)}${evidence}, confidence ${formatConfidence(published.confidence)}`;
+}
+
+export interface ImportSummaryText {
+  headline: string;
+  failures: string[];
+}
+
+/** "Imported 1, duplicates 0, failed 0" plus one "path: reason" line per failure. */
+export function formatImportSummary(summary: ImportSummary): ImportSummaryText {
+  return {
+    headline: `Imported ${summary.imported}, duplicates ${summary.duplicates}, failed ${summary.failed.length}`,
+    failures: summary.failed.map((f) => `${f.path}: ${f.reason}`),
+  };
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** "1 article · 3 events" */
+export function formatCounts(info: Pick<WorkspaceInfo, "articles" | "events">): string {
+  return `${plural(info.articles, "article", "articles")} · ${plural(info.events, "event", "events")}`;
+}
+
+/**
+ * Newest publication date first; undated articles last; ties by id so the
+ * order is stable across reloads. Dates are ISO strings, so they compare as text.
+ * Returns a new array.
+ */
+export function sortArticlesByDate(articles: readonly ArticleSummary[]): ArticleSummary[] {
+  return [...articles].sort((a, b) => {
+    const da = a.published?.date ?? null;
+    const db = b.published?.date ?? null;
+    if (da !== db) {
+      if (da === null) return 1;
+      if (db === null) return -1;
+      return da < db ? 1 : -1;
+    }
+    return a.id - b.id;
+  });
+}
+
+/** An event's date as written: the exact value, or its bounds. */
+export function formatEventDate(event: Pick<EventRow, "date_value" | "earliest" | "latest">): string {
+  if (event.date_value !== null) return event.date_value;
+  const { earliest, latest } = event;
+  if (earliest !== null && latest !== null) return earliest === latest ? earliest : `${earliest} – ${latest}`;
+  if (earliest !== null) return `after ${earliest}`;
+  if (latest !== null) return `before ${latest}`;
+  return "undated";
+}
+
+/** Chronological order for the events table, undated last, ties by id. */
+export function sortEventsByDate(events: readonly EventRow[]): EventRow[] {
+  const key = (e: EventRow) => e.date_value ?? e.earliest ?? e.latest;
+  return [...events].sort((a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    if (ka !== kb) {
+      if (ka === null) return 1;
+      if (kb === null) return -1;
+      return ka < kb ? -1 : 1;
+    }
+    return a.id - b.id;
+  });
+}
+
+/** A sentence for an error; the wording depends on the code only, the message is appended as detail. */
+export function describeError(error: AppError): string {
+  const lead: Record<AppError["code"], string> = {
+    not_found: "Not found",
+    invalid_input: "Check the input",
+    io: "Could not read or write a file",
+    store: "The workspace database reported an error",
+    internal: "Something went wrong inside Linimasa",
+  };
+  return `${lead[error.code]}: ${error.message}`;
+}
+
+/** Paragraphs separated by blank lines; single newlines are kept inside a paragraph. */
+export function splitParagraphs(text: string): string[] {
+  return text
+    .replace(/\r\n?/g, "\n")
+    .split(/\n[ \t]*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
+}
