@@ -1,6 +1,7 @@
 //! Command-line interface: argument parsing and output. Every command is a few lines over the core.
 
 mod output;
+mod timex;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -87,6 +88,31 @@ enum Command {
     SetDate { article: i64, date: NaiveDate },
     /// Check the workspace file's integrity.
     Check,
+    /// Tag time expressions in TimeML files (TempEval-3 .tml/.TE3input; the DCT is read from the
+    /// file) or plain text, writing TimeML with TIMEX3 tags inserted and the text unchanged.
+    Tag {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = TagFormat::Timeml)]
+        format: TagFormat,
+        /// Language (id, en); default: detected from the text.
+        #[arg(long)]
+        lang: Option<String>,
+        /// Document creation time, when the file does not give one.
+        #[arg(long)]
+        dct: Option<NaiveDate>,
+        /// Write one file per input into this folder instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Print each expression's rule id to standard error.
+        #[arg(long)]
+        explain: bool,
+    },
+    /// Score extraction against gold annotation.
+    Eval {
+        #[command(subcommand)]
+        what: EvalCommand,
+    },
     /// Measure speed on generated data; prints numbers for BENCHMARKS.md.
     Bench {
         #[command(subcommand)]
@@ -115,6 +141,30 @@ enum BenchCommand {
         /// Workspace file to fill (reused when it already holds the events).
         #[arg(long)]
         dir: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum TagFormat {
+    Timeml,
+    Json,
+}
+
+#[derive(Subcommand)]
+enum EvalCommand {
+    /// Time expressions: TimeML files with gold TIMEX3 tags (.tml) or MEANTIME CAT files (.xml),
+    /// or folders of them; prints strict/relaxed span and value precision, recall and F1.
+    Timex {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Language (id, en); default: detected per document.
+        #[arg(long)]
+        lang: Option<String>,
+        /// List every missed, spurious and wrongly valued expression.
+        #[arg(long)]
+        errors: bool,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
     },
 }
 
@@ -177,11 +227,29 @@ type Res = Result<ExitCode, Box<dyn std::error::Error>>;
 
 fn execute(cli: Cli) -> Res {
     let db = cli.db.unwrap_or_else(linimasa::workspace::default_path);
-    if let Command::Bench { what } = cli.command {
-        return bench(what);
-    }
+    let command = match cli.command {
+        Command::Bench { what } => return bench(what),
+        Command::Tag {
+            files,
+            format,
+            lang,
+            dct,
+            out,
+            explain,
+        } => return timex::tag(&files, format, lang, dct, out, explain),
+        Command::Eval {
+            what:
+                EvalCommand::Timex {
+                    paths,
+                    lang,
+                    errors,
+                    format,
+                },
+        } => return timex::eval(&paths, lang, errors, format),
+        other => other,
+    };
     let mut store = Store::open(&db)?;
-    match cli.command {
+    match command {
         Command::Import {
             paths,
             reference,
@@ -287,7 +355,9 @@ fn execute(cli: Cli) -> Res {
                 Ok(ExitCode::FAILURE)
             }
         }
-        Command::Bench { .. } => unreachable!("handled above"),
+        Command::Bench { .. } | Command::Tag { .. } | Command::Eval { .. } => {
+            unreachable!("handled above")
+        }
     }
 }
 

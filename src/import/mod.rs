@@ -20,6 +20,7 @@ use chrono::NaiveDate;
 use thiserror::Error;
 
 pub use decode::{decode, Decoded};
+pub(crate) use html::decode_entities;
 pub use html::HtmlPage;
 
 /// Files larger than this are refused (32 MiB): a single news article is a few kilobytes, and a

@@ -1,45 +1,38 @@
 //! Stages 2 and 4: the article date ([`article_date`]) and time expressions ([`tag`]).
 //!
-//! The time-expression tagger proper (TIMEX3 rules for Indonesian and English, two-phase
-//! normalisation) arrives with its own issue. Until then [`tag`] reports only the dateline the
-//! article date was read from, as a fully specified DATE.
+//! The tagger ([`tagger`]) runs each language's rules from `resources/<lang>/time.toml`
+//! ([`resources`]) and normalises matches to TIMEX3 in two phases: captures give a partly
+//! specified value, the resolver anchors it to the article date or the narrative's reference time.
 
 pub mod article_date;
+pub mod eval;
+pub mod resources;
+pub mod tagger;
+pub mod timeml;
 
 pub use article_date::{article_date, find_dateline, infer_year, parse_date, DateContext};
 
-use crate::model::{Anchor, Article, DateMethod, Grain, Provenance, TimeExpr, TimexType};
+use crate::model::{Article, TimeExpr};
 
-/// Tags the time expressions of `article`, resolving relative ones against `dct` (the article
-/// date). Currently: the dateline only (see the module docs).
+/// Tags the time expressions of `article`, resolving relative ones against its publication date.
+/// The language is the article's; an article of unknown language is read with every language's rules.
 pub fn tag(article: &Article) -> Vec<TimeExpr> {
-    let Some(published) = &article.published else {
-        return vec![];
-    };
-    let Some(span) = published.span else {
-        return vec![];
-    };
-    let Some(surface) = span.slice(&article.text) else {
-        return vec![];
-    };
-    let rule = match published.method {
-        DateMethod::WeekdayInference => "dateline.weekday_inference",
-        DateMethod::Dateline => "dateline.full_date",
-        _ => return vec![],
-    };
-    vec![TimeExpr {
-        span,
-        surface: surface.to_string(),
-        timex_type: TimexType::Date,
-        value: published.date.format("%Y-%m-%d").to_string(),
-        grain: Grain::Day,
-        earliest: Some(published.date),
-        latest: Some(published.date),
-        anchor: if published.method == DateMethod::WeekdayInference {
-            Anchor::ArticleDate(published.date)
-        } else {
-            Anchor::None
-        },
-        provenance: Provenance::rule(rule),
-    }]
+    let dct = article.published.as_ref().map(|p| p.date);
+    match article
+        .language
+        .as_deref()
+        .filter(|l| resources::lexicon(l).is_some())
+    {
+        Some(lang) => tagger::tag_text(&article.text, lang, dct),
+        None => {
+            let mut best = Vec::new();
+            for lex in resources::lexicons() {
+                let found = tagger::tag_text(&article.text, lex.lang, dct);
+                if found.len() > best.len() {
+                    best = found;
+                }
+            }
+            best
+        }
+    }
 }

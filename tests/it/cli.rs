@@ -61,7 +61,9 @@ fn import_list_show_set_date_and_formats() {
 
     let show = stdout(&run(&db, &["show", "1"]));
     assert!(
-        show.contains("Selasa (1/3)") && show.contains("dateline.weekday_inference"),
+        show.contains("Selasa (1/3)")
+            && show.contains("id.date.weekday_paren")
+            && show.contains("2022-02-24"),
         "{show}"
     );
 

@@ -60,10 +60,23 @@ fn seed_article_is_dated_2022_03_01_by_weekday_inference() {
         "{derivation}"
     );
     assert!(!detail.text.starts_with("Home"), "breadcrumb kept in text");
-    // The dateline is stored as the article's first time expression, with its rule.
+    // Time expressions are resolved against that date and stored with their rules.
     let times = store.time_exprs(a.id).unwrap();
-    assert_eq!(times[0].0, "Selasa (1/3)");
-    assert_eq!(times[0].2, "2022-03-01");
+    let find = |surface: &str| {
+        times
+            .iter()
+            .find(|t| t.0 == surface)
+            .unwrap_or_else(|| panic!("no {surface} in {times:?}"))
+    };
+    assert_eq!(
+        (
+            find("Selasa (1/3)").2.as_str(),
+            find("Selasa (1/3)").3.as_str()
+        ),
+        ("2022-03-01", "id.date.weekday_paren")
+    );
+    assert_eq!(find("Kamis lalu").2, "2022-02-24");
+    assert_eq!(find("pekan lalu").2, "2022-W08");
 }
 
 #[test]

@@ -1,0 +1,309 @@
+//! Loads a language's time-expression resources (`resources/<lang>/time.toml`) and compiles its
+//! rules: `{placeholders}` in patterns become named capture groups built from the word classes.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use regex::Regex;
+use serde::Deserialize;
+
+use crate::lang;
+use crate::model::TimexType;
+
+/// One compiled rule.
+#[derive(Debug)]
+pub struct Rule {
+    pub id: String,
+    pub timex_type: TimexType,
+    pub regex: Regex,
+    /// The weekday or month word must start with a capital ("May" the month, not the verb).
+    pub capitalized: bool,
+    /// A fixed value or a small directive (see `normalise`), for rules the captures cannot describe.
+    pub value: Option<String>,
+    /// The direction to assume when the pattern captures none ("in three weeks" looks ahead).
+    pub dir_default: Option<String>,
+    /// `[text, article date, expected value]`.
+    pub examples: Vec<[String; 3]>,
+}
+
+/// A language's word classes and rules.
+#[derive(Debug)]
+pub struct TimeLexicon {
+    pub lang: &'static str,
+    pub bare_clock_unknown: bool,
+    pub future_cues: Vec<String>,
+    pub year_blockers: Vec<String>,
+    pub numbers: HashMap<String, f64>,
+    pub multipliers: HashMap<String, f64>,
+    pub teens: HashMap<String, f64>,
+    pub vague: HashMap<String, String>,
+    pub units: HashMap<String, String>,
+    pub directions: HashMap<String, String>,
+    pub deictic: HashMap<String, String>,
+    pub parts_of_day: HashMap<String, String>,
+    pub zones: HashMap<String, String>,
+    pub refs: HashMap<String, String>,
+    pub modifiers: HashMap<String, String>,
+    pub seasons: HashMap<String, String>,
+    pub sets: HashMap<String, String>,
+    pub months: HashMap<String, u32>,
+    pub weekdays: HashMap<String, u32>,
+    pub rules: Vec<Rule>,
+}
+
+#[derive(Deserialize)]
+struct File {
+    settings: Settings,
+    #[serde(default)]
+    numbers: HashMap<String, f64>,
+    #[serde(default)]
+    multipliers: HashMap<String, f64>,
+    #[serde(default)]
+    teens: HashMap<String, f64>,
+    #[serde(default)]
+    vague: HashMap<String, String>,
+    #[serde(default)]
+    units: HashMap<String, String>,
+    #[serde(default)]
+    directions: HashMap<String, String>,
+    #[serde(default)]
+    deictic: HashMap<String, toml::Value>,
+    #[serde(default)]
+    parts_of_day: HashMap<String, String>,
+    #[serde(default)]
+    zones: HashMap<String, String>,
+    #[serde(default)]
+    refs: HashMap<String, String>,
+    #[serde(default)]
+    modifiers: HashMap<String, String>,
+    #[serde(default)]
+    seasons: HashMap<String, String>,
+    #[serde(default)]
+    sets: HashMap<String, String>,
+    #[serde(default)]
+    rule: Vec<RuleFile>,
+}
+
+#[derive(Deserialize)]
+struct Settings {
+    bare_clock: String,
+    #[serde(default)]
+    future_cues: Vec<String>,
+    #[serde(default)]
+    year_blockers: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RuleFile {
+    id: String,
+    #[serde(rename = "type")]
+    timex_type: String,
+    pattern: String,
+    #[serde(default)]
+    capitalized: bool,
+    value: Option<String>,
+    dir_default: Option<String>,
+    #[serde(default)]
+    examples: Vec<[String; 3]>,
+}
+
+/// Every language that has time resources.
+pub fn lexicons() -> &'static [TimeLexicon] {
+    static L: OnceLock<Vec<TimeLexicon>> = OnceLock::new();
+    L.get_or_init(|| {
+        lang::LANGUAGE_FILES
+            .iter()
+            .filter_map(|(code, files)| {
+                let text = files.iter().find(|(n, _)| *n == "time.toml")?.1;
+                // Compiled in and checked by the rule-example tests: a broken file is a build bug.
+                Some(
+                    compile(code, text)
+                        .unwrap_or_else(|e| panic!("resources/{code}/time.toml: {e}")),
+                )
+            })
+            .collect()
+    })
+}
+
+/// The lexicon of one language.
+pub fn lexicon(code: &str) -> Option<&'static TimeLexicon> {
+    lexicons().iter().find(|l| l.lang == code)
+}
+
+fn alternation<'a>(words: impl Iterator<Item = &'a String>) -> String {
+    let mut words: Vec<String> = words
+        .map(|w| regex::escape(w).replace("\\ ", " ").replace(' ', r"\s+"))
+        .collect();
+    words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    words.dedup();
+    words.join("|")
+}
+
+fn compile(code: &'static str, text: &str) -> Result<TimeLexicon, String> {
+    let file: File = toml::from_str(text).map_err(|e| e.to_string())?;
+    let calendar = lang::language(code).ok_or("no calendar.toml")?;
+    let lower = |m: HashMap<String, String>| {
+        m.into_iter()
+            .map(|(k, v)| (k.to_lowercase(), v))
+            .collect::<HashMap<_, _>>()
+    };
+    let deictic = file
+        .deictic
+        .into_iter()
+        .map(|(k, v)| {
+            let v = match v {
+                toml::Value::Integer(i) => i.to_string(),
+                toml::Value::String(s) => s,
+                other => format!("{other:?}"),
+            };
+            (k.to_lowercase(), v)
+        })
+        .collect::<HashMap<_, _>>();
+    let mut lex = TimeLexicon {
+        lang: code,
+        bare_clock_unknown: file.settings.bare_clock == "unknown",
+        future_cues: file.settings.future_cues,
+        year_blockers: file.settings.year_blockers,
+        numbers: file.numbers,
+        multipliers: file.multipliers,
+        teens: file.teens,
+        vague: lower(file.vague),
+        units: lower(file.units),
+        directions: lower(file.directions),
+        deictic,
+        parts_of_day: lower(file.parts_of_day),
+        zones: lower(file.zones),
+        refs: lower(file.refs),
+        modifiers: lower(file.modifiers),
+        seasons: lower(file.seasons),
+        sets: lower(file.sets),
+        months: calendar.months.clone(),
+        weekdays: calendar.weekdays.clone(),
+        rules: Vec::new(),
+    };
+    let number_words = alternation(
+        lex.numbers
+            .keys()
+            .chain(lex.multipliers.keys())
+            .chain(lex.teens.keys()),
+    );
+    let number = if number_words.is_empty() {
+        r"(?P<n>\d+(?:[.,]\d+)?)".to_string()
+    } else {
+        format!(r"(?P<n>\d+(?:[.,]\d+)?|(?:{number_words})(?:(?:\s+|-)(?:{number_words}))*)")
+    };
+    let placeholders: Vec<(&str, String)> = vec![
+        (
+            "{weekday}",
+            format!("(?P<wd>{})", alternation(lex.weekdays.keys())),
+        ),
+        (
+            "{month}",
+            format!("(?P<mo>{})", alternation(lex.months.keys())),
+        ),
+        ("{d}", r"(?P<d>\d{1,2})".into()),
+        ("{m}", r"(?P<m>\d{1,2})".into()),
+        ("{y4}", r"(?P<y>(?:1[5-9]|20)\d\d)".into()),
+        ("{y}", r"(?P<y>\d{4}|\d{2})".into()),
+        ("{clock}", r"(?P<hh>\d{1,2})[.:](?P<mm>\d{2})".into()),
+        ("{ampm}", r"(?P<ampm>[ap]\.?\s?m\.?)".into()),
+        ("{number}", number),
+        (
+            "{vague}",
+            format!("(?P<vague>{})", alternation(lex.vague.keys())),
+        ),
+        (
+            "{unit}",
+            format!("(?P<unit>{})", alternation(lex.units.keys())),
+        ),
+        (
+            "{dir}",
+            format!("(?P<dir>{})", alternation(lex.directions.keys())),
+        ),
+        (
+            "{deictic}",
+            format!("(?P<deictic>{})", alternation(lex.deictic.keys())),
+        ),
+        (
+            "{pod}",
+            format!("(?P<pod>{})", alternation(lex.parts_of_day.keys())),
+        ),
+        ("{tz}", format!("(?P<tz>{})", alternation(lex.zones.keys()))),
+        (
+            "{ref}",
+            format!("(?P<ref>{})", alternation(lex.refs.keys())),
+        ),
+        (
+            "{mod}",
+            format!("(?P<mod>{})", alternation(lex.modifiers.keys())),
+        ),
+        (
+            "{season}",
+            format!("(?P<season>{})", alternation(lex.seasons.keys())),
+        ),
+        (
+            "{set}",
+            format!("(?P<set>{})", alternation(lex.sets.keys())),
+        ),
+    ];
+    for r in file.rule {
+        let mut pattern = r.pattern.clone();
+        for (name, group) in &placeholders {
+            pattern = pattern.replace(name, group);
+        }
+        let regex =
+            Regex::new(&format!("(?i){pattern}")).map_err(|e| format!("rule {}: {e}", r.id))?;
+        let timex_type = match r.timex_type.as_str() {
+            "DATE" => TimexType::Date,
+            "TIME" => TimexType::Time,
+            "DURATION" => TimexType::Duration,
+            "SET" => TimexType::Set,
+            other => return Err(format!("rule {}: unknown type {other}", r.id)),
+        };
+        lex.rules.push(Rule {
+            id: r.id,
+            timex_type,
+            regex,
+            capitalized: r.capitalized,
+            value: r.value,
+            dir_default: r.dir_default,
+            examples: r.examples,
+        });
+    }
+    Ok(lex)
+}
+
+impl TimeLexicon {
+    /// Reads a number written in digits ("3,5") or words ("dua puluh satu", "twenty-one").
+    pub fn number(&self, s: &str) -> Option<f64> {
+        let t = s.trim();
+        if let Ok(v) = t.replace(',', ".").parse::<f64>() {
+            return Some(v);
+        }
+        let lower = t.to_lowercase();
+        if let Some(v) = self.numbers.get(&lower) {
+            return Some(*v);
+        }
+        let (mut total, mut current, mut any) = (0.0, 0.0, false);
+        for word in lower
+            .split(|c: char| c.is_whitespace() || c == '-')
+            .filter(|w| !w.is_empty())
+        {
+            if let Some(v) = self.numbers.get(word) {
+                current += v;
+            } else if let Some(m) = self.multipliers.get(word) {
+                current = if current == 0.0 { *m } else { current * m };
+                if *m >= 1000.0 {
+                    total += current;
+                    current = 0.0;
+                }
+            } else if let Some(t) = self.teens.get(word) {
+                current += t;
+            } else {
+                return None;
+            }
+            any = true;
+        }
+        any.then_some(total + current)
+    }
+}

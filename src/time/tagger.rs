@@ -1,0 +1,910 @@
+//! The time-expression tagger: finds candidate expressions with each language's rules, keeps the
+//! longest non-overlapping ones, and normalises them to TIMEX3 in two phases — a rule's captures
+//! describe a partly specified value, and the resolver anchors it to the article date (deictic
+//! expressions) or to the narrative's current reference time (anaphoric ones).
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use regex::Captures;
+
+use super::resources::{lexicon, Rule, TimeLexicon};
+use crate::model::{Anchor, Grain, Provenance, Span, TimeExpr, TimexType};
+
+/// A calendar position at some grain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Point {
+    Day(NaiveDate),
+    Week(NaiveDate),
+    Month(i32, u32),
+    Quarter(i32, u32),
+    Season(i32, &'static str),
+    Year(i32),
+    Decade(i32),
+    Century(i32),
+}
+
+impl Point {
+    fn value(self) -> String {
+        match self {
+            Point::Day(d) => d.format("%Y-%m-%d").to_string(),
+            Point::Week(d) => {
+                let w = d.iso_week();
+                format!("{:04}-W{:02}", w.year(), w.week())
+            }
+            Point::Month(y, m) => format!("{y:04}-{m:02}"),
+            Point::Quarter(y, q) => format!("{y:04}-Q{q}"),
+            Point::Season(y, s) => format!("{y:04}-{s}"),
+            Point::Year(y) => format!("{y:04}"),
+            Point::Decade(d) => format!("{d:03}"),
+            Point::Century(c) => format!("{c:02}"),
+        }
+    }
+
+    fn grain(self) -> Grain {
+        match self {
+            Point::Day(_) => Grain::Day,
+            Point::Week(_) => Grain::Week,
+            Point::Month(..) => Grain::Month,
+            Point::Quarter(..) => Grain::Quarter,
+            Point::Season(..) => Grain::Season,
+            Point::Year(_) => Grain::Year,
+            Point::Decade(_) => Grain::Decade,
+            Point::Century(_) => Grain::Century,
+        }
+    }
+
+    fn bounds(self) -> Option<(NaiveDate, NaiveDate)> {
+        let ymd = NaiveDate::from_ymd_opt;
+        let month_end = |y: i32, m: u32| {
+            let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+            ymd(ny, nm, 1).map(|d| d - Duration::days(1))
+        };
+        Some(match self {
+            Point::Day(d) => (d, d),
+            Point::Week(d) => {
+                let monday = d - Duration::days(d.weekday().num_days_from_monday() as i64);
+                (monday, monday + Duration::days(6))
+            }
+            Point::Month(y, m) => (ymd(y, m, 1)?, month_end(y, m)?),
+            Point::Quarter(y, q) => (ymd(y, q * 3 - 2, 1)?, month_end(y, q * 3)?),
+            Point::Season(y, s) => match s {
+                "SP" => (ymd(y, 3, 1)?, ymd(y, 5, 31)?),
+                "SU" => (ymd(y, 6, 1)?, ymd(y, 8, 31)?),
+                "FA" => (ymd(y, 9, 1)?, ymd(y, 11, 30)?),
+                _ => (
+                    ymd(y, 12, 1).map(|d| d - Duration::days(365))?,
+                    ymd(y, 12, 31)?,
+                ),
+            },
+            Point::Year(y) => (ymd(y, 1, 1)?, ymd(y, 12, 31)?),
+            Point::Decade(d) => (ymd(d * 10, 1, 1)?, ymd(d * 10 + 9, 12, 31)?),
+            Point::Century(c) => (ymd(c * 100, 1, 1)?, ymd(c * 100 + 99, 12, 31)?),
+        })
+    }
+}
+
+/// Moves a day by `n` units and gives the result at the unit's grain.
+fn shift(base: NaiveDate, n: i64, unit: &str) -> Option<Point> {
+    Some(match unit {
+        "D" => Point::Day(base.checked_add_signed(Duration::days(n))?),
+        "W" => Point::Week(base.checked_add_signed(Duration::days(7 * n))?),
+        "2W" => Point::Week(base.checked_add_signed(Duration::days(14 * n))?),
+        "M" => {
+            let months = base.year() as i64 * 12 + base.month0() as i64 + n;
+            Point::Month(
+                months.div_euclid(12) as i32,
+                months.rem_euclid(12) as u32 + 1,
+            )
+        }
+        "Q" => {
+            let q = base.year() as i64 * 4 + (base.month0() / 3) as i64 + n;
+            Point::Quarter(q.div_euclid(4) as i32, q.rem_euclid(4) as u32 + 1)
+        }
+        "Y" => Point::Year(base.year() + n as i32),
+        "8Y" => Point::Year(base.year() + 8 * n as i32),
+        "DE" => Point::Decade(base.year() / 10 + n as i32),
+        "CE" => Point::Century(base.year() / 100 + n as i32),
+        _ => return None,
+    })
+}
+
+fn is_sub_day(unit: &str) -> bool {
+    matches!(unit, "H" | "MIN" | "S")
+}
+
+/// `P2D`, `PT5H`, `PXY`, `P3.5M`; fractions of hours become minutes.
+fn duration_value(n: Option<f64>, unit: &str) -> String {
+    let (letter, time) = match unit {
+        "S" => ("S", true),
+        "MIN" => ("M", true),
+        "H" => ("H", true),
+        "D" => ("D", false),
+        "W" => ("W", false),
+        "2W" => return n.map_or("PXW".into(), |n| format!("P{}W", fmt_num(n * 2.0))),
+        "M" => ("M", false),
+        "Q" => return n.map_or("PXQ".into(), |n| format!("P{}M", fmt_num(n * 3.0))),
+        "Y" => ("Y", false),
+        "8Y" => return n.map_or("PXY".into(), |n| format!("P{}Y", fmt_num(n * 8.0))),
+        "DE" => ("DE", false),
+        "CE" => ("CE", false),
+        _ => ("X", false),
+    };
+    let t = if time { "T" } else { "" };
+    match n {
+        // IndoTimex and TimeML corpora write vague hours as PXH.
+        None if unit == "H" => "PXH".into(),
+        None => format!("P{t}X{letter}"),
+        Some(n) if n.fract() != 0.0 && unit == "H" => format!("PT{}M", fmt_num(n * 60.0)),
+        Some(n) if n.fract() != 0.0 && unit == "MIN" => format!("PT{}S", fmt_num(n * 60.0)),
+        Some(n) => format!("P{t}{}{letter}", fmt_num(n)),
+    }
+}
+
+fn fmt_num(n: f64) -> String {
+    if n.fract() == 0.0 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    }
+}
+
+/// What the rest of the text tells the resolver.
+struct Context<'a> {
+    text: &'a str,
+    dct: Option<NaiveDate>,
+    /// The narrative's current reference time (the last fully specified day mentioned).
+    narrative: Option<NaiveDate>,
+}
+
+/// A normalised expression.
+struct Resolved {
+    timex_type: TimexType,
+    value: String,
+    grain: Grain,
+    bounds: Option<(NaiveDate, NaiveDate)>,
+    anchor: Anchor,
+}
+
+fn cap<'t>(c: &Captures<'t>, name: &str) -> Option<&'t str> {
+    c.name(name).map(|m| m.as_str()).filter(|s| !s.is_empty())
+}
+
+fn norm(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+fn weekday_from(n: u32) -> Option<Weekday> {
+    Weekday::try_from(((n + 6) % 7) as u8).ok()
+}
+
+/// Whether a word that points ahead ("akan", "will", "next") stands shortly before `start`.
+fn future_cue(lex: &TimeLexicon, text: &str, start: usize) -> bool {
+    let from = text[..start]
+        .char_indices()
+        .rev()
+        .nth(40)
+        .map_or(0, |(i, _)| i);
+    let window = text[from..start].to_lowercase();
+    let words: Vec<&str> = window
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    words
+        .iter()
+        .rev()
+        .take(6)
+        .any(|w| lex.future_cues.iter().any(|c| c == w))
+}
+
+/// The year for a day and month written without one: the occurrence nearest the article date,
+/// or the nearest one before (after) it when the text points back (ahead). News reports the past:
+/// an occurrence more than two months ahead is taken only when the text points ahead.
+fn infer_year(
+    dct: NaiveDate,
+    month: u32,
+    day: Option<u32>,
+    direction: Option<&str>,
+) -> Option<i32> {
+    let candidates: Vec<(i32, NaiveDate)> = (dct.year() - 1..=dct.year() + 1)
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day.unwrap_or(1)).map(|d| (y, d)))
+        .collect();
+    let same_month = |d: NaiveDate| d.year() == dct.year() && d.month() == dct.month();
+    let pick = |pred: &dyn Fn(NaiveDate) -> bool| {
+        candidates
+            .iter()
+            .filter(|(_, d)| pred(*d))
+            .min_by_key(|(_, d)| {
+                (
+                    d.signed_duration_since(dct).num_days().abs(),
+                    d.signed_duration_since(dct).num_days() > 0,
+                )
+            })
+            .map(|(y, _)| *y)
+    };
+    match direction {
+        Some("past") => pick(&|d| d <= dct || (day.is_none() && same_month(d))),
+        Some("future") => pick(&|d| d >= dct || (day.is_none() && same_month(d))),
+        _ => pick(&|d| d.signed_duration_since(dct).num_days() <= 62),
+    }
+}
+
+fn resolve(
+    lex: &TimeLexicon,
+    rule: &Rule,
+    c: &Captures<'_>,
+    ctx: &Context<'_>,
+    start: usize,
+) -> Option<Resolved> {
+    let dct = ctx.dct;
+    let dir_word = cap(c, "dir").map(norm);
+    let mut dir = dir_word
+        .as_ref()
+        .and_then(|w| lex.directions.get(w))
+        .map(String::as_str)
+        .or(rule.dir_default.as_deref());
+    if cap(c, "this").is_some() {
+        dir = Some("this");
+    }
+    if cap(c, "last").is_some() {
+        dir = Some("past");
+    }
+    let unit = cap(c, "unit")
+        .and_then(|u| lex.units.get(&norm(u)))
+        .map(String::as_str);
+    let n = cap(c, "n").and_then(|s| lex.number(s));
+    let vague = cap(c, "vague").is_some();
+    let pod = cap(c, "pod")
+        .and_then(|p| lex.parts_of_day.get(&norm(p)).cloned())
+        .or_else(|| {
+            cap(c, "pod").map(|p| match p.to_lowercase().as_str() {
+                "midnight" => "NI".to_string(),
+                _ => "MI".to_string(),
+            })
+        });
+    let clock = match (
+        cap(c, "hh").and_then(|h| h.parse::<u32>().ok()),
+        cap(c, "mm").and_then(|m| m.parse::<u32>().ok()),
+    ) {
+        (Some(h), m) => {
+            let ampm = cap(c, "ampm").map(|a| a.to_lowercase().starts_with('p'));
+            let h = match ampm {
+                Some(true) if h < 12 => h + 12,
+                Some(false) if h == 12 => 0,
+                _ => h,
+            };
+            if h > 24 || m.unwrap_or(0) > 59 {
+                return None;
+            }
+            Some(format!("T{h:02}:{:02}", m.unwrap_or(0)))
+        }
+        _ => None,
+    };
+    let time_suffix = clock
+        .clone()
+        .or_else(|| pod.as_ref().map(|p| format!("T{p}")));
+    let simple = |timex_type, value: String| Resolved {
+        timex_type,
+        value,
+        grain: Grain::Unknown,
+        bounds: None,
+        anchor: Anchor::None,
+    };
+
+    // Fixed values and directives.
+    if let Some(v) = &rule.value {
+        if v.starts_with('P') || v.starts_with('X') {
+            return Some(simple(rule.timex_type, v.clone()));
+        }
+        if v == "vague" {
+            return Some(simple(TimexType::Duration, duration_value(None, unit?)));
+        }
+        if let Some(spec) = v.strip_prefix("dct") {
+            let dct = dct?;
+            let (offset, pod) = spec
+                .split_once(':')
+                .map_or((spec, None), |(a, b)| (a, Some(b)));
+            let unit_letter = offset.chars().last()?;
+            let amount: i64 = offset[..offset.len() - 1].parse().ok()?;
+            let point = shift(
+                dct,
+                amount,
+                if unit_letter == 'd' {
+                    "D"
+                } else {
+                    &offset[offset.len() - 1..]
+                },
+            )?;
+            let mut value = point.value();
+            let mut timex_type = rule.timex_type;
+            if let Some(p) = pod {
+                value.push('T');
+                value.push_str(p);
+                timex_type = TimexType::Time;
+            }
+            return Some(Resolved {
+                timex_type,
+                value,
+                grain: point.grain(),
+                bounds: point.bounds(),
+                anchor: Anchor::ArticleDate(dct),
+            });
+        }
+    }
+
+    match rule.timex_type {
+        TimexType::Set => {
+            if let (Some(d), Some(mo)) = (cap(c, "d"), cap(c, "mo")) {
+                let m = *lex.months.get(&mo.to_lowercase())?;
+                return Some(simple(
+                    TimexType::Set,
+                    format!("XXXX-{m:02}-{:02}", d.parse::<u32>().ok()?),
+                ));
+            }
+            if let Some(w) = cap(c, "setword") {
+                let u = match w.to_lowercase().as_str() {
+                    "hourly" => "H",
+                    "daily" => "D",
+                    "weekly" => "W",
+                    "monthly" => "M",
+                    "quarterly" => "Q",
+                    _ => "Y",
+                };
+                return Some(simple(TimexType::Set, duration_value(Some(1.0), u)));
+            }
+            if let Some(p) = &pod {
+                return Some(simple(TimexType::Set, format!("XXXX-XX-XXT{p}")));
+            }
+            return Some(simple(TimexType::Set, duration_value(Some(1.0), unit?)));
+        }
+        TimexType::Duration => {
+            let unit = unit?;
+            // "the past year": no number means one.
+            return Some(simple(
+                TimexType::Duration,
+                duration_value(if vague { None } else { Some(n.unwrap_or(1.0)) }, unit),
+            ));
+        }
+        _ => {}
+    }
+
+    if let Some(r) = cap(c, "ref") {
+        return Some(simple(TimexType::Date, lex.refs.get(&norm(r))?.clone()));
+    }
+
+    // Deictic words: offsets from the article date ("kemarin") or the narrative ("keesokan harinya").
+    if let Some(w) = cap(c, "deictic") {
+        let spec = lex.deictic.get(&norm(w))?;
+        let (num, rest) = split_number(spec);
+        let narrative = rest.starts_with('n');
+        let base = if narrative {
+            ctx.narrative.or(dct)?
+        } else {
+            dct?
+        };
+        let day = base.checked_add_signed(Duration::days(num))?;
+        let point = Point::Day(day);
+        let suffix = rest
+            .strip_prefix('T')
+            .map(|p| format!("T{p}"))
+            .or(time_suffix);
+        let anchor = if narrative {
+            Anchor::Narrative(base)
+        } else {
+            Anchor::ArticleDate(base)
+        };
+        return Some(finish(point, suffix, anchor, false));
+    }
+
+    if let Some(dec) = cap(c, "decade") {
+        return Some(finish(
+            Point::Decade(dec.parse::<i32>().ok()? / 10),
+            None,
+            Anchor::None,
+            false,
+        ));
+    }
+    if let Some(dec) = cap(c, "decade2") {
+        // "70-an", "the '90s": the century is the one before the article date's decade... or the 1900s.
+        let d: i32 = dec.parse().ok()?;
+        let century = dct.map_or(19, |t| {
+            if d / 10 <= (t.year() % 100) / 10 {
+                t.year() / 100
+            } else {
+                t.year() / 100 - 1
+            }
+        });
+        return Some(finish(
+            Point::Decade(century * 10 + d / 10),
+            None,
+            Anchor::None,
+            false,
+        ));
+    }
+    if let Some(cent) = cap(c, "century") {
+        return Some(finish(
+            Point::Century(cent.parse::<i32>().ok()? - 1),
+            None,
+            Anchor::None,
+            false,
+        ));
+    }
+    if rule.id.ends_with("century") && dir == Some("this") {
+        let dct = dct?;
+        return Some(finish(
+            Point::Century(dct.year() / 100),
+            None,
+            Anchor::ArticleDate(dct),
+            false,
+        ));
+    }
+
+    let year = cap(c, "y").and_then(|y| {
+        let v: i32 = y.parse().ok()?;
+        Some(if y.len() == 2 { 2000 + v } else { v })
+    });
+
+    if let Some(q) = cap(c, "quarter") {
+        let q = match q.to_lowercase().chars().next()? {
+            'f' if q.to_lowercase().starts_with("fi") => 1,
+            's' => 2,
+            't' => 3,
+            'f' => 4,
+            d => d.to_digit(10)?,
+        };
+        let (y, anchor) = match year {
+            Some(y) => (y, Anchor::None),
+            None => {
+                let dct = dct?;
+                (
+                    dct.year() - i32::from(dir == Some("past")),
+                    Anchor::ArticleDate(dct),
+                )
+            }
+        };
+        return Some(finish(Point::Quarter(y, q), None, anchor, false));
+    }
+
+    if let Some(s) = cap(c, "season") {
+        let code: &'static str = match lex.seasons.get(&norm(s))?.as_str() {
+            "SP" => "SP",
+            "SU" => "SU",
+            "FA" => "FA",
+            _ => "WI",
+        };
+        let (y, anchor) = match year {
+            Some(y) => (y, Anchor::None),
+            None => {
+                let dct = dct?;
+                let off = match dir {
+                    Some("past") => -1,
+                    Some("future") => 1,
+                    _ => 0,
+                };
+                (dct.year() + off, Anchor::ArticleDate(dct))
+            }
+        };
+        return Some(finish(Point::Season(y, code), None, anchor, false));
+    }
+
+    // Offsets: "dua hari lalu", "two days later", "in three weeks".
+    if let (Some(unit), Some(n)) = (unit, n.or(if vague { None } else { None })) {
+        let sign = match dir {
+            Some("past") | Some("earlier") => -1.0,
+            Some("future") | Some("later") => 1.0,
+            _ => return None,
+        };
+        if is_sub_day(unit) || n.fract() != 0.0 {
+            return Some(simple(TimexType::Duration, duration_value(Some(n), unit)));
+        }
+        let narrative = matches!(dir, Some("later") | Some("earlier"));
+        let base = if narrative {
+            ctx.narrative.or(dct)?
+        } else {
+            dct?
+        };
+        // "seminggu kemudian" after a dated event is a day, not a week.
+        let point = match (narrative, unit) {
+            (true, "W") => {
+                Point::Day(base.checked_add_signed(Duration::days(7 * (sign * n) as i64))?)
+            }
+            _ => shift(base, (sign * n) as i64, unit)?,
+        };
+        let anchor = if narrative {
+            Anchor::Narrative(base)
+        } else {
+            Anchor::ArticleDate(base)
+        };
+        return Some(finish(point, None, anchor, narrative));
+    }
+    if vague && unit.is_some() {
+        return Some(simple(TimexType::Duration, duration_value(None, unit?)));
+    }
+
+    let month = cap(c, "m")
+        .and_then(|m| m.parse::<u32>().ok())
+        .or_else(|| cap(c, "mo").and_then(|m| lex.months.get(&m.to_lowercase()).copied()));
+    let day = cap(c, "d").and_then(|d| d.parse::<u32>().ok());
+
+    // Calendar dates, with the year inferred when it is missing.
+    if let Some(month) = month {
+        if !(1..=12).contains(&month) {
+            return None;
+        }
+        let tense = match dir {
+            Some("past") | Some("earlier") => Some("past"),
+            Some("future") | Some("later") => Some("future"),
+            _ if dct.is_some() && future_cue(lex, ctx.text, start) => Some("future"),
+            _ => None,
+        };
+        let (y, anchor) = match year {
+            Some(y) => (y, Anchor::None),
+            None if dir == Some("this") => (dct?.year(), Anchor::ArticleDate(dct?)),
+            None => {
+                let dct = dct?;
+                (
+                    infer_year(dct, month, day, tense)?,
+                    Anchor::ArticleDate(dct),
+                )
+            }
+        };
+        return Some(match day {
+            Some(d) => {
+                let date = NaiveDate::from_ymd_opt(y, month, d)?;
+                let mut r = finish(Point::Day(date), time_suffix, anchor, false);
+                if let Some(d2) = cap(c, "d2").and_then(|d| d.parse::<u32>().ok()) {
+                    r.bounds = Some((date, NaiveDate::from_ymd_opt(y, month, d2)?));
+                }
+                r
+            }
+            None => finish(Point::Month(y, month), None, anchor, false),
+        });
+    }
+
+    // Weekdays, by tense.
+    if let Some(wd) = cap(c, "wd") {
+        let dct = dct?;
+        let target = weekday_from(*lex.weekdays.get(&wd.to_lowercase())?)?;
+        let back = (7 + dct.weekday().num_days_from_monday() as i64
+            - target.num_days_from_monday() as i64)
+            % 7;
+        let date = match dir {
+            Some("past") => dct - Duration::days(if back == 0 { 7 } else { back }),
+            Some("future") => dct + Duration::days(if back == 0 { 7 } else { 7 - back }),
+            Some("this") => {
+                dct - Duration::days(dct.weekday().num_days_from_monday() as i64)
+                    + Duration::days(target.num_days_from_monday() as i64)
+            }
+            _ if future_cue(lex, ctx.text, start) => {
+                dct + Duration::days(if back == 0 { 7 } else { 7 - back })
+            }
+            _ => dct - Duration::days(back),
+        };
+        return Some(finish(
+            Point::Day(date),
+            time_suffix,
+            Anchor::ArticleDate(dct),
+            false,
+        ));
+    }
+
+    // Periods relative to the article date: "pekan lalu", "next year", "bulan ini".
+    if let Some(unit) = unit {
+        let dct = dct?;
+        let off = match dir {
+            Some("past") => -1,
+            Some("future") => 1,
+            Some("this") => 0,
+            _ => return None,
+        };
+        return Some(finish(
+            shift(dct, off, unit)?,
+            None,
+            Anchor::ArticleDate(dct),
+            false,
+        ));
+    }
+
+    if let Some(y) = year {
+        return Some(finish(Point::Year(y), None, Anchor::None, false));
+    }
+
+    // A clock time or a part of the day alone.
+    if let Some(suffix) = time_suffix {
+        return Some(match (lex.bare_clock_unknown, dct) {
+            (false, Some(dct)) => finish(
+                Point::Day(dct),
+                Some(suffix),
+                Anchor::ArticleDate(dct),
+                false,
+            ),
+            _ => simple(TimexType::Time, format!("XXXX-XX-XX{suffix}")),
+        });
+    }
+    None
+}
+
+fn split_number(spec: &str) -> (i64, &str) {
+    let end = spec
+        .find(|c: char| !(c.is_ascii_digit() || c == '-' || c == '+'))
+        .unwrap_or(spec.len());
+    (
+        spec[..end].trim_start_matches('+').parse().unwrap_or(0),
+        &spec[end..],
+    )
+}
+
+fn finish(point: Point, suffix: Option<String>, anchor: Anchor, _narrative: bool) -> Resolved {
+    let mut value = point.value();
+    let mut timex_type = TimexType::Date;
+    if let Some(s) = suffix {
+        value.push_str(&s);
+        timex_type = TimexType::Time;
+    }
+    Resolved {
+        timex_type,
+        value,
+        grain: point.grain(),
+        bounds: point.bounds(),
+        anchor,
+    }
+}
+
+/// Tags `text` (in language `lang`) with time expressions, resolving relative ones against the
+/// article date `dct`. Without a `dct`, only expressions that need no anchor are kept.
+pub fn tag_text(text: &str, lang: &str, dct: Option<NaiveDate>) -> Vec<TimeExpr> {
+    let Some(lex) = lexicon(lang) else {
+        return vec![];
+    };
+    struct Candidate<'t> {
+        start: usize,
+        end: usize,
+        rule: usize,
+        caps: Captures<'t>,
+    }
+    let mut cands: Vec<Candidate<'_>> = Vec::new();
+    for (ri, rule) in lex.rules.iter().enumerate() {
+        for caps in rule.regex.captures_iter(text) {
+            let m = caps.get(0).expect("group 0");
+            if m.start() == m.end() || !on_word_boundaries(text, m.start(), m.end()) {
+                continue;
+            }
+            if rule.capitalized {
+                let word = caps.name("mo").or_else(|| caps.name("wd"));
+                if word.is_some_and(|w| !w.as_str().starts_with(char::is_uppercase)) {
+                    continue;
+                }
+            }
+            if blocked_year(lex, text, &caps) {
+                continue;
+            }
+            cands.push(Candidate {
+                start: m.start(),
+                end: m.end(),
+                rule: ri,
+                caps,
+            });
+        }
+    }
+    // Validate each candidate on its own, then keep the longest, earliest-rule ones without overlap.
+    let probe = Context {
+        text,
+        dct,
+        narrative: dct,
+    };
+    cands.retain(|c| resolve(lex, &lex.rules[c.rule], &c.caps, &probe, c.start).is_some());
+    cands.sort_by_key(|c| (std::cmp::Reverse(c.end - c.start), c.rule, c.start));
+    let mut kept: Vec<Candidate<'_>> = Vec::new();
+    for c in cands {
+        if kept.iter().all(|k| c.end <= k.start || c.start >= k.end) {
+            kept.push(c);
+        }
+    }
+    kept.sort_by_key(|c| c.start);
+    let mut ctx = Context {
+        text,
+        dct,
+        narrative: dct,
+    };
+    let mut out = Vec::with_capacity(kept.len());
+    for c in kept {
+        let rule = &lex.rules[c.rule];
+        let Some(r) = resolve(lex, rule, &c.caps, &ctx, c.start) else {
+            continue;
+        };
+        if r.grain == Grain::Day {
+            if let Some((day, _)) = r.bounds {
+                ctx.narrative = Some(day);
+            }
+        }
+        out.push(TimeExpr {
+            span: Span::new(c.start, c.end),
+            surface: text[c.start..c.end].to_string(),
+            timex_type: r.timex_type,
+            value: r.value,
+            grain: r.grain,
+            earliest: r.bounds.map(|b| b.0),
+            latest: r.bounds.map(|b| b.1),
+            anchor: r.anchor,
+            provenance: Provenance::rule(rule.id.clone()),
+        });
+    }
+    out
+}
+
+fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let last = text[..end].chars().next_back();
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+    // "Rp 2.000" and "1,5": a number glued to more digits is part of a bigger number.
+    let digit_join = |c: Option<char>, next: Option<char>| {
+        matches!(c, Some('.') | Some(',')) && next.is_some_and(|n| n.is_ascii_digit())
+    };
+    let after2 = text[end..].chars().nth(1);
+    let before2 = text[..start].chars().rev().nth(1);
+    !word(before)
+        && !(word(after) && last.is_some_and(|l| l.is_alphanumeric()))
+        && !digit_join(after, after2)
+        && !(digit_join(before, Some('0')) && before2.is_some_and(|b| b.is_ascii_digit()))
+}
+
+/// A bare year right after an identifier word ("UU Nomor 12 Tahun 2011") or a currency is not a time.
+fn blocked_year(lex: &TimeLexicon, text: &str, caps: &Captures<'_>) -> bool {
+    let whole = caps.get(0).expect("group 0");
+    let start = whole.start();
+    let before = text[..start].to_lowercase();
+    // "Nomor 12 Tahun 2011": a number right after an identifier word is part of the identifier.
+    if whole.as_str().starts_with(|c: char| c.is_ascii_digit()) {
+        let prev = before
+            .split_whitespace()
+            .next_back()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.'));
+        if prev.is_some_and(|w| lex.year_blockers.iter().any(|b| b == w)) {
+            return true;
+        }
+    }
+    if caps.name("y").is_none() || caps.name("mo").is_some() || caps.name("m").is_some() {
+        return false;
+    }
+    let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
+    words.iter().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+        lex.year_blockers.iter().any(|b| b == w) || w == "rp" || w.starts_with('$')
+    }) || words
+        .first()
+        .is_some_and(|w| w.chars().any(|c| c.is_ascii_digit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    /// Every rule's examples, in both languages: the harness STYLE.md asks for.
+    #[test]
+    fn every_rule_example_gives_its_value() {
+        let mut failures = Vec::new();
+        let mut ran = 0;
+        for lex in super::super::resources::lexicons() {
+            for rule in &lex.rules {
+                assert!(!rule.examples.is_empty(), "rule {} has no example", rule.id);
+                for [text, dct, value] in &rule.examples {
+                    ran += 1;
+                    let got = tag_text(text, lex.lang, Some(d(dct)));
+                    let whole = got
+                        .iter()
+                        .find(|t| t.span.start == 0 && t.span.end == text.len());
+                    match whole {
+                        Some(t) if &t.value == value => {}
+                        _ => failures.push(format!(
+                            "{} {:?} (dct {dct}): expected {value} over the whole text, got {:?}",
+                            rule.id,
+                            text,
+                            got.iter()
+                                .map(|t| (
+                                    t.surface.as_str(),
+                                    t.value.as_str(),
+                                    t.provenance.rule.as_str()
+                                ))
+                                .collect::<Vec<_>>()
+                        )),
+                    }
+                }
+            }
+        }
+        assert!(ran > 100, "only {ran} examples");
+        assert!(
+            failures.is_empty(),
+            "{} of {ran} examples failed:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+    }
+
+    #[test]
+    fn seed_article_timexes() {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/resources/demo/gatra-kremlin-talks.txt"
+        ))
+        .unwrap();
+        let got: Vec<(String, String)> = tag_text(&text, "id", Some(d("2022-03-01")))
+            .into_iter()
+            .map(|t| (t.surface, t.value))
+            .collect();
+        for (surface, value) in [
+            ("pekan lalu", "2022-W08"),
+            ("Selasa (1/3)", "2022-03-01"),
+            ("hari Senin", "2022-02-28"),
+            ("beberapa jam", "PXH"),
+            ("hari Selasa", "2022-03-01"),
+            ("Kamis lalu", "2022-02-24"),
+        ] {
+            assert!(
+                got.iter().any(|(s, v)| s == surface && v == value),
+                "missing {surface} = {value} in {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn anaphoric_offsets_follow_the_narrative() {
+        let got = tag_text(
+            "Rapat digelar 2 Mei 2016. Seminggu kemudian hasilnya diumumkan.",
+            "id",
+            Some(d("2016-06-01")),
+        );
+        assert_eq!(got[1].value, "2016-05-09");
+        assert_eq!(got[1].anchor, Anchor::Narrative(d("2016-05-02")));
+        let en = tag_text(
+            "They met on March 3, 2020. Two days later the deal was signed.",
+            "en",
+            Some(d("2021-01-01")),
+        );
+        assert_eq!(en[1].value, "2020-03-05");
+    }
+
+    #[test]
+    fn future_words_turn_a_weekday_ahead() {
+        let got = tag_text(
+            "Menteri akan bertemu pada Kamis.",
+            "id",
+            Some(d("2022-03-01")),
+        );
+        assert_eq!(got[0].value, "2022-03-03");
+        let got = tag_text(
+            "The minister will meet on Thursday.",
+            "en",
+            Some(d("2022-03-01")),
+        );
+        assert_eq!(got[0].value, "2022-03-03");
+    }
+
+    #[test]
+    fn numbers_in_words_and_identifiers() {
+        let lex = lexicon("id").unwrap();
+        assert_eq!(lex.number("dua puluh satu"), Some(21.0));
+        assert_eq!(lex.number("tiga belas"), Some(13.0));
+        assert_eq!(lexicon("en").unwrap().number("twenty-one"), Some(21.0));
+        assert!(tag_text(
+            "UU Nomor 12 Tahun 2011 berlaku.",
+            "id",
+            Some(d("2022-01-01"))
+        )
+        .is_empty());
+        assert!(tag_text("Harganya Rp 2.000 per kilo.", "id", Some(d("2022-01-01"))).is_empty());
+        assert!(tag_text("It may rain.", "en", Some(d("2022-01-01"))).is_empty());
+    }
+
+    #[test]
+    fn without_an_article_date_only_absolute_expressions_stay() {
+        let got = tag_text("Pada 3 Maret 2022 dan kemarin.", "id", None);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].value, "2022-03-03");
+    }
+}
