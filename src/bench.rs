@@ -307,3 +307,38 @@ pub fn queries(
     }
     Ok(out)
 }
+
+/// Result of the tagging benchmark.
+#[derive(Debug)]
+pub struct TagBench {
+    pub documents: usize,
+    pub tokens: usize,
+    pub timexes: usize,
+    pub elapsed: Duration,
+}
+
+/// Tags `texts` (language, text, article date) `rounds` times with the time-expression tagger.
+pub fn tag(texts: &[(String, String, Option<NaiveDate>)], rounds: usize) -> TagBench {
+    let tokens: usize = texts
+        .iter()
+        .map(|(_, t, _)| t.split_whitespace().count())
+        .sum::<usize>()
+        * rounds;
+    let mut timexes = 0;
+    // Compile the rules before timing.
+    for (lang, _, _) in texts {
+        let _ = crate::time::tagger::tag_text("", lang, None);
+    }
+    let start = Instant::now();
+    for _ in 0..rounds {
+        for (lang, text, dct) in texts {
+            timexes += crate::time::tagger::tag_text(text, lang, *dct).len();
+        }
+    }
+    TagBench {
+        documents: texts.len() * rounds,
+        tokens,
+        timexes,
+        elapsed: start.elapsed(),
+    }
+}

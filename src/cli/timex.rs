@@ -202,3 +202,24 @@ pub fn eval(paths: &[PathBuf], lang: Option<String>, show_errors: bool, format: 
     }
     Ok(ExitCode::SUCCESS)
 }
+
+/// Texts for `linimasa bench tag`: the documents under `paths`, or the demo article.
+pub fn bench_texts(
+    paths: &[PathBuf],
+    lang: Option<String>,
+) -> Result<Vec<(String, String, Option<NaiveDate>)>, Box<dyn std::error::Error>> {
+    if paths.is_empty() {
+        let dct = "2022-03-01".parse().ok();
+        return Ok(vec![(
+            "id".into(),
+            linimasa::workspace::DEMO_ARTICLE.to_string(),
+            dct,
+        )]);
+    }
+    let mut texts = Vec::new();
+    for path in collect(paths) {
+        let doc = read_doc(&path)?;
+        texts.push((language(&doc, &lang), doc.text.clone(), doc.dct));
+    }
+    Ok(texts)
+}

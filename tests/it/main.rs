@@ -4,6 +4,7 @@ mod bindings;
 mod cli;
 mod corpus;
 mod import;
+mod seed_gold;
 mod store;
 
 use std::path::PathBuf;
