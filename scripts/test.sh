@@ -14,12 +14,13 @@ bash scripts/setup.sh
 step "UI: type check, unit tests, build"
 (cd ui && npm run --silent build && npm test --silent)
 
+# One build of the whole workspace (binaries and tests together, so features are unified once
+# and the desktop app is not compiled a second time for the end-to-end test).
 step "Rust: build and test the workspace"
-cargo build --workspace --tests --locked
+cargo build --workspace --bins --tests --locked
 cargo test --workspace --locked
 
 step "end-to-end: the real app under Xvfb"
-cargo build -p linimasa-app --locked
 bash e2e/run.sh
 
 step "all tests passed"

@@ -40,7 +40,7 @@ fn prepare_with(
         reference: modified.map_or(reference, |m| m.min(reference)),
         file_modified: modified,
     };
-    let (published, date_warnings) = time::article_date(meta, &text, &ctx);
+    let (published, date_warnings) = time::article_date(meta, raw.url.as_deref(), &text, &ctx);
     let language = lang::detect(&format!("{title}\n{text}"))
         .map(str::to_string)
         .or_else(|| {

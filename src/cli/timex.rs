@@ -31,6 +31,15 @@ fn read_doc(path: &Path) -> Result<TimemlDoc, String> {
     doc.map_err(|e| format!("{}: malformed TimeML: {e}", path.display()))
 }
 
+/// The document's creation time: from the file, else `--dct`, else its dateline (as the article-date
+/// stage finds it, with today as the latest possible day).
+fn creation_time(doc: &TimemlDoc, dct: Option<NaiveDate>) -> Option<NaiveDate> {
+    doc.dct.or(dct).or_else(|| {
+        linimasa::time::find_dateline(&doc.text, chrono::Local::now().date_naive())
+            .map(|d| d.published.date)
+    })
+}
+
 fn language(doc: &TimemlDoc, lang: &Option<String>) -> String {
     lang.clone()
         .or_else(|| linimasa::lang::detect(&doc.text).map(str::to_string))
@@ -62,7 +71,7 @@ pub fn tag(
             }
         };
         let lang = language(&doc, &lang);
-        let timexes = tagger::tag_text(&doc.text, &lang, doc.dct.or(dct));
+        let timexes = tagger::tag_text(&doc.text, &lang, creation_time(&doc, dct));
         if explain {
             for t in &timexes {
                 eprintln!(
@@ -78,7 +87,9 @@ pub fn tag(
         let rendered = match format {
             TagFormat::Timeml if doc.head.is_empty() => {
                 // Plain text in: wrap it as a TimeML document with its DCT.
-                let dct = doc.dct.or(dct).map(|d| d.to_string()).unwrap_or_default();
+                let dct = creation_time(&doc, dct)
+                    .map(|d| d.to_string())
+                    .unwrap_or_default();
                 let wrapped = TimemlDoc {
                     head: format!("<?xml version=\"1.0\" ?>\n<TimeML>\n<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"{dct}\" temporalFunction=\"false\" functionInDocument=\"CREATION_TIME\">{dct}</TIMEX3></DCT>\n<TEXT>"),
                     tail: "</TEXT>\n</TimeML>\n".into(),
@@ -141,7 +152,7 @@ pub fn eval(paths: &[PathBuf], lang: Option<String>, show_errors: bool, format: 
         };
         docs += 1;
         let lang = language(&doc, &lang);
-        let system = tagger::tag_text(&doc.text, &lang, doc.dct);
+        let system = tagger::tag_text(&doc.text, &lang, creation_time(&doc, None));
         let (s, mismatches) = eval::score(&doc, &system);
         total.add(&s);
         if show_errors {
@@ -219,7 +230,11 @@ pub fn bench_texts(
     let mut texts = Vec::new();
     for path in collect(paths) {
         let doc = read_doc(&path)?;
-        texts.push((language(&doc, &lang), doc.text.clone(), doc.dct));
+        texts.push((
+            language(&doc, &lang),
+            doc.text.clone(),
+            creation_time(&doc, None),
+        ));
     }
     Ok(texts)
 }

@@ -29,10 +29,12 @@ pub struct DateContext {
     pub file_modified: Option<NaiveDate>,
 }
 
-/// Finds the article's publication date. Problems that do not stop the search (an unreadable
-/// metadata date) come back as warnings for the article.
+/// Finds the article's publication date: a metadata date, else a `/YYYY/MM/DD/` URL path, else a
+/// dateline, else the file's time. Problems that do not stop the search (an unreadable metadata
+/// date) come back as warnings for the article.
 pub fn article_date(
     meta: Option<&DateMeta>,
+    url: Option<&str>,
     text: &str,
     ctx: &DateContext,
 ) -> (Option<PublishedDate>, Vec<String>) {
@@ -58,6 +60,19 @@ pub fn article_date(
             )),
         }
     }
+    if let Some((date, evidence)) = url.and_then(url_date) {
+        return (
+            Some(PublishedDate {
+                date,
+                method: DateMethod::Metadata,
+                evidence: Some(evidence.clone()),
+                span: None,
+                confidence: 0.85,
+                derivation: format!("the article's URL path {evidence}"),
+            }),
+            warnings,
+        );
+    }
     if let Some(found) = find_dateline(text, ctx.reference) {
         warnings.extend(found.warning.clone());
         return (Some(found.published), warnings);
@@ -78,6 +93,23 @@ pub fn article_date(
     }
     warnings.push("no publication date found; set one with `linimasa set-date`".into());
     (None, warnings)
+}
+
+/// A date in a URL path, as news sites write it: `/2017/12/02/` or a compact `/20171012071204-...`.
+fn url_date(url: &str) -> Option<(NaiveDate, String)> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"/((?:19|20)\d\d)/(\d{1,2})/(\d{1,2})(?:/|$)|/((?:19|20)\d\d)(\d\d)(\d\d)(?:\d{4,6})?(?:[-/_]|$)")
+            .expect("url date pattern compiles")
+    });
+    let c = re.captures(url)?;
+    let part = |a: usize, b: usize| {
+        c.get(a)
+            .or_else(|| c.get(b))
+            .and_then(|m| m.as_str().parse::<u32>().ok())
+    };
+    let date = NaiveDate::from_ymd_opt(part(1, 4)? as i32, part(2, 5)?, part(3, 6)?)?;
+    Some((date, c[0].to_string()))
 }
 
 /// A date found in the text.
@@ -429,13 +461,13 @@ mod tests {
             value: "2021-05-02".into(),
             field: "<meta article:published_time>".into(),
         };
-        let (p, _) = article_date(Some(&meta), "Jakarta, 3 Maret 2022 - x", &ctx);
+        let (p, _) = article_date(Some(&meta), None, "Jakarta, 3 Maret 2022 - x", &ctx);
         assert_eq!(p.unwrap().method, DateMethod::Metadata);
         let bad = DateMeta {
             value: "soon".into(),
             field: "field `date`".into(),
         };
-        let (p, w) = article_date(Some(&bad), "Jakarta, 3 Maret 2022 - x", &ctx);
+        let (p, w) = article_date(Some(&bad), None, "Jakarta, 3 Maret 2022 - x", &ctx);
         let p = p.unwrap();
         assert_eq!((p.date, p.method), (d(2022, 3, 3), DateMethod::Dateline));
         assert!(w[0].contains("could not read a date from field `date` \"soon\""));
@@ -447,7 +479,27 @@ mod tests {
             reference: d(2026, 1, 1),
             file_modified: Some(d(2025, 6, 1)),
         };
-        let (p, _) = article_date(None, "Tidak ada tanggal di sini.", &ctx);
+        let (p, _) = article_date(None, None, "Tidak ada tanggal di sini.", &ctx);
+        let (p_url, _) = article_date(
+            None,
+            Some("https://news.example.id/read/2016/08/30/12/berita"),
+            "Tidak ada.",
+            &ctx,
+        );
+        assert_eq!(p_url.unwrap().date, d(2016, 8, 30));
+        assert_eq!(
+            url_date("https://www.cnnindonesia.com/hiburan/20171012071204-220-247838/x")
+                .unwrap()
+                .0,
+            d(2017, 10, 12)
+        );
+        assert_eq!(
+            url_date("http://rimanews.com/read/20170215/316859/x")
+                .unwrap()
+                .0,
+            d(2017, 2, 15)
+        );
+        assert_eq!(url_date("https://dailysocial.id/post/2018-game"), None);
         let p = p.unwrap();
         assert_eq!((p.date, p.method), (d(2025, 6, 1), DateMethod::FileMtime));
         assert!(p.confidence < 0.5);
@@ -455,7 +507,7 @@ mod tests {
             file_modified: None,
             ..ctx
         };
-        let (p, w) = article_date(None, "Tidak ada tanggal.", &ctx);
+        let (p, w) = article_date(None, None, "Tidak ada tanggal.", &ctx);
         assert!(p.is_none() && w[0].contains("no publication date"));
     }
 

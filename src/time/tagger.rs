@@ -101,6 +101,7 @@ fn shift(base: NaiveDate, n: i64, unit: &str) -> Option<Point> {
         }
         "Y" => Point::Year(base.year() + n as i32),
         "8Y" => Point::Year(base.year() + 8 * n as i32),
+        "10Y" => Point::Decade(base.year() / 10 + n as i32),
         "DE" => Point::Decade(base.year() / 10 + n as i32),
         "CE" => Point::Century(base.year() / 100 + n as i32),
         _ => return None,
@@ -124,6 +125,7 @@ fn duration_value(n: Option<f64>, unit: &str) -> String {
         "Q" => return n.map_or("PXQ".into(), |n| format!("P{}M", fmt_num(n * 3.0))),
         "Y" => ("Y", false),
         "8Y" => return n.map_or("PXY".into(), |n| format!("P{}Y", fmt_num(n * 8.0))),
+        "10Y" => return n.map_or("PXDE".into(), |n| format!("P{}Y", fmt_num(n * 10.0))),
         "DE" => ("DE", false),
         "CE" => ("CE", false),
         _ => ("X", false),
@@ -562,6 +564,24 @@ fn resolve(
         });
     }
 
+    // A day of the month alone ("tanggal 16"): the nearest such day to the article date.
+    if let (Some(d), None) = (day, month) {
+        let dct = dct?;
+        let date = [-1i64, 0, 1]
+            .iter()
+            .filter_map(|off| match shift(dct, *off, "M")? {
+                Point::Month(y, m) => NaiveDate::from_ymd_opt(y, m, d),
+                _ => None,
+            })
+            .min_by_key(|c| c.signed_duration_since(dct).num_days().abs())?;
+        return Some(finish(
+            Point::Day(date),
+            time_suffix,
+            Anchor::ArticleDate(dct),
+            false,
+        ));
+    }
+
     // Weekdays, by tense.
     if let Some(wd) = cap(c, "wd") {
         let dct = dct?;
@@ -673,6 +693,12 @@ pub fn tag_text(text: &str, lang: &str, dct: Option<NaiveDate>) -> Vec<TimeExpr>
             if rule.capitalized {
                 let word = caps.name("mo").or_else(|| caps.name("wd"));
                 if word.is_some_and(|w| !w.as_str().starts_with(char::is_uppercase)) {
+                    continue;
+                }
+            }
+            // A bare three-letter month or weekday ("Jan", "Sun") is more often a name than a date.
+            if let Some(word) = caps.name("mo").or_else(|| caps.name("wd")) {
+                if word.as_str().len() <= 3 && word.as_str() == m.as_str() {
                     continue;
                 }
             }

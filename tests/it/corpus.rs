@@ -33,7 +33,7 @@ fn dateline_tables() {
                 reference: super::date(&c.reference),
                 file_modified: None,
             };
-            let (found, _) = article_date(None, &c.text, &ctx);
+            let (found, _) = article_date(None, None, &c.text, &ctx);
             let got_date = found
                 .as_ref()
                 .map(|p| p.date.to_string())
