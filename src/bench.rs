@@ -313,6 +313,7 @@ pub fn queries(
 pub struct TagBench {
     pub documents: usize,
     pub tokens: usize,
+    pub bytes: usize,
     pub timexes: usize,
     pub elapsed: Duration,
 }
@@ -324,6 +325,7 @@ pub fn tag(texts: &[(String, String, Option<NaiveDate>)], rounds: usize) -> TagB
         .map(|(_, t, _)| t.split_whitespace().count())
         .sum::<usize>()
         * rounds;
+    let bytes: usize = texts.iter().map(|(_, t, _)| t.len()).sum::<usize>() * rounds;
     let mut timexes = 0;
     // Compile the rules before timing.
     for (lang, _, _) in texts {
@@ -338,6 +340,7 @@ pub fn tag(texts: &[(String, String, Option<NaiveDate>)], rounds: usize) -> TagB
     TagBench {
         documents: texts.len() * rounds,
         tokens,
+        bytes,
         timexes,
         elapsed: start.elapsed(),
     }

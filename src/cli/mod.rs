@@ -130,7 +130,8 @@ enum BenchCommand {
         #[arg(long)]
         dir: Option<PathBuf>,
     },
-    /// Time-expression tagging throughput over TimeML/CAT files or folders (default: the demo article).
+    /// Time-expression tagging throughput over TimeML/CAT files, or article files of any importable
+    /// format (e.g. IndoSum's JSONL), or folders (default: the demo article).
     Tag {
         paths: Vec<PathBuf>,
         /// Language (id, en); default: detected per document.
@@ -164,6 +165,7 @@ enum TagFormat {
 enum EvalCommand {
     /// Time expressions: TimeML files with gold TIMEX3 tags (.tml) or MEANTIME CAT files (.xml),
     /// or folders of them; prints strict/relaxed span and value precision, recall and F1.
+    #[command(alias = "time")]
     Timex {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
@@ -394,12 +396,14 @@ fn bench(what: BenchCommand) -> Res {
             let r = linimasa::bench::tag(&texts, rounds);
             let secs = r.elapsed.as_secs_f64();
             println!(
-                "tag: {} documents, {} tokens, {} time expressions in {:.3} s = {:.0} tokens/s (one core)",
+                "tag: {} documents, {} tokens, {:.1} MB, {} time expressions in {:.3} s = {:.0} tokens/s, {:.1} MB/s (one core)",
                 r.documents,
                 r.tokens,
+                r.bytes as f64 / 1e6,
                 r.timexes,
                 secs,
-                r.tokens as f64 / secs
+                r.tokens as f64 / secs,
+                r.bytes as f64 / 1e6 / secs
             );
         }
         BenchCommand::Query {

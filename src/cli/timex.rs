@@ -236,5 +236,25 @@ pub fn bench_texts(
             creation_time(&doc, None),
         ));
     }
+    // Other files are read as articles, dated by the article-date stage.
+    let today = chrono::Local::now().date_naive();
+    for p in paths {
+        for file in linimasa::import::collect_files(p)? {
+            if matches!(
+                file.extension().and_then(|e| e.to_str()),
+                Some("tml" | "xml" | "TE3input" | "timeml")
+            ) {
+                continue;
+            }
+            for raw in linimasa::import::read_file(&file, &Default::default()).articles {
+                let article = linimasa::pipeline::prepare(&raw, today);
+                let code = lang
+                    .clone()
+                    .or(article.language.clone())
+                    .unwrap_or_else(|| "en".into());
+                texts.push((code, article.text, article.published.map(|p| p.date)));
+            }
+        }
+    }
     Ok(texts)
 }

@@ -33,6 +33,7 @@ pub struct TimeLexicon {
     pub bare_clock_unknown: bool,
     pub future_cues: Vec<String>,
     pub year_blockers: Vec<String>,
+    pub count_nouns: Vec<String>,
     pub numbers: HashMap<String, f64>,
     pub multipliers: HashMap<String, f64>,
     pub teens: HashMap<String, f64>,
@@ -45,6 +46,7 @@ pub struct TimeLexicon {
     pub refs: HashMap<String, String>,
     pub modifiers: HashMap<String, String>,
     pub seasons: HashMap<String, String>,
+    pub seasons_determined: HashMap<String, String>,
     pub sets: HashMap<String, String>,
     pub months: HashMap<String, u32>,
     pub weekdays: HashMap<String, u32>,
@@ -79,6 +81,8 @@ struct File {
     #[serde(default)]
     seasons: HashMap<String, String>,
     #[serde(default)]
+    seasons_determined: HashMap<String, String>,
+    #[serde(default)]
     sets: HashMap<String, String>,
     #[serde(default)]
     rule: Vec<RuleFile>,
@@ -91,6 +95,8 @@ struct Settings {
     future_cues: Vec<String>,
     #[serde(default)]
     year_blockers: Vec<String>,
+    #[serde(default)]
+    count_nouns: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -164,6 +170,7 @@ fn compile(code: &'static str, text: &str) -> Result<TimeLexicon, String> {
         bare_clock_unknown: file.settings.bare_clock == "unknown",
         future_cues: file.settings.future_cues,
         year_blockers: file.settings.year_blockers,
+        count_nouns: file.settings.count_nouns,
         numbers: file.numbers,
         multipliers: file.multipliers,
         teens: file.teens,
@@ -176,6 +183,7 @@ fn compile(code: &'static str, text: &str) -> Result<TimeLexicon, String> {
         refs: lower(file.refs),
         modifiers: lower(file.modifiers),
         seasons: lower(file.seasons),
+        seasons_determined: lower(file.seasons_determined),
         sets: lower(file.sets),
         months: calendar.months.clone(),
         weekdays: calendar.weekdays.clone(),
@@ -275,7 +283,14 @@ fn compile(code: &'static str, text: &str) -> Result<TimeLexicon, String> {
 
 impl TimeLexicon {
     /// Reads a number written in digits ("3,5") or words ("dua puluh satu", "twenty-one").
+    /// Numbers beyond ten million are refused: no time expression counts that high, and an
+    /// absurd number must not become an absurd value.
     pub fn number(&self, s: &str) -> Option<f64> {
+        self.number_unchecked(s)
+            .filter(|v| v.is_finite() && (0.0..=1e7).contains(v))
+    }
+
+    fn number_unchecked(&self, s: &str) -> Option<f64> {
         let t = s.trim();
         if let Ok(v) = t.replace(',', ".").parse::<f64>() {
             return Some(v);

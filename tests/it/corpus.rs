@@ -60,3 +60,57 @@ fn dateline_tables() {
         failures.join("\n")
     );
 }
+
+#[derive(Deserialize)]
+struct TimeCases {
+    case: Vec<TimeCase>,
+}
+
+#[derive(Deserialize)]
+struct TimeCase {
+    text: String,
+    dct: String,
+    expect: Vec<[String; 2]>,
+}
+
+/// Runs every table in tests/corpus/<lang>/time.toml through the tagger: exactly the expected
+/// expressions, with their values, and nothing else.
+#[test]
+fn time_expression_tables() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    let mut ran = 0;
+    let mut failures = Vec::new();
+    for lang in std::fs::read_dir(&root).unwrap() {
+        let dir = lang.unwrap().path();
+        let path = dir.join("time.toml");
+        if !path.exists() {
+            continue;
+        }
+        let code = dir.file_name().unwrap().to_string_lossy().into_owned();
+        let cases: TimeCases = toml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        for c in cases.case {
+            ran += 1;
+            let got: Vec<[String; 2]> =
+                linimasa::time::tagger::tag_text(&c.text, &code, Some(super::date(&c.dct)))
+                    .into_iter()
+                    .map(|t| [t.surface, t.value])
+                    .collect();
+            if got != c.expect {
+                failures.push(format!(
+                    "{}: {:?}\n   expected {:?}\n   got      {:?}",
+                    path.display(),
+                    c.text,
+                    c.expect,
+                    got
+                ));
+            }
+        }
+    }
+    assert!(ran >= 50, "only {ran} cases ran");
+    assert!(
+        failures.is_empty(),
+        "{} of {ran} cases failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
