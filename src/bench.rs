@@ -105,7 +105,11 @@ pub struct ImportBench {
 }
 
 /// Imports `n` generated article files into a fresh workspace file under `dir`, timing the import.
-pub fn import(dir: &Path, n: usize) -> Result<ImportBench, Box<dyn std::error::Error>> {
+pub fn import(
+    dir: &Path,
+    n: usize,
+    extract: bool,
+) -> Result<ImportBench, Box<dyn std::error::Error>> {
     let files = dir.join("articles");
     write_articles(&files, n, 42)?;
     let db = dir.join("bench-import.db");
@@ -116,7 +120,10 @@ pub fn import(dir: &Path, n: usize) -> Result<ImportBench, Box<dyn std::error::E
     let summary = crate::pipeline::import_paths(
         &mut store,
         &[files],
-        &ImportOptions::default(),
+        &ImportOptions {
+            extract,
+            ..Default::default()
+        },
         today,
         &AtomicBool::new(false),
         |_| {},

@@ -114,7 +114,7 @@ pub fn import_paths(
         let outcome = import::read_file(file, options);
         summary.failed.extend(outcome.errors.iter().map(failure));
         for raw in &outcome.articles {
-            batch.push(new_article(raw, reference));
+            batch.push(new_article(raw, reference, options.extract));
         }
         if batch.len() >= BATCH {
             flush(store, &mut batch, &mut summary)?;
@@ -144,7 +144,7 @@ pub fn import_text(
             summary.failed.extend(errors.iter().map(failure));
             let mut batch: Vec<NewArticle> = articles
                 .iter()
-                .map(|raw| new_article(raw, reference))
+                .map(|raw| new_article(raw, reference, true))
                 .collect();
             flush(store, &mut batch, &mut summary)?;
         }
@@ -153,9 +153,13 @@ pub fn import_text(
     Ok(summary)
 }
 
-fn new_article(raw: &RawArticle, reference: NaiveDate) -> NewArticle {
+fn new_article(raw: &RawArticle, reference: NaiveDate, run_extraction: bool) -> NewArticle {
     let article = prepare(raw, reference);
-    let extraction = extract(&article);
+    let extraction = if run_extraction {
+        extract(&article)
+    } else {
+        Extraction::default()
+    };
     NewArticle {
         article,
         extraction,
@@ -215,6 +219,20 @@ pub fn set_article_date(
 ) -> Result<(), StoreError> {
     store.set_article_date(article_id, date)?;
     reextract(store, article_id)
+}
+
+/// Runs extraction again on every stored article (after `import --no-extract`, or after the
+/// rules changed), one transaction per article; reports progress after each.
+pub fn reextract_all(
+    store: &mut Store,
+    mut progress: impl FnMut(usize, usize),
+) -> Result<usize, StoreError> {
+    let ids = store.article_ids()?;
+    for (i, id) in ids.iter().enumerate() {
+        reextract(store, *id)?;
+        progress(i + 1, ids.len());
+    }
+    Ok(ids.len())
 }
 
 /// Runs stages 4 to 6 again on a stored article (with its effective date) and replaces its machine

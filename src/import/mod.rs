@@ -188,12 +188,16 @@ pub struct FileOutcome {
 #[derive(Debug, Clone)]
 pub struct ImportOptions {
     pub max_file_bytes: u64,
+    /// Run the extraction stages (time expressions, names, events) while importing. Off, articles
+    /// are stored with their date and language only, for `linimasa extract` to process later.
+    pub extract: bool,
 }
 
 impl Default for ImportOptions {
     fn default() -> Self {
         ImportOptions {
             max_file_bytes: DEFAULT_MAX_FILE_BYTES,
+            extract: true,
         }
     }
 }

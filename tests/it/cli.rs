@@ -105,3 +105,24 @@ fn errors_are_clear_and_exit_non_zero() {
         "an impossible date is named"
     );
 }
+
+#[test]
+fn import_without_extraction_then_extract() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ws.db");
+    let seed = seed_path();
+    assert!(
+        run(&db, &["import", "--no-extract", seed.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let show = stdout(&run(&db, &["show", "1"]));
+    assert!(!show.contains("time expressions:"), "{show}");
+    let o = run(&db, &["extract"]);
+    assert_eq!(stdout(&o).trim(), "extracted 1 articles");
+    let show = stdout(&run(&db, &["show", "1"]));
+    assert!(
+        show.contains("time expressions:") && show.contains("Kamis lalu"),
+        "{show}"
+    );
+}

@@ -217,6 +217,7 @@ fn a_file_over_the_size_limit_is_refused_by_name() {
         &[&path],
         &ImportOptions {
             max_file_bytes: 1000,
+            ..Default::default()
         },
     );
     assert_eq!(summary.imported, 0);
