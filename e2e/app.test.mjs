@@ -189,6 +189,12 @@ test("a fresh workspace imports the seed article once, with its inferred date", 
   assert.ok(reader.includes(TITLE), `the reader should show the title: ${JSON.stringify(reader.slice(0, 300))}`);
   assert.ok(reader.includes(DATE), `the reader should show the date provenance: ${JSON.stringify(reader.slice(0, 300))}`);
 
-  // 5. Keep a picture of the window for a human to look at.
+  // 5. The reader highlights the time expressions the tagger found, at the right places.
+  const marks = await Promise.all((await session.findAll("#reader mark.timex")).map((m) => session.text(m)));
+  for (const expected of ["Selasa (1/3)", "Kamis lalu", "pekan lalu"]) {
+    assert.ok(marks.includes(expected), `the reader should highlight ${JSON.stringify(expected)}: ${JSON.stringify(marks)}`);
+  }
+
+  // 6. Keep a picture of the window for a human to look at.
   writeFileSync(join(OUT, "app.png"), await session.screenshot());
 });

@@ -41,6 +41,21 @@ pub struct ArticleDetail {
     pub text: String,
     /// How the publication date was derived, in words.
     pub date_derivation: Option<String>,
+    /// The time expressions found in `text`, in text order.
+    pub time_expressions: Vec<TimexView>,
+}
+
+/// A time expression as the reader highlights it. `start`/`end` count UTF-16 code units of the
+/// article text, as JavaScript strings do (the store keeps byte offsets).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct TimexView {
+    pub start: u32,
+    pub end: u32,
+    pub text: String,
+    pub timex_type: String,
+    pub value: String,
+    /// The rule that found it.
+    pub rule: String,
 }
 
 /// One event in a listing (the user's corrections applied).
@@ -167,6 +182,7 @@ pub fn typescript_bindings() -> String {
         PublishedView::decl(),
         ArticleSummary::decl(),
         ArticleDetail::decl(),
+        TimexView::decl(),
         EventRow::decl(),
         ActorRow::decl(),
         PlaceRow::decl(),

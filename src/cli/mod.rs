@@ -346,18 +346,9 @@ fn execute(cli: Cli) -> Res {
         }
         Command::Show { id, format } => {
             let detail = store.article_detail(id)?;
-            let times = store.time_exprs(id)?;
             match format {
-                Format::Json => {
-                    let times: Vec<_> = times
-                        .iter()
-                        .map(|(surface, t, value, rule)| serde_json::json!({"text": surface, "type": t, "value": value, "rule": rule}))
-                        .collect();
-                    let mut v = serde_json::to_value(&detail)?;
-                    v["time_expressions"] = serde_json::Value::Array(times);
-                    println!("{}", serde_json::to_string_pretty(&v)?);
-                }
-                _ => output::print_article(&detail, &times),
+                Format::Json => println!("{}", serde_json::to_string_pretty(&detail)?),
+                _ => output::print_article(&detail),
             }
             Ok(ExitCode::SUCCESS)
         }

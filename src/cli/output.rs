@@ -205,7 +205,7 @@ impl Table {
     }
 }
 
-pub fn print_article(detail: &ArticleDetail, times: &[(String, String, String, String)]) {
+pub fn print_article(detail: &ArticleDetail) {
     let s = &detail.summary;
     println!("#{}  {}", s.id, s.title);
     if let Some(p) = &s.publisher {
@@ -237,10 +237,13 @@ pub fn print_article(detail: &ArticleDetail, times: &[(String, String, String, S
     for w in &s.warnings {
         println!("warning:    {w}");
     }
-    if !times.is_empty() {
+    if !detail.time_expressions.is_empty() {
         println!("time expressions:");
-        for (surface, t, value, rule) in times {
-            println!("  {surface:<24} {t:<9} {value:<12} [{rule}]");
+        for t in &detail.time_expressions {
+            println!(
+                "  {:<24} {:<9} {:<12} [{}]",
+                t.text, t.timex_type, t.value, t.rule
+            );
         }
     }
     println!("events:     {}", s.events);

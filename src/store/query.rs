@@ -7,9 +7,10 @@ use chrono::NaiveDate;
 use rusqlite::{params_from_iter, types::Value};
 
 use super::{day_number, from_day_number, Result, Store, StoreError};
-use crate::model::DateMethod;
+use crate::model::{DateMethod, Span};
 use crate::view::{
     ActorRow, ArticleDetail, ArticleSummary, EventRow, MonthCount, PlaceRow, PublishedView,
+    TimexView,
 };
 
 /// Which events a query returns. Every field narrows the result; the default returns all visible events.
@@ -116,10 +117,13 @@ impl Store {
             what: "article",
             id,
         })?;
+        let text: String = row.get(12)?;
+        let time_expressions = self.timex_views(id, &text)?;
         Ok(ArticleDetail {
             summary: summary_from_row(row)?,
-            text: row.get(12)?,
+            text,
             date_derivation: row.get(13)?,
+            time_expressions,
         })
     }
 
@@ -373,17 +377,39 @@ impl Store {
         Ok(rows)
     }
 
-    /// The time expressions stored for an article: (surface, type, value, rule), in text order.
-    pub fn time_exprs(&self, article_id: i64) -> Result<Vec<(String, String, String, String)>> {
-        let mut stmt = self.conn().prepare(
-            "SELECT surface, timex_type, value, rule FROM time_expr WHERE article_id = ?1 ORDER BY span_start",
+    /// The time expressions stored for an article, in text order, with UTF-16 offsets into `text`
+    /// (the article's text, which the caller has at hand).
+    fn timex_views(&self, article_id: i64, text: &str) -> Result<Vec<TimexView>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT span_start, span_end, surface, timex_type, value, rule FROM time_expr
+             WHERE article_id = ?1 ORDER BY span_start",
         )?;
         let rows = stmt
             .query_map([article_id], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                ))
             })?
-            .collect::<Result<_, _>>()?;
-        Ok(rows)
+            .collect::<Result<Vec<(i64, i64, String, String, String, String)>, _>>()?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(s, e, surface, timex_type, value, rule)| {
+                let (start, end) = Span::new(s as usize, e as usize).to_utf16(text)?;
+                Some(TimexView {
+                    start: start as u32,
+                    end: end as u32,
+                    text: surface,
+                    timex_type,
+                    value,
+                    rule,
+                })
+            })
+            .collect())
     }
 }
 

@@ -61,22 +61,29 @@ fn seed_article_is_dated_2022_03_01_by_weekday_inference() {
     );
     assert!(!detail.text.starts_with("Home"), "breadcrumb kept in text");
     // Time expressions are resolved against that date and stored with their rules.
-    let times = store.time_exprs(a.id).unwrap();
+    let times = &detail.time_expressions;
     let find = |surface: &str| {
         times
             .iter()
-            .find(|t| t.0 == surface)
+            .find(|t| t.text == surface)
             .unwrap_or_else(|| panic!("no {surface} in {times:?}"))
     };
+    let dateline = find("Selasa (1/3)");
     assert_eq!(
-        (
-            find("Selasa (1/3)").2.as_str(),
-            find("Selasa (1/3)").3.as_str()
-        ),
+        (dateline.value.as_str(), dateline.rule.as_str()),
         ("2022-03-01", "id.date.weekday_paren")
     );
-    assert_eq!(find("Kamis lalu").2, "2022-02-24");
-    assert_eq!(find("pekan lalu").2, "2022-W08");
+    assert_eq!(find("Kamis lalu").value, "2022-02-24");
+    assert_eq!(find("pekan lalu").value, "2022-W08");
+    // Offsets are UTF-16 code units into the text, for the UI: the text has curly quotes (one
+    // unit each in UTF-16, three bytes in UTF-8) before the dateline.
+    let utf16: Vec<u16> = detail.text.encode_utf16().collect();
+    let slice = String::from_utf16(&utf16[dateline.start as usize..dateline.end as usize]).unwrap();
+    assert_eq!(slice, "Selasa (1/3)");
+    assert!(
+        detail.text.find("Selasa (1/3)").unwrap() > dateline.start as usize,
+        "byte and UTF-16 offsets differ here"
+    );
 }
 
 #[test]

@@ -11,7 +11,16 @@ export type ArticleDetail = { summary: ArticleSummary, text: string,
 /**
  * How the publication date was derived, in words.
  */
-date_derivation: string | null, };
+date_derivation: string | null, 
+/**
+ * The time expressions found in `text`, in text order.
+ */
+time_expressions: Array<TimexView>, };
+export type TimexView = { start: number, end: number, text: string, timex_type: string, value: string, 
+/**
+ * The rule that found it.
+ */
+rule: string, };
 export type EventRow = { id: number, article_id: number, cameo: string, date_value: string | null, earliest: string | null, latest: string | null, precision: string, evidence: string, actors: Array<string>, places: Array<string>, modality: string, confidence: number, };
 export type ActorRow = { id: number, name: string, kind: string, aliases: Array<string>, events: number, };
 export type PlaceRow = { id: number, name: string, country: string | null, lat: number | null, lon: number | null, events: number, };

@@ -11,6 +11,8 @@ import {
   sortArticlesByDate,
   sortEventsByDate,
   splitParagraphs,
+  paragraphRanges,
+  segments,
 } from "./format";
 
 const inferred: PublishedDate = {
@@ -150,5 +152,38 @@ describe("splitParagraphs", () => {
   it("splits on blank lines and keeps single newlines", () => {
     expect(splitParagraphs("Title\r\n\r\nOne\nline two\n  \n\n Three ")).toEqual(["Title", "One\nline two", "Three"]);
     expect(splitParagraphs("   ")).toEqual([]);
+  });
+});
+
+describe("paragraphRanges and segments", () => {
+  it("keeps offsets into the original text, so backend highlights line up", () => {
+    const text = "“Satu” dua.\n\n  Tiga 𝄞 Selasa (1/3).\n";
+    const ranges = paragraphRanges(text);
+    expect(ranges.map(([s, e]) => text.slice(s, e))).toEqual(["“Satu” dua.", "Tiga 𝄞 Selasa (1/3)."]);
+    const start = text.indexOf("Selasa");
+    const mark = { start, end: start + "Selasa (1/3)".length };
+    const [p2s, p2e] = ranges[1] ?? [0, 0];
+    const segs = segments(text, p2s, p2e, [mark]);
+    expect(segs.map((s) => [s.text, s.mark !== null])).toEqual([
+      ["Tiga 𝄞 ", false],
+      ["Selasa (1/3)", true],
+      [".", false],
+    ]);
+  });
+
+  it("clips overlapping and out-of-range marks without duplicating text", () => {
+    const text = "abcdefghij";
+    const segs = segments(text, 2, 8, [
+      { start: 0, end: 4 },
+      { start: 3, end: 6 },
+      { start: 7, end: 20 },
+    ]);
+    expect(segs.map((s) => s.text).join("")).toBe("cdefgh");
+    expect(segs.map((s) => [s.text, s.mark !== null])).toEqual([
+      ["cd", true],
+      ["ef", true],
+      ["g", false],
+      ["h", true],
+    ]);
   });
 });

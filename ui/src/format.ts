@@ -120,9 +120,58 @@ export function describeError(error: AppError): string {
 
 /** Paragraphs separated by blank lines; single newlines are kept inside a paragraph. */
 export function splitParagraphs(text: string): string[] {
-  return text
-    .replace(/\r\n?/g, "\n")
-    .split(/\n[ \t]*\n/)
-    .map((p) => p.trim())
-    .filter((p) => p.length > 0);
+  return paragraphRanges(text).map(([start, end]) => text.slice(start, end).replace(/\r\n?/g, "\n"));
+}
+
+/**
+ * The paragraphs of `text` as [start, end) offsets into it (JavaScript string indices, i.e. UTF-16
+ * code units, the unit the backend gives highlight offsets in). Blank lines separate paragraphs;
+ * whitespace at a paragraph's ends is left out.
+ */
+export function paragraphRanges(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  const separator = /\r?\n[ \t]*(?:\r?\n[ \t]*)+/g;
+  let from = 0;
+  const push = (start: number, end: number) => {
+    while (start < end && /\s/.test(text.charAt(start))) start++;
+    while (end > start && /\s/.test(text.charAt(end - 1))) end--;
+    if (end > start) ranges.push([start, end]);
+  };
+  for (const m of text.matchAll(separator)) {
+    push(from, m.index);
+    from = m.index + m[0].length;
+  }
+  push(from, text.length);
+  return ranges;
+}
+
+/** A run of text, highlighted when it is (part of) a mark. */
+export interface Segment<M> {
+  text: string;
+  mark: M | null;
+}
+
+/**
+ * Cuts text[start, end) into plain and marked runs. Marks are [start, end) offsets into the whole
+ * text; overlapping or out-of-range marks are clipped, never allowed to duplicate text.
+ */
+export function segments<M extends { start: number; end: number }>(
+  text: string,
+  start: number,
+  end: number,
+  marks: readonly M[],
+): Array<Segment<M>> {
+  const out: Array<Segment<M>> = [];
+  let at = start;
+  const sorted = [...marks].sort((a, b) => a.start - b.start);
+  for (const m of sorted) {
+    const s = Math.max(m.start, at);
+    const e = Math.min(m.end, end);
+    if (e <= s) continue;
+    if (s > at) out.push({ text: text.slice(at, s), mark: null });
+    out.push({ text: text.slice(s, e), mark: m });
+    at = e;
+  }
+  if (at < end) out.push({ text: text.slice(at, end), mark: null });
+  return out;
 }

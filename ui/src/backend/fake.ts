@@ -79,7 +79,7 @@ export class FakeBackend implements Backend {
       source,
       events: 0,
     };
-    this.articles.push({ summary, text, date_derivation: null });
+    this.articles.push({ summary, text, date_derivation: null, time_expressions: [] });
     return true;
   }
 

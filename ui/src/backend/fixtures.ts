@@ -1,6 +1,6 @@
 // Fixtures for the in-memory fake backend and the unit tests. They follow the
 // shapes in ../bindings.ts; the values are illustrative, not extractor output.
-import type { ArticleDetail, EventRow } from "../bindings";
+import type { ArticleDetail, EventRow, TimexView } from "../bindings";
 
 /** What a fake workspace starts with. */
 export interface FakeSeed {
@@ -30,6 +30,12 @@ const FERRY_TEXT = [
   "Ferry operators resumed the island route on Friday, a day after the harbour reopened.",
 ].join("\n\n");
 
+/** A time expression over the first occurrence of `surface` in `text`, or null when absent. */
+function timex(text: string, surface: string, timex_type: string, value: string, rule: string): TimexView | null {
+  const start = text.indexOf(surface);
+  return start < 0 ? null : { start, end: start + surface.length, text: surface, timex_type, value, rule };
+}
+
 export function demoSeed(): FakeSeed {
   return {
     path: "(in-memory demo workspace)",
@@ -52,6 +58,9 @@ export function demoSeed(): FakeSeed {
           events: 3,
         },
         text: KREMLIN_TEXT,
+        time_expressions: [
+          timex(KREMLIN_TEXT, "Selasa (1/3)", "DATE", "2022-03-01", "id.date.weekday_paren"),
+        ].filter((t): t is TimexView => t !== null),
         date_derivation:
           '"Selasa (1/3)" has no year: 1 March falls on a Tuesday in 2022, the latest such year not after 2026-11-25 [rule dateline.weekday_paren]',
       },
@@ -69,6 +78,7 @@ export function demoSeed(): FakeSeed {
         },
         text: HARBOUR_TEXT,
         date_derivation: null,
+        time_expressions: [],
       },
     ],
     events: [

@@ -1,6 +1,6 @@
 import type { ArticleDetail } from "../bindings";
 import { el } from "../dom";
-import { formatProvenance, splitParagraphs } from "../format";
+import { formatProvenance, paragraphRanges, segments } from "../format";
 
 export type ReaderView =
   | { kind: "none" }
@@ -27,7 +27,26 @@ export function renderReader(pane: HTMLElement, view: ReaderView): void {
       pane.replaceChildren(el("p", { class: "placeholder error" }, `Could not open the article. ${view.message}`));
       return;
     case "ready": {
-      const { summary, text, date_derivation } = view.article;
+      const { summary, text, date_derivation, time_expressions } = view.article;
+      // Each paragraph is text nodes and <mark>s: article text never passes through HTML parsing.
+      const paragraphs = paragraphRanges(text).map(([start, end]) =>
+        el(
+          "p",
+          {},
+          ...segments(text, start, end, time_expressions).map((seg) =>
+            seg.mark === null
+              ? seg.text
+              : el(
+                  "mark",
+                  {
+                    class: `timex timex-${seg.mark.timex_type.toLowerCase()}`,
+                    title: `${seg.mark.timex_type} ${seg.mark.value} · rule ${seg.mark.rule}`,
+                  },
+                  seg.text,
+                ),
+          ),
+        ),
+      );
       const warnings: Node[] =
         summary.warnings.length === 0
           ? []
@@ -45,9 +64,10 @@ export function renderReader(pane: HTMLElement, view: ReaderView): void {
           // Shown as text, not a link: a URL from an article is untrusted.
           ...field("URL", summary.url),
           ...field("Events", String(summary.events)),
+          ...field("Time expressions", String(time_expressions.length)),
         ),
         ...warnings,
-        el("div", { class: "article-text" }, ...splitParagraphs(text).map((p) => el("p", {}, p))),
+        el("div", { class: "article-text" }, ...paragraphs),
       );
       return;
     }
