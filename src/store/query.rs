@@ -129,29 +129,11 @@ impl Store {
 
     /// The timeline query: visible events matching `filter`, in date order (undated last).
     pub fn events(&self, filter: &EventFilter) -> Result<Vec<EventRow>> {
-        let (from_sql, mut conditions, mut args) = self.event_source(filter)?;
+        let (from_sql, mut conditions, args) = self.event_source(filter)?;
         let Some(from_sql) = from_sql else {
             return Ok(vec![]);
         };
         conditions.push("e.hidden = 0".into());
-        if let Some(cameo) = &filter.cameo {
-            conditions.push("e.eff_cameo = ?".into());
-            args.push(Value::Text(cameo.clone()));
-        }
-        if let Some(article) = filter.article {
-            conditions.push("e.article_id = ?".into());
-            args.push(Value::Integer(article));
-        }
-        if let Some(publisher) = &filter.publisher {
-            conditions.push("e.article_id IN (SELECT id FROM article WHERE publisher = ?)".into());
-            args.push(Value::Text(publisher.clone()));
-        }
-        if let Some(text) = &filter.text {
-            conditions.push(
-                "e.article_id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)".into(),
-            );
-            args.push(Value::Text(fts_query(text)));
-        }
         let limit = filter
             .limit
             .map_or(String::new(), |n| format!(" LIMIT {n}"));
@@ -222,29 +204,11 @@ impl Store {
                 .collect::<Result<_, _>>()?;
             return Ok(rows);
         }
-        let (from_sql, mut conditions, mut args) = self.event_source(filter)?;
+        let (from_sql, mut conditions, args) = self.event_source(filter)?;
         let Some(from_sql) = from_sql else {
             return Ok(vec![]);
         };
         conditions.push("e.hidden = 0 AND e.month IS NOT NULL".into());
-        if let Some(cameo) = &filter.cameo {
-            conditions.push("e.eff_cameo = ?".into());
-            args.push(Value::Text(cameo.clone()));
-        }
-        if let Some(publisher) = &filter.publisher {
-            conditions.push("e.article_id IN (SELECT id FROM article WHERE publisher = ?)".into());
-            args.push(Value::Text(publisher.clone()));
-        }
-        if let Some(article) = filter.article {
-            conditions.push("e.article_id = ?".into());
-            args.push(Value::Integer(article));
-        }
-        if let Some(text) = &filter.text {
-            conditions.push(
-                "e.article_id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)".into(),
-            );
-            args.push(Value::Text(fts_query(text)));
-        }
         let sql = format!(
             "SELECT e.month, count(*) FROM {from_sql} WHERE {} GROUP BY e.month ORDER BY e.month",
             conditions.join(" AND ")
@@ -261,8 +225,8 @@ impl Store {
         Ok(rows)
     }
 
-    /// The FROM clause, conditions and arguments that select the events of the filter's actor,
-    /// place and window. `None` when the actor or place is unknown (nothing can match).
+    /// The FROM clause, conditions and arguments that select the events matching `filter` (all
+    /// but the limit). `None` when the actor or place is unknown (nothing can match).
     fn event_source(
         &self,
         filter: &EventFilter,
@@ -298,18 +262,32 @@ impl Store {
             args.push(Value::Text(name.clone()));
         }
         if let Some((lo, hi)) = window {
-            if from.starts_with("event_window_rtree") {
-                conditions.push("w.day_to >= ? AND w.day_from <= ?".into());
+            // Overlap: the event ends on or after `lo` and starts on or before `hi`.
+            conditions.push(if from.starts_with("event_window_rtree") {
+                "w.day_to >= ? AND w.day_from <= ?".into()
             } else {
-                conditions.push("x.day_from <= ? AND e.day_to >= ?".into());
-            }
-            if from.starts_with("event_window_rtree") {
-                args.push(Value::Integer(lo));
-                args.push(Value::Integer(hi));
-            } else {
-                args.push(Value::Integer(hi));
-                args.push(Value::Integer(lo));
-            }
+                "e.day_to >= ? AND x.day_from <= ?".into()
+            });
+            args.push(Value::Integer(lo));
+            args.push(Value::Integer(hi));
+        }
+        if let Some(cameo) = &filter.cameo {
+            conditions.push("e.eff_cameo = ?".into());
+            args.push(Value::Text(cameo.clone()));
+        }
+        if let Some(article) = filter.article {
+            conditions.push("e.article_id = ?".into());
+            args.push(Value::Integer(article));
+        }
+        if let Some(publisher) = &filter.publisher {
+            conditions.push("e.article_id IN (SELECT id FROM article WHERE publisher = ?)".into());
+            args.push(Value::Text(publisher.clone()));
+        }
+        if let Some(text) = &filter.text {
+            conditions.push(
+                "e.article_id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)".into(),
+            );
+            args.push(Value::Text(fts_query(text)));
         }
         if conditions.is_empty() {
             conditions.push("1".into());
