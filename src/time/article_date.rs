@@ -150,10 +150,10 @@ fn patterns() -> &'static Patterns {
         let re = |s: String| Regex::new(&format!("(?i){s}")).expect("dateline pattern compiles");
         Patterns {
             weekday_paren: re(format!(r"\b(?P<wd>{wd})\s*\(\s*(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})(?:\s*/\s*(?P<y>\d{{4}}|\d{{2}}))?\s*\)")),
-            day_month_year: re(format!(r"\b(?:(?P<wd>{wd}),?\s+)?(?P<d>\d{{1,2}})\s+(?P<mo>{mo})\.?,?\s+(?P<y>\d{{4}})\b")),
-            month_day_year: re(format!(r"\b(?:(?P<wd>{wd})\.?,?\s+)?(?P<mo>{mo})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b")),
-            weekday_month_day: re(format!(r"\b(?P<wd>{wd})\.?,\s+(?P<mo>{mo})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b")),
-            weekday_day_month: re(format!(r"\b(?P<wd>{wd}),?\s+(?P<d>\d{{1,2}})\s+(?P<mo>{mo})\b")),
+            day_month_year: re(format!(r"\b(?:(?P<wd>{wd})\s*,?\s+)?(?P<d>\d{{1,2}})\s+(?P<mo>{mo})\.?\s*,?\s+(?P<y>\d{{4}})\b")),
+            month_day_year: re(format!(r"\b(?:(?P<wd>{wd})\.?\s*,?\s+)?(?P<mo>{mo})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s+(?P<y>\d{{4}})\b")),
+            weekday_month_day: re(format!(r"\b(?P<wd>{wd})\.?\s*,\s+(?P<mo>{mo})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b")),
+            weekday_day_month: re(format!(r"\b(?P<wd>{wd})\s*,?\s+(?P<d>\d{{1,2}})\s+(?P<mo>{mo})\b")),
             iso: re(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b".into()),
         }
     })

@@ -34,6 +34,8 @@ pub struct TimeLexicon {
     pub future_cues: Vec<String>,
     pub year_blockers: Vec<String>,
     pub count_nouns: Vec<String>,
+    /// Words joining number words ("two and a half").
+    pub number_connectors: Vec<String>,
     pub numbers: HashMap<String, f64>,
     pub multipliers: HashMap<String, f64>,
     pub teens: HashMap<String, f64>,
@@ -97,6 +99,8 @@ struct Settings {
     year_blockers: Vec<String>,
     #[serde(default)]
     count_nouns: Vec<String>,
+    #[serde(default)]
+    number_connectors: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -171,6 +175,7 @@ fn compile(code: &'static str, text: &str) -> Result<TimeLexicon, String> {
         future_cues: file.settings.future_cues,
         year_blockers: file.settings.year_blockers,
         count_nouns: file.settings.count_nouns,
+        number_connectors: file.settings.number_connectors,
         numbers: file.numbers,
         multipliers: file.multipliers,
         teens: file.teens,
@@ -198,7 +203,20 @@ fn compile(code: &'static str, text: &str) -> Result<TimeLexicon, String> {
     let number = if number_words.is_empty() {
         r"(?P<n>\d+(?:[.,]\d+)?)".to_string()
     } else {
-        format!(r"(?P<n>\d+(?:[.,]\d+)?|(?:{number_words})(?:(?:\s+|-)(?:{number_words}))*)")
+        // A connector only joins a fraction on: "two and a half", not "two and three".
+        let connectors = alternation(lex.number_connectors.iter());
+        let fractions = alternation(
+            lex.numbers
+                .iter()
+                .filter(|(_, v)| **v < 1.0)
+                .map(|(k, _)| k),
+        );
+        let tail = if connectors.is_empty() || fractions.is_empty() {
+            String::new()
+        } else {
+            format!(r"(?:\s+(?:{connectors})\s+(?:{fractions}))?")
+        };
+        format!(r"(?P<n>\d+(?:[.,]\d+)?|(?:{number_words})(?:(?:\s+|-)(?:{number_words}))*{tail})")
     };
     let placeholders: Vec<(&str, String)> = vec![
         (
@@ -300,10 +318,33 @@ impl TimeLexicon {
             return Some(*v);
         }
         let (mut total, mut current, mut any) = (0.0, 0.0, false);
-        for word in lower
+        let words: Vec<&str> = lower
             .split(|c: char| c.is_whitespace() || c == '-')
             .filter(|w| !w.is_empty())
-        {
+            .collect();
+        let is_fraction = |w: Option<&&str>| {
+            w.and_then(|w| self.numbers.get(*w))
+                .is_some_and(|v| *v < 1.0)
+        };
+        for (i, word) in words.iter().copied().enumerate() {
+            if self.number_connectors.iter().any(|c| c == word) {
+                // "two and a half" joins a fraction on; "two and three" is two numbers, not one.
+                let next = words.get(i + 1);
+                let after = words.get(i + 2);
+                if is_fraction(next)
+                    || (self.numbers.get(*next.unwrap_or(&"")) == Some(&1.0) && is_fraction(after))
+                {
+                    continue;
+                }
+                return None;
+            }
+            // "a half": the article before a fraction is not a one.
+            if is_fraction(words.get(i + 1))
+                && self.numbers.get(word) == Some(&1.0)
+                && word.len() <= 2
+            {
+                continue;
+            }
             if let Some(v) = self.numbers.get(word) {
                 current += v;
             } else if let Some(m) = self.multipliers.get(word) {
@@ -320,5 +361,18 @@ impl TimeLexicon {
             any = true;
         }
         any.then_some(total + current)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn numbers_with_fractions() {
+        let en = super::lexicon("en").unwrap();
+        assert_eq!(en.number("two and a half"), Some(2.5));
+        assert_eq!(en.number("a half"), Some(0.5));
+        assert_eq!(en.number("two and three"), None);
+        let id = super::lexicon("id").unwrap();
+        assert_eq!(id.number("dua setengah"), Some(2.5));
     }
 }
