@@ -224,6 +224,10 @@ fn compile(code: &'static str, text: &str) -> Result<TimeLexicon, String> {
             format!("(?P<wd>{})", alternation(lex.weekdays.keys())),
         ),
         (
+            "{weekday2}",
+            format!("(?P<wd2>{})", alternation(lex.weekdays.keys())),
+        ),
+        (
             "{month}",
             format!("(?P<mo>{})", alternation(lex.months.keys())),
         ),

@@ -612,12 +612,21 @@ fn resolve(
             }
             _ => dct - Duration::days(back),
         };
-        return Some(finish(
+        let mut r = finish(
             Point::Day(date),
             time_suffix,
             Anchor::ArticleDate(dct),
             false,
-        ));
+        );
+        // "antara Senin dan Rabu": the range runs to the next such weekday on or after the first.
+        if let Some(wd2) = cap(c, "wd2") {
+            let second = weekday_from(*lex.weekdays.get(&wd2.to_lowercase())?)?;
+            let ahead = (7 + second.num_days_from_monday() as i64
+                - date.weekday().num_days_from_monday() as i64)
+                % 7;
+            r.bounds = Some((date, date + Duration::days(ahead)));
+        }
+        return Some(r);
     }
 
     // Periods relative to the article date: "pekan lalu", "next year", "bulan ini".
@@ -919,6 +928,32 @@ mod tests {
             Some(d("2021-01-01")),
         );
         assert_eq!(en[1].value, "2020-03-05");
+    }
+
+    #[test]
+    fn weekday_ranges_span_both_days() {
+        let got = tag_text(
+            "Sidang digelar antara Senin dan Rabu.",
+            "id",
+            Some(d("2022-03-04")),
+        );
+        assert_eq!(
+            (got[0].surface.as_str(), got[0].value.as_str()),
+            ("antara Senin dan Rabu", "2022-02-28")
+        );
+        assert_eq!(
+            (got[0].earliest, got[0].latest),
+            (Some(d("2022-02-28")), Some(d("2022-03-02")))
+        );
+        let en = tag_text(
+            "Talks ran from Monday to Wednesday.",
+            "en",
+            Some(d("2022-03-04")),
+        );
+        assert_eq!(
+            (en[0].surface.as_str(), en[0].latest),
+            ("Monday to Wednesday", Some(d("2022-03-02")))
+        );
     }
 
     #[test]
