@@ -5,5 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 LINIMASA_SKIP_E2E_TOOLS=1 bash scripts/setup.sh
 (cd ui && npm run --silent build)
-cargo build --release -p linimasa-app
+cargo build --release -p linimasa-app --features custom-protocol
 exec ./target/release/linimasa-app "$@"
