@@ -177,6 +177,12 @@ test("a fresh workspace imports the seed article once, with its inferred date", 
   assert.match(second, /Imported 0, duplicates 1, failed 0/, "status after importing the same file again");
   assert.equal((await session.findAll(ROWS)).length, 1, `still exactly one article; ${await describeArticles()}`);
 
+  // 3b. A path that does not exist is reported with its reason; nothing else changes.
+  const missing = await importPath("/nonexistent/linimasa-e2e.txt");
+  assert.match(missing, /Imported 0, duplicates 0, failed 1/, "status after importing a missing path");
+  assert.match(missing, /nonexistent\/linimasa-e2e\.txt: cannot read/, "the failure names the file and the reason");
+  assert.equal((await session.findAll(ROWS)).length, 1, `still exactly one article; ${await describeArticles()}`);
+
   // 4. Opening the article shows it in the reader with its date.
   // WebKitWebDriver refuses to click a <tr> ("element not interactable"); click its title cell.
   await session.click(await session.find(`${ROWS} td.title`));

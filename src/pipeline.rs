@@ -109,6 +109,7 @@ pub fn import_paths(
     let mut batch: Vec<NewArticle> = Vec::with_capacity(BATCH);
     for (i, file) in files.iter().enumerate() {
         if cancel.load(Ordering::Relaxed) {
+            summary.cancelled = true;
             break;
         }
         let outcome = import::read_file(file, options);

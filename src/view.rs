@@ -115,6 +115,21 @@ pub struct ImportSummary {
     pub imported: u32,
     pub duplicates: u32,
     pub failed: Vec<ImportFailure>,
+    /// The run was cancelled; what was imported before stays.
+    #[serde(default)]
+    pub cancelled: bool,
+}
+
+/// Progress of a running import, streamed to the UI (a few messages a second at most).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ImportEvent {
+    /// `done` of `total` files read, `imported` articles stored so far.
+    Files {
+        done: u32,
+        total: u32,
+        imported: u32,
+    },
 }
 
 /// The open workspace.
@@ -188,6 +203,7 @@ pub fn typescript_bindings() -> String {
         PlaceRow::decl(),
         ImportFailure::decl(),
         ImportSummary::decl(),
+        ImportEvent::decl(),
         WorkspaceInfo::decl(),
         MonthCount::decl(),
         ErrorCode::decl(),

@@ -40,6 +40,7 @@ pub fn run() {
             commands::article::article_list,
             commands::article::article_get,
             commands::article::article_import,
+            commands::article::article_import_cancel,
             commands::article::article_import_text,
             commands::article::article_set_date,
             commands::event::event_list,

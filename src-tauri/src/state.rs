@@ -1,6 +1,7 @@
 //! The one piece of state the app keeps: the open workspace.
 
 use std::path::Path;
+use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use linimasa::store::{Store, StoreError};
@@ -8,6 +9,8 @@ use linimasa::view::{AppError, ErrorCode};
 
 pub struct AppState {
     store: Arc<Mutex<Store>>,
+    /// Set to stop the running import between batches.
+    cancel_import: Arc<AtomicBool>,
 }
 
 impl AppState {
@@ -20,6 +23,7 @@ impl AppState {
         }
         Ok(AppState {
             store: Arc::new(Mutex::new(store)),
+            cancel_import: Arc::new(AtomicBool::new(false)),
         })
     }
 
@@ -30,6 +34,11 @@ impl AppState {
                 "the workspace is unavailable after an earlier failure",
             )
         })
+    }
+
+    /// The flag that cancels the running import.
+    pub fn cancel_import(&self) -> Arc<AtomicBool> {
+        Arc::clone(&self.cancel_import)
     }
 
     /// A handle for work moved off the async runtime.

@@ -276,3 +276,32 @@ fn pasted_text_imports_and_html_is_never_run() {
     let empty = pipeline::import_text(&mut store, "pasted.txt", "   ", date("2026-01-01")).unwrap();
     assert_eq!(empty.failed[0].reason, "file is empty");
 }
+
+#[test]
+fn a_cancelled_import_keeps_what_it_stored_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    linimasa::bench::write_articles(dir.path(), 600, 9).unwrap();
+    let mut store = Store::open_in_memory().unwrap();
+    let cancel = AtomicBool::new(false);
+    let summary = pipeline::import_paths(
+        &mut store,
+        &[dir.path().to_path_buf()],
+        &ImportOptions::default(),
+        date("2026-01-01"),
+        &cancel,
+        |p| {
+            if p.files_done == 300 {
+                cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+            }
+        },
+    )
+    .unwrap();
+    assert!(summary.cancelled);
+    assert_eq!(summary.imported as i64, store.info().unwrap().articles);
+    assert!(
+        summary.imported >= 256 && summary.imported <= 300,
+        "{}",
+        summary.imported
+    );
+    assert_eq!(store.check().unwrap(), Vec::<String>::new());
+}

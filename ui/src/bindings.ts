@@ -25,7 +25,12 @@ export type EventRow = { id: number, article_id: number, cameo: string, date_val
 export type ActorRow = { id: number, name: string, kind: string, aliases: Array<string>, events: number, };
 export type PlaceRow = { id: number, name: string, country: string | null, lat: number | null, lon: number | null, events: number, };
 export type ImportFailure = { path: string, reason: string, };
-export type ImportSummary = { imported: number, duplicates: number, failed: Array<ImportFailure>, };
+export type ImportSummary = { imported: number, duplicates: number, failed: Array<ImportFailure>, 
+/**
+ * The run was cancelled; what was imported before stays.
+ */
+cancelled: boolean, };
+export type ImportEvent = { "kind": "files", done: number, total: number, imported: number, };
 export type WorkspaceInfo = { path: string, articles: number, events: number, };
 export type MonthCount = { 
 /**

@@ -6,6 +6,7 @@ import {
   formatCounts,
   formatEventDate,
   formatImportSummary,
+  formatImportProgress,
   formatProvenance,
   formatPublished,
   sortArticlesByDate,
@@ -91,7 +92,7 @@ describe("formatConfidence", () => {
 
 describe("formatImportSummary", () => {
   it("gives counts and one line per failure", () => {
-    expect(formatImportSummary({ imported: 1, duplicates: 0, failed: [] })).toEqual({
+    expect(formatImportSummary({ imported: 1, duplicates: 0, failed: [], cancelled: false })).toEqual({
       headline: "Imported 1, duplicates 0, failed 0",
       failures: [],
     });
@@ -102,9 +103,18 @@ describe("formatImportSummary", () => {
         { path: "/a/b.pdf", reason: "unsupported format" },
         { path: "/a/c.txt", reason: "not valid UTF-8" },
       ],
+      cancelled: false,
     });
     expect(text.headline).toBe("Imported 2, duplicates 1, failed 2");
     expect(text.failures).toEqual(["/a/b.pdf: unsupported format", "/a/c.txt: not valid UTF-8"]);
+  });
+
+  it("says when the import was cancelled, and shows progress", () => {
+    const text = formatImportSummary({ imported: 256, duplicates: 0, failed: [], cancelled: true });
+    expect(text.headline).toBe("Imported 256, duplicates 0, failed 0 (cancelled: what was imported stays)");
+    expect(formatImportProgress({ kind: "files", done: 3, total: 10, imported: 1 })).toBe(
+      "Importing… 3 of 10 files, 1 article so far",
+    );
   });
 });
 

@@ -6,6 +6,7 @@ import type {
   DateMethod,
   EventRow,
   ImportSummary,
+  ImportEvent,
   PublishedDate,
   WorkspaceInfo,
 } from "./bindings";
@@ -48,10 +49,16 @@ export interface ImportSummaryText {
 
 /** "Imported 1, duplicates 0, failed 0" plus one "path: reason" line per failure. */
 export function formatImportSummary(summary: ImportSummary): ImportSummaryText {
+  const stopped = summary.cancelled ? " (cancelled: what was imported stays)" : "";
   return {
-    headline: `Imported ${summary.imported}, duplicates ${summary.duplicates}, failed ${summary.failed.length}`,
+    headline: `Imported ${summary.imported}, duplicates ${summary.duplicates}, failed ${summary.failed.length}${stopped}`,
     failures: summary.failed.map((f) => `${f.path}: ${f.reason}`),
   };
+}
+
+/** "Importing… 3 of 10 files, 2 articles so far" */
+export function formatImportProgress(event: ImportEvent): string {
+  return `Importing… ${event.done} of ${plural(event.total, "file", "files")}, ${plural(event.imported, "article", "articles")} so far`;
 }
 
 function plural(n: number, one: string, many: string): string {

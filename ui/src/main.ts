@@ -1,7 +1,7 @@
-import type { AppError, ArticleSummary, ImportSummary } from "./bindings";
+import type { AppError, ArticleSummary, ImportEvent, ImportSummary } from "./bindings";
 import { type Backend, pickBackend, toAppError } from "./backend";
 import { el, required } from "./dom";
-import { describeError, formatCounts, formatImportSummary } from "./format";
+import { describeError, formatCounts, formatImportProgress, formatImportSummary } from "./format";
 import { renderArticles } from "./views/articles";
 import { renderEvents } from "./views/events";
 import { renderReader } from "./views/reader";
@@ -13,6 +13,7 @@ const ui = {
   pathForm: required("import-path-form", HTMLFormElement),
   pathInput: required("import-path", HTMLInputElement),
   pathButton: required("import-button", HTMLButtonElement),
+  cancelButton: required("import-cancel", HTMLButtonElement),
   textForm: required("import-text-form", HTMLFormElement),
   textName: required("import-text-name", HTMLInputElement),
   textInput: required("import-text", HTMLTextAreaElement),
@@ -89,9 +90,16 @@ async function selectArticle(id: number): Promise<void> {
 }
 
 /** Runs one import with the controls disabled, then reports and reloads. */
-async function runImport(backend: Backend, what: string, job: () => Promise<ImportSummary>): Promise<boolean> {
+async function runImport(
+  backend: Backend,
+  what: string,
+  job: () => Promise<ImportSummary>,
+  cancellable = false,
+): Promise<boolean> {
   ui.pathButton.disabled = true;
   ui.textButton.disabled = true;
+  ui.cancelButton.hidden = !cancellable;
+  ui.cancelButton.disabled = false;
   setStatus("busy", `Importing ${what}…`);
   try {
     const summary = await job();
@@ -105,6 +113,7 @@ async function runImport(backend: Backend, what: string, job: () => Promise<Impo
   } finally {
     ui.pathButton.disabled = false;
     ui.textButton.disabled = false;
+    ui.cancelButton.hidden = true;
   }
 }
 
@@ -129,7 +138,14 @@ async function start(): Promise<void> {
       ui.pathInput.focus();
       return;
     }
-    void runImport(backend, path, () => backend.articleImport([path]));
+    const progress = (event: ImportEvent) => setStatus("busy", formatImportProgress(event));
+    void runImport(backend, path, () => backend.articleImport([path], progress), true);
+  });
+
+  ui.cancelButton.addEventListener("click", () => {
+    ui.cancelButton.disabled = true;
+    setStatus("busy", "Cancelling after the batch in flight…");
+    backend.articleImportCancel().catch((reason: unknown) => showError(toAppError(reason)));
   });
 
   ui.textForm.addEventListener("submit", (e) => {

@@ -1,10 +1,14 @@
 use std::path::PathBuf;
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::Ordering;
+use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use linimasa::import::ImportOptions;
 use linimasa::pipeline;
-use linimasa::view::{AppError, ArticleDetail, ArticleSummary, ErrorCode, ImportSummary};
+use linimasa::view::{
+    AppError, ArticleDetail, ArticleSummary, ErrorCode, ImportEvent, ImportSummary,
+};
+use tauri::ipc::Channel;
 use tauri::State;
 
 use super::blocking;
@@ -24,10 +28,13 @@ pub fn article_get(state: State<'_, AppState>, id: i64) -> Result<ArticleDetail,
     Ok(state.store()?.article_detail(id)?)
 }
 
+/// Imports files and folders, streaming progress on `on_progress` (at most four messages a second,
+/// and the last one always); `article_import_cancel` stops it between batches.
 #[tauri::command]
 pub async fn article_import(
     state: State<'_, AppState>,
     paths: Vec<String>,
+    on_progress: Channel<ImportEvent>,
 ) -> Result<ImportSummary, AppError> {
     let paths: Vec<PathBuf> = paths
         .iter()
@@ -41,17 +48,38 @@ pub async fn article_import(
             "give a file or folder path to import",
         ));
     }
+    let cancel = state.cancel_import();
+    cancel.store(false, Ordering::Relaxed);
     blocking(state.shared(), move |store| {
-        Ok(pipeline::import_paths(
+        let mut last: Option<Instant> = None;
+        let summary = pipeline::import_paths(
             store,
             &paths,
             &ImportOptions::default(),
             today(),
-            &AtomicBool::new(false),
-            |_| {},
-        )?)
+            &cancel,
+            |p| {
+                let due = last.is_none_or(|t| t.elapsed() >= Duration::from_millis(250));
+                if due || p.files_done == p.files_total {
+                    last = Some(Instant::now());
+                    // A closed channel (the window went away) must not stop the import.
+                    let _ = on_progress.send(ImportEvent::Files {
+                        done: p.files_done as u32,
+                        total: p.files_total as u32,
+                        imported: p.imported,
+                    });
+                }
+            },
+        )?;
+        Ok(summary)
     })
     .await
+}
+
+/// Stops the running import after the batch in flight (what was written stays whole).
+#[tauri::command]
+pub fn article_import_cancel(state: State<'_, AppState>) {
+    state.cancel_import().store(true, Ordering::Relaxed);
 }
 
 #[tauri::command]

@@ -11,7 +11,7 @@ describe("FakeBackend.articleImportText", () => {
     expect(await backend.articleList()).toEqual([]);
 
     const summary = await backend.articleImportText("strike.txt", TEXT);
-    expect(summary).toEqual({ imported: 1, duplicates: 0, failed: [] });
+    expect(summary).toEqual({ imported: 1, duplicates: 0, failed: [], cancelled: false });
 
     const list = await backend.articleList();
     expect(list).toHaveLength(1);
@@ -25,11 +25,12 @@ describe("FakeBackend.articleImportText", () => {
   it("counts the same text again as a duplicate, also with different whitespace", async () => {
     const backend = new FakeBackend(emptySeed());
     await backend.articleImportText("a", TEXT);
-    expect(await backend.articleImportText("b", TEXT)).toEqual({ imported: 0, duplicates: 1, failed: [] });
+    expect(await backend.articleImportText("b", TEXT)).toEqual({ imported: 0, duplicates: 1, failed: [], cancelled: false });
     expect(await backend.articleImportText("c", `  ${TEXT.replace("\n\n", "\n \n")}\n`)).toEqual({
       imported: 0,
       duplicates: 1,
       failed: [],
+      cancelled: false,
     });
     expect(await backend.articleList()).toHaveLength(1);
   });

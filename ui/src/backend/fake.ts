@@ -8,6 +8,7 @@ import type {
   ArticleSummary,
   EventRow,
   ImportFailure,
+  ImportEvent,
   ImportSummary,
   WorkspaceInfo,
 } from "../bindings";
@@ -101,9 +102,9 @@ export class FakeBackend implements Backend {
     return this.settle(this.events);
   }
 
-  articleImport(paths: string[]): Promise<ImportSummary> {
+  articleImport(paths: string[], onProgress?: (event: ImportEvent) => void): Promise<ImportSummary> {
     if (paths.length === 0) return reject("invalid_input", "no paths given");
-    const summary: ImportSummary = { imported: 0, duplicates: 0, failed: [] };
+    const summary: ImportSummary = { imported: 0, duplicates: 0, failed: [], cancelled: false };
     for (const path of paths) {
       const folder = path.endsWith("/") ? path : `${path}/`;
       const matches = Object.keys(this.files).filter((p) => p === path || p.startsWith(folder));
@@ -119,12 +120,18 @@ export class FakeBackend implements Backend {
         else summary.duplicates += 1;
       }
     }
+    onProgress?.({ kind: "files", done: paths.length, total: paths.length, imported: summary.imported });
     return this.settle(summary);
+  }
+
+  /** The fake imports at once; there is never anything to cancel. */
+  articleImportCancel(): Promise<void> {
+    return this.settle(undefined);
   }
 
   articleImportText(name: string, text: string): Promise<ImportSummary> {
     if (contentKey(text) === "") return reject("invalid_input", "the pasted text is empty");
     const added = this.add(name, text);
-    return this.settle({ imported: added ? 1 : 0, duplicates: added ? 0 : 1, failed: [] });
+    return this.settle({ imported: added ? 1 : 0, duplicates: added ? 0 : 1, failed: [], cancelled: false });
   }
 }

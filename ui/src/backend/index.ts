@@ -7,6 +7,7 @@ import type {
   ArticleSummary,
   ErrorCode,
   EventRow,
+  ImportEvent,
   ImportSummary,
   WorkspaceInfo,
 } from "../bindings";
@@ -18,7 +19,10 @@ export interface Backend {
   articleList(): Promise<ArticleSummary[]>;
   articleGet(id: number): Promise<ArticleDetail>;
   eventList(): Promise<EventRow[]>;
-  articleImport(paths: string[]): Promise<ImportSummary>;
+  /** Imports files and folders; `onProgress` hears a few progress messages a second. */
+  articleImport(paths: string[], onProgress?: (event: ImportEvent) => void): Promise<ImportSummary>;
+  /** Stops the running import after the batch in flight. */
+  articleImportCancel(): Promise<void>;
   articleImportText(name: string, text: string): Promise<ImportSummary>;
 }
 

@@ -1,8 +1,9 @@
-import { invoke } from "@tauri-apps/api/core";
+import { Channel, invoke } from "@tauri-apps/api/core";
 import type {
   ArticleDetail,
   ArticleSummary,
   EventRow,
+  ImportEvent,
   ImportSummary,
   WorkspaceInfo,
 } from "../bindings";
@@ -37,8 +38,14 @@ export class TauriBackend implements Backend {
     return call("event_list");
   }
 
-  articleImport(paths: string[]): Promise<ImportSummary> {
-    return call("article_import", { paths });
+  articleImport(paths: string[], onProgress?: (event: ImportEvent) => void): Promise<ImportSummary> {
+    const channel = new Channel<ImportEvent>();
+    if (onProgress !== undefined) channel.onmessage = onProgress;
+    return call("article_import", { paths, onProgress: channel });
+  }
+
+  articleImportCancel(): Promise<void> {
+    return call("article_import_cancel");
   }
 
   articleImportText(name: string, text: string): Promise<ImportSummary> {
