@@ -323,6 +323,10 @@ pub struct TagBench {
     pub bytes: usize,
     pub timexes: usize,
     pub elapsed: Duration,
+    /// The same texts through the names tagger (languages with a names model only).
+    pub names: usize,
+    pub name_tokens: usize,
+    pub names_elapsed: Duration,
 }
 
 /// Tags `texts` (language, text, article date) `rounds` times with the time-expression tagger.
@@ -344,11 +348,31 @@ pub fn tag(texts: &[(String, String, Option<NaiveDate>)], rounds: usize) -> TagB
             timexes += crate::time::tagger::tag_text(text, lang, *dct).len();
         }
     }
+    let elapsed = start.elapsed();
+    let with_model: Vec<_> = texts
+        .iter()
+        .filter(|(lang, _, _)| crate::names::model(lang).is_some())
+        .collect();
+    let name_tokens = with_model
+        .iter()
+        .map(|(_, t, _)| t.split_whitespace().count())
+        .sum::<usize>()
+        * rounds;
+    let start = Instant::now();
+    let mut names = 0;
+    for _ in 0..rounds {
+        for (lang, text, _) in &with_model {
+            names += crate::names::find_names(text, lang).len();
+        }
+    }
     TagBench {
         documents: texts.len() * rounds,
         tokens,
         bytes,
         timexes,
-        elapsed: start.elapsed(),
+        elapsed,
+        names,
+        name_tokens,
+        names_elapsed: start.elapsed(),
     }
 }

@@ -1,5 +1,6 @@
 //! Command-line interface: argument parsing and output. Every command is a few lines over the core.
 
+mod names;
 mod output;
 mod timex;
 
@@ -114,6 +115,11 @@ enum Command {
         #[arg(long)]
         explain: bool,
     },
+    /// Train a model from annotated corpora.
+    Train {
+        #[command(subcommand)]
+        what: TrainCommand,
+    },
     /// Score extraction against gold annotation.
     Eval {
         #[command(subcommand)]
@@ -166,12 +172,44 @@ enum BenchCommand {
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum TagFormat {
+    /// Time expressions as TimeML.
     Timeml,
+    /// Time expressions as JSON.
     Json,
+    /// Names: token-per-line input, each line back with a predicted BIO tag (PER/ORG/LOC) appended.
+    Conll,
+}
+
+#[derive(Subcommand)]
+enum TrainCommand {
+    /// The names tagger: CoNLL token files (token ... label) and MEANTIME CAT files, or folders.
+    Names {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Where to write the model (e.g. resources/id/names.model).
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long, default_value_t = 8)]
+        epochs: usize,
+    },
 }
 
 #[derive(Subcommand)]
 enum EvalCommand {
+    /// Names: entity-level precision, recall and F1 (exact spans and types, as conlleval) on
+    /// CoNLL token files or MEANTIME CAT files.
+    Names {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Language of the model to use (id, en).
+        #[arg(long)]
+        lang: String,
+        /// A model file to use instead of the built-in one (to compare training runs).
+        #[arg(long)]
+        model: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
     /// Time expressions: TimeML files with gold TIMEX3 tags (.tml) or MEANTIME CAT files (.xml),
     /// or folders of them; prints strict/relaxed span and value precision, recall and F1.
     #[command(alias = "time")]
@@ -252,12 +290,30 @@ fn execute(cli: Cli) -> Res {
         Command::Bench { what } => return bench(what),
         Command::Tag {
             files,
+            format: TagFormat::Conll,
+            lang,
+            ..
+        } => return names::tag_conll(&files, lang.as_deref().unwrap_or("id")),
+        Command::Tag {
+            files,
             format,
             lang,
             dct,
             out,
             explain,
         } => return timex::tag(&files, format, lang, dct, out, explain),
+        Command::Train {
+            what: TrainCommand::Names { paths, out, epochs },
+        } => return names::train(&paths, epochs, &out),
+        Command::Eval {
+            what:
+                EvalCommand::Names {
+                    paths,
+                    lang,
+                    model,
+                    format,
+                },
+        } => return names::eval(&paths, &lang, model.as_deref(), format),
         Command::Eval {
             what:
                 EvalCommand::Timex {
@@ -383,7 +439,10 @@ fn execute(cli: Cli) -> Res {
                 Ok(ExitCode::FAILURE)
             }
         }
-        Command::Bench { .. } | Command::Tag { .. } | Command::Eval { .. } => {
+        Command::Bench { .. }
+        | Command::Tag { .. }
+        | Command::Eval { .. }
+        | Command::Train { .. } => {
             unreachable!("handled above")
         }
     }
@@ -426,6 +485,16 @@ fn bench(what: BenchCommand) -> Res {
                 r.tokens as f64 / secs,
                 r.bytes as f64 / 1e6 / secs
             );
+            if r.name_tokens > 0 {
+                let secs = r.names_elapsed.as_secs_f64();
+                println!(
+                    "names: {} tokens, {} names in {:.3} s = {:.0} tokens/s (one core)",
+                    r.name_tokens,
+                    r.names,
+                    secs,
+                    r.name_tokens as f64 / secs
+                );
+            }
         }
         BenchCommand::Query {
             events,

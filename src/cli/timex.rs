@@ -99,6 +99,7 @@ pub fn tag(
             }
             TagFormat::Timeml => timeml::write(&doc, &timexes),
             TagFormat::Json => serde_json::to_string_pretty(&timexes)? + "\n",
+            TagFormat::Conll => unreachable!("names are tagged by cli::names"),
         };
         match &out {
             Some(dir) => {

@@ -34,6 +34,23 @@ struct Order {
     day_first: bool,
 }
 
+/// A text resource of one language, by file name (resources are UTF-8; a build bug otherwise).
+pub fn text_file(files: &[(&str, &'static [u8])], name: &str) -> Option<&'static str> {
+    let bytes = files.iter().find(|(n, _)| *n == name)?.1;
+    Some(std::str::from_utf8(bytes).unwrap_or_else(|e| panic!("resource {name} is not UTF-8: {e}")))
+}
+
+/// A binary resource of one language (a model file), by language code and file name.
+pub fn binary_file(code: &str, name: &str) -> Option<&'static [u8]> {
+    LANGUAGE_FILES
+        .iter()
+        .find(|(c, _)| *c == code)?
+        .1
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, b)| *b)
+}
+
 /// Every language with resources, in code order.
 pub fn languages() -> &'static [Language] {
     static LANGS: OnceLock<Vec<Language>> = OnceLock::new();
@@ -41,7 +58,7 @@ pub fn languages() -> &'static [Language] {
         LANGUAGE_FILES
             .iter()
             .map(|(code, files)| {
-                let file = |name: &str| files.iter().find(|(n, _)| *n == name).map(|(_, c)| *c);
+                let file = |name: &str| text_file(files, name);
                 // The resources are compiled in and checked by tests, so a parse failure is a build bug.
                 let calendar: CalendarFile =
                     toml::from_str(file("calendar.toml").unwrap_or_default())

@@ -124,7 +124,7 @@ pub fn lexicons() -> &'static [TimeLexicon] {
         lang::LANGUAGE_FILES
             .iter()
             .filter_map(|(code, files)| {
-                let text = files.iter().find(|(n, _)| *n == "time.toml")?.1;
+                let text = lang::text_file(files, "time.toml")?;
                 // Compiled in and checked by the rule-example tests: a broken file is a build bug.
                 Some(
                     compile(code, text)

@@ -1,0 +1,158 @@
+//! `linimasa train names`, `linimasa eval names` and `linimasa tag --format conll`.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use linimasa::names::conll::{self, LabeledSentence};
+use linimasa::names::perceptron::{Model, Sentence, TAGS};
+
+use super::output::Table;
+use super::Format;
+
+type Res = Result<ExitCode, Box<dyn std::error::Error>>;
+
+/// Reads labelled sentences from CoNLL files and MEANTIME CAT files (`.xml`), or folders of them.
+fn read_corpus(paths: &[PathBuf]) -> Result<Vec<LabeledSentence>, Box<dyn std::error::Error>> {
+    let mut out = Vec::new();
+    for p in paths {
+        for file in linimasa::import::collect_files(p)? {
+            let content =
+                std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+            if file.extension().is_some_and(|e| e == "xml") {
+                out.extend(conll::read_cat_names(&content));
+            } else {
+                out.extend(conll::read_conll(&content));
+            }
+        }
+    }
+    Ok(out)
+}
+
+pub fn train(paths: &[PathBuf], epochs: usize, out: &Path) -> Res {
+    let corpus = read_corpus(paths)?;
+    let tokens: usize = corpus.iter().map(|s| s.words.len()).sum();
+    eprintln!(
+        "training on {} sentences, {tokens} tokens, {epochs} epochs",
+        corpus.len()
+    );
+    let data: Vec<(Vec<String>, Vec<usize>)> =
+        corpus.into_iter().map(|s| (s.words, s.tags)).collect();
+    let model = Model::train(&data, epochs, |epoch, accuracy| {
+        eprintln!("epoch {epoch}: token accuracy {accuracy:.4}")
+    });
+    let bytes = model.to_bytes();
+    // Write beside, then rename: an interrupted run never leaves a broken model.
+    let tmp = out.with_extension("model.tmp");
+    std::fs::write(&tmp, &bytes)?;
+    std::fs::rename(&tmp, out)?;
+    println!(
+        "{}: {} features, {} bytes",
+        out.display(),
+        model.features(),
+        bytes.len()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn model_for(lang: &str) -> Result<&'static Model, String> {
+    linimasa::names::model(lang).ok_or_else(|| {
+        format!("no names model for language {lang:?} (resources/{lang}/names.model)")
+    })
+}
+
+pub fn eval(paths: &[PathBuf], lang: &str, model_file: Option<&Path>, format: Format) -> Res {
+    let loaded;
+    let model = match model_file {
+        Some(path) => {
+            let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            loaded = Model::from_bytes(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+            &loaded
+        }
+        None => model_for(lang)?,
+    };
+    let corpus = read_corpus(paths)?;
+    let pairs: Vec<(Vec<usize>, Vec<usize>)> = corpus
+        .iter()
+        .map(|s| {
+            let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+            let pred = model
+                .predict(&Sentence::new(&words))
+                .into_iter()
+                .map(|(t, _)| t)
+                .collect();
+            (s.tags.clone(), pred)
+        })
+        .collect();
+    let score = conll::score(&pairs);
+    match format {
+        Format::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&serde_json::json!({
+                "sentences": corpus.len(), "gold": score.gold, "predicted": score.predicted, "correct": score.correct,
+                "precision": score.precision(), "recall": score.recall(), "f1": score.f1(), "by_type": score.by_type,
+            }))?
+        ),
+        _ => {
+            println!(
+                "{} sentences, {} gold entities, {} predicted",
+                corpus.len(),
+                score.gold,
+                score.predicted
+            );
+            let mut table = Table::new(&["type", "gold", "predicted", "precision", "recall", "F1"]);
+            let f = |x: f64| format!("{x:.3}");
+            for (kind, g, p, c) in &score.by_type {
+                let t = conll::NameScore {
+                    gold: *g,
+                    predicted: *p,
+                    correct: *c,
+                    by_type: vec![],
+                };
+                table.row(vec![
+                    kind.clone(),
+                    g.to_string(),
+                    p.to_string(),
+                    f(t.precision()),
+                    f(t.recall()),
+                    f(t.f1()),
+                ]);
+            }
+            table.row(vec![
+                "all".into(),
+                score.gold.to_string(),
+                score.predicted.to_string(),
+                f(score.precision()),
+                f(score.recall()),
+                f(score.f1()),
+            ]);
+            table.print();
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Token-per-line in, the same lines back with the predicted tag appended (conlleval's input).
+pub fn tag_conll(files: &[PathBuf], lang: &str) -> Res {
+    let model = model_for(lang)?;
+    for path in files {
+        let content =
+            std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let mut out = String::with_capacity(content.len() * 2);
+        for sentence in conll::read_conll(&content) {
+            let words: Vec<&str> = sentence.words.iter().map(String::as_str).collect();
+            for (line, (tag, _)) in sentence
+                .lines
+                .iter()
+                .zip(model.predict(&Sentence::new(&words)))
+            {
+                out.push_str(line);
+                out.push(if line.contains('\t') { '\t' } else { ' ' });
+                out.push_str(TAGS[tag]);
+                out.push('\n');
+            }
+            out.push('\n');
+        }
+        print!("{out}");
+    }
+    Ok(ExitCode::SUCCESS)
+}

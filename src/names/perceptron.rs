@@ -1,0 +1,472 @@
+//! A greedy averaged-perceptron sequence tagger for names (BIO over PER, ORG, LOC).
+//!
+//! Features are hashed strings (word, shape, affixes, neighbouring words, the previous tags...), so
+//! a model is a table from feature hash to one weight per tag. Training reads CoNLL-style token
+//! files; the model is stored compactly (weights quantised to 16 bits) and embedded per language
+//! as `resources/<lang>/names.model`.
+
+use std::collections::HashMap;
+
+use thiserror::Error;
+
+/// The tags, in the model's order.
+pub const TAGS: [&str; 7] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"];
+const N: usize = TAGS.len();
+const MAGIC: &[u8; 6] = b"LNMP1\n";
+
+pub fn tag_index(tag: &str) -> Option<usize> {
+    TAGS.iter().position(|t| *t == tag)
+}
+
+/// Whether `tag` may follow `prev` (an I-X only continues a B-X or I-X).
+fn allowed(prev: usize, tag: usize) -> bool {
+    let t = TAGS[tag];
+    match t.strip_prefix("I-") {
+        Some(kind) => TAGS[prev].get(2..) == Some(kind),
+        None => true,
+    }
+}
+
+#[derive(Debug, Error)]
+#[non_exhaustive]
+pub enum ModelError {
+    #[error("not a Linimasa names model (bad header)")]
+    BadHeader,
+    #[error("names model is truncated")]
+    Truncated,
+}
+
+/// A trained (or training) model.
+#[derive(Debug, Default, Clone)]
+pub struct Model {
+    weights: HashMap<u32, [f32; N]>,
+}
+
+fn fnv(template: u8, parts: &[&str]) -> u32 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |b: u8| {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    };
+    eat(template);
+    for p in parts {
+        for b in p.bytes() {
+            eat(b);
+        }
+        eat(0x1f);
+    }
+    (h ^ (h >> 32)) as u32
+}
+
+/// "Dmitry" → "Xx", "AFP" → "X", "2022" → "d", "U.S" → "X.X", "de-Nazifikasi" → "x-Xx".
+pub fn shape(word: &str) -> String {
+    let mut out = String::new();
+    for c in word.chars().take(24) {
+        let k = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        if !out.ends_with(k) {
+            out.push(k);
+        }
+    }
+    out
+}
+
+/// The words of one sentence, prepared once for feature extraction.
+pub struct Sentence {
+    words: Vec<String>,
+    lower: Vec<String>,
+    shapes: Vec<String>,
+}
+
+impl Sentence {
+    pub fn new(words: &[&str]) -> Self {
+        // Very long "words" are noise; features see their first 64 characters only.
+        let words: Vec<String> = words.iter().map(|w| w.chars().take(64).collect()).collect();
+        let lower = words.iter().map(|w| w.to_lowercase()).collect();
+        let shapes = words.iter().map(|w| shape(w)).collect();
+        Sentence {
+            words,
+            lower,
+            shapes,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    fn features(&self, i: usize, p1: usize, p2: usize, out: &mut Vec<u32>) {
+        out.clear();
+        let w = |j: isize| -> &str {
+            if j < 0 {
+                "<s>"
+            } else {
+                self.lower.get(j as usize).map_or("</s>", |s| s.as_str())
+            }
+        };
+        let sh = |j: isize| -> &str {
+            if j < 0 {
+                "<s>"
+            } else {
+                self.shapes.get(j as usize).map_or("</s>", |s| s.as_str())
+            }
+        };
+        let i = i as isize;
+        let word = w(i);
+        let chars: Vec<char> = word.chars().collect();
+        let prefix = |n: usize| chars.iter().take(n).collect::<String>();
+        let suffix = |n: usize| {
+            chars[chars.len().saturating_sub(n)..]
+                .iter()
+                .collect::<String>()
+        };
+        let (t1, t2) = (TAGS[p1], TAGS[p2]);
+        let first = if i == 0 { "1" } else { "0" };
+        out.extend([
+            fnv(0, &[]),
+            fnv(1, &[word]),
+            fnv(2, &[sh(i)]),
+            fnv(3, &[&prefix(2)]),
+            fnv(4, &[&prefix(3)]),
+            fnv(5, &[&suffix(2)]),
+            fnv(6, &[&suffix(3)]),
+            fnv(7, &[&suffix(4)]),
+            fnv(8, &[w(i - 1)]),
+            fnv(9, &[w(i + 1)]),
+            fnv(10, &[w(i - 2)]),
+            fnv(11, &[w(i + 2)]),
+            fnv(12, &[sh(i - 1), sh(i)]),
+            fnv(13, &[sh(i), sh(i + 1)]),
+            fnv(14, &[t1]),
+            fnv(15, &[t1, t2]),
+            fnv(16, &[t1, word]),
+            fnv(17, &[w(i - 1), word]),
+            fnv(18, &[word, w(i + 1)]),
+            fnv(19, &[first, sh(i)]),
+            fnv(20, &[t1, sh(i)]),
+            fnv(21, &[w(i - 1), sh(i)]),
+            fnv(22, &[t1, w(i - 1)]),
+            fnv(23, &[w(i - 1), w(i + 1)]),
+            fnv(24, &[sh(i - 1), sh(i), sh(i + 1)]),
+            fnv(25, &[&suffix(3), sh(i)]),
+            fnv(26, &[w(i + 1), w(i + 2)]),
+            fnv(27, &[w(i - 2), w(i - 1)]),
+        ]);
+    }
+}
+
+impl Model {
+    fn scores(&self, feats: &[u32]) -> [f32; N] {
+        let mut s = [0f32; N];
+        for f in feats {
+            if let Some(w) = self.weights.get(f) {
+                for k in 0..N {
+                    s[k] += w[k];
+                }
+            }
+        }
+        s
+    }
+
+    /// Tags a sentence: one tag index per word, with a confidence (the softmax of the best score).
+    pub fn predict(&self, sentence: &Sentence) -> Vec<(usize, f32)> {
+        let mut out = Vec::with_capacity(sentence.len());
+        let mut feats = Vec::with_capacity(24);
+        let (mut p1, mut p2) = (0usize, 0usize);
+        for i in 0..sentence.len() {
+            sentence.features(i, p1, p2, &mut feats);
+            let s = self.scores(&feats);
+            let best = (0..N)
+                .filter(|&k| allowed(p1, k))
+                .max_by(|&a, &b| s[a].total_cmp(&s[b]))
+                .unwrap_or(0);
+            let total: f32 = (0..N)
+                .filter(|&k| allowed(p1, k))
+                .map(|k| (s[k] - s[best]).exp())
+                .sum();
+            out.push((best, 1.0 / total.max(1.0)));
+            p2 = p1;
+            p1 = best;
+        }
+        out
+    }
+
+    /// Trains on `(words, gold tag indices)` sentences for `epochs` passes (shuffled with a fixed
+    /// seed, so training is reproducible) and returns the averaged model.
+    pub fn train(
+        data: &[(Vec<String>, Vec<usize>)],
+        epochs: usize,
+        mut log: impl FnMut(usize, f64),
+    ) -> Model {
+        struct Acc {
+            w: [f32; N],
+            total: [f64; N],
+            stamp: [u64; N],
+        }
+        let mut acc: HashMap<u32, Acc> = HashMap::new();
+        let mut clock: u64 = 0;
+        let sentences: Vec<Sentence> = data
+            .iter()
+            .map(|(w, _)| Sentence::new(&w.iter().map(String::as_str).collect::<Vec<_>>()))
+            .collect();
+        let mut order: Vec<usize> = (0..data.len()).collect();
+        let mut rng = crate::bench::Rng::new(17);
+        let mut feats = Vec::with_capacity(24);
+        for epoch in 0..epochs {
+            for i in (1..order.len()).rev() {
+                order.swap(i, rng.below(i as u64 + 1) as usize);
+            }
+            let (mut correct, mut seen) = (0usize, 0usize);
+            for &si in &order {
+                let sentence = &sentences[si];
+                let gold = &data[si].1;
+                let (mut p1, mut p2) = (0usize, 0usize);
+                for i in 0..sentence.len() {
+                    clock += 1;
+                    sentence.features(i, p1, p2, &mut feats);
+                    let mut s = [0f32; N];
+                    for f in &feats {
+                        if let Some(a) = acc.get(f) {
+                            for k in 0..N {
+                                s[k] += a.w[k];
+                            }
+                        }
+                    }
+                    let guess = (0..N)
+                        .filter(|&k| allowed(p1, k))
+                        .max_by(|&a, &b| s[a].total_cmp(&s[b]))
+                        .unwrap_or(0);
+                    let truth = gold[i];
+                    if guess != truth {
+                        for f in &feats {
+                            let a = acc.entry(*f).or_insert(Acc {
+                                w: [0.0; N],
+                                total: [0.0; N],
+                                stamp: [0; N],
+                            });
+                            for (k, delta) in [(truth, 1.0f32), (guess, -1.0f32)] {
+                                a.total[k] += (clock - a.stamp[k]) as f64 * a.w[k] as f64;
+                                a.stamp[k] = clock;
+                                a.w[k] += delta;
+                            }
+                        }
+                    } else {
+                        correct += 1;
+                    }
+                    seen += 1;
+                    // Train on the predicted history, as the tagger will see it.
+                    p2 = p1;
+                    p1 = guess;
+                }
+            }
+            log(epoch + 1, correct as f64 / seen.max(1) as f64);
+        }
+        let mut weights = HashMap::with_capacity(acc.len());
+        for (f, a) in acc {
+            let mut w = [0f32; N];
+            for k in 0..N {
+                let total = a.total[k] + (clock - a.stamp[k]) as f64 * a.w[k] as f64;
+                w[k] = (total / clock.max(1) as f64) as f32;
+            }
+            // Features whose averaged weights all stay near zero only cost space.
+            if w.iter().any(|x| x.abs() > 0.3) {
+                weights.insert(f, w);
+            }
+        }
+        Model { weights }
+    }
+
+    pub fn features(&self) -> usize {
+        self.weights.len()
+    }
+
+    /// Compact bytes: header, a scale, then (hash, 7 × i16) per feature, sorted by hash.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let max = self
+            .weights
+            .values()
+            .flat_map(|w| w.iter())
+            .fold(0f32, |m, x| m.max(x.abs()))
+            .max(1e-9);
+        let scale = max / i16::MAX as f32;
+        let mut keys: Vec<u32> = self.weights.keys().copied().collect();
+        keys.sort_unstable();
+        let mut out = Vec::with_capacity(16 + keys.len() * (4 + 2 * N));
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&scale.to_le_bytes());
+        out.extend_from_slice(&(keys.len() as u32).to_le_bytes());
+        for k in keys {
+            out.extend_from_slice(&k.to_le_bytes());
+            for w in &self.weights[&k] {
+                out.extend_from_slice(&((w / scale).round() as i16).to_le_bytes());
+            }
+        }
+        out
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
+        let rest = bytes
+            .strip_prefix(MAGIC.as_slice())
+            .ok_or(ModelError::BadHeader)?;
+        let take4 = |b: &[u8], at: usize| -> Result<[u8; 4], ModelError> {
+            b.get(at..at + 4)
+                .and_then(|s| s.try_into().ok())
+                .ok_or(ModelError::Truncated)
+        };
+        let scale = f32::from_le_bytes(take4(rest, 0)?);
+        let count = u32::from_le_bytes(take4(rest, 4)?) as usize;
+        let body = &rest[8..];
+        let row = 4 + 2 * N;
+        if body.len() < count * row {
+            return Err(ModelError::Truncated);
+        }
+        let mut weights = HashMap::with_capacity(count);
+        for r in body.chunks_exact(row).take(count) {
+            let key = u32::from_le_bytes([r[0], r[1], r[2], r[3]]);
+            let mut w = [0f32; N];
+            for (k, slot) in w.iter_mut().enumerate() {
+                *slot = i16::from_le_bytes([r[4 + 2 * k], r[5 + 2 * k]]) as f32 * scale;
+            }
+            weights.insert(key, w);
+        }
+        Ok(Model { weights })
+    }
+}
+
+/// Entities in a BIO tag sequence: (first token, end token exclusive, kind "PER"/"ORG"/"LOC").
+pub fn entities(tags: &[usize]) -> Vec<(usize, usize, &'static str)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, &'static str)> = None;
+    for (i, &t) in tags.iter().enumerate() {
+        let tag = TAGS[t];
+        let continues =
+            matches!((open, tag.strip_prefix("I-")), (Some((_, k)), Some(kind)) if k == kind);
+        if continues {
+            continue;
+        }
+        if let Some((s, k)) = open.take() {
+            out.push((s, i, k));
+        }
+        // A B-X starts an entity; so does a stray I-X (as conlleval reads it).
+        if tag != "O" {
+            open = Some((i, &TAGS[t][2..]));
+        }
+    }
+    if let Some((s, k)) = open {
+        out.push((s, tags.len(), k));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toy() -> Vec<(Vec<String>, Vec<usize>)> {
+        let s = |pairs: &[(&str, &str)]| {
+            (
+                pairs.iter().map(|(w, _)| w.to_string()).collect(),
+                pairs.iter().map(|(_, t)| tag_index(t).unwrap()).collect(),
+            )
+        };
+        let mut data = Vec::new();
+        for (first, last, city) in [
+            ("Dmitry", "Peskov", "Moskow"),
+            ("Vladimir", "Putin", "Kharkiv"),
+            ("Sergei", "Shoigu", "Kherson"),
+            ("Joko", "Widodo", "Jakarta"),
+        ] {
+            data.push(s(&[
+                ("Presiden", "O"),
+                (first, "B-PER"),
+                (last, "I-PER"),
+                ("tiba", "O"),
+                ("di", "O"),
+                (city, "B-LOC"),
+                (".", "O"),
+            ]));
+            data.push(s(&[
+                ("Kata", "O"),
+                (last, "B-PER"),
+                ("di", "O"),
+                (city, "B-LOC"),
+                ("kepada", "O"),
+                ("Kementerian", "B-ORG"),
+                ("Pertahanan", "I-ORG"),
+            ]));
+        }
+        data
+    }
+
+    #[test]
+    fn learns_a_toy_pattern_and_round_trips_through_bytes() {
+        let model = Model::train(&toy(), 10, |_, _| {});
+        let sentence = Sentence::new(&["Presiden", "Joko", "Widodo", "tiba", "di", "Moskow", "."]);
+        let tags: Vec<&str> = model
+            .predict(&sentence)
+            .iter()
+            .map(|(t, _)| TAGS[*t])
+            .collect();
+        assert_eq!(tags, ["O", "B-PER", "I-PER", "O", "O", "B-LOC", "O"]);
+        let again = Model::from_bytes(&model.to_bytes()).unwrap();
+        let tags2: Vec<usize> = again.predict(&sentence).iter().map(|(t, _)| *t).collect();
+        assert_eq!(
+            tags2,
+            model
+                .predict(&sentence)
+                .iter()
+                .map(|(t, _)| *t)
+                .collect::<Vec<_>>()
+        );
+        assert!(matches!(
+            Model::from_bytes(b"nope"),
+            Err(ModelError::BadHeader)
+        ));
+        assert!(matches!(
+            Model::from_bytes(&model.to_bytes()[..20]),
+            Err(ModelError::Truncated)
+        ));
+    }
+
+    #[test]
+    fn bio_entities_and_invalid_continuations() {
+        let t = |s: &str| tag_index(s).unwrap();
+        let tags = [
+            t("B-PER"),
+            t("I-PER"),
+            t("O"),
+            t("I-LOC"),
+            t("B-ORG"),
+            t("B-ORG"),
+            t("I-ORG"),
+        ];
+        assert_eq!(
+            entities(&tags),
+            vec![(0, 2, "PER"), (3, 4, "LOC"), (4, 5, "ORG"), (5, 7, "ORG")]
+        );
+        assert!(
+            !allowed(t("O"), t("I-PER"))
+                && allowed(t("B-PER"), t("I-PER"))
+                && !allowed(t("B-LOC"), t("I-PER"))
+        );
+    }
+
+    #[test]
+    fn shapes() {
+        assert_eq!(shape("Dmitry"), "Xx");
+        assert_eq!(shape("AFP"), "X");
+        assert_eq!(shape("2022"), "d");
+        assert_eq!(shape("de-Nazifikasi"), "x-Xx");
+    }
+}
