@@ -126,3 +126,55 @@ fn import_without_extraction_then_extract() {
         "{show}"
     );
 }
+
+#[test]
+fn names_tag_conll_and_eval() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("sample.conll");
+    std::fs::write(&file, "Presiden\tO\nJoko\tB-PERSON\nWidodo\tI-PERSON\ntiba\tO\ndi\tO\nJakarta\tB-PLACE\n.\tO\n\nIa\tO\npulang\tO\n").unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_linimasa"))
+        .args([
+            "tag",
+            "--format",
+            "conll",
+            "--lang",
+            "id",
+            file.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines.len(), 9, "{out}");
+    assert!(
+        lines[1].starts_with("Joko\tB-PERSON\t") && lines[1].ends_with("B-PER"),
+        "{}",
+        lines[1]
+    );
+    assert!(
+        lines[5].starts_with("Jakarta\tB-PLACE\t") && lines[5].ends_with("B-LOC"),
+        "{}",
+        lines[5]
+    );
+    let o = Command::new(env!("CARGO_BIN_EXE_linimasa"))
+        .args([
+            "eval",
+            "names",
+            "--lang",
+            "id",
+            "--format",
+            "json",
+            file.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["gold"], 2);
+    assert!(v["f1"].as_f64().unwrap() > 0.99, "{v}");
+    let o = Command::new(env!("CARGO_BIN_EXE_linimasa"))
+        .args(["eval", "names", "--lang", "xx", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(!o.status.success() && String::from_utf8_lossy(&o.stderr).contains("no names model"));
+}
