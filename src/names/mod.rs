@@ -3,11 +3,15 @@
 //! Recognition is a learned tagger ([`perceptron`]): a greedy averaged perceptron over hashed
 //! word, shape, affix and context features, trained per language with `linimasa train names` on
 //! the permissive corpora in `shared/eval` and embedded as `resources/<lang>/names.model`.
-//! Resolution is still minimal: within an article a later "Peskov" joins an earlier
-//! "Dmitry Peskov"; places are kept by name without coordinates until the gazetteer arrives
-//! (see the names issue), and cross-language merging ("Rusia" = "Russia") is not done yet.
+//! Resolution: places and countries resolve through the offline [`gazetteer`] to an English
+//! canonical name, country code and coordinates ("Moskow" → Moscow, "Rusia" → Russia, which is
+//! also an actor of kind country); a name the tagger took for a person but the gazetteer knows as
+//! a place ("Kharkiv") is a place; capitalised country names the tagger missed are added. Within
+//! an article a later "Peskov" joins an earlier "Dmitry Peskov". Titles and roles, metonymy
+//! ("Kremlin" acting for Russia) and person/organisation merging across articles are still to come.
 
 pub mod conll;
+pub mod gazetteer;
 pub mod perceptron;
 pub mod tokenize;
 
@@ -44,6 +48,49 @@ pub fn model(lang: &str) -> Option<&'static Model> {
                 .collect()
         })
         .get(lang)
+}
+
+/// A language's name lists (`resources/<lang>/names.toml`).
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct NameLists {
+    /// Well-known organisations: surface → canonical name.
+    #[serde(default)]
+    pub organisations: HashMap<String, String>,
+    #[serde(default)]
+    titles: Titles,
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+struct Titles {
+    #[serde(default)]
+    words: Vec<String>,
+}
+
+impl NameLists {
+    pub fn is_title(&self, word: &str) -> bool {
+        self.titles.words.iter().any(|t| t == word)
+    }
+}
+
+/// The name lists of a language (empty for a language without them).
+pub fn name_lists(lang: &str) -> &'static NameLists {
+    static LISTS: OnceLock<HashMap<&'static str, NameLists>> = OnceLock::new();
+    static EMPTY: OnceLock<NameLists> = OnceLock::new();
+    LISTS
+        .get_or_init(|| {
+            crate::lang::LANGUAGE_FILES
+                .iter()
+                .filter_map(|(code, files)| {
+                    let text = crate::lang::text_file(files, "names.toml")?;
+                    // Compiled in and loaded by tests: a broken file is a build bug.
+                    let lists: NameLists = toml::from_str(text)
+                        .unwrap_or_else(|e| panic!("resources/{code}/names.toml: {e}"));
+                    Some((*code, lists))
+                })
+                .collect()
+        })
+        .get(lang)
+        .unwrap_or_else(|| EMPTY.get_or_init(NameLists::default))
 }
 
 /// A recognised name: its span in the text, kind and the tagger's confidence.
@@ -102,31 +149,146 @@ pub fn find_names(text: &str, lang: &str) -> Vec<NameSpan> {
     out
 }
 
-/// Finds the actors and places of `article`: names the tagger recognises, outside the time
-/// expressions already found, with people's short names joined to their full names.
+/// Finds the actors and places of `article`: names the tagger recognises and country names it
+/// missed, outside the time expressions already found, resolved as the module docs say.
 pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
     let lang = article.language.as_deref().unwrap_or("en");
     let rule = format!("names.perceptron.{lang}");
-    let mut names = Names::default();
-    let found: Vec<NameSpan> = find_names(&article.text, lang)
+    let text = &article.text;
+    let outside_times = |span: Span| {
+        times
+            .iter()
+            .all(|t| span.end <= t.span.start || span.start >= t.span.end)
+    };
+    let mut found: Vec<NameSpan> = find_names(text, lang)
         .into_iter()
-        .filter(|n| {
-            times
-                .iter()
-                .all(|t| n.span.end <= t.span.start || n.span.start >= t.span.end)
-        })
+        .filter(|n| outside_times(n.span))
         .collect();
+    // Country and region names the tagger missed: capitalised, known to the gazetteer, free text.
+    let g = gazetteer::gazetteer();
+    for token in tokenize::tokenize(text) {
+        let overlaps = found
+            .iter()
+            .any(|n| token.span.start < n.span.end && n.span.start < token.span.end);
+        if overlaps || !token.text.starts_with(char::is_uppercase) || !outside_times(token.span) {
+            continue;
+        }
+        if g.lookup(token.text).is_some_and(|e| {
+            matches!(
+                e.kind,
+                gazetteer::PlaceKind::Country | gazetteer::PlaceKind::Region
+            )
+        }) {
+            found.push(NameSpan {
+                span: token.span,
+                kind: "LOC",
+                confidence: 0.9,
+            });
+        }
+    }
+    // "Kremlin Dmitry Peskov": a known organisation in front of a person is its own name.
+    let lists = name_lists(lang);
+    let orgs = &lists.organisations;
+    let mut split = Vec::with_capacity(found.len());
+    for n in found {
+        let surface = n.span.slice(text).unwrap_or_default();
+        let head = orgs
+            .keys()
+            .filter(|o| surface.starts_with(o.as_str()) && surface[o.len()..].starts_with(' '))
+            .max_by_key(|o| o.len());
+        match head {
+            Some(o) if n.kind == "PER" => {
+                let org_end = n.span.start + o.len();
+                let rest_start =
+                    org_end + surface[o.len()..].len() - surface[o.len()..].trim_start().len();
+                split.push(NameSpan {
+                    span: Span::new(n.span.start, org_end),
+                    kind: "ORG",
+                    confidence: n.confidence,
+                });
+                split.push(NameSpan {
+                    span: Span::new(rest_start, n.span.end),
+                    kind: "PER",
+                    confidence: n.confidence,
+                });
+            }
+            _ => split.push(n),
+        }
+    }
+    let mut found = split;
+    found.sort_by_key(|n| n.span.start);
+    // "Sergei Shoigu" tagged as just "Shoigu": a person's name takes in the capitalised words
+    // right before it (at most two) that are not titles, places, organisations or sentence starts.
+    let tokens = tokenize::tokenize(text);
+    let starts: std::collections::HashSet<usize> = tokenize::sentences(text, &tokens)
+        .iter()
+        .map(|r| r.start)
+        .collect();
+    for n in found.iter_mut().filter(|n| n.kind == "PER") {
+        let Some(mut i) = tokens.iter().position(|t| t.span.start == n.span.start) else {
+            continue;
+        };
+        for _ in 0..2 {
+            if i == 0 || starts.contains(&(i - 1)) || starts.contains(&i) {
+                break;
+            }
+            let prev = &tokens[i - 1];
+            let between = &text[prev.span.end..tokens[i].span.start];
+            let name_like = prev.text.chars().next().is_some_and(char::is_uppercase)
+                && prev.text.chars().all(char::is_alphabetic)
+                && between.chars().all(|c| c == ' ');
+            if !name_like
+                || lists.is_title(prev.text)
+                || orgs.contains_key(prev.text)
+                || g.lookup(prev.text).is_some()
+            {
+                break;
+            }
+            n.span = Span::new(prev.span.start, n.span.end);
+            i -= 1;
+        }
+    }
+
+    let mut names = Names::default();
     let mut actors: Vec<Actor> = Vec::new();
     let mut places: Vec<Place> = Vec::new();
+    let add_alias = |aliases: &mut Vec<String>, alias: &str| {
+        if !aliases.iter().any(|a| a == alias) {
+            aliases.push(alias.to_string());
+        }
+    };
     for n in &found {
-        let Some(surface) = n.span.slice(&article.text) else {
+        let Some(surface) = n.span.slice(text) else {
             continue;
         };
         let surface = surface.split_whitespace().collect::<Vec<_>>().join(" ");
-        let kind = match n.kind {
-            "PER" => MentionKind::Person,
-            "ORG" => MentionKind::Organisation,
-            _ => MentionKind::Place,
+        // A known organisation is one, whatever the tagger said ("Kremlin").
+        if let Some(canonical) = orgs.get(&surface) {
+            names.mentions.push(Mention {
+                span: n.span,
+                surface: surface.clone(),
+                kind: MentionKind::Organisation,
+                provenance: Provenance::rule("names.organisations"),
+            });
+            match actors.iter_mut().find(|a| &a.canonical_name == canonical) {
+                Some(a) => add_alias(&mut a.aliases, &surface),
+                None => actors.push(Actor {
+                    canonical_name: canonical.clone(),
+                    kind: ActorKind::Organisation,
+                    aliases: vec![surface.clone()],
+                    provenance: Provenance::rule("names.organisations"),
+                }),
+            }
+            continue;
+        }
+        // A single-word "person" or "organisation" the gazetteer knows as a place is that place.
+        let place = g
+            .lookup(&surface)
+            .filter(|_| n.kind == "LOC" || !surface.contains(' '));
+        let kind = match (n.kind, place) {
+            (_, Some(_)) | ("LOC", None) => MentionKind::Place,
+            ("PER", None) => MentionKind::Person,
+            _ => MentionKind::Organisation,
         };
         names.mentions.push(Mention {
             span: n.span,
@@ -135,14 +297,36 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
             provenance: Provenance::rule(rule.clone()),
         });
         if kind == MentionKind::Place {
-            if !places.iter().any(|p| p.canonical_name == surface) {
+            let (canonical, country, lat, lon) = match place {
+                Some(e) => (
+                    e.name.clone(),
+                    Some(e.country.clone()),
+                    Some(e.lat),
+                    Some(e.lon),
+                ),
+                // Unknown to the gazetteer: kept, without coordinates.
+                None => (surface.clone(), None, None, None),
+            };
+            if !places.iter().any(|p| p.canonical_name == canonical) {
                 places.push(Place {
-                    canonical_name: surface,
-                    country_code: None,
-                    lat: None,
-                    lon: None,
+                    canonical_name: canonical.clone(),
+                    country_code: country,
+                    lat,
+                    lon,
                     provenance: Provenance::rule(rule.clone()),
                 });
+            }
+            // A country is also an actor: "Rusia" acting is Russia.
+            if let Some(e) = place.filter(|e| e.kind == gazetteer::PlaceKind::Country) {
+                match actors.iter_mut().find(|a| a.canonical_name == e.name) {
+                    Some(a) => add_alias(&mut a.aliases, &surface),
+                    None => actors.push(Actor {
+                        canonical_name: e.name.clone(),
+                        kind: ActorKind::Country,
+                        aliases: vec![surface.clone()],
+                        provenance: Provenance::rule("names.gazetteer"),
+                    }),
+                }
             }
             continue;
         }
@@ -159,17 +343,22 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
                         && a.canonical_name.split(' ').next_back() == Some(surface.as_str())))
         });
         match existing {
-            Some(a) => {
-                if !a.aliases.contains(&surface) {
-                    a.aliases.push(surface);
+            Some(a) => add_alias(&mut a.aliases, &surface),
+            None => {
+                // A person is later called by the surname: "Putin" for "Vladimir Putin".
+                let mut aliases = vec![surface.clone()];
+                if actor_kind == ActorKind::Person {
+                    if let Some((_, last)) = surface.rsplit_once(' ') {
+                        aliases.push(last.to_string());
+                    }
                 }
+                actors.push(Actor {
+                    canonical_name: surface.clone(),
+                    kind: actor_kind,
+                    aliases,
+                    provenance: Provenance::rule(rule.clone()),
+                })
             }
-            None => actors.push(Actor {
-                canonical_name: surface.clone(),
-                kind: actor_kind,
-                aliases: vec![surface],
-                provenance: Provenance::rule(rule.clone()),
-            }),
         }
     }
     names.actors = actors;
