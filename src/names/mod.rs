@@ -103,15 +103,26 @@ pub struct NameSpan {
 
 /// Finds person, organisation and place names in `text` with the model of `lang`.
 pub fn find_names(text: &str, lang: &str) -> Vec<NameSpan> {
+    let tokens = tokenize::tokenize(text);
+    let sentences = tokenize::sentences(text, &tokens);
+    find_names_in(text, &tokens, &sentences, lang)
+}
+
+/// [`find_names`] over tokens and sentences the caller already has.
+fn find_names_in(
+    text: &str,
+    tokens: &[tokenize::Token<'_>],
+    sentences: &[std::ops::Range<usize>],
+    lang: &str,
+) -> Vec<NameSpan> {
     let Some(model) = model(lang) else {
         return vec![];
     };
-    let tokens = tokenize::tokenize(text);
     // All-lowercase (or all-capitals) text gives capitalisation no meaning.
     let letters = || text.chars().filter(|c| c.is_alphabetic());
     let cased = letters().any(char::is_uppercase) && letters().any(char::is_lowercase);
     let mut out = Vec::new();
-    for range in tokenize::sentences(text, &tokens) {
+    for range in sentences.iter().cloned() {
         let words: Vec<&str> = tokens[range.clone()].iter().map(|t| t.text).collect();
         let predicted = model.predict(&Sentence::new(&words));
         let tags: Vec<usize> = predicted.iter().map(|(t, _)| *t).collect();
@@ -160,13 +171,15 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
             .iter()
             .all(|t| span.end <= t.span.start || span.start >= t.span.end)
     };
-    let mut found: Vec<NameSpan> = find_names(text, lang)
+    let tokens = tokenize::tokenize(text);
+    let sentences = tokenize::sentences(text, &tokens);
+    let mut found: Vec<NameSpan> = find_names_in(text, &tokens, &sentences, lang)
         .into_iter()
         .filter(|n| outside_times(n.span))
         .collect();
     // Country and region names the tagger missed: capitalised, known to the gazetteer, free text.
     let g = gazetteer::gazetteer();
-    for token in tokenize::tokenize(text) {
+    for token in &tokens {
         let overlaps = found
             .iter()
             .any(|n| token.span.start < n.span.end && n.span.start < token.span.end);

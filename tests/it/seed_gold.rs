@@ -29,22 +29,31 @@ struct GoldTimex {
     optional: bool,
 }
 
-#[test]
-fn seed_timexes_match_the_gold() {
-    let gold: Gold = serde_json::from_str(
-        &std::fs::read_to_string(seed_path().with_extension("gold.json")).unwrap(),
-    )
-    .unwrap();
+/// The seed article imported into a fresh in-memory workspace.
+fn imported_seed() -> Store {
     let mut store = Store::open_in_memory().unwrap();
+    let paths = [seed_path()];
     linimasa::pipeline::import_paths(
         &mut store,
-        &[seed_path()],
+        &paths,
         &Default::default(),
         date("2026-11-25"),
         &AtomicBool::new(false),
         |_| {},
     )
     .unwrap();
+    store
+}
+
+fn read_gold<T: serde::de::DeserializeOwned>() -> T {
+    serde_json::from_str(&std::fs::read_to_string(seed_path().with_extension("gold.json")).unwrap())
+        .unwrap()
+}
+
+#[test]
+fn seed_timexes_match_the_gold() {
+    let gold: Gold = read_gold();
+    let store = imported_seed();
     let article = store.article(store.article_ids().unwrap()[0]).unwrap();
     assert_eq!(
         article.published.as_ref().unwrap().date.to_string(),
@@ -133,20 +142,8 @@ fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
 
 #[test]
 fn seed_actors_and_places_match_the_gold() {
-    let gold: GoldNames = serde_json::from_str(
-        &std::fs::read_to_string(seed_path().with_extension("gold.json")).unwrap(),
-    )
-    .unwrap();
-    let mut store = Store::open_in_memory().unwrap();
-    linimasa::pipeline::import_paths(
-        &mut store,
-        &[seed_path()],
-        &Default::default(),
-        date("2026-11-25"),
-        &AtomicBool::new(false),
-        |_| {},
-    )
-    .unwrap();
+    let gold: GoldNames = read_gold();
+    let store = imported_seed();
     let actors = store.actors().unwrap();
     let places = store.places().unwrap();
     let mut problems = Vec::new();
