@@ -232,11 +232,7 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
     found.sort_by_key(|n| n.span.start);
     // "Sergei Shoigu" tagged as just "Shoigu": a person's name takes in the capitalised words
     // right before it (at most two) that are not titles, places, organisations or sentence starts.
-    let tokens = tokenize::tokenize(text);
-    let starts: std::collections::HashSet<usize> = tokenize::sentences(text, &tokens)
-        .iter()
-        .map(|r| r.start)
-        .collect();
+    let starts: std::collections::HashSet<usize> = sentences.iter().map(|r| r.start).collect();
     for n in found.iter_mut().filter(|n| n.kind == "PER") {
         let Some(mut i) = tokens.iter().position(|t| t.span.start == n.span.start) else {
             continue;
