@@ -1,12 +1,346 @@
 //! Stage 6, events: who did what to whom, when and where, typed by CAMEO root code.
 //!
-//! Trigger lexicons, clause patterns, attribution and modality arrive with the events issue. Until
-//! then [`extract`] returns nothing; the store, queries, CLI and app already handle events.
+//! A first, rule-based extractor. Each language's `resources/<lang>/events.toml` lists trigger
+//! words per CAMEO root code, modality cues and clause separators. For every trigger in a clause:
+//! - the event's evidence is the clause, its type the code of the clause's first trigger (one
+//!   event per clause: "X mengatakan ... menembaki" is reported as X's statement);
+//! - its date is the nearest time expression in the clause, else in the sentence, else the
+//!   article date; a statement takes a time expression only when it stands near the reporting
+//!   verb (within six words) — otherwise the time dates what is said, and the statement is made
+//!   on the reporting day, the article date;
+//! - its participants are the actors named in the clause (before a reporting verb: the source;
+//!   otherwise before the trigger the agent, after it the target), its places the places named
+//!   there, or the dateline's place for statements;
+//! - its modality comes from a cue shortly before the trigger (denied, planned, hypothetical), and
+//!   events inside reported speech carry the speaker as attribution.
+//! Merging across articles, the graph and a learned extractor are the events issue's next steps.
 
-use crate::model::{Article, Event, TimeExpr};
-use crate::names::Names;
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
-/// Extracts the events of `article` from its time expressions and names. Currently returns nothing.
-pub fn extract(_article: &Article, _times: &[TimeExpr], _names: &Names) -> Vec<Event> {
-    Vec::new()
+use serde::Deserialize;
+
+use crate::model::{
+    Article, Event, Grain, MentionKind, Modality, Participant, ParticipantRole, Provenance, Span,
+    TimeExpr, TimexType,
+};
+use crate::names::{gazetteer::gazetteer, tokenize, Names};
+
+/// A language's event lexicon.
+#[derive(Debug)]
+pub struct EventLexicon {
+    /// First word of a trigger → the triggers starting with it (lower-case word sequences, longest
+    /// first) with their CAMEO root codes.
+    triggers: HashMap<String, Vec<(Vec<String>, String)>>,
+    denied: Vec<String>,
+    planned: Vec<String>,
+    hypothetical: Vec<String>,
+    separators: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct File {
+    triggers: HashMap<String, Vec<String>>,
+    modality: ModalityFile,
+    clauses: ClauseFile,
+}
+
+#[derive(Deserialize)]
+struct ModalityFile {
+    denied: Vec<String>,
+    planned: Vec<String>,
+    hypothetical: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct ClauseFile {
+    separators: Vec<String>,
+}
+
+/// The event lexicon of a language, if it has one.
+pub fn lexicon(lang: &str) -> Option<&'static EventLexicon> {
+    static L: OnceLock<HashMap<&'static str, EventLexicon>> = OnceLock::new();
+    L.get_or_init(|| {
+        crate::lang::LANGUAGE_FILES
+            .iter()
+            .filter_map(|(code, files)| {
+                let text = crate::lang::text_file(files, "events.toml")?;
+                // Compiled in and loaded by tests: a broken file is a build bug.
+                let file: File = toml::from_str(text)
+                    .unwrap_or_else(|e| panic!("resources/{code}/events.toml: {e}"));
+                let mut codes: Vec<_> = file.triggers.into_iter().collect();
+                codes.sort();
+                let mut triggers: Vec<(Vec<String>, String)> = Vec::new();
+                for (cameo, words) in codes {
+                    for w in words {
+                        let seq: Vec<String> = w
+                            .to_lowercase()
+                            .split_whitespace()
+                            .map(str::to_string)
+                            .collect();
+                        // A word listed under two codes keeps the first (lowest) one.
+                        if !triggers.iter().any(|(s, _)| *s == seq) {
+                            triggers.push((seq, cameo.clone()));
+                        }
+                    }
+                }
+                // Longest first, so "unjuk rasa" wins over a one-word trigger at the same place.
+                triggers.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+                let mut by_first: HashMap<String, Vec<(Vec<String>, String)>> = HashMap::new();
+                for (seq, cameo) in triggers {
+                    by_first
+                        .entry(seq[0].clone())
+                        .or_default()
+                        .push((seq, cameo));
+                }
+                let triggers = by_first;
+                Some((
+                    *code,
+                    EventLexicon {
+                        triggers,
+                        denied: file.modality.denied,
+                        planned: file.modality.planned,
+                        hypothetical: file.modality.hypothetical,
+                        separators: file.clauses.separators,
+                    },
+                ))
+            })
+            .collect()
+    })
+    .get(lang)
+}
+
+/// Extracts the events of `article` from its time expressions and names.
+pub fn extract(article: &Article, times: &[TimeExpr], names: &Names) -> Vec<Event> {
+    let lang = article.language.as_deref().unwrap_or("en");
+    let Some(lex) = lexicon(lang) else {
+        return vec![];
+    };
+    let text = &article.text;
+    let tokens = tokenize::tokenize(text);
+    let lower: Vec<String> = tokens.iter().map(|t| t.text.to_lowercase()).collect();
+    let dct = article.published.as_ref().map(|p| p.date);
+    let rule = format!("events.triggers.{lang}");
+
+    // Who a mention names: actors by alias, places through the gazetteer (countries are actors too).
+    let mut actor_of: HashMap<&str, &str> = HashMap::new();
+    for a in &names.actors {
+        actor_of.insert(a.canonical_name.as_str(), a.canonical_name.as_str());
+        for alias in &a.aliases {
+            actor_of.insert(alias.as_str(), a.canonical_name.as_str());
+        }
+    }
+    let place_of = |surface: &str| -> String {
+        gazetteer()
+            .lookup(surface)
+            .map_or_else(|| surface.to_string(), |e| e.name.clone())
+    };
+    // The dateline's place ("Moskow, Gatra.com - ..."): where statements are made.
+    let dateline_place = names
+        .mentions
+        .iter()
+        .find(|m| {
+            m.kind == MentionKind::Place
+                && m.span.start < 40
+                && text[m.span.end..].trim_start().starts_with(',')
+        })
+        .map(|m| place_of(&m.surface));
+
+    let mut events: Vec<Event> = Vec::new();
+    for sentence in tokenize::sentences(text, &tokens) {
+        // Clause boundaries: separator words and punctuation inside the sentence.
+        let mut bounds = vec![sentence.start];
+        for i in sentence.clone() {
+            if lex.separators.iter().any(|s| *s == lower[i]) {
+                bounds.push(i);
+            }
+        }
+        bounds.push(sentence.end);
+        let clause_of = |i: usize| {
+            let k = bounds.iter().rposition(|&b| b <= i).unwrap_or(0);
+            bounds[k]
+                ..bounds
+                    .get(k + 1)
+                    .copied()
+                    .unwrap_or(sentence.end)
+                    .max(i + 1)
+        };
+        let span_of = |r: &std::ops::Range<usize>| {
+            Span::new(tokens[r.start].span.start, tokens[r.end - 1].span.end)
+        };
+        let sentence_span = span_of(&sentence);
+        // The speaker of reported speech in this sentence, for attribution.
+        let mut speaker: Option<String> = None;
+        let mut found: Vec<(usize, usize, String)> = Vec::new();
+        let mut i = sentence.start;
+        while i < sentence.end {
+            let hit = lex.triggers.get(&lower[i]).and_then(|candidates| {
+                candidates.iter().find(|(seq, _)| {
+                    i + seq.len() <= sentence.end
+                        && seq.iter().enumerate().all(|(k, w)| lower[i + k] == *w)
+                })
+            });
+            match hit {
+                Some((seq, cameo)) => {
+                    found.push((i, i + seq.len(), cameo.clone()));
+                    i += seq.len();
+                }
+                None => i += 1,
+            }
+        }
+        for (t_start, t_end, cameo) in found {
+            let clause = clause_of(t_start);
+            let evidence = span_of(&clause);
+            if events.iter().any(|e| e.evidence == evidence) {
+                continue;
+            }
+            let trigger_span = Span::new(tokens[t_start].span.start, tokens[t_end - 1].span.end);
+            // Participants: actor mentions in the clause, else in the sentence.
+            let in_span = |s: Span, m: Span| m.start >= s.start && m.end <= s.end;
+            let mut mentions: Vec<_> = names
+                .mentions
+                .iter()
+                .filter(|m| in_span(evidence, m.span))
+                .collect();
+            if mentions.is_empty() {
+                mentions = names
+                    .mentions
+                    .iter()
+                    .filter(|m| in_span(sentence_span, m.span))
+                    .collect();
+            }
+            let mut participants: Vec<Participant> = Vec::new();
+            let mut places: Vec<String> = Vec::new();
+            for m in &mentions {
+                if let Some(actor) = actor_of.get(m.surface.as_str()) {
+                    let before = m.span.end <= trigger_span.start;
+                    let role = match (cameo.as_str(), before) {
+                        ("01", true) => ParticipantRole::Source,
+                        (_, true) => ParticipantRole::Agent,
+                        (_, false) => ParticipantRole::Target,
+                    };
+                    if !participants.iter().any(|p| p.actor == *actor) {
+                        participants.push(Participant {
+                            actor: actor.to_string(),
+                            role,
+                        });
+                    }
+                }
+                if m.kind == MentionKind::Place {
+                    let p = place_of(&m.surface);
+                    if !places.contains(&p) {
+                        places.push(p);
+                    }
+                }
+            }
+            if cameo == "01" && places.is_empty() {
+                places.extend(dateline_place.clone());
+            }
+            if cameo == "01" {
+                if let Some(src) = participants
+                    .iter()
+                    .find(|p| p.role == ParticipantRole::Source)
+                {
+                    speaker = Some(src.actor.clone());
+                }
+            }
+            // Date: the nearest time expression in the clause, else in the sentence, else the article date.
+            let dated = |s: Span| {
+                times
+                    .iter()
+                    .filter(|t| {
+                        matches!(t.timex_type, TimexType::Date | TimexType::Time)
+                            && in_span(s, t.span)
+                            && t.earliest.is_some()
+                    })
+                    .min_by_key(|t| t.span.start.abs_diff(trigger_span.start))
+            };
+            let near_verb = |t: &&TimeExpr| {
+                let words_between = |a: usize, b: usize| {
+                    tokens
+                        .iter()
+                        .filter(|k| k.span.start >= a && k.span.end <= b)
+                        .count()
+                };
+                let (a, b) = if t.span.start >= trigger_span.end {
+                    (trigger_span.end, t.span.start)
+                } else {
+                    (t.span.end, trigger_span.start)
+                };
+                words_between(a, b) <= 6
+            };
+            let time = if cameo == "01" {
+                dated(evidence).filter(near_verb)
+            } else {
+                dated(evidence).or_else(|| dated(sentence_span))
+            };
+            let (date_value, earliest, latest, precision, derivation) = match (time, dct) {
+                (Some(t), _) => (
+                    Some(t.value.clone()),
+                    t.earliest,
+                    t.latest,
+                    t.grain,
+                    format!(
+                        "the time expression \"{}\" ({}) in the same {}",
+                        t.surface,
+                        t.value,
+                        if in_span(evidence, t.span) {
+                            "clause"
+                        } else {
+                            "sentence"
+                        }
+                    ),
+                ),
+                (None, Some(d)) => (
+                    Some(d.format("%Y-%m-%d").to_string()),
+                    Some(d),
+                    Some(d),
+                    Grain::Day,
+                    "no time expression nearby: the article date".to_string(),
+                ),
+                (None, None) => (
+                    None,
+                    None,
+                    None,
+                    Grain::Unknown,
+                    "no time expression and no article date".to_string(),
+                ),
+            };
+            // Modality: a cue among the three words before the trigger, within the clause.
+            let window = &lower[t_start.saturating_sub(3).max(clause.start)..t_start];
+            let has = |cues: &[String]| window.iter().any(|w| cues.contains(w));
+            let modality = if has(&lex.denied) || (cameo == "01" && lower[t_start] == "membantah") {
+                Modality::Denied
+            } else if has(&lex.hypothetical) {
+                Modality::Hypothetical
+            } else if has(&lex.planned) {
+                Modality::Planned
+            } else if cameo != "01" && speaker.is_some() {
+                Modality::Reported
+            } else {
+                Modality::Asserted
+            };
+            let attribution = if cameo != "01" { speaker.clone() } else { None };
+            let confidence = 0.4
+                + if time.is_some() { 0.2 } else { 0.0 }
+                + if participants.is_empty() { 0.0 } else { 0.2 };
+            events.push(Event {
+                cameo,
+                date_value,
+                earliest,
+                latest,
+                precision,
+                date_derivation: derivation,
+                participants,
+                places,
+                evidence,
+                evidence_text: evidence.slice(text).unwrap_or_default().to_string(),
+                attribution,
+                modality,
+                confidence,
+                provenance: Provenance::rule(rule.clone()),
+            });
+        }
+    }
+    events
 }

@@ -270,6 +270,14 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
         let Some(surface) = n.span.slice(text) else {
             continue;
         };
+        // The publisher's own name in a dateline ("Gatra" of "Gatra.com") is not an actor.
+        if article
+            .publisher
+            .as_deref()
+            .is_some_and(|p| p != surface && p.starts_with(surface))
+        {
+            continue;
+        }
         let surface = surface.split_whitespace().collect::<Vec<_>>().join(" ");
         // A known organisation is one, whatever the tagger said ("Kremlin").
         if let Some(canonical) = orgs.get(&surface) {

@@ -57,10 +57,14 @@ pub fn sentences(text: &str, tokens: &[Token<'_>]) -> Vec<std::ops::Range<usize>
     let mut out = Vec::new();
     let mut start = 0;
     for i in 0..tokens.len() {
-        let end_here = matches!(tokens[i].text, "." | "!" | "?")
-            || tokens
-                .get(i + 1)
-                .is_some_and(|n| text[tokens[i].span.end..n.span.start].contains('\n'));
+        // Final punctuation ends a sentence when a space or the end of the text follows
+        // ("Gatra.com" is one name, not two sentences); a line break always ends one.
+        let gap = tokens
+            .get(i + 1)
+            .map(|n| &text[tokens[i].span.end..n.span.start]);
+        let end_here = (matches!(tokens[i].text, "." | "!" | "?")
+            && gap.is_none_or(|g| !g.is_empty()))
+            || gap.is_some_and(|g| g.contains('\n'));
         if end_here {
             out.push(start..i + 1);
             start = i + 1;
@@ -108,9 +112,9 @@ mod tests {
 
     #[test]
     fn sentences_split_on_final_punctuation_and_lines() {
-        let text = "Satu dua. Tiga\nEmpat lima";
+        let text = "Satu dua. Tiga\nEmpat lima di Gatra.com sekarang";
         let toks = tokenize(text);
         let s = sentences(text, &toks);
-        assert_eq!(s, vec![0..3, 3..4, 4..6]);
+        assert_eq!(s, vec![0..3, 3..4, 4..11]);
     }
 }

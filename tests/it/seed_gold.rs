@@ -195,3 +195,70 @@ fn seed_actors_and_places_match_the_gold() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+#[derive(Deserialize)]
+struct GoldEvents {
+    events: Vec<GoldEvent>,
+}
+
+#[derive(Deserialize)]
+struct GoldEvent {
+    id: String,
+    date: serde_json::Value,
+    #[serde(rename = "type")]
+    cameo: String,
+    actors: Vec<String>,
+    evidence: String,
+    #[serde(default)]
+    optional: bool,
+}
+
+/// The matching rule of GOLD-FORMAT.md: evidence overlaps, the date equals the gold date or lies
+/// in the gold range, and at least one actor is shared. Type agreement is counted apart.
+#[test]
+fn seed_events_match_the_gold() {
+    let gold: GoldEvents = read_gold();
+    let store = imported_seed();
+    let article = store.article(store.article_ids().unwrap()[0]).unwrap();
+    let events = store
+        .events(&linimasa::store::EventFilter::default())
+        .unwrap();
+    let required: Vec<&GoldEvent> = gold.events.iter().filter(|e| !e.optional).collect();
+    let mut matched = Vec::new();
+    let mut typed = 0;
+    for g in &required {
+        let start = article
+            .text
+            .find(&g.evidence)
+            .unwrap_or_else(|| panic!("gold evidence of {} not in the text", g.id));
+        let (g_start, g_end) = (start, start + g.evidence.len());
+        let (from, to) = match &g.date {
+            serde_json::Value::String(d) => (d.clone(), d.clone()),
+            other => (
+                other["from"].as_str().unwrap().to_string(),
+                other["to"].as_str().unwrap().to_string(),
+            ),
+        };
+        let hit = events.iter().find(|e| {
+            let e_start = article.text.find(&e.evidence).unwrap_or(usize::MAX);
+            let overlaps = e_start < g_end && g_start < e_start.saturating_add(e.evidence.len());
+            let day = e.earliest.clone().unwrap_or_default();
+            overlaps && day >= from && day <= to && e.actors.iter().any(|a| g.actors.contains(a))
+        });
+        if let Some(e) = hit {
+            matched.push(g.id.clone());
+            if e.cameo == g.cameo {
+                typed += 1;
+            }
+        }
+    }
+    let precision_pool = events.len();
+    println!("seed events: {} of {} required gold events matched ({typed} with the same type); {precision_pool} extracted", matched.len(), required.len());
+    // A first, rule-based extractor: most of the article's events, not all (see the events issue).
+    assert!(
+        matched.len() * 4 >= required.len() * 3,
+        "only {:?} of {} matched",
+        matched,
+        required.len()
+    );
+}
