@@ -309,7 +309,8 @@ pub fn extract(article: &Article, times: &[TimeExpr], names: &Names) -> Vec<Even
             // Modality: a cue among the three words before the trigger, within the clause.
             let window = &lower[t_start.saturating_sub(3).max(clause.start)..t_start];
             let has = |cues: &[String]| window.iter().any(|w| cues.contains(w));
-            let modality = if has(&lex.denied) || (cameo == "01" && lower[t_start] == "membantah") {
+            // A denial verb ("membantah", "denied") is itself the cue.
+            let modality = if has(&lex.denied) || lex.denied.contains(&lower[t_start]) {
                 Modality::Denied
             } else if has(&lex.hypothetical) {
                 Modality::Hypothetical
@@ -343,4 +344,92 @@ pub fn extract(article: &Article, times: &[TimeExpr], names: &Names) -> Vec<Even
         }
     }
     events
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DateMethod, PublishedDate};
+
+    fn article(text: &str, lang: &str) -> Article {
+        Article {
+            id: 0,
+            content_hash: String::new(),
+            title: "T".into(),
+            publisher: None,
+            url: None,
+            language: Some(lang.into()),
+            section: None,
+            text: text.into(),
+            warnings: vec![],
+            published: Some(PublishedDate {
+                date: "2022-03-01".parse().unwrap(),
+                method: DateMethod::Metadata,
+                evidence: None,
+                span: None,
+                confidence: 1.0,
+                derivation: String::new(),
+            }),
+            source: None,
+        }
+    }
+
+    fn run(text: &str, lang: &str) -> Vec<Event> {
+        let a = article(text, lang);
+        let times = crate::time::tag(&a);
+        let names = crate::names::recognize(&a, &times);
+        extract(&a, &times, &names)
+    }
+
+    #[test]
+    fn english_clauses_give_typed_dated_events_with_modality() {
+        let events = run("Russian forces shelled Kharkiv on Monday. The Kremlin said it will not attack civilians.", "en");
+        let shelled = events
+            .iter()
+            .find(|e| e.cameo == "18")
+            .expect("an assault event");
+        assert_eq!(shelled.date_value.as_deref(), Some("2022-02-28"));
+        assert!(
+            shelled.places.contains(&"Kharkiv".to_string()),
+            "{:?}",
+            shelled.places
+        );
+        let said = events
+            .iter()
+            .find(|e| e.cameo == "01")
+            .expect("a statement");
+        assert_eq!(said.date_value.as_deref(), Some("2022-03-01"));
+        assert!(said.date_derivation.contains("article date"));
+        assert_eq!(said.participants[0].actor, "Kremlin");
+        assert_eq!(said.participants[0].role, ParticipantRole::Source);
+        let denied = run(
+            "The Kremlin denied attacking civilians. Officials will meet on Friday.",
+            "en",
+        );
+        assert_eq!(denied[0].modality, Modality::Denied, "{denied:?}");
+        assert_eq!(denied[1].modality, Modality::Planned, "{denied:?}");
+        assert_eq!(
+            denied[1].date_value.as_deref(),
+            Some("2022-03-04"),
+            "future tense: the coming Friday"
+        );
+    }
+
+    #[test]
+    fn hostile_text_gives_valid_evidence_or_nothing() {
+        let long = "mengatakan ".repeat(5000);
+        for text in [
+            "",
+            ".",
+            ";;;",
+            "mengatakan",
+            long.as_str(),
+            "Rusia\n\n\nmenyerang\u{0}Ukraina",
+            "日本 mengatakan 𝄞",
+        ] {
+            for e in run(text, "id") {
+                assert_eq!(e.evidence.slice(text), Some(e.evidence_text.as_str()));
+            }
+        }
+    }
 }

@@ -178,7 +178,10 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
         .filter(|n| outside_times(n.span))
         .collect();
     // Country and region names the tagger missed: capitalised, known to the gazetteer, free text.
+    // Without a tagger for the language (English for now), capitals and cities count too, and
+    // capitalised known organisations are names.
     let g = gazetteer::gazetteer();
+    let tagged = model(lang).is_some();
     for token in &tokens {
         let overlaps = found
             .iter()
@@ -186,11 +189,20 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
         if overlaps || !token.text.starts_with(char::is_uppercase) || !outside_times(token.span) {
             continue;
         }
+        if !tagged && name_lists(lang).organisations.contains_key(token.text) {
+            found.push(NameSpan {
+                span: token.span,
+                kind: "ORG",
+                confidence: 0.9,
+            });
+            continue;
+        }
+        let sentence_start = sentences.iter().any(|r| tokens[r.start].span == token.span);
         if g.lookup(token.text).is_some_and(|e| {
             matches!(
                 e.kind,
                 gazetteer::PlaceKind::Country | gazetteer::PlaceKind::Region
-            )
+            ) || (!tagged && !sentence_start && token.text.chars().count() > 3)
         }) {
             found.push(NameSpan {
                 span: token.span,
