@@ -376,3 +376,36 @@ pub fn tag(texts: &[(String, String, Option<NaiveDate>)], rounds: usize) -> TagB
         names_elapsed: start.elapsed(),
     }
 }
+
+/// Synthetic events for the graph benchmark: `events` events among `actors` actors, two or three
+/// actors each, over ten years.
+pub fn graph_events(actors: usize, events: usize, seed: u64) -> Vec<crate::view::EventRow> {
+    let mut rng = Rng::new(seed);
+    let base = NaiveDate::from_ymd_opt(2015, 1, 1).expect("valid date");
+    (0..events)
+        .map(|i| {
+            let n = 2 + rng.below(2) as usize;
+            let day = (base + chrono::Duration::days(rng.below(3650) as i64)).to_string();
+            crate::view::EventRow {
+                id: i as i64,
+                article_id: 0,
+                cameo: "01".into(),
+                date_value: Some(day.clone()),
+                earliest: Some(day.clone()),
+                latest: Some(day),
+                precision: "day".into(),
+                evidence: String::new(),
+                // A skewed choice, as in news: a few actors take part in much.
+                actors: (0..n)
+                    .map(|_| {
+                        let cap = rng.below(actors as u64) + 1;
+                        format!("Actor {}", rng.below(cap))
+                    })
+                    .collect(),
+                places: vec![],
+                modality: "asserted".into(),
+                confidence: 1.0,
+            }
+        })
+        .collect()
+}

@@ -116,6 +116,29 @@ impl Listing for PlaceRow {
     }
 }
 
+impl Listing for linimasa::graph::NodeView {
+    const HEADER: &'static [&'static str] = &[
+        "actor",
+        "events",
+        "degree",
+        "weighted_degree",
+        "betweenness",
+        "pagerank",
+        "community",
+    ];
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.actor.clone(),
+            self.events.to_string(),
+            self.degree.to_string(),
+            format!("{}", self.weighted_degree),
+            format!("{:.2}", self.betweenness),
+            format!("{:.4}", self.pagerank),
+            self.community.to_string(),
+        ]
+    }
+}
+
 impl Listing for MonthCount {
     const HEADER: &'static [&'static str] = &["month", "events"];
     fn cells(&self) -> Vec<String> {

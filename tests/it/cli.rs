@@ -193,3 +193,55 @@ fn names_tag_conll_and_eval() {
         .unwrap();
     assert!(!o.status.success() && String::from_utf8_lossy(&o.stderr).contains("no names model"));
 }
+
+#[test]
+fn network_of_the_seed_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ws.db");
+    let seed = seed_path();
+    assert!(run(&db, &["import", seed.to_str().unwrap()])
+        .status
+        .success());
+    let net: serde_json::Value =
+        serde_json::from_slice(&run(&db, &["network", "--format", "json"]).stdout).unwrap();
+    let nodes = net["nodes"].as_array().unwrap();
+    let node = |name: &str| {
+        nodes
+            .iter()
+            .find(|n| n["actor"] == name)
+            .unwrap_or_else(|| panic!("no {name} in {nodes:?}"))
+    };
+    assert!(node("Russia")["degree"].as_u64().unwrap() >= 2);
+    let total: f64 = nodes.iter().map(|n| n["pagerank"].as_f64().unwrap()).sum();
+    assert!((total - 1.0).abs() < 1e-6);
+    let edges = net["edges"].as_array().unwrap();
+    let ru_ua = edges
+        .iter()
+        .find(|e| e["source"] == "Russia" && e["target"] == "Ukraine")
+        .expect("Russia — Ukraine link");
+    assert!(
+        ru_ua["weight"].as_f64().unwrap() >= 2.0 && !ru_ua["dates"].as_array().unwrap().is_empty()
+    );
+    // A date window gives its own network: before the talks, no Kremlin.
+    let early: serde_json::Value = serde_json::from_slice(
+        &run(&db, &["network", "--to", "2022-02-28", "--format", "json"]).stdout,
+    )
+    .unwrap();
+    assert!(early["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|n| n["actor"] != "Kremlin"));
+    let path = stdout(&run(
+        &db,
+        &["network", "--path", "Vladimir Putin", "Ukraine"],
+    ));
+    assert!(
+        path.trim().starts_with("Vladimir Putin —") && path.trim().ends_with("Ukraine"),
+        "{path}"
+    );
+    let o = run(&db, &["network", "--ego", "Nobody"]);
+    assert!(
+        !o.status.success() && String::from_utf8_lossy(&o.stderr).contains("no actor \"Nobody\"")
+    );
+}
