@@ -33,6 +33,8 @@ pub struct Entry {
 pub struct Gazetteer {
     entries: Vec<Entry>,
     by_name: HashMap<String, Vec<usize>>,
+    /// Names of three characters or fewer ("AS", "UK") match only as written: "As" is a word.
+    short: HashMap<String, Vec<usize>>,
 }
 
 /// The gazetteer, parsed once.
@@ -45,6 +47,7 @@ impl Gazetteer {
     fn parse(data: &str) -> Gazetteer {
         let mut entries = Vec::new();
         let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut short: HashMap<String, Vec<usize>> = HashMap::new();
         for line in data
             .lines()
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
@@ -75,20 +78,32 @@ impl Gazetteer {
                 .chain(cols[6].split('|'))
                 .filter(|n| !n.is_empty())
             {
-                let key = fold(name);
-                let list = by_name.entry(key).or_default();
+                let (map, key) = if name.chars().count() <= 3 {
+                    (&mut short, name.to_string())
+                } else {
+                    (&mut by_name, fold(name))
+                };
+                let list = map.entry(key).or_default();
                 if !list.contains(&idx) {
                     list.push(idx);
                 }
             }
         }
-        Gazetteer { entries, by_name }
+        Gazetteer {
+            entries,
+            by_name,
+            short,
+        }
     }
 
     /// The place a name most likely means: countries first, then regions, capitals, cities; the
     /// most populous among equals.
     pub fn lookup(&self, name: &str) -> Option<&Entry> {
-        let ids = self.by_name.get(&fold(name))?;
+        let ids = if name.chars().count() <= 3 {
+            self.short.get(name)?
+        } else {
+            self.by_name.get(&fold(name))?
+        };
         ids.iter()
             .map(|&i| &self.entries[i])
             .min_by(|a, b| a.kind.cmp(&b.kind).then(b.population.cmp(&a.population)))
@@ -139,5 +154,10 @@ mod tests {
         assert_eq!(g.lookup("Kherson").unwrap().country, "UA");
         assert!(g.lookup("Kremlin").is_none());
         assert_eq!(g.country("UA").unwrap().name, "Ukraine");
+        assert_eq!(g.lookup("AS").unwrap().name, "United States");
+        assert!(
+            g.lookup("As").is_none(),
+            "short names match only as written"
+        );
     }
 }
