@@ -11,6 +11,9 @@
 //! - its participants are the actors named in the clause (before a reporting verb: the source;
 //!   otherwise before the trigger the agent, after it the target), its places the places named
 //!   there, or the dateline's place for statements;
+//! - a capital right before the trigger acts for its country ("Moskow melancarkan" → Russia); a
+//!   pronoun speaker ("Dia mengatakan", "katanya") is the last named person who spoke; clauses
+//!   with no actor at all are left out;
 //! - its modality comes from a cue shortly before the trigger (denied, planned, hypothetical), and
 //!   events inside reported speech carry the speaker as attribution.
 //! Merging across articles, the graph and a learned extractor are the events issue's next steps.
@@ -36,6 +39,8 @@ pub struct EventLexicon {
     planned: Vec<String>,
     hypothetical: Vec<String>,
     separators: Vec<String>,
+    /// Third-person pronouns that stand for the last named speaker ("dia", "katanya", "he").
+    pronouns: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -55,6 +60,8 @@ struct ModalityFile {
 #[derive(Deserialize)]
 struct ClauseFile {
     separators: Vec<String>,
+    #[serde(default)]
+    pronouns: Vec<String>,
 }
 
 /// The event lexicon of a language, if it has one.
@@ -102,6 +109,7 @@ pub fn lexicon(lang: &str) -> Option<&'static EventLexicon> {
                         planned: file.modality.planned,
                         hypothetical: file.modality.hypothetical,
                         separators: file.clauses.separators,
+                        pronouns: file.clauses.pronouns,
                     },
                 ))
             })
@@ -147,6 +155,7 @@ pub fn extract(article: &Article, times: &[TimeExpr], names: &Names) -> Vec<Even
         .map(|m| place_of(&m.surface));
 
     let mut events: Vec<Event> = Vec::new();
+    let mut last_speaker: Option<String> = None;
     for sentence in tokenize::sentences(text, &tokens) {
         // Clause boundaries: separator words and punctuation inside the sentence.
         let mut bounds = vec![sentence.start];
@@ -231,7 +240,56 @@ pub fn extract(article: &Article, times: &[TimeExpr], names: &Names) -> Vec<Even
                     if !places.contains(&p) {
                         places.push(p);
                     }
+                    // Metonymy: a capital just before the trigger acts for its country
+                    // ("Moskow melancarkan serangannya" is Russia attacking).
+                    let gap = text.get(m.span.end..trigger_span.start).unwrap_or_default();
+                    let subject = m.span.end <= trigger_span.start
+                        && gap.split_whitespace().count() <= 2
+                        && !gap.contains([',', '.']);
+                    let capital = gazetteer()
+                        .lookup(&m.surface)
+                        .filter(|e| e.kind == crate::names::gazetteer::PlaceKind::Capital);
+                    if let (true, Some(city)) = (subject, capital) {
+                        if let Some(country) = gazetteer().country(&city.country) {
+                            let role = if cameo == "01" {
+                                ParticipantRole::Source
+                            } else {
+                                ParticipantRole::Agent
+                            };
+                            if !participants.iter().any(|p| p.actor == country.name) {
+                                participants.push(Participant {
+                                    actor: country.name.clone(),
+                                    role,
+                                });
+                            }
+                        }
+                    }
                 }
+            }
+            // A pronoun speaker ("Dia mengatakan", "katanya") is the last named speaker.
+            let pronoun = lower[clause.clone()]
+                .iter()
+                .any(|w| lex.pronouns.contains(w));
+            if cameo == "01"
+                && pronoun
+                && !participants
+                    .iter()
+                    .any(|p| p.role == ParticipantRole::Source)
+            {
+                if let Some(last) = &last_speaker {
+                    participants.insert(
+                        0,
+                        Participant {
+                            actor: last.clone(),
+                            role: ParticipantRole::Source,
+                        },
+                    );
+                }
+            }
+            // Without any actor an event cannot be placed in the network or filtered by actor;
+            // such clauses are mostly background, so they are left out.
+            if participants.is_empty() {
+                continue;
             }
             if cameo == "01" && places.is_empty() {
                 places.extend(dateline_place.clone());
@@ -242,6 +300,12 @@ pub fn extract(article: &Article, times: &[TimeExpr], names: &Names) -> Vec<Even
                     .find(|p| p.role == ParticipantRole::Source)
                 {
                     speaker = Some(src.actor.clone());
+                    // Only people are referred to by pronouns.
+                    if names.actors.iter().any(|a| {
+                        a.canonical_name == src.actor && a.kind == crate::model::ActorKind::Person
+                    }) {
+                        last_speaker = Some(src.actor.clone());
+                    }
                 }
             }
             // Date: the nearest time expression in the clause, else in the sentence, else the article date.
@@ -403,7 +467,7 @@ mod tests {
         assert_eq!(said.participants[0].actor, "Kremlin");
         assert_eq!(said.participants[0].role, ParticipantRole::Source);
         let denied = run(
-            "The Kremlin denied attacking civilians. Officials will meet on Friday.",
+            "The Kremlin denied attacking civilians. Russian and Ukrainian officials will meet on Friday.",
             "en",
         );
         assert_eq!(denied[0].modality, Modality::Denied, "{denied:?}");

@@ -58,6 +58,9 @@ pub struct NameLists {
     pub organisations: HashMap<String, String>,
     #[serde(default)]
     titles: Titles,
+    /// Demonyms → ISO country code: "Russian forces" names Russia.
+    #[serde(default)]
+    pub demonyms: HashMap<String, String>,
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
@@ -189,6 +192,14 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
         if overlaps || !token.text.starts_with(char::is_uppercase) || !outside_times(token.span) {
             continue;
         }
+        if name_lists(lang).demonyms.contains_key(token.text) {
+            found.push(NameSpan {
+                span: token.span,
+                kind: "DEM",
+                confidence: 0.9,
+            });
+            continue;
+        }
         if !tagged && name_lists(lang).organisations.contains_key(token.text) {
             found.push(NameSpan {
                 span: token.span,
@@ -291,6 +302,29 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
             continue;
         }
         let surface = surface.split_whitespace().collect::<Vec<_>>().join(" ");
+        // A demonym names its country as an actor ("Russian forces" → Russia).
+        if let Some(country) = lists
+            .demonyms
+            .get(&surface)
+            .and_then(|code| g.country(code))
+        {
+            names.mentions.push(Mention {
+                span: n.span,
+                surface: surface.clone(),
+                kind: MentionKind::Group,
+                provenance: Provenance::rule("names.demonyms"),
+            });
+            match actors.iter_mut().find(|a| a.canonical_name == country.name) {
+                Some(a) => add_alias(&mut a.aliases, &surface),
+                None => actors.push(Actor {
+                    canonical_name: country.name.clone(),
+                    kind: ActorKind::Country,
+                    aliases: vec![surface.clone()],
+                    provenance: Provenance::rule("names.demonyms"),
+                }),
+            }
+            continue;
+        }
         // A known organisation is one, whatever the tagger said ("Kremlin").
         if let Some(canonical) = orgs.get(&surface) {
             names.mentions.push(Mention {
