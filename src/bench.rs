@@ -405,6 +405,9 @@ pub fn graph_events(actors: usize, events: usize, seed: u64) -> Vec<crate::view:
                 places: vec![],
                 modality: "asserted".into(),
                 confidence: 1.0,
+                participants: vec![],
+                attribution: None,
+                derivation: "synthetic".into(),
             }
         })
         .collect()

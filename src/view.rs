@@ -75,6 +75,19 @@ pub struct EventRow {
     pub places: Vec<String>,
     pub modality: String,
     pub confidence: f32,
+    /// The actors with their roles (source, agent, target, other).
+    pub participants: Vec<ParticipantView>,
+    /// Who claims it, for reported events.
+    pub attribution: Option<String>,
+    /// How the date was derived, in words.
+    pub derivation: String,
+}
+
+/// An event's participant and role.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ParticipantView {
+    pub actor: String,
+    pub role: String,
 }
 
 /// One actor with how many events it takes part in.
@@ -199,6 +212,7 @@ pub fn typescript_bindings() -> String {
         ArticleDetail::decl(),
         TimexView::decl(),
         EventRow::decl(),
+        ParticipantView::decl(),
         ActorRow::decl(),
         PlaceRow::decl(),
         ImportFailure::decl(),

@@ -484,6 +484,9 @@ mod tests {
             places: vec![],
             modality: "asserted".into(),
             confidence: 1.0,
+            participants: vec![],
+            attribution: None,
+            derivation: String::new(),
         }
     }
 

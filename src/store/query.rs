@@ -143,7 +143,10 @@ impl Store {
                     (SELECT json_group_array(a.canonical_name) FROM event_actor ea JOIN actor a ON a.id = ea.actor_id
                       WHERE ea.event_id = e.id),
                     (SELECT json_group_array(p.canonical_name) FROM event_place ep JOIN place p ON p.id = ep.place_id
-                      WHERE ep.event_id = e.id)
+                      WHERE ep.event_id = e.id),
+                    (SELECT json_group_array(json_object('actor', a.canonical_name, 'role', ea.role))
+                      FROM event_actor ea JOIN actor a ON a.id = ea.actor_id WHERE ea.event_id = e.id),
+                    e.attribution, e.derivation
              FROM {from_sql} WHERE {} ORDER BY e.day_from IS NULL, e.day_from, e.id{limit}",
             conditions.join(" AND ")
         );
@@ -171,6 +174,10 @@ impl Store {
                     confidence: r.get(9)?,
                     actors: names(10)?,
                     places: names(11)?,
+                    participants: serde_json::from_str(&r.get::<_, String>(12)?)
+                        .unwrap_or_default(),
+                    attribution: r.get(13)?,
+                    derivation: r.get(14)?,
                 })
             })?
             .collect::<Result<_, _>>()?;

@@ -240,6 +240,23 @@ fn network_of_the_seed_article() {
         path.trim().starts_with("Vladimir Putin —") && path.trim().ends_with("Ukraine"),
         "{path}"
     );
+    // Events in JSON carry roles, attribution and how their date was derived.
+    let events: serde_json::Value = serde_json::from_slice(
+        &run(&db, &["events", "--actor", "Peskov", "--format", "json"]).stdout,
+    )
+    .unwrap();
+    let events = events.as_array().unwrap();
+    assert!(
+        events.iter().any(|e| e["participants"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["actor"] == "Dmitry Peskov" && p["role"] == "source")),
+        "{events:?}"
+    );
+    assert!(events
+        .iter()
+        .all(|e| !e["derivation"].as_str().unwrap().is_empty()));
     let o = run(&db, &["network", "--ego", "Nobody"]);
     assert!(
         !o.status.success() && String::from_utf8_lossy(&o.stderr).contains("no actor \"Nobody\"")

@@ -21,7 +21,20 @@ export type TimexView = { start: number, end: number, text: string, timex_type: 
  * The rule that found it.
  */
 rule: string, };
-export type EventRow = { id: number, article_id: number, cameo: string, date_value: string | null, earliest: string | null, latest: string | null, precision: string, evidence: string, actors: Array<string>, places: Array<string>, modality: string, confidence: number, };
+export type EventRow = { id: number, article_id: number, cameo: string, date_value: string | null, earliest: string | null, latest: string | null, precision: string, evidence: string, actors: Array<string>, places: Array<string>, modality: string, confidence: number, 
+/**
+ * The actors with their roles (source, agent, target, other).
+ */
+participants: Array<ParticipantView>, 
+/**
+ * Who claims it, for reported events.
+ */
+attribution: string | null, 
+/**
+ * How the date was derived, in words.
+ */
+derivation: string, };
+export type ParticipantView = { actor: string, role: string, };
 export type ActorRow = { id: number, name: string, kind: string, aliases: Array<string>, events: number, };
 export type PlaceRow = { id: number, name: string, country: string | null, lat: number | null, lon: number | null, events: number, };
 export type ImportFailure = { path: string, reason: string, };

@@ -51,6 +51,9 @@ function event(id: number, date_value: string | null, earliest: string | null = 
     places: [],
     modality: "asserted",
     confidence: 1,
+    participants: [],
+    attribution: null,
+    derivation: "",
   };
 }
 

@@ -95,6 +95,12 @@ export function demoSeed(): FakeSeed {
         places: ["Belarus"],
         modality: "asserted",
         confidence: 0.7,
+        participants: [
+          { actor: "Russia", role: "agent" },
+          { actor: "Ukraine", role: "agent" },
+        ],
+        attribution: null,
+        derivation: 'the time expression "hari Senin" (2022-02-28) in the same clause',
       },
       {
         id: 2,
@@ -109,6 +115,12 @@ export function demoSeed(): FakeSeed {
         places: ["Moscow"],
         modality: "asserted",
         confidence: 0.75,
+        participants: [
+          { actor: "Kremlin", role: "source" },
+          { actor: "Dmitry Peskov", role: "source" },
+        ],
+        attribution: null,
+        derivation: "no time expression nearby: the article date",
       },
       {
         id: 3,
@@ -123,6 +135,9 @@ export function demoSeed(): FakeSeed {
         places: [],
         modality: "reported",
         confidence: 0.5,
+        participants: [{ actor: "Vladimir Putin", role: "target" }],
+        attribution: "Dmitry Peskov",
+        derivation: "between the talks and the article date",
       },
     ],
   };

@@ -8,7 +8,7 @@ export type EventsView =
   | { kind: "ready"; events: EventRow[] };
 
 const COLUMNS = 8;
-export const NO_EVENTS = "No events extracted yet — event extraction arrives with the events stage.";
+export const NO_EVENTS = "No events in this workspace yet — import articles that report dated events.";
 
 function messageRow(text: string, cls: string): HTMLTableRowElement {
   return el("tr", { class: cls }, el("td", { attrs: { colspan: String(COLUMNS) } }, text));
@@ -34,12 +34,17 @@ export function renderEvents(table: HTMLTableElement, view: EventsView): void {
       el(
         "tr",
         { attrs: { "data-event-id": String(e.id), "data-article-id": String(e.article_id) } },
-        el("td", { class: "date" }, formatEventDate(e)),
+        // The date cell tells how the date was derived; the actors cell gives the roles.
+        el("td", { class: "date", title: e.derivation }, formatEventDate(e)),
         el("td", { class: "muted" }, e.precision),
         el("td", { class: "code" }, e.cameo),
-        el("td", {}, e.actors.join(", ") || "—"),
+        el(
+          "td",
+          { title: e.participants.map((p) => `${p.actor}: ${p.role}`).join("\n") },
+          e.actors.join(", ") || "—",
+        ),
         el("td", {}, e.places.join(", ") || "—"),
-        el("td", { class: "muted" }, e.modality),
+        el("td", { class: "muted", title: e.attribution === null ? "" : `according to ${e.attribution}` }, e.modality),
         el("td", { class: "num" }, formatConfidence(e.confidence)),
         el("td", { class: "evidence", title: e.evidence }, e.evidence),
       ),
