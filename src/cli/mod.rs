@@ -563,17 +563,6 @@ fn bench(what: BenchCommand) -> Res {
             let start = std::time::Instant::now();
             let graph = linimasa::graph::ActorGraph::from_events(&rows);
             let built = start.elapsed();
-            if std::env::var_os("LINIMASA_BENCH_DETAIL").is_some() {
-                let t = std::time::Instant::now();
-                let _ = graph.betweenness();
-                eprintln!("betweenness {:.3}", t.elapsed().as_secs_f64());
-                let t = std::time::Instant::now();
-                let _ = graph.pagerank();
-                eprintln!("pagerank {:.3}", t.elapsed().as_secs_f64());
-                let t = std::time::Instant::now();
-                let _ = graph.communities();
-                eprintln!("communities {:.3}", t.elapsed().as_secs_f64());
-            }
             let start_measures = std::time::Instant::now();
             let network = graph.network();
             let total = built + start_measures.elapsed();

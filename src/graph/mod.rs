@@ -162,102 +162,14 @@ impl ActorGraph {
     /// `EXACT_BETWEENNESS` actors it is estimated from evenly spaced source actors and scaled,
     /// so large networks stay interactive; the estimate is deterministic.
     pub fn betweenness(&self) -> HashMap<NodeIndex, f64> {
-        const EXACT_BETWEENNESS: usize = 1000;
-        const PIVOTS: usize = 64;
         let (nodes, adj) = self.adjacency();
-        let n = nodes.len();
-        let sources: Vec<usize> = if n <= EXACT_BETWEENNESS {
-            (0..n).collect()
-        } else {
-            (0..PIVOTS).map(|k| k * n / PIVOTS).collect()
-        };
-        let scale = if n <= EXACT_BETWEENNESS {
-            0.5
-        } else {
-            0.5 * n as f64 / sources.len() as f64
-        };
-        let mut cb = vec![0.0f64; n];
-        let (mut sigma, mut dist, mut delta) = (vec![0.0f64; n], vec![-1i64; n], vec![0.0f64; n]);
-        let mut preds: Vec<Vec<usize>> = vec![Vec::new(); n];
-        let mut stack = Vec::with_capacity(n);
-        let mut queue = VecDeque::with_capacity(n);
-        for &s in &sources {
-            for v in 0..n {
-                sigma[v] = 0.0;
-                dist[v] = -1;
-                delta[v] = 0.0;
-                preds[v].clear();
-            }
-            stack.clear();
-            sigma[s] = 1.0;
-            dist[s] = 0;
-            queue.push_back(s);
-            while let Some(v) = queue.pop_front() {
-                stack.push(v);
-                for &(w, _) in &adj[v] {
-                    if dist[w] < 0 {
-                        dist[w] = dist[v] + 1;
-                        queue.push_back(w);
-                    }
-                    if dist[w] == dist[v] + 1 {
-                        sigma[w] += sigma[v];
-                        preds[w].push(v);
-                    }
-                }
-            }
-            while let Some(w) = stack.pop() {
-                for i in 0..preds[w].len() {
-                    let v = preds[w][i];
-                    delta[v] += sigma[v] / sigma[w] * (1.0 + delta[w]);
-                }
-                if w != s {
-                    cb[w] += delta[w];
-                }
-            }
-        }
-        // Undirected: every shortest path was counted from both ends (hence the halving).
-        nodes
-            .iter()
-            .enumerate()
-            .map(|(i, &node)| (node, cb[i] * scale))
-            .collect()
+        betweenness_in(&nodes, &adj)
     }
 
     /// Weighted PageRank (damping 0.85, 100 iterations or until the change is below 1e-10).
     pub fn pagerank(&self) -> HashMap<NodeIndex, f64> {
         let (nodes, adj) = self.adjacency();
-        let n = nodes.len().max(1) as f64;
-        let strength: Vec<f64> = adj
-            .iter()
-            .map(|row| row.iter().map(|(_, w)| w).sum())
-            .collect();
-        let mut rank = vec![1.0 / n; nodes.len()];
-        for _ in 0..100 {
-            // Rank of actors without links is spread evenly.
-            let dangling: f64 = (0..nodes.len())
-                .filter(|&v| strength[v] == 0.0)
-                .map(|v| rank[v])
-                .sum();
-            let mut next = vec![(1.0 - 0.85) / n + 0.85 * dangling / n; nodes.len()];
-            for v in 0..nodes.len() {
-                if strength[v] == 0.0 {
-                    continue;
-                }
-                for &(w, weight) in &adj[v] {
-                    next[w] += 0.85 * rank[v] * weight / strength[v];
-                }
-            }
-            let change: f64 = next.iter().zip(&rank).map(|(a, b)| (a - b).abs()).sum();
-            rank = next;
-            if change < 1e-10 {
-                break;
-            }
-        }
-        nodes
-            .iter()
-            .enumerate()
-            .map(|(i, &node)| (node, rank[i]))
-            .collect()
+        pagerank_in(&nodes, &adj)
     }
 
     /// Louvain communities (weighted modularity), deterministic: nodes are visited in name order and
@@ -358,11 +270,13 @@ impl ActorGraph {
 
     /// Every actor with all measures, and every link.
     pub fn network(&self) -> Network {
+        // One adjacency list serves both path-based measures.
+        let (order, adj) = self.adjacency();
         let (degree, weighted, between, rank, community) = (
             self.degree(),
             self.weighted_degree(),
-            self.betweenness(),
-            self.pagerank(),
+            betweenness_in(&order, &adj),
+            pagerank_in(&order, &adj),
             self.communities(),
         );
         let nodes = self
@@ -399,6 +313,104 @@ impl ActorGraph {
         edges.sort_by(|x, y| (&x.source, &x.target).cmp(&(&y.source, &y.target)));
         Network { nodes, edges }
     }
+}
+
+/// Betweenness over adjacency lists (see [`ActorGraph::betweenness`]).
+fn betweenness_in(nodes: &[NodeIndex], adj: &[Vec<(usize, f64)>]) -> HashMap<NodeIndex, f64> {
+    const EXACT_BETWEENNESS: usize = 1000;
+    const PIVOTS: usize = 64;
+    let n = nodes.len();
+    let sources: Vec<usize> = if n <= EXACT_BETWEENNESS {
+        (0..n).collect()
+    } else {
+        (0..PIVOTS).map(|k| k * n / PIVOTS).collect()
+    };
+    let scale = if n <= EXACT_BETWEENNESS {
+        0.5
+    } else {
+        0.5 * n as f64 / sources.len() as f64
+    };
+    let mut cb = vec![0.0f64; n];
+    let (mut sigma, mut dist, mut delta) = (vec![0.0f64; n], vec![-1i64; n], vec![0.0f64; n]);
+    let mut preds: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut stack = Vec::with_capacity(n);
+    let mut queue = VecDeque::with_capacity(n);
+    for &s in &sources {
+        for v in 0..n {
+            sigma[v] = 0.0;
+            dist[v] = -1;
+            delta[v] = 0.0;
+            preds[v].clear();
+        }
+        stack.clear();
+        sigma[s] = 1.0;
+        dist[s] = 0;
+        queue.push_back(s);
+        while let Some(v) = queue.pop_front() {
+            stack.push(v);
+            for &(w, _) in &adj[v] {
+                if dist[w] < 0 {
+                    dist[w] = dist[v] + 1;
+                    queue.push_back(w);
+                }
+                if dist[w] == dist[v] + 1 {
+                    sigma[w] += sigma[v];
+                    preds[w].push(v);
+                }
+            }
+        }
+        while let Some(w) = stack.pop() {
+            for i in 0..preds[w].len() {
+                let v = preds[w][i];
+                delta[v] += sigma[v] / sigma[w] * (1.0 + delta[w]);
+            }
+            if w != s {
+                cb[w] += delta[w];
+            }
+        }
+    }
+    // Undirected: every shortest path was counted from both ends (hence the halving).
+    nodes
+        .iter()
+        .enumerate()
+        .map(|(i, &node)| (node, cb[i] * scale))
+        .collect()
+}
+
+/// PageRank over adjacency lists (see [`ActorGraph::pagerank`]).
+fn pagerank_in(nodes: &[NodeIndex], adj: &[Vec<(usize, f64)>]) -> HashMap<NodeIndex, f64> {
+    let n = nodes.len().max(1) as f64;
+    let strength: Vec<f64> = adj
+        .iter()
+        .map(|row| row.iter().map(|(_, w)| w).sum())
+        .collect();
+    let mut rank = vec![1.0 / n; nodes.len()];
+    for _ in 0..100 {
+        // Rank of actors without links is spread evenly.
+        let dangling: f64 = (0..nodes.len())
+            .filter(|&v| strength[v] == 0.0)
+            .map(|v| rank[v])
+            .sum();
+        let mut next = vec![(1.0 - 0.85) / n + 0.85 * dangling / n; nodes.len()];
+        for v in 0..nodes.len() {
+            if strength[v] == 0.0 {
+                continue;
+            }
+            for &(w, weight) in &adj[v] {
+                next[w] += 0.85 * rank[v] * weight / strength[v];
+            }
+        }
+        let change: f64 = next.iter().zip(&rank).map(|(a, b)| (a - b).abs()).sum();
+        rank = next;
+        if change < 1e-10 {
+            break;
+        }
+    }
+    nodes
+        .iter()
+        .enumerate()
+        .map(|(i, &node)| (node, rank[i]))
+        .collect()
 }
 
 /// One Louvain level: local moves until no node changes community. Returns the (renumbered)

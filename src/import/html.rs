@@ -212,7 +212,6 @@ pub fn scan(content: &str) -> HtmlPage {
     let mut h1 = String::new();
     let mut block = String::new();
     let mut article_block = String::new();
-    let mut ld_script: Option<String> = None;
 
     let bytes = content.as_bytes();
     let mut i = 0;
@@ -251,10 +250,10 @@ pub fn scan(content: &str) -> HtmlPage {
                     && attr(&attrs, "type")
                         .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json"))
                 {
-                    ld_script = Some(content[i..stop].to_string());
-                }
-                if let Some(json) = ld_script.take() {
-                    if let Ok(v) = serde_json::from_str::<serde_json::Value>(json.trim()) {
+                    // Broken JSON-LD is ignored: the page's other metadata still counts.
+                    if let Ok(v) =
+                        serde_json::from_str::<serde_json::Value>(content[i..stop].trim())
+                    {
                         page.json_ld.push(v);
                     }
                 }

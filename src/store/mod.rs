@@ -516,12 +516,6 @@ impl Store {
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
     }
-
-    /// Raw access for benchmarks that generate data at scale.
-    #[doc(hidden)]
-    pub fn transaction(&mut self) -> Result<Transaction<'_>> {
-        Ok(self.conn.transaction()?)
-    }
 }
 
 fn log_correction(tx: &Transaction<'_>, kind: &str, payload: &serde_json::Value) -> Result<()> {
