@@ -38,8 +38,12 @@ let session;
 let workspaceDir;
 
 function driverOutput() {
-  const tail = driverLog.trim().split("\n").slice(-20).join("\n");
-  return tail === "" ? "(tauri-driver printed nothing)" : `tauri-driver output:\n${tail}`;
+  const lines = driverLog.trim().split("\n");
+  // A panic's message comes before its long backtrace: show it, then the tail.
+  const panics = lines.filter((line) => /panicked at|thread '.*' panicked|^\s*(Failed|Error)/i.test(line));
+  const shown = [...panics.slice(0, 5), ...(panics.length > 0 ? ["..."] : []), ...lines.slice(-20)];
+  const text = shown.join("\n").trim();
+  return text === "" ? "(tauri-driver printed nothing)" : `tauri-driver output:\n${text}`;
 }
 
 async function answersStatus() {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the end-to-end test of the desktop app. Needs a built app
 # (target/debug/linimasa-app, or LINIMASA_APP), tauri-driver, WebKitWebDriver
-# and, when no X display is usable, Xvfb.
+# and Xvfb.
 #   bash e2e/run.sh
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -15,30 +15,27 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# A display is usable when its X socket exists (":1" or ":1.0" -> /tmp/.X11-unix/X1).
-display_usable() {
-  local d="${1:-}"
-  [[ "$d" =~ ^:([0-9]+) ]] && [[ -S "/tmp/.X11-unix/X${BASH_REMATCH[1]}" ]]
-}
-
-if ! display_usable "${DISPLAY:-}"; then
-  display=":99"
-  if ! display_usable "$display"; then
-    Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/tmp/linimasa-e2e-xvfb.log 2>&1 &
-    xvfb_pid=$!
-    for _ in $(seq 1 50); do
-      display_usable "$display" && break
-      if ! kill -0 "$xvfb_pid" 2>/dev/null; then
-        echo "Xvfb failed to start:" >&2
-        cat /tmp/linimasa-e2e-xvfb.log >&2
-        xvfb_pid=""
-        exit 1
-      fi
-      sleep 0.2
-    done
-    display_usable "$display" || { echo "Xvfb did not open $display within 10 s" >&2; exit 1; }
+# The test always gets its own Xvfb on a free display number (-displayfd
+# makes the server pick one and print it), so a stale /tmp/.X11-unix socket
+# or a display owned by someone else cannot break it. LINIMASA_E2E_DISPLAY
+# runs it on an existing display instead (to watch it).
+if [[ -n "${LINIMASA_E2E_DISPLAY:-}" ]]; then
+  export DISPLAY="$LINIMASA_E2E_DISPLAY"
+else
+  fifo_dir="$(mktemp -d)"
+  mkfifo "$fifo_dir/displayfd"
+  Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$fifo_dir/displayfd" \
+    >/tmp/linimasa-e2e-xvfb.log 2>&1 &
+  xvfb_pid=$!
+  number=""
+  if ! read -r -t 20 number <"$fifo_dir/displayfd" || [[ -z "$number" ]]; then
+    echo "Xvfb did not start within 20 s:" >&2
+    cat /tmp/linimasa-e2e-xvfb.log >&2
+    exit 1
   fi
-  export DISPLAY="$display"
+  rm -rf "$fifo_dir"
+  export DISPLAY=":$number"
+  echo "Xvfb on $DISPLAY"
 fi
 
 mkdir -p e2e/out
