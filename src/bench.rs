@@ -408,6 +408,8 @@ pub fn graph_events(actors: usize, events: usize, seed: u64) -> Vec<crate::view:
                 participants: vec![],
                 attribution: None,
                 derivation: "synthetic".into(),
+                article_title: String::new(),
+                publisher: None,
             }
         })
         .collect()

@@ -43,6 +43,10 @@ pub struct ArticleDetail {
     pub date_derivation: Option<String>,
     /// The time expressions found in `text`, in text order.
     pub time_expressions: Vec<TimexView>,
+    /// Actor and place mentions in `text`, in text order.
+    pub mentions: Vec<MentionView>,
+    /// The evidence of each visible event of this article, in text order.
+    pub events: Vec<EventSpanView>,
 }
 
 /// A time expression as the reader highlights it. `start`/`end` count UTF-16 code units of the
@@ -81,6 +85,9 @@ pub struct EventRow {
     pub attribution: Option<String>,
     /// How the date was derived, in words.
     pub derivation: String,
+    /// The article it was read from, and its publisher.
+    pub article_title: String,
+    pub publisher: Option<String>,
 }
 
 /// An event's participant and role.
@@ -164,6 +171,216 @@ pub struct MonthCount {
     pub count: i64,
 }
 
+/// The filter every view shares, as the UI and the CLI give it. Dates are ISO days
+/// (`YYYY-MM-DD`); every field that is set narrows the selection; empty strings count as unset.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct EventQuery {
+    /// Events overlapping [from, to] (inclusive).
+    #[ts(optional)]
+    pub from: Option<String>,
+    #[ts(optional)]
+    pub to: Option<String>,
+    /// An actor's canonical name or alias.
+    #[ts(optional)]
+    pub actor: Option<String>,
+    /// A place's canonical name.
+    #[ts(optional)]
+    pub place: Option<String>,
+    /// CAMEO root code, "01".."20".
+    #[ts(optional)]
+    pub cameo: Option<String>,
+    /// Full-text search over the events' articles.
+    #[ts(optional)]
+    pub text: Option<String>,
+    /// The publisher of the events' articles.
+    #[ts(optional)]
+    pub source: Option<String>,
+    /// The language code of the events' articles ("id", "en").
+    #[ts(optional)]
+    pub language: Option<String>,
+}
+
+impl EventQuery {
+    /// The store filter for this query; a malformed date or a window that ends before it starts
+    /// is refused with `invalid_input`.
+    pub fn to_filter(&self) -> Result<crate::store::EventFilter, AppError> {
+        fn set(v: &Option<String>) -> Option<String> {
+            v.as_deref()
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(String::from)
+        }
+        let day = |v: &Option<String>, what: &str| -> Result<Option<chrono::NaiveDate>, AppError> {
+            match set(v) {
+                None => Ok(None),
+                Some(s) => chrono::NaiveDate::parse_from_str(&s, "%Y-%m-%d")
+                    .map(Some)
+                    .map_err(|_| {
+                        AppError::new(
+                            ErrorCode::InvalidInput,
+                            format!("the {what} date {s:?} is not a calendar date (YYYY-MM-DD)"),
+                        )
+                    }),
+            }
+        };
+        let (from, to) = (day(&self.from, "start")?, day(&self.to, "end")?);
+        if let (Some(f), Some(t)) = (from, to) {
+            if t < f {
+                return Err(AppError::new(
+                    ErrorCode::InvalidInput,
+                    format!("the date window ends ({t}) before it starts ({f})"),
+                ));
+            }
+        }
+        Ok(crate::store::EventFilter {
+            from,
+            to,
+            actor: set(&self.actor),
+            place: set(&self.place),
+            cameo: set(&self.cameo),
+            text: set(&self.text),
+            publisher: set(&self.source),
+            language: set(&self.language),
+            article: None,
+            limit: None,
+        })
+    }
+}
+
+/// One value of a facet with the number of selected events that have it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct FacetCount {
+    /// What a filter takes (a canonical name, a CAMEO code, a publisher, a language code).
+    pub value: String,
+    /// What the UI shows (the CAMEO name for types; otherwise the value).
+    pub label: String,
+    #[ts(type = "number")]
+    pub count: i64,
+}
+
+/// Counts of the selected events per actor, place, type, source and language (each list most
+/// frequent first, at most `FACET_LIMIT` values).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct Facets {
+    /// Selected events.
+    #[ts(type = "number")]
+    pub total: i64,
+    /// Articles the selected events come from.
+    #[ts(type = "number")]
+    pub articles: i64,
+    pub actors: Vec<FacetCount>,
+    pub places: Vec<FacetCount>,
+    pub types: Vec<FacetCount>,
+    pub sources: Vec<FacetCount>,
+    pub languages: Vec<FacetCount>,
+}
+
+/// A page of the timeline query: the events (in date order) and how many matched in all.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct EventPage {
+    pub events: Vec<EventRow>,
+    #[ts(type = "number")]
+    pub total: i64,
+}
+
+/// A highlighted name in the reader (UTF-16 offsets into the article text).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct MentionView {
+    pub start: u32,
+    pub end: u32,
+    pub text: String,
+    /// person, organisation, country, group or place.
+    pub kind: String,
+}
+
+/// Where an event's evidence sits in its article (UTF-16 offsets).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct EventSpanView {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub start: u32,
+    pub end: u32,
+    pub cameo: String,
+}
+
+/// Everything the detail panel shows about one event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct EventDetail {
+    pub event: EventRow,
+    /// The CAMEO root's name.
+    pub type_name: String,
+    /// The reports of this event (the article it was read from).
+    pub sources: Vec<ArticleSummary>,
+    /// Its places with coordinates when known.
+    pub places: Vec<PlaceRow>,
+    /// The evidence in the first source's text (UTF-16 offsets).
+    pub evidence: EventSpanView,
+    /// Whether the user has corrected this event.
+    pub corrected: bool,
+}
+
+/// An actor in the network view, with its measures.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct NetworkNode {
+    pub actor: String,
+    /// person, organisation, country or group.
+    pub kind: String,
+    #[ts(type = "number")]
+    pub events: i64,
+    #[ts(type = "number")]
+    pub degree: i64,
+    pub weighted_degree: f64,
+    pub betweenness: f64,
+    pub pagerank: f64,
+    #[ts(type = "number")]
+    pub community: i64,
+}
+
+/// A link between two actors: the events they share.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct NetworkEdge {
+    pub source: String,
+    pub target: String,
+    pub weight: f64,
+    /// First and last day of the shared events (ISO), when dated.
+    pub first: Option<String>,
+    pub last: Option<String>,
+}
+
+/// The actor network of the selected events.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct NetworkView {
+    pub nodes: Vec<NetworkNode>,
+    pub edges: Vec<NetworkEdge>,
+    /// Actors left out because the network was cut to the most central ones.
+    #[ts(type = "number")]
+    pub omitted: i64,
+}
+
+/// The user's change to an event (from the detail panel); unset fields stay as they are.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct EventEdit {
+    /// CAMEO root code, "01".."20".
+    #[ts(optional)]
+    pub cameo: Option<String>,
+    /// The event's first and last day (ISO).
+    #[ts(optional)]
+    pub from: Option<String>,
+    #[ts(optional)]
+    pub to: Option<String>,
+    #[ts(optional)]
+    pub hidden: Option<bool>,
+}
+
+/// What undo and redo would do next, in words; `null` when there is nothing to undo or redo.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct HistoryState {
+    pub undo: Option<String>,
+    pub redo: Option<String>,
+}
+
 /// What kind of failure an IPC call met: the UI branches on this, never on message text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -220,6 +437,18 @@ pub fn typescript_bindings() -> String {
         ImportEvent::decl(),
         WorkspaceInfo::decl(),
         MonthCount::decl(),
+        EventQuery::decl(),
+        FacetCount::decl(),
+        Facets::decl(),
+        EventPage::decl(),
+        MentionView::decl(),
+        EventSpanView::decl(),
+        EventDetail::decl(),
+        NetworkNode::decl(),
+        NetworkEdge::decl(),
+        NetworkView::decl(),
+        EventEdit::decl(),
+        HistoryState::decl(),
         ErrorCode::decl(),
         AppError::decl(),
     ];

@@ -45,6 +45,10 @@ pub fn run() {
             commands::article::article_set_date,
             commands::event::event_list,
             commands::event::event_histogram,
+            commands::event::event_facets,
+            commands::event::event_get,
+            commands::graph::network_get,
+            commands::graph::place_list,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

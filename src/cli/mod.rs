@@ -271,6 +271,9 @@ struct FilterArgs {
     /// Source: the publisher's name.
     #[arg(long)]
     source: Option<String>,
+    /// Language code of the articles ("id", "en").
+    #[arg(long)]
+    language: Option<String>,
     #[arg(long)]
     limit: Option<usize>,
 }
@@ -285,6 +288,7 @@ impl FilterArgs {
             cameo: self.cameo,
             text: self.text,
             publisher: self.source,
+            language: self.language,
             article: None,
             limit: self.limit,
         }

@@ -497,3 +497,30 @@ mod tests {
         }
     }
 }
+
+/// The name of a CAMEO root code ("01" → "Make public statement"); the code itself when unknown.
+pub fn cameo_name(code: &str) -> &str {
+    match code {
+        "01" => "Make public statement",
+        "02" => "Appeal",
+        "03" => "Express intent to cooperate",
+        "04" => "Consult",
+        "05" => "Engage in diplomatic cooperation",
+        "06" => "Engage in material cooperation",
+        "07" => "Provide aid",
+        "08" => "Yield",
+        "09" => "Investigate",
+        "10" => "Demand",
+        "11" => "Disapprove",
+        "12" => "Reject",
+        "13" => "Threaten",
+        "14" => "Protest",
+        "15" => "Exhibit force posture",
+        "16" => "Reduce relations",
+        "17" => "Coerce",
+        "18" => "Assault",
+        "19" => "Fight",
+        "20" => "Use unconventional mass violence",
+        other => other,
+    }
+}

@@ -9,9 +9,12 @@ use rusqlite::{params_from_iter, types::Value};
 use super::{day_number, from_day_number, Result, Store, StoreError};
 use crate::model::{DateMethod, Span};
 use crate::view::{
-    ActorRow, ArticleDetail, ArticleSummary, EventRow, MonthCount, PlaceRow, PublishedView,
-    TimexView,
+    ActorRow, ArticleDetail, ArticleSummary, EventDetail, EventRow, EventSpanView, FacetCount,
+    Facets, MentionView, MonthCount, PlaceRow, PublishedView, TimexView,
 };
+
+/// Each facet lists at most this many values.
+pub const FACET_LIMIT: usize = 200;
 
 /// Which events a query returns. Every field narrows the result; the default returns all visible events.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -29,6 +32,8 @@ pub struct EventFilter {
     pub text: Option<String>,
     /// A source: the publisher's name.
     pub publisher: Option<String>,
+    /// A language code of the articles the events come from.
+    pub language: Option<String>,
     pub article: Option<i64>,
     pub limit: Option<usize>,
 }
@@ -76,6 +81,47 @@ fn summary_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ArticleSummary> {
     })
 }
 
+fn event_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<EventRow> {
+    let day = |i: usize| {
+        r.get::<_, Option<i64>>(i)
+            .map(|d| d.and_then(from_day_number).map(|d| d.to_string()))
+    };
+    let names = |i: usize| {
+        r.get::<_, String>(i)
+            .map(|s| serde_json::from_str::<Vec<String>>(&s).unwrap_or_default())
+    };
+    Ok(EventRow {
+        id: r.get(0)?,
+        article_id: r.get(1)?,
+        cameo: r.get(2)?,
+        date_value: r.get(3)?,
+        earliest: day(4)?,
+        latest: day(5)?,
+        precision: r.get(6)?,
+        evidence: r.get(7)?,
+        modality: r.get(8)?,
+        confidence: r.get(9)?,
+        actors: names(10)?,
+        places: names(11)?,
+        participants: serde_json::from_str(&r.get::<_, String>(12)?).unwrap_or_default(),
+        attribution: r.get(13)?,
+        derivation: r.get(14)?,
+        article_title: r.get(15)?,
+        publisher: r.get(16)?,
+    })
+}
+
+fn place_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<PlaceRow> {
+    Ok(PlaceRow {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        country: r.get(2)?,
+        lat: r.get(3)?,
+        lon: r.get(4)?,
+        events: r.get(5)?,
+    })
+}
+
 impl Store {
     /// All articles, newest publication date first (undated last).
     pub fn articles(&self) -> Result<Vec<ArticleSummary>> {
@@ -119,12 +165,234 @@ impl Store {
         })?;
         let text: String = row.get(12)?;
         let time_expressions = self.timex_views(id, &text)?;
+        let mentions = self.mention_views(id, &text)?;
+        let events = self.event_spans(id, &text)?;
         Ok(ArticleDetail {
             summary: summary_from_row(row)?,
             text,
             date_derivation: row.get(13)?,
             time_expressions,
+            mentions,
+            events,
         })
+    }
+
+    /// The actor and place mentions of an article, as UTF-16 spans of `text`.
+    fn mention_views(&self, article_id: i64, text: &str) -> Result<Vec<MentionView>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT span_start, span_end, surface, kind FROM mention WHERE article_id = ?1 ORDER BY span_start",
+        )?;
+        let rows = stmt
+            .query_map([article_id], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get(2)?, r.get(3)?))
+            })?
+            .collect::<Result<Vec<(i64, i64, String, String)>, _>>()?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(s, e, surface, kind)| {
+                let (start, end) = Span::new(s as usize, e as usize).to_utf16(text)?;
+                Some(MentionView {
+                    start: start as u32,
+                    end: end as u32,
+                    text: surface,
+                    kind,
+                })
+            })
+            .collect())
+    }
+
+    /// Where each visible event of an article has its evidence (UTF-16 spans of `text`).
+    fn event_spans(&self, article_id: i64, text: &str) -> Result<Vec<EventSpanView>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT id, evidence_start, evidence_end, eff_cameo FROM event
+             WHERE article_id = ?1 AND hidden = 0 ORDER BY evidence_start, id",
+        )?;
+        let rows = stmt
+            .query_map([article_id], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?, r.get(3)?))
+            })?
+            .collect::<Result<Vec<(i64, i64, i64, String)>, _>>()?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(id, s, e, cameo)| {
+                let (start, end) = Span::new(s as usize, e as usize).to_utf16(text)?;
+                Some(EventSpanView {
+                    id,
+                    start: start as u32,
+                    end: end as u32,
+                    cameo,
+                })
+            })
+            .collect())
+    }
+
+    /// Everything the detail panel shows about one event (hidden events too, so that a hidden
+    /// event can be shown again).
+    pub fn event_detail(&self, id: i64) -> Result<EventDetail> {
+        let event = self
+            .event_rows("event e", "e.id = ?", vec![Value::Integer(id)], "")?
+            .into_iter()
+            .next()
+            .ok_or(StoreError::NotFound { what: "event", id })?;
+        let (start, end, key): (i64, i64, String) = self.conn().query_row(
+            "SELECT evidence_start, evidence_end, event_key FROM event WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?;
+        let corrected = self
+            .conn()
+            .prepare_cached("SELECT 1 FROM correction_event WHERE event_key = ?1")?
+            .exists([&key])?;
+        let source = self
+            .articles_by("a.id = ?1", event.article_id)?
+            .into_iter()
+            .collect::<Vec<_>>();
+        let text: String = self.conn().query_row(
+            "SELECT text FROM article WHERE id = ?1",
+            [event.article_id],
+            |r| r.get(0),
+        )?;
+        let (start, end) = Span::new(start as usize, end as usize)
+            .to_utf16(&text)
+            .unwrap_or((0, 0));
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT p.id, p.canonical_name, p.country_code, p.lat, p.lon,
+                    (SELECT count(*) FROM event_place ep2 JOIN event e ON e.id = ep2.event_id
+                      WHERE ep2.place_id = p.id AND e.hidden = 0)
+             FROM event_place ep JOIN place p ON p.id = ep.place_id WHERE ep.event_id = ?1
+             ORDER BY p.canonical_name",
+        )?;
+        let places = stmt
+            .query_map([id], place_from_row)?
+            .collect::<Result<_, _>>()?;
+        Ok(EventDetail {
+            type_name: crate::events::cameo_name(&event.cameo).to_string(),
+            evidence: EventSpanView {
+                id,
+                start: start as u32,
+                end: end as u32,
+                cameo: event.cameo.clone(),
+            },
+            event,
+            sources: source,
+            places,
+            corrected,
+        })
+    }
+
+    fn articles_by(&self, condition: &str, arg: i64) -> Result<Vec<ArticleSummary>> {
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS} FROM article a LEFT JOIN correction_article_date c USING (content_hash)
+             WHERE {condition}"
+        );
+        let mut stmt = self.conn().prepare_cached(&sql)?;
+        let rows = stmt
+            .query_map([arg], summary_from_row)?
+            .collect::<Result<_, _>>()?;
+        Ok(rows)
+    }
+
+    /// The selected events counted per actor, place, type, source and language.
+    pub fn facets(&self, filter: &EventFilter) -> Result<Facets> {
+        let (from_sql, mut conditions, args) = self.event_source(filter)?;
+        let Some(from_sql) = from_sql else {
+            return Ok(Facets::default());
+        };
+        conditions.push("e.hidden = 0".into());
+        let selection = format!(
+            "WITH sel AS (SELECT DISTINCT e.id AS id, e.article_id AS article_id, e.eff_cameo AS cameo
+                          FROM {from_sql} WHERE {})",
+            conditions.join(" AND ")
+        );
+        let count = |sql: &str| -> Result<Vec<(String, i64)>> {
+            let sql = format!("{selection} {sql} LIMIT {FACET_LIMIT}");
+            let mut stmt = self.conn().prepare_cached(&sql)?;
+            let rows = stmt
+                .query_map(params_from_iter(args.iter()), |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<Result<_, _>>()?;
+            Ok(rows)
+        };
+        let plain = |rows: Vec<(String, i64)>| -> Vec<FacetCount> {
+            rows.into_iter()
+                .map(|(value, count)| FacetCount {
+                    label: value.clone(),
+                    value,
+                    count,
+                })
+                .collect()
+        };
+        let (total, articles): (i64, i64) = self.conn().query_row(
+            &format!("{selection} SELECT count(*), count(DISTINCT article_id) FROM sel"),
+            params_from_iter(args.iter()),
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        Ok(Facets {
+            total,
+            articles,
+            actors: plain(count(
+                "SELECT a.canonical_name, count(DISTINCT sel.id) AS n FROM sel
+                 JOIN event_actor ea ON ea.event_id = sel.id JOIN actor a ON a.id = ea.actor_id
+                 GROUP BY a.id ORDER BY n DESC, a.canonical_name",
+            )?),
+            places: plain(count(
+                "SELECT p.canonical_name, count(*) AS n FROM sel
+                 JOIN event_place ep ON ep.event_id = sel.id JOIN place p ON p.id = ep.place_id
+                 GROUP BY p.id ORDER BY n DESC, p.canonical_name",
+            )?),
+            types: count("SELECT cameo, count(*) AS n FROM sel GROUP BY cameo ORDER BY n DESC, cameo")?
+                .into_iter()
+                .map(|(value, count)| FacetCount {
+                    label: crate::events::cameo_name(&value).to_string(),
+                    value,
+                    count,
+                })
+                .collect(),
+            sources: plain(count(
+                "SELECT ar.publisher, count(*) AS n FROM sel JOIN article ar ON ar.id = sel.article_id
+                 WHERE ar.publisher IS NOT NULL GROUP BY ar.publisher ORDER BY n DESC, ar.publisher",
+            )?),
+            languages: plain(count(
+                "SELECT ar.language, count(*) AS n FROM sel JOIN article ar ON ar.id = sel.article_id
+                 WHERE ar.language IS NOT NULL GROUP BY ar.language ORDER BY n DESC, ar.language",
+            )?),
+        })
+    }
+
+    /// The places of the selected events with their coordinates and event counts, for the map.
+    pub fn place_counts(&self, filter: &EventFilter) -> Result<Vec<PlaceRow>> {
+        let (from_sql, mut conditions, args) = self.event_source(filter)?;
+        let Some(from_sql) = from_sql else {
+            return Ok(vec![]);
+        };
+        conditions.push("e.hidden = 0".into());
+        let sql = format!(
+            "WITH sel AS (SELECT DISTINCT e.id AS id FROM {from_sql} WHERE {})
+             SELECT p.id, p.canonical_name, p.country_code, p.lat, p.lon, count(*) AS n
+             FROM sel JOIN event_place ep ON ep.event_id = sel.id JOIN place p ON p.id = ep.place_id
+             GROUP BY p.id ORDER BY n DESC, p.canonical_name",
+            conditions.join(" AND ")
+        );
+        let mut stmt = self.conn().prepare_cached(&sql)?;
+        let rows = stmt
+            .query_map(params_from_iter(args), place_from_row)?
+            .collect::<Result<_, _>>()?;
+        Ok(rows)
+    }
+
+    /// How many visible events match `filter` (ignoring its limit).
+    pub fn event_count(&self, filter: &EventFilter) -> Result<i64> {
+        let (from_sql, mut conditions, args) = self.event_source(filter)?;
+        let Some(from_sql) = from_sql else {
+            return Ok(0);
+        };
+        conditions.push("e.hidden = 0".into());
+        let sql = format!(
+            "SELECT count(DISTINCT e.id) FROM {from_sql} WHERE {}",
+            conditions.join(" AND ")
+        );
+        Ok(self
+            .conn()
+            .query_row(&sql, params_from_iter(args), |r| r.get(0))?)
     }
 
     /// The timeline query: visible events matching `filter`, in date order (undated last).
@@ -137,49 +405,40 @@ impl Store {
         let limit = filter
             .limit
             .map_or(String::new(), |n| format!(" LIMIT {n}"));
+        self.event_rows(
+            &from_sql,
+            &conditions.join(" AND "),
+            args,
+            &format!(" ORDER BY e.day_from IS NULL, e.day_from, e.id{limit}"),
+        )
+    }
+
+    /// Event rows from `from_sql` (which names the event table `e`) matching `condition`.
+    fn event_rows(
+        &self,
+        from_sql: &str,
+        condition: &str,
+        args: Vec<Value>,
+        suffix: &str,
+    ) -> Result<Vec<EventRow>> {
         let sql = format!(
             "SELECT e.id, e.article_id, e.eff_cameo, e.date_value, e.day_from, e.day_to, e.precision, e.evidence_text,
                     e.modality, e.confidence,
-                    (SELECT json_group_array(a.canonical_name) FROM event_actor ea JOIN actor a ON a.id = ea.actor_id
-                      WHERE ea.event_id = e.id),
+                    (SELECT json_group_array(a.canonical_name) FROM
+                      (SELECT DISTINCT ea.actor_id FROM event_actor ea WHERE ea.event_id = e.id) x
+                      JOIN actor a ON a.id = x.actor_id),
                     (SELECT json_group_array(p.canonical_name) FROM event_place ep JOIN place p ON p.id = ep.place_id
                       WHERE ep.event_id = e.id),
                     (SELECT json_group_array(json_object('actor', a.canonical_name, 'role', ea.role))
                       FROM event_actor ea JOIN actor a ON a.id = ea.actor_id WHERE ea.event_id = e.id),
-                    e.attribution, e.derivation
-             FROM {from_sql} WHERE {} ORDER BY e.day_from IS NULL, e.day_from, e.id{limit}",
-            conditions.join(" AND ")
+                    e.attribution, e.derivation,
+                    (SELECT title FROM article WHERE id = e.article_id),
+                    (SELECT publisher FROM article WHERE id = e.article_id)
+             FROM {from_sql} WHERE {condition}{suffix}"
         );
         let mut stmt = self.conn().prepare_cached(&sql)?;
         let rows = stmt
-            .query_map(params_from_iter(args), |r| {
-                let day = |i: usize| {
-                    r.get::<_, Option<i64>>(i)
-                        .map(|d| d.and_then(from_day_number).map(|d| d.to_string()))
-                };
-                let names = |i: usize| {
-                    r.get::<_, String>(i)
-                        .map(|s| serde_json::from_str::<Vec<String>>(&s).unwrap_or_default())
-                };
-                Ok(EventRow {
-                    id: r.get(0)?,
-                    article_id: r.get(1)?,
-                    cameo: r.get(2)?,
-                    date_value: r.get(3)?,
-                    earliest: day(4)?,
-                    latest: day(5)?,
-                    precision: r.get(6)?,
-                    evidence: r.get(7)?,
-                    modality: r.get(8)?,
-                    confidence: r.get(9)?,
-                    actors: names(10)?,
-                    places: names(11)?,
-                    participants: serde_json::from_str(&r.get::<_, String>(12)?)
-                        .unwrap_or_default(),
-                    attribution: r.get(13)?,
-                    derivation: r.get(14)?,
-                })
-            })?
+            .query_map(params_from_iter(args), event_from_row)?
             .collect::<Result<_, _>>()?;
         Ok(rows)
     }
@@ -191,6 +450,7 @@ impl Store {
             && filter.cameo.is_none()
             && filter.text.is_none()
             && filter.publisher.is_none()
+            && filter.language.is_none()
             && filter.article.is_none();
         let label = |m: i64| format!("{:04}-{:02}", m.div_euclid(12), m.rem_euclid(12) + 1);
         if unfiltered {
@@ -246,8 +506,10 @@ impl Store {
             let Some(actor_id) = self.actor_id(name)? else {
                 return Ok((None, conditions, args));
             };
-            from = "event_actor x JOIN event e ON e.id = x.event_id".into();
-            conditions.push("x.actor_id = ?".into());
+            // One row per event even when the actor has several roles in it.
+            from = "(SELECT DISTINCT event_id, day_from FROM event_actor WHERE actor_id = ?) x
+                    JOIN event e ON e.id = x.event_id"
+                .into();
             args.push(Value::Integer(actor_id));
         } else if let Some(name) = &filter.place {
             let place_id: Option<i64> = self
@@ -289,6 +551,10 @@ impl Store {
         if let Some(publisher) = &filter.publisher {
             conditions.push("e.article_id IN (SELECT id FROM article WHERE publisher = ?)".into());
             args.push(Value::Text(publisher.clone()));
+        }
+        if let Some(language) = &filter.language {
+            conditions.push("e.article_id IN (SELECT id FROM article WHERE language = ?)".into());
+            args.push(Value::Text(language.clone()));
         }
         if let Some(text) = &filter.text {
             conditions.push(

@@ -15,7 +15,15 @@ date_derivation: string | null,
 /**
  * The time expressions found in `text`, in text order.
  */
-time_expressions: Array<TimexView>, };
+time_expressions: Array<TimexView>, 
+/**
+ * Actor and place mentions in `text`, in text order.
+ */
+mentions: Array<MentionView>, 
+/**
+ * The evidence of each visible event of this article, in text order.
+ */
+events: Array<EventSpanView>, };
 export type TimexView = { start: number, end: number, text: string, timex_type: string, value: string, 
 /**
  * The rule that found it.
@@ -33,7 +41,11 @@ attribution: string | null,
 /**
  * How the date was derived, in words.
  */
-derivation: string, };
+derivation: string, 
+/**
+ * The article it was read from, and its publisher.
+ */
+article_title: string, publisher: string | null, };
 export type ParticipantView = { actor: string, role: string, };
 export type ActorRow = { id: number, name: string, kind: string, aliases: Array<string>, events: number, };
 export type PlaceRow = { id: number, name: string, country: string | null, lat: number | null, lon: number | null, events: number, };
@@ -50,5 +62,105 @@ export type MonthCount = {
  * `YYYY-MM`.
  */
 month: string, count: number, };
+export type EventQuery = { 
+/**
+ * Events overlapping [from, to] (inclusive).
+ */
+from?: string, to?: string, 
+/**
+ * An actor's canonical name or alias.
+ */
+actor?: string, 
+/**
+ * A place's canonical name.
+ */
+place?: string, 
+/**
+ * CAMEO root code, "01".."20".
+ */
+cameo?: string, 
+/**
+ * Full-text search over the events' articles.
+ */
+text?: string, 
+/**
+ * The publisher of the events' articles.
+ */
+source?: string, 
+/**
+ * The language code of the events' articles ("id", "en").
+ */
+language?: string, };
+export type FacetCount = { 
+/**
+ * What a filter takes (a canonical name, a CAMEO code, a publisher, a language code).
+ */
+value: string, 
+/**
+ * What the UI shows (the CAMEO name for types; otherwise the value).
+ */
+label: string, count: number, };
+export type Facets = { 
+/**
+ * Selected events.
+ */
+total: number, 
+/**
+ * Articles the selected events come from.
+ */
+articles: number, actors: Array<FacetCount>, places: Array<FacetCount>, types: Array<FacetCount>, sources: Array<FacetCount>, languages: Array<FacetCount>, };
+export type EventPage = { events: Array<EventRow>, total: number, };
+export type MentionView = { start: number, end: number, text: string, 
+/**
+ * person, organisation, country, group or place.
+ */
+kind: string, };
+export type EventSpanView = { id: number, start: number, end: number, cameo: string, };
+export type EventDetail = { event: EventRow, 
+/**
+ * The CAMEO root's name.
+ */
+type_name: string, 
+/**
+ * The reports of this event (the article it was read from).
+ */
+sources: Array<ArticleSummary>, 
+/**
+ * Its places with coordinates when known.
+ */
+places: Array<PlaceRow>, 
+/**
+ * The evidence in the first source's text (UTF-16 offsets).
+ */
+evidence: EventSpanView, 
+/**
+ * Whether the user has corrected this event.
+ */
+corrected: boolean, };
+export type NetworkNode = { actor: string, 
+/**
+ * person, organisation, country or group.
+ */
+kind: string, events: number, degree: number, weighted_degree: number, betweenness: number, pagerank: number, community: number, };
+export type NetworkEdge = { source: string, target: string, weight: number, 
+/**
+ * First and last day of the shared events (ISO), when dated.
+ */
+first: string | null, last: string | null, };
+export type NetworkView = { nodes: Array<NetworkNode>, edges: Array<NetworkEdge>, 
+/**
+ * Actors left out because the network was cut to the most central ones.
+ */
+omitted: number, };
+export type EventEdit = { 
+/**
+ * CAMEO root code, "01".."20".
+ */
+cameo?: string, 
+/**
+ * The event's first and last day (ISO).
+ */
+from?: string, to?: string, hidden?: boolean, };
+export type HistoryState = { undo: string | null, redo: string | null, };
 export type ErrorCode = "not_found" | "invalid_input" | "io" | "store" | "internal";
 export type AppError = { code: ErrorCode, message: string, };

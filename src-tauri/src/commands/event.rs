@@ -1,21 +1,48 @@
-use linimasa::store::EventFilter;
-use linimasa::view::{AppError, EventRow, MonthCount};
+use linimasa::view::{AppError, EventDetail, EventPage, EventQuery, Facets, MonthCount};
 use tauri::State;
 
+use super::blocking;
 use crate::AppState;
 
-/// The timeline draws at most this many events at once.
+/// The timeline draws at most this many events at once; `total` says how many matched.
 const MAX_EVENTS: usize = 20_000;
 
 #[tauri::command]
-pub fn event_list(state: State<'_, AppState>) -> Result<Vec<EventRow>, AppError> {
-    Ok(state.store()?.events(&EventFilter {
-        limit: Some(MAX_EVENTS),
-        ..Default::default()
-    })?)
+pub async fn event_list(
+    state: State<'_, AppState>,
+    query: EventQuery,
+) -> Result<EventPage, AppError> {
+    let mut filter = query.to_filter()?;
+    blocking(state.shared(), move |store| {
+        let total = store.event_count(&filter)?;
+        filter.limit = Some(MAX_EVENTS);
+        Ok(EventPage {
+            events: store.events(&filter)?,
+            total,
+        })
+    })
+    .await
 }
 
 #[tauri::command]
-pub fn event_histogram(state: State<'_, AppState>) -> Result<Vec<MonthCount>, AppError> {
-    Ok(state.store()?.month_histogram(&EventFilter::default())?)
+pub async fn event_histogram(
+    state: State<'_, AppState>,
+    query: EventQuery,
+) -> Result<Vec<MonthCount>, AppError> {
+    let filter = query.to_filter()?;
+    blocking(state.shared(), move |store| Ok(store.month_histogram(&filter)?)).await
+}
+
+#[tauri::command]
+pub async fn event_facets(
+    state: State<'_, AppState>,
+    query: EventQuery,
+) -> Result<Facets, AppError> {
+    let filter = query.to_filter()?;
+    blocking(state.shared(), move |store| Ok(store.facets(&filter)?)).await
+}
+
+#[tauri::command]
+pub fn event_get(state: State<'_, AppState>, id: i64) -> Result<EventDetail, AppError> {
+    Ok(state.store()?.event_detail(id)?)
 }

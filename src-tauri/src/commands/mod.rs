@@ -2,6 +2,7 @@
 
 pub mod article;
 pub mod event;
+pub mod graph;
 pub mod workspace;
 
 use std::sync::{Arc, Mutex};

@@ -6,9 +6,17 @@ import type {
   ArticleDetail,
   ArticleSummary,
   ErrorCode,
-  EventRow,
+  EventDetail,
+  EventEdit,
+  EventPage,
+  EventQuery,
+  Facets,
+  HistoryState,
   ImportEvent,
   ImportSummary,
+  MonthCount,
+  NetworkView,
+  PlaceRow,
   WorkspaceInfo,
 } from "../bindings";
 
@@ -18,7 +26,27 @@ export interface Backend {
   workspaceInfo(): Promise<WorkspaceInfo>;
   articleList(): Promise<ArticleSummary[]>;
   articleGet(id: number): Promise<ArticleDetail>;
-  eventList(): Promise<EventRow[]>;
+  /** The timeline query: at most 20,000 events in date order, and how many matched. */
+  eventList(query: EventQuery): Promise<EventPage>;
+  /** Selected events per month (the overview strip). */
+  eventHistogram(query: EventQuery): Promise<MonthCount[]>;
+  /** Selected events counted per actor, place, type, source and language. */
+  eventFacets(query: EventQuery): Promise<Facets>;
+  eventGet(id: number): Promise<EventDetail>;
+  /** The actor network of the selected events (at most 2,000 most central actors). */
+  networkGet(query: EventQuery): Promise<NetworkView>;
+  /** Places of the selected events with coordinates and counts (the map). */
+  placeList(query: EventQuery): Promise<PlaceRow[]>;
+  /** Curation: every change is undoable and survives re-import. Each returns the new history. */
+  articleSetDate(id: number, date: string): Promise<HistoryState>;
+  eventEdit(id: number, edit: EventEdit): Promise<HistoryState>;
+  actorRename(name: string, newName: string): Promise<HistoryState>;
+  actorMerge(from: string, into: string): Promise<HistoryState>;
+  /** Makes `alias` of `actor` an actor of its own again (undoing a merge or a wrong alias). */
+  actorSplit(actor: string, alias: string): Promise<HistoryState>;
+  historyGet(): Promise<HistoryState>;
+  historyUndo(): Promise<HistoryState>;
+  historyRedo(): Promise<HistoryState>;
   /** Imports files and folders; `onProgress` hears a few progress messages a second. */
   articleImport(paths: string[], onProgress?: (event: ImportEvent) => void): Promise<ImportSummary>;
   /** Stops the running import after the batch in flight. */

@@ -2,9 +2,17 @@ import { Channel, invoke } from "@tauri-apps/api/core";
 import type {
   ArticleDetail,
   ArticleSummary,
-  EventRow,
+  EventDetail,
+  EventEdit,
+  EventPage,
+  EventQuery,
+  Facets,
+  HistoryState,
   ImportEvent,
   ImportSummary,
+  MonthCount,
+  NetworkView,
+  PlaceRow,
   WorkspaceInfo,
 } from "../bindings";
 import { type Backend, toAppError } from "./index";
@@ -34,8 +42,60 @@ export class TauriBackend implements Backend {
     return call("article_get", { id });
   }
 
-  eventList(): Promise<EventRow[]> {
-    return call("event_list");
+  eventList(query: EventQuery): Promise<EventPage> {
+    return call("event_list", { query });
+  }
+
+  eventHistogram(query: EventQuery): Promise<MonthCount[]> {
+    return call("event_histogram", { query });
+  }
+
+  eventFacets(query: EventQuery): Promise<Facets> {
+    return call("event_facets", { query });
+  }
+
+  eventGet(id: number): Promise<EventDetail> {
+    return call("event_get", { id });
+  }
+
+  networkGet(query: EventQuery): Promise<NetworkView> {
+    return call("network_get", { query });
+  }
+
+  placeList(query: EventQuery): Promise<PlaceRow[]> {
+    return call("place_list", { query });
+  }
+
+  articleSetDate(id: number, date: string): Promise<HistoryState> {
+    return call("article_set_date", { id, date });
+  }
+
+  eventEdit(id: number, edit: EventEdit): Promise<HistoryState> {
+    return call("event_edit", { id, edit });
+  }
+
+  actorRename(name: string, newName: string): Promise<HistoryState> {
+    return call("actor_rename", { name, newName });
+  }
+
+  actorMerge(from: string, into: string): Promise<HistoryState> {
+    return call("actor_merge", { from, into });
+  }
+
+  actorSplit(actor: string, alias: string): Promise<HistoryState> {
+    return call("actor_split", { actor, alias });
+  }
+
+  historyGet(): Promise<HistoryState> {
+    return call("history_get");
+  }
+
+  historyUndo(): Promise<HistoryState> {
+    return call("history_undo");
+  }
+
+  historyRedo(): Promise<HistoryState> {
+    return call("history_redo");
   }
 
   articleImport(paths: string[], onProgress?: (event: ImportEvent) => void): Promise<ImportSummary> {
