@@ -48,7 +48,7 @@ describe("FakeBackend.articleImport", () => {
     expect(summary.imported).toBe(1); // ferry.txt
     expect(summary.duplicates).toBe(1); // the Kremlin text is already in the demo seed
     expect(summary.failed.map((f) => f.path)).toEqual(["/nope.txt"]);
-    expect(await backend.articleList()).toHaveLength(3);
+    expect(await backend.articleList()).toHaveLength(demoSeed().articles.length + 1);
   });
 
   it("rejects an empty path list", async () => {
@@ -70,7 +70,7 @@ describe("FakeBackend", () => {
     const list = await backend.articleList();
     if (list[0]) list[0].title = "changed";
     await backend.articleImportText("n", TEXT);
-    expect(seed.articles).toHaveLength(2);
+    expect(seed.articles).toHaveLength(demoSeed().articles.length);
     expect((await backend.articleList())[0]?.title).not.toBe("changed");
   });
 
@@ -89,5 +89,181 @@ describe("toAppError", () => {
     });
     expect(toAppError({ code: "weird", message: "m" }).code).toBe("internal");
     expect(toAppError(new Error("boom"))).toEqual({ code: "internal", message: "boom" });
+  });
+});
+
+describe("FakeBackend queries", () => {
+  const backend = () => new FakeBackend(demoSeed());
+
+  it("lists events in date order with the total", async () => {
+    const page = await backend().eventList({});
+    expect(page.total).toBeGreaterThanOrEqual(40);
+    expect(page.events).toHaveLength(page.total);
+    const starts = page.events.map((e) => e.earliest ?? e.date_value ?? "");
+    expect([...starts].sort()).toEqual(starts);
+  });
+
+  it("filters by every query field", async () => {
+    const b = backend();
+    const all = (await b.eventList({})).events;
+    const check = async (query: Parameters<FakeBackend["eventList"]>[0], pred: (e: (typeof all)[number]) => boolean) => {
+      const page = await b.eventList(query);
+      expect(page.total).toBeGreaterThan(0);
+      expect(page.total).toBeLessThan(all.length);
+      expect(page.events.every(pred)).toBe(true);
+      expect(page.total).toBe(all.filter(pred).length);
+    };
+    await check({ actor: "Vladimir Putin" }, (e) => e.actors.includes("Vladimir Putin"));
+    await check({ place: "Kyiv" }, (e) => e.places.includes("Kyiv"));
+    await check({ cameo: "04" }, (e) => e.cameo.startsWith("04"));
+    await check({ source: "Example Wire" }, (e) => e.publisher === "Example Wire");
+    await check({ language: "id" }, (e) => [1, 3, 6, 8, 9].includes(e.article_id));
+    await check({ text: "Bucha" }, (e) => e.article_id === 6);
+    // A window keeps events overlapping it, including ranges that start before it.
+    await check({ from: "2022-03-01", to: "2022-03-01" }, (e) => (e.earliest ?? "") <= "2022-03-01" && (e.latest ?? "") >= "2022-03-01");
+  });
+
+  it("resolves an alias in the actor filter", async () => {
+    const b = backend();
+    expect((await b.eventList({ actor: "Jokowi" })).total).toBe((await b.eventList({ actor: "Joko Widodo" })).total);
+    expect((await b.eventList({ actor: "Nobody At All" })).total).toBe(0);
+  });
+
+  it("rejects malformed dates and windows with invalid_input", async () => {
+    const b = backend();
+    await expect(b.eventList({ from: "2022-02-30" })).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(b.eventList({ from: "2022-04-01", to: "2022-03-01" })).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(b.eventFacets({ cameo: "99" })).rejects.toMatchObject({ code: "invalid_input" });
+  });
+
+  it("counts facets over the selected events", async () => {
+    const b = backend();
+    const facets = await b.eventFacets({ place: "Moscow" });
+    const page = await b.eventList({ place: "Moscow" });
+    expect(facets.total).toBe(page.total);
+    expect(facets.places.find((p) => p.value === "Moscow")?.count).toBe(page.total);
+    expect(facets.types.every((t) => t.label.length > 2 && t.value.length === 2)).toBe(true);
+    expect(facets.articles).toBe(new Set(page.events.map((e) => e.article_id)).size);
+    const counts = facets.actors.map((a) => a.count);
+    expect([...counts].sort((x, y) => y - x)).toEqual(counts);
+  });
+
+  it("builds a histogram that adds up to the total", async () => {
+    const b = backend();
+    const months = await b.eventHistogram({});
+    expect(months.reduce((s, m) => s + m.count, 0)).toBe((await b.eventList({})).total);
+    expect(months.map((m) => m.month)).toContain("2022-03");
+  });
+
+  it("links actors that share events, with measures", async () => {
+    const net = await backend().networkGet({});
+    const putin = net.nodes.find((n) => n.actor === "Vladimir Putin");
+    expect(putin?.kind).toBe("person");
+    expect(putin?.degree).toBeGreaterThan(0);
+    const edge = net.edges.find((e) => [e.source, e.target].sort().join("|") === "Joko Widodo|Vladimir Putin");
+    expect(edge?.weight).toBe(2);
+    const rank = net.nodes.reduce((s, n) => s + n.pagerank, 0);
+    expect(rank).toBeCloseTo(1, 5);
+  });
+
+  it("lists places with coordinates, unknown places without", async () => {
+    const places = await backend().placeList({});
+    expect(places.find((p) => p.name === "Moscow")).toMatchObject({ lat: 55.76, lon: 37.62 });
+    expect(places.find((p) => p.name === "Belarus–Ukraine border")).toMatchObject({ lat: null, lon: null });
+  });
+
+  it("gives an event's detail with its evidence span in the article text", async () => {
+    const b = backend();
+    const detail = await b.eventGet(4);
+    const article = await b.articleGet(detail.event.article_id);
+    expect(article.text.slice(detail.evidence.start, detail.evidence.end)).toBe(detail.event.evidence);
+    expect(detail.type_name).toBe("Consult");
+    expect(article.mentions.some((m) => m.text === "Peskov" && m.kind === "person")).toBe(true);
+    expect(article.events.map((e) => e.id)).toContain(4);
+    await expect(b.eventGet(9999)).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("FakeBackend curation", () => {
+  it("merges actors, undoes and redoes the merge", async () => {
+    const b = new FakeBackend(demoSeed());
+    const kremlin = (await b.eventList({ actor: "Kremlin" })).total;
+    const russia = (await b.eventList({ actor: "Russia" })).total;
+    expect(await b.historyGet()).toEqual({ undo: null, redo: null });
+
+    const h = await b.actorMerge("Kremlin", "Russia");
+    expect(h.undo).toContain("merge");
+    expect(h.redo).toBeNull();
+    expect((await b.eventList({ actor: "Russia" })).total).toBe(russia + kremlin);
+    // The merged name is an alias now.
+    expect((await b.eventList({ actor: "Kremlin" })).total).toBe(russia + kremlin);
+    expect((await b.networkGet({})).nodes.some((n) => n.actor === "Kremlin")).toBe(false);
+
+    const undone = await b.historyUndo();
+    expect(undone).toEqual({ undo: null, redo: h.undo });
+    expect((await b.eventList({ actor: "Russia" })).total).toBe(russia);
+    expect((await b.historyRedo()).undo).toBe(h.undo);
+    expect((await b.eventList({ actor: "Russia" })).total).toBe(russia + kremlin);
+  });
+
+  it("splits a merged name off again", async () => {
+    const b = new FakeBackend(demoSeed());
+    const kremlin = (await b.eventList({ actor: "Kremlin" })).total;
+    await b.actorMerge("Kremlin", "Russia");
+    await b.actorSplit("Russia", "Kremlin");
+    expect((await b.eventFacets({})).actors.find((a) => a.value === "Kremlin")?.count).toBe(kremlin);
+    await expect(b.actorSplit("Russia", "Nope")).rejects.toMatchObject({ code: "invalid_input" });
+  });
+
+  it("renames an actor and keeps the old name as an alias", async () => {
+    const b = new FakeBackend(demoSeed());
+    await b.actorRename("Polri", "Indonesian National Police");
+    const page = await b.eventList({ actor: "Polri" });
+    expect(page.total).toBe(1);
+    expect(page.events[0]?.actors).toContain("Indonesian National Police");
+    await expect(b.actorRename("Nobody", "X")).rejects.toMatchObject({ code: "not_found" });
+    await expect(b.actorRename("Russia", "Ukraine")).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(b.actorMerge("Russia", "Nobody")).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("edits and hides events; a new correction clears the redo stack", async () => {
+    const b = new FakeBackend(demoSeed());
+    const total = (await b.eventList({})).total;
+    await b.eventEdit(1, { cameo: "19", from: "2022-02-20", to: "2022-02-21" });
+    const detail = await b.eventGet(1);
+    expect(detail.event).toMatchObject({ cameo: "19", earliest: "2022-02-20", latest: "2022-02-21", date_value: null });
+    expect(detail.corrected).toBe(true);
+    await b.eventEdit(2, { hidden: true });
+    expect((await b.eventList({})).total).toBe(total - 1);
+    await b.historyUndo();
+    expect((await b.eventList({})).total).toBe(total);
+    await b.eventEdit(3, { hidden: true });
+    expect((await b.historyGet()).redo).toBeNull();
+    await expect(b.eventEdit(1, { cameo: "21" })).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(b.eventEdit(1, { from: "2022-03-02", to: "2022-03-01" })).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(b.eventEdit(1, {})).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(b.historyRedo()).rejects.toMatchObject({ code: "invalid_input" });
+  });
+
+  it("re-dates an article's events when its date is corrected", async () => {
+    const b = new FakeBackend(demoSeed());
+    await b.articleSetDate(1, "2022-03-08");
+    const article = (await b.articleList()).find((a) => a.id === 1);
+    expect(article?.published).toMatchObject({ date: "2022-03-08", method: "user" });
+    expect((await b.eventGet(1)).event.date_value).toBe("2022-03-08");
+    await expect(b.articleSetDate(1, "8 March")).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(b.articleSetDate(99, "2022-03-08")).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("bigSeed", () => {
+  it("generates the performance workspace deterministically", async () => {
+    const { bigSeed } = await import("./fixtures");
+    const seed = bigSeed(2_000, 300);
+    expect(seed.events).toHaveLength(2_000);
+    expect(seed.actors).toHaveLength(300);
+    expect(bigSeed(2_000, 300).events[17]).toEqual(seed.events[17]);
+    const b = new FakeBackend(seed);
+    expect((await b.eventList({})).total).toBe(2_000);
   });
 });

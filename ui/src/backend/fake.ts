@@ -1,19 +1,38 @@
 // In-memory backend for running the UI in a plain browser and for tests.
-// It mimics the contract of the Tauri commands (shapes, AppError rejections,
-// duplicate detection by content), not the extraction itself: imported
-// articles get a title from their first line and no date or events.
+// It mimics the contract of the Tauri commands (shapes, filters, AppError
+// rejections, undoable corrections kept apart from machine output), not the
+// extraction itself: imported articles get a title from their first line and
+// no date or events.
 import type {
   AppError,
   ArticleDetail,
   ArticleSummary,
+  EventDetail,
+  EventEdit,
+  EventPage,
+  EventQuery,
   EventRow,
-  ImportFailure,
+  EventSpanView,
+  FacetCount,
+  Facets,
+  HistoryState,
   ImportEvent,
+  ImportFailure,
   ImportSummary,
+  MentionView,
+  MonthCount,
+  NetworkEdge,
+  NetworkNode,
+  NetworkView,
+  PlaceRow,
   WorkspaceInfo,
 } from "../bindings";
+import { cameoName, cameoRoot, isCameoRoot } from "../cameo";
+import { DAY, addDays, formatDay, parseDay } from "../dates";
+import { eventExtent } from "../viz/timeline/extent";
 import type { Backend } from "./index";
-import type { FakeSeed } from "./fixtures";
+import type { FakeActor, FakePlace, FakeSeed } from "./fixtures";
+import { betweenness, communities, pagerank } from "./measures";
 
 export interface FakeOptions {
   /** path -> text; a path ending in "/" or naming a folder imports every file under it. */
@@ -21,6 +40,11 @@ export interface FakeOptions {
   /** Artificial latency per call, to exercise loading states. */
   delayMs?: number;
 }
+
+/** The most events a timeline query returns, as the real command. */
+export const EVENT_LIMIT = 20_000;
+/** The most actors a network keeps, as the real command. */
+export const NETWORK_LIMIT = 2_000;
 
 /** Same text modulo surrounding and repeated whitespace counts as a duplicate. */
 export function contentKey(text: string): string {
@@ -34,16 +58,41 @@ export function titleFromText(text: string, fallback: string): string {
   return line.length > 160 ? `${line.slice(0, 159)}…` : line;
 }
 
-function reject(code: AppError["code"], message: string): Promise<never> {
-  const error: AppError = { code, message };
-  return Promise.reject(error);
+function fail(code: AppError["code"], message: string): AppError {
+  return { code, message };
 }
+
+function reject(code: AppError["code"], message: string): Promise<never> {
+  return Promise.reject(fail(code, message));
+}
+
+/** The user's corrections, kept apart from the machine output they apply to (as the real store does). */
+interface Corrections {
+  actors: FakeActor[];
+  /** Machine actor name -> the actor it belongs to now (after renames, merges and splits). */
+  owner: Record<string, string>;
+  edits: Record<number, EventEdit>;
+  articleDates: Record<number, string>;
+}
+
+interface HistoryEntry {
+  description: string;
+  before: Corrections;
+  after: Corrections;
+}
+
+const quote = (s: string) => `“${s}”`;
 
 export class FakeBackend implements Backend {
   readonly kind = "fake";
   private readonly path: string;
   private readonly articles: ArticleDetail[];
-  private readonly events: EventRow[];
+  private readonly machineEvents: EventRow[];
+  private readonly places: FakePlace[];
+  private corrections: Corrections;
+  private undoStack: HistoryEntry[] = [];
+  private redoStack: HistoryEntry[] = [];
+  private cache: EventRow[] | null = null;
   private readonly files: Readonly<Record<string, string>>;
   private readonly delayMs: number;
 
@@ -51,7 +100,9 @@ export class FakeBackend implements Backend {
     // Copies, so a test or a page never mutates the shared fixtures.
     this.path = seed.path;
     this.articles = structuredClone(seed.articles);
-    this.events = structuredClone(seed.events);
+    this.machineEvents = structuredClone(seed.events);
+    this.places = structuredClone(seed.places);
+    this.corrections = { actors: structuredClone(seed.actors), owner: {}, edits: {}, articleDates: {} };
     this.files = options.files ?? {};
     this.delayMs = options.delayMs ?? 0;
   }
@@ -60,6 +111,125 @@ export class FakeBackend implements Backend {
     if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     return structuredClone(value);
   }
+
+  /** Runs `body` and settles its value, or rejects with the AppError it threw. */
+  private run<T>(body: () => T): Promise<T> {
+    try {
+      return this.settle(body());
+    } catch (reason) {
+      return Promise.reject(reason);
+    }
+  }
+
+  // ---- effective rows: machine output with the corrections applied ----
+
+  private owner(name: string): string {
+    return this.corrections.owner[name] ?? name;
+  }
+
+  private articleById(id: number): ArticleDetail | undefined {
+    return this.articles.find((a) => a.summary.id === id);
+  }
+
+  /** Every event with corrections applied, hidden ones included, in date order. */
+  private rows(): EventRow[] {
+    if (this.cache !== null) return this.cache;
+    const shift = new Map<number, number>();
+    for (const [id, date] of Object.entries(this.corrections.articleDates)) {
+      const old = this.articleById(Number(id))?.summary.published?.date;
+      const from = old === undefined ? null : parseDay(old);
+      const to = parseDay(date);
+      if (from !== null && to !== null) shift.set(Number(id), Math.round((to - from) / DAY));
+    }
+    const rows = this.machineEvents.map((machine) => {
+      const e = structuredClone(machine);
+      e.participants = dedupeParticipants(e.participants.map((p) => ({ actor: this.owner(p.actor), role: p.role })));
+      e.actors = [...new Set(e.actors.map((a) => this.owner(a)))];
+      const days = shift.get(e.article_id) ?? 0;
+      if (days !== 0) {
+        // A corrected article date re-anchors every relative date in it.
+        const move = (d: string | null) => (d === null ? null : addDays(d, days));
+        e.earliest = move(e.earliest);
+        e.latest = move(e.latest);
+        e.date_value = e.date_value !== null && parseDay(e.date_value) !== null ? move(e.date_value) : e.date_value;
+        e.derivation = `${e.derivation}, re-anchored to the corrected article date`;
+      }
+      const edit = this.corrections.edits[e.id];
+      if (edit?.cameo !== undefined) e.cameo = edit.cameo;
+      if (edit?.from !== undefined || edit?.to !== undefined) {
+        const from = edit.from ?? edit.to ?? null;
+        const to = edit.to ?? edit.from ?? null;
+        e.earliest = from;
+        e.latest = to;
+        e.date_value = from === to ? from : null;
+        e.precision = "day";
+        e.derivation = "set by the user";
+      }
+      return e;
+    });
+    rows.sort((a, b) => startOf(a) - startOf(b) || a.id - b.id);
+    this.cache = rows;
+    return rows;
+  }
+
+  private hidden(id: number): boolean {
+    return this.corrections.edits[id]?.hidden === true;
+  }
+
+  private findActor(name: string): FakeActor | undefined {
+    const key = name.trim().toLowerCase();
+    const actors = this.corrections.actors;
+    return (
+      actors.find((a) => a.name.toLowerCase() === key) ??
+      actors.find((a) => a.aliases.some((alias) => alias.toLowerCase() === key))
+    );
+  }
+
+  private findPlace(name: string): FakePlace | undefined {
+    const key = name.trim().toLowerCase();
+    return this.places.find((p) => p.name.toLowerCase() === key || p.aliases.some((a) => a.toLowerCase() === key));
+  }
+
+  /** The visible events a query selects, in date order. Rejects malformed dates. */
+  private select(query: EventQuery): EventRow[] {
+    const from = query.from === undefined ? null : parseDay(query.from);
+    const to = query.to === undefined ? null : parseDay(query.to);
+    if (query.from !== undefined && from === null) throw fail("invalid_input", `"${query.from}" is not a date (YYYY-MM-DD)`);
+    if (query.to !== undefined && to === null) throw fail("invalid_input", `"${query.to}" is not a date (YYYY-MM-DD)`);
+    if (from !== null && to !== null && from > to) throw fail("invalid_input", `the window starts (${query.from}) after it ends (${query.to})`);
+    if (query.cameo !== undefined && !isCameoRoot(query.cameo)) throw fail("invalid_input", `"${query.cameo}" is not a CAMEO root code (01..20)`);
+    const actor = query.actor === undefined ? null : (this.findActor(query.actor)?.name ?? "\u0000none");
+    const place = query.place === undefined ? null : (this.findPlace(query.place)?.name ?? query.place);
+    const text = query.text?.trim().toLowerCase() ?? "";
+    const articles = new Map(this.articles.map((a) => [a.summary.id, a]));
+    const textHit = new Map<number, boolean>();
+    return this.rows().filter((e) => {
+      if (this.hidden(e.id)) return false;
+      if (from !== null || to !== null) {
+        const x = eventExtent(e);
+        if (x === null) return false;
+        if (from !== null && x.end <= from) return false;
+        if (to !== null && x.start >= to + DAY) return false;
+      }
+      if (actor !== null && !e.actors.includes(actor)) return false;
+      if (place !== null && !e.places.includes(place)) return false;
+      if (query.cameo !== undefined && cameoRoot(e.cameo) !== query.cameo) return false;
+      if (query.source !== undefined && e.publisher !== query.source) return false;
+      const article = articles.get(e.article_id);
+      if (query.language !== undefined && article?.summary.language !== query.language) return false;
+      if (text !== "") {
+        let hit = textHit.get(e.article_id);
+        if (hit === undefined) {
+          hit = article !== undefined && (article.text.toLowerCase().includes(text) || article.summary.title.toLowerCase().includes(text));
+          textHit.set(e.article_id, hit);
+        }
+        if (!hit && !e.evidence.toLowerCase().includes(text)) return false;
+      }
+      return true;
+    });
+  }
+
+  // ---- articles ----
 
   private nextId(): number {
     return this.articles.reduce((max, a) => Math.max(max, a.summary.id), 0) + 1;
@@ -80,27 +250,286 @@ export class FakeBackend implements Backend {
       source,
       events: 0,
     };
-    this.articles.push({ summary, text, date_derivation: null, time_expressions: [] });
+    this.articles.push({ summary, text, date_derivation: null, time_expressions: [], mentions: [], events: [] });
     return true;
   }
 
+  private summary(a: ArticleDetail): ArticleSummary {
+    const date = this.corrections.articleDates[a.summary.id];
+    const events = this.rows().filter((e) => e.article_id === a.summary.id && !this.hidden(e.id)).length;
+    if (date === undefined) return { ...a.summary, events };
+    return { ...a.summary, events, published: { date, method: "user", evidence: null, confidence: 1 } };
+  }
+
   workspaceInfo(): Promise<WorkspaceInfo> {
-    return this.settle({ path: this.path, articles: this.articles.length, events: this.events.length });
+    return this.run(() => ({
+      path: this.path,
+      articles: this.articles.length,
+      events: this.rows().filter((e) => !this.hidden(e.id)).length,
+    }));
   }
 
   articleList(): Promise<ArticleSummary[]> {
-    return this.settle(this.articles.map((a) => a.summary));
+    return this.run(() => this.articles.map((a) => this.summary(a)));
   }
 
   articleGet(id: number): Promise<ArticleDetail> {
-    const found = this.articles.find((a) => a.summary.id === id);
+    const found = this.articleById(id);
     if (found === undefined) return reject("not_found", `no article with id ${id}`);
-    return this.settle(found);
+    return this.run(() => {
+      const events: EventSpanView[] = this.rows()
+        .filter((e) => e.article_id === id && !this.hidden(e.id))
+        .map((e) => evidenceSpan(found.text, e))
+        .filter((s) => s.end > s.start)
+        .sort((a, b) => a.start - b.start);
+      const date = this.corrections.articleDates[id];
+      return {
+        ...found,
+        summary: this.summary(found),
+        date_derivation: date === undefined ? found.date_derivation : `set by the user to ${date}`,
+        mentions: findMentions(found.text, this.corrections.actors, this.places),
+        events,
+      };
+    });
   }
 
-  eventList(): Promise<EventRow[]> {
-    return this.settle(this.events);
+  // ---- the timeline and the views ----
+
+  eventList(query: EventQuery): Promise<EventPage> {
+    return this.run(() => {
+      const all = this.select(query);
+      return { events: all.slice(0, EVENT_LIMIT), total: all.length };
+    });
   }
+
+  eventHistogram(query: EventQuery): Promise<MonthCount[]> {
+    return this.run(() => {
+      const counts = new Map<string, number>();
+      for (const e of this.select(query)) {
+        const x = eventExtent(e);
+        if (x === null) continue;
+        const month = formatDay(x.start).slice(0, 7);
+        counts.set(month, (counts.get(month) ?? 0) + 1);
+      }
+      return [...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([month, count]) => ({ month, count }));
+    });
+  }
+
+  eventFacets(query: EventQuery): Promise<Facets> {
+    return this.run(() => {
+      const events = this.select(query);
+      const language = new Map(this.articles.map((a) => [a.summary.id, a.summary.language]));
+      const count = (keys: (e: EventRow) => Array<string | null | undefined>, label: (v: string) => string = (v) => v) => {
+        const counts = new Map<string, number>();
+        for (const e of events) {
+          for (const k of new Set(keys(e))) if (k !== null && k !== undefined) counts.set(k, (counts.get(k) ?? 0) + 1);
+        }
+        return [...counts]
+          .map(([value, n]): FacetCount => ({ value, label: label(value), count: n }))
+          .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+      };
+      return {
+        total: events.length,
+        articles: new Set(events.map((e) => e.article_id)).size,
+        actors: count((e) => e.actors),
+        places: count((e) => e.places),
+        types: count((e) => [cameoRoot(e.cameo)], cameoName),
+        sources: count((e) => [e.publisher]),
+        languages: count((e) => [language.get(e.article_id)]),
+      };
+    });
+  }
+
+  eventGet(id: number): Promise<EventDetail> {
+    const event = this.rows().find((e) => e.id === id);
+    if (event === undefined) return reject("not_found", `no event with id ${id}`);
+    return this.run(() => {
+      const article = this.articleById(event.article_id);
+      const counts = this.placeCounts(this.rows().filter((e) => !this.hidden(e.id)));
+      return {
+        event,
+        type_name: cameoName(event.cameo),
+        sources: article === undefined ? [] : [this.summary(article)],
+        places: event.places.map((name) => this.placeRow(name, counts.get(name) ?? 0)),
+        evidence: article === undefined ? { id, start: 0, end: 0, cameo: event.cameo } : evidenceSpan(article.text, event),
+        corrected: this.corrections.edits[id] !== undefined,
+      };
+    });
+  }
+
+  private placeCounts(events: EventRow[]): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const e of events) for (const p of new Set(e.places)) counts.set(p, (counts.get(p) ?? 0) + 1);
+    return counts;
+  }
+
+  private placeRow(name: string, events: number): PlaceRow {
+    const index = this.places.findIndex((p) => p.name === name);
+    const place = this.places[index];
+    return {
+      id: index + 1,
+      name,
+      country: place?.country ?? null,
+      lat: place?.lat ?? null,
+      lon: place?.lon ?? null,
+      events,
+    };
+  }
+
+  placeList(query: EventQuery): Promise<PlaceRow[]> {
+    return this.run(() =>
+      [...this.placeCounts(this.select(query))]
+        .map(([name, n]) => this.placeRow(name, n))
+        .sort((a, b) => b.events - a.events || a.name.localeCompare(b.name)),
+    );
+  }
+
+  networkGet(query: EventQuery): Promise<NetworkView> {
+    return this.run(() => buildNetwork(this.select(query), this.corrections.actors));
+  }
+
+  // ---- curation ----
+
+  private snapshot(): Corrections {
+    return structuredClone(this.corrections);
+  }
+
+  private history(): HistoryState {
+    return {
+      undo: this.undoStack[this.undoStack.length - 1]?.description ?? null,
+      redo: this.redoStack[this.redoStack.length - 1]?.description ?? null,
+    };
+  }
+
+  /** Applies one correction as an undoable step. `change` validates first and throws AppErrors. */
+  private correct(description: string, change: (c: Corrections) => void): Promise<HistoryState> {
+    return this.run(() => {
+      const before = this.snapshot();
+      const next = this.snapshot();
+      change(next);
+      this.corrections = next;
+      this.cache = null;
+      this.undoStack.push({ description, before, after: this.snapshot() });
+      this.redoStack = [];
+      return this.history();
+    });
+  }
+
+  articleSetDate(id: number, date: string): Promise<HistoryState> {
+    const article = this.articleById(id);
+    if (article === undefined) return reject("not_found", `no article with id ${id}`);
+    if (parseDay(date) === null) return reject("invalid_input", `"${date}" is not a date (YYYY-MM-DD)`);
+    return this.correct(`set the date of ${quote(article.summary.title)} to ${date}`, (c) => {
+      c.articleDates[id] = date;
+    });
+  }
+
+  eventEdit(id: number, edit: EventEdit): Promise<HistoryState> {
+    if (!this.machineEvents.some((e) => e.id === id)) return reject("not_found", `no event with id ${id}`);
+    if (edit.cameo === undefined && edit.from === undefined && edit.to === undefined && edit.hidden === undefined) {
+      return reject("invalid_input", "nothing to change");
+    }
+    if (edit.cameo !== undefined && !isCameoRoot(edit.cameo)) return reject("invalid_input", `"${edit.cameo}" is not a CAMEO root code (01..20)`);
+    for (const d of [edit.from, edit.to]) {
+      if (d !== undefined && parseDay(d) === null) return reject("invalid_input", `"${d}" is not a date (YYYY-MM-DD)`);
+    }
+    if (edit.from !== undefined && edit.to !== undefined && edit.from > edit.to) {
+      return reject("invalid_input", `the event cannot end (${edit.to}) before it starts (${edit.from})`);
+    }
+    const parts: string[] = [];
+    if (edit.hidden !== undefined) parts.push(edit.hidden ? "hide" : "show");
+    if (edit.cameo !== undefined) parts.push(`set the type to ${cameoName(edit.cameo)} for`);
+    if (edit.from !== undefined || edit.to !== undefined) parts.push(`re-date`);
+    return this.correct(`${parts.join(", ")} event ${id}`, (c) => {
+      c.edits[id] = { ...c.edits[id], ...edit };
+    });
+  }
+
+  actorRename(name: string, newName: string): Promise<HistoryState> {
+    const actor = this.findActor(name);
+    const target = newName.trim();
+    if (actor === undefined) return reject("not_found", `no actor named ${quote(name)}`);
+    if (target === "") return reject("invalid_input", "the new name is empty");
+    const other = this.findActor(target);
+    if (other !== undefined && other.name !== actor.name) {
+      return reject("invalid_input", `${quote(target)} is another actor; merge them instead`);
+    }
+    if (target === actor.name) return reject("invalid_input", `the actor is already called ${quote(target)}`);
+    const old = actor.name;
+    return this.correct(`rename ${quote(old)} to ${quote(target)}`, (c) => {
+      const a = c.actors.find((x) => x.name === old);
+      if (a === undefined) return;
+      a.name = target;
+      a.aliases = [...new Set([...a.aliases.filter((x) => x !== target), old])];
+      this.reassign(c, old, target);
+    });
+  }
+
+  /** Every machine name owned by `from` is owned by `to` now. */
+  private reassign(c: Corrections, from: string, to: string): void {
+    for (const e of this.machineEvents) {
+      for (const m of e.actors) if ((c.owner[m] ?? m) === from) c.owner[m] = to;
+    }
+  }
+
+  actorMerge(from: string, into: string): Promise<HistoryState> {
+    const a = this.findActor(from);
+    const b = this.findActor(into);
+    if (a === undefined) return reject("not_found", `no actor named ${quote(from)}`);
+    if (b === undefined) return reject("not_found", `no actor named ${quote(into)}`);
+    if (a.name === b.name) return reject("invalid_input", `${quote(from)} and ${quote(into)} are the same actor`);
+    const [fromName, intoName] = [a.name, b.name];
+    return this.correct(`merge ${quote(fromName)} into ${quote(intoName)}`, (c) => {
+      const source = c.actors.find((x) => x.name === fromName);
+      const target = c.actors.find((x) => x.name === intoName);
+      if (source === undefined || target === undefined) return;
+      target.aliases = [...new Set([...target.aliases, fromName, ...source.aliases])];
+      c.actors = c.actors.filter((x) => x !== source);
+      this.reassign(c, fromName, intoName);
+    });
+  }
+
+  actorSplit(actor: string, alias: string): Promise<HistoryState> {
+    const a = this.findActor(actor);
+    if (a === undefined) return reject("not_found", `no actor named ${quote(actor)}`);
+    const name = a.name;
+    const known = a.aliases.find((x) => x.toLowerCase() === alias.trim().toLowerCase());
+    if (known === undefined) return reject("invalid_input", `${quote(alias)} is not an alias of ${quote(name)}`);
+    return this.correct(`split ${quote(known)} off ${quote(name)}`, (c) => {
+      const source = c.actors.find((x) => x.name === name);
+      if (source === undefined) return;
+      source.aliases = source.aliases.filter((x) => x !== known);
+      c.actors.push({ name: known, kind: source.kind, aliases: [] });
+      // Events read with that very name belong to the new actor again.
+      for (const e of this.machineEvents) {
+        for (const m of e.actors) if (m === known && (c.owner[m] ?? m) === name) c.owner[m] = known;
+      }
+    });
+  }
+
+  historyGet(): Promise<HistoryState> {
+    return this.run(() => this.history());
+  }
+
+  historyUndo(): Promise<HistoryState> {
+    const entry = this.undoStack.pop();
+    if (entry === undefined) return reject("invalid_input", "nothing to undo");
+    this.corrections = structuredClone(entry.before);
+    this.cache = null;
+    this.redoStack.push(entry);
+    return this.run(() => this.history());
+  }
+
+  historyRedo(): Promise<HistoryState> {
+    const entry = this.redoStack.pop();
+    if (entry === undefined) return reject("invalid_input", "nothing to redo");
+    this.corrections = structuredClone(entry.after);
+    this.cache = null;
+    this.undoStack.push(entry);
+    return this.run(() => this.history());
+  }
+
+  // ---- import ----
 
   articleImport(paths: string[], onProgress?: (event: ImportEvent) => void): Promise<ImportSummary> {
     if (paths.length === 0) return reject("invalid_input", "no paths given");
@@ -134,4 +563,101 @@ export class FakeBackend implements Backend {
     const added = this.add(name, text);
     return this.settle({ imported: added ? 1 : 0, duplicates: added ? 0 : 1, failed: [], cancelled: false });
   }
+}
+
+function startOf(e: EventRow): number {
+  return eventExtent(e)?.start ?? Number.MAX_SAFE_INTEGER;
+}
+
+function dedupeParticipants<T extends { actor: string; role: string }>(list: T[]): T[] {
+  const seen = new Set<string>();
+  return list.filter((p) => {
+    const key = `${p.actor}\u0000${p.role}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function evidenceSpan(text: string, e: EventRow): EventSpanView {
+  const start = text.indexOf(e.evidence);
+  return start < 0 ? { id: e.id, start: 0, end: 0, cameo: e.cameo } : { id: e.id, start, end: start + e.evidence.length, cameo: e.cameo };
+}
+
+/**
+ * Mentions of known actors and places in `text` (UTF-16 offsets, text order):
+ * longest names first, actors before places, never overlapping, whole words only.
+ */
+export function findMentions(text: string, actors: readonly FakeActor[], places: readonly FakePlace[]): MentionView[] {
+  const names: Array<{ surface: string; kind: string }> = [];
+  for (const a of actors) for (const s of [a.name, ...a.aliases]) names.push({ surface: s, kind: a.kind });
+  for (const p of places) for (const s of [p.name, ...p.aliases]) names.push({ surface: s, kind: "place" });
+  names.sort((a, b) => b.surface.length - a.surface.length);
+  const taken: MentionView[] = [];
+  const isWord = (ch: string) => /[\p{L}\p{N}]/u.test(ch);
+  for (const { surface, kind } of names) {
+    if (surface.length < 2) continue;
+    let at = text.indexOf(surface);
+    while (at >= 0) {
+      const end = at + surface.length;
+      const bounded = (at === 0 || !isWord(text.charAt(at - 1))) && (end >= text.length || !isWord(text.charAt(end)));
+      if (bounded && !taken.some((m) => m.start < end && at < m.end)) taken.push({ start: at, end, text: surface, kind });
+      at = text.indexOf(surface, at + 1);
+    }
+  }
+  return taken.sort((a, b) => a.start - b.start);
+}
+
+/** The actor co-occurrence network of `events`: actors sharing an event are linked, weighted by how many. */
+export function buildNetwork(events: readonly EventRow[], actors: readonly FakeActor[]): NetworkView {
+  const kind = new Map(actors.map((a) => [a.name, a.kind]));
+  const eventCount = new Map<string, number>();
+  const edges = new Map<string, NetworkEdge>();
+  for (const e of events) {
+    const names = [...new Set(e.actors)].sort();
+    for (const n of names) eventCount.set(n, (eventCount.get(n) ?? 0) + 1);
+    const x = eventExtent(e);
+    const first = x === null ? null : formatDay(x.start);
+    const last = x === null ? null : formatDay(x.end - DAY);
+    for (let i = 0; i < names.length; i++) {
+      for (let j = i + 1; j < names.length; j++) {
+        const [source, target] = [names[i] ?? "", names[j] ?? ""];
+        const key = `${source}\u0000${target}`;
+        const edge = edges.get(key) ?? { source, target, weight: 0, first, last };
+        edge.weight += 1;
+        if (first !== null && (edge.first === null || first < edge.first)) edge.first = first;
+        if (last !== null && (edge.last === null || last > edge.last)) edge.last = last;
+        edges.set(key, edge);
+      }
+    }
+  }
+  // Keep the most active actors, as the real command keeps the most central.
+  const ranked = [...eventCount].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const kept = new Set(ranked.slice(0, NETWORK_LIMIT).map(([n]) => n));
+  const keptEdges = [...edges.values()].filter((e) => kept.has(e.source) && kept.has(e.target));
+  const names = ranked.slice(0, NETWORK_LIMIT).map(([n]) => n);
+  const index = new Map(names.map((n, i) => [n, i]));
+  const adjacency: Array<Array<[number, number]>> = names.map(() => []);
+  for (const e of keptEdges) {
+    const [s, t] = [index.get(e.source) ?? 0, index.get(e.target) ?? 0];
+    adjacency[s]?.push([t, e.weight]);
+    adjacency[t]?.push([s, e.weight]);
+  }
+  const between = betweenness(adjacency);
+  const rank = pagerank(adjacency);
+  const community = communities(adjacency);
+  const nodes: NetworkNode[] = names.map((actor, i) => {
+    const links = adjacency[i] ?? [];
+    return {
+      actor,
+      kind: kind.get(actor) ?? "group",
+      events: eventCount.get(actor) ?? 0,
+      degree: links.length,
+      weighted_degree: links.reduce((s, [, w]) => s + w, 0),
+      betweenness: between[i] ?? 0,
+      pagerank: rank[i] ?? 0,
+      community: community[i] ?? 0,
+    };
+  });
+  return { nodes, edges: keptEdges, omitted: Math.max(0, ranked.length - names.length) };
 }

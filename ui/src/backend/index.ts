@@ -92,13 +92,19 @@ export interface BrowserOptions {
   empty: boolean;
   /** Artificial latency of the fake, to see loading states. */
   delayMs: number;
+  /** A synthetic workspace of ~20,000 events and 2,000 actors, to check performance. */
+  big: boolean;
 }
 
-/** Reads `?empty` and `?delay=300` from a URL query string (fake backend only). */
+/** Reads `?empty`, `?big` and `?delay=300` from a URL query string (fake backend only). */
 export function browserOptions(search: string): BrowserOptions {
   const params = new URLSearchParams(search);
   const delay = Number(params.get("delay") ?? "0");
-  return { empty: params.has("empty"), delayMs: Number.isFinite(delay) && delay > 0 ? delay : 0 };
+  return {
+    empty: params.has("empty"),
+    delayMs: Number.isFinite(delay) && delay > 0 ? delay : 0,
+    big: params.has("big"),
+  };
 }
 
 /** Tauri when the app runs in its window, otherwise the in-memory fake. */
@@ -108,7 +114,8 @@ export async function pickBackend(search = ""): Promise<Backend> {
     return new TauriBackend();
   }
   const { FakeBackend } = await import("./fake");
-  const { demoSeed, emptySeed, fixtureFiles } = await import("./fixtures");
+  const { bigSeed, demoSeed, emptySeed, fixtureFiles } = await import("./fixtures");
   const opts = browserOptions(search);
-  return new FakeBackend(opts.empty ? emptySeed() : demoSeed(), { files: fixtureFiles, delayMs: opts.delayMs });
+  const seed = opts.empty ? emptySeed() : opts.big ? bigSeed() : demoSeed();
+  return new FakeBackend(seed, { files: fixtureFiles, delayMs: opts.delayMs });
 }

@@ -1,0 +1,89 @@
+// Where an event sits on the time axis and how sure its date is. The
+// timeline draws each certainty differently, so an exact day never looks
+// like "some day that month".
+import type { EventRow } from "../../bindings";
+import { DAY, isoWeekStart, parseDay } from "../../dates";
+
+/**
+ * exact: one day (or finer) is known.
+ * coarse: the date is a whole week, month, quarter, season, year... ("in March").
+ * range: somewhere between two days ("on or before 10 March", "between the talks and the article").
+ * before / after: only one bound is known.
+ */
+export type Certainty = "exact" | "coarse" | "range" | "before" | "after";
+
+export interface Extent {
+  /** ms UTC of the first possible day. */
+  start: number;
+  /** ms UTC just after the last possible day (exclusive). */
+  end: number;
+  certainty: Certainty;
+}
+
+const FINE = new Set(["minute", "hour", "day"]);
+const GRAINS = new Set(["week", "month", "quarter", "season", "year", "decade", "century"]);
+
+/** The span a TIMEX3 date value covers: "2022-03-01", "2022-W09", "2022-03", "2022", or null. */
+export function valueSpan(value: string): { start: number; end: number; fine: boolean } | null {
+  const v = value.trim();
+  const day = parseDay(v.slice(0, 10));
+  if (day !== null && (v.length === 10 || v[10] === "T")) return { start: day, end: day + DAY, fine: true };
+  let m = /^(\d{4})-W(\d{2})$/.exec(v);
+  if (m !== null) {
+    const start = isoWeekStart(Number(m[1]), Number(m[2]));
+    return { start, end: start + 7 * DAY, fine: false };
+  }
+  m = /^(\d{4})-(\d{2})$/.exec(v);
+  if (m !== null) {
+    const [y, mo] = [Number(m[1]), Number(m[2])];
+    if (mo < 1 || mo > 12) return null;
+    return { start: Date.UTC(y, mo - 1, 1), end: Date.UTC(y, mo, 1), fine: false };
+  }
+  m = /^(\d{4})$/.exec(v);
+  if (m !== null) {
+    const y = Number(m[1]);
+    return { start: Date.UTC(y, 0, 1), end: Date.UTC(y + 1, 0, 1), fine: false };
+  }
+  return null;
+}
+
+type Dated = Pick<EventRow, "date_value" | "earliest" | "latest" | "precision">;
+
+/** The event's extent on the time axis, or null for an undated event. */
+export function eventExtent(e: Dated): Extent | null {
+  const lo = e.earliest === null ? null : parseDay(e.earliest);
+  const hi = e.latest === null ? null : parseDay(e.latest);
+  if (lo !== null && hi !== null) {
+    const start = Math.min(lo, hi);
+    const end = Math.max(lo, hi) + DAY;
+    if (end - start <= DAY && (FINE.has(e.precision) || e.precision === "range")) {
+      return { start, end, certainty: "exact" };
+    }
+    return { start, end, certainty: GRAINS.has(e.precision) ? "coarse" : "range" };
+  }
+  if (lo === null && hi === null) {
+    if (e.date_value === null) return null;
+    const span = valueSpan(e.date_value);
+    if (span === null) return null;
+    return { start: span.start, end: span.end, certainty: span.fine ? "exact" : "coarse" };
+  }
+  if (hi !== null) return { start: hi, end: hi + DAY, certainty: "before" };
+  const only = lo ?? 0;
+  return { start: only, end: only + DAY, certainty: "after" };
+}
+
+/** Words for the tooltip and the detail panel. */
+export function certaintyLabel(c: Certainty): string {
+  switch (c) {
+    case "exact":
+      return "exact day";
+    case "coarse":
+      return "known to the week/month only";
+    case "range":
+      return "somewhere in a range";
+    case "before":
+      return "on or before";
+    case "after":
+      return "on or after";
+  }
+}

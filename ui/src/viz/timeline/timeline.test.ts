@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import { DAY, HOUR } from "../../dates";
+import { chooseTickSpec, contextSpec, tickLabel, tickTimes } from "./ticks";
+import { eventExtent } from "./extent";
+import { buildLanes, OTHER_KEY, packRows } from "./lanes";
+
+const YEAR = 365.25 * DAY;
+
+describe("tick choice", () => {
+  const cases: Array<[string, number, string]> = [
+    ["two hours", 2 * HOUR, "minute"],
+    ["twelve hours", 12 * HOUR, "hour"],
+    ["two days", 2 * DAY, "hour"],
+    ["three weeks", 21 * DAY, "day"],
+    ["two months", 60 * DAY, "week"],
+    ["eight months", 240 * DAY, "month"],
+    ["two years", 2 * YEAR, "month"],
+    ["thirty years", 30 * YEAR, "year"],
+  ];
+  for (const [name, span, unit] of cases) {
+    it(`uses ${unit} ticks for ${name} over 1000 px`, () => {
+      expect(chooseTickSpec(span, 1000).unit).toBe(unit);
+    });
+  }
+
+  it("keeps ticks at least the minimum spacing apart, from hours to decades", () => {
+    for (const span of [3 * HOUR, 5 * DAY, 60 * DAY, 3 * YEAR, 40 * YEAR, 300 * YEAR]) {
+      const start = Date.UTC(2000, 0, 1);
+      const spec = chooseTickSpec(span, 800, 60);
+      const ticks = tickTimes(start, start + span, spec);
+      expect(ticks.length).toBeGreaterThan(0);
+      expect(ticks.length).toBeLessThanOrEqual(Math.ceil(800 / 60) + 2);
+    }
+  });
+
+  it("aligns ticks to the calendar and labels them by unit", () => {
+    const start = Date.UTC(2022, 0, 15);
+    const spec = chooseTickSpec(365 * DAY, 1200);
+    expect(spec.unit).toBe("month");
+    const ticks = tickTimes(start, start + 365 * DAY, spec);
+    expect(ticks.every((t) => new Date(t).getUTCDate() === 1)).toBe(true);
+    expect(ticks.map((t) => tickLabel(t, spec))).toContain("2023");
+    expect(tickLabel(Date.UTC(2022, 2, 1), spec)).toBe("Mar");
+    expect(tickLabel(Date.UTC(2022, 2, 1, 14), { unit: "hour", step: 1, approxMs: HOUR })).toBe("14:00");
+    expect(contextSpec({ unit: "day", step: 1, approxMs: DAY })?.label(Date.UTC(2022, 2, 4))).toBe("March 2022");
+  });
+});
+
+describe("uncertainty classification", () => {
+  const row = (date_value: string | null, earliest: string | null, latest: string | null, precision: string) => ({ date_value, earliest, latest, precision });
+
+  it("tells an exact day from a week, a month, a range and an open bound", () => {
+    expect(eventExtent(row("2022-03-01", "2022-03-01", "2022-03-01", "day"))).toEqual({ start: Date.UTC(2022, 2, 1), end: Date.UTC(2022, 2, 2), certainty: "exact" });
+    expect(eventExtent(row("2022-W09", "2022-02-28", "2022-03-06", "week"))?.certainty).toBe("coarse");
+    expect(eventExtent(row("2022-03", "2022-03-01", "2022-03-31", "month"))).toMatchObject({ end: Date.UTC(2022, 3, 1), certainty: "coarse" });
+    expect(eventExtent(row(null, "2022-02-24", "2022-03-02", "day"))?.certainty).toBe("range");
+    expect(eventExtent(row(null, null, "2022-03-02", "day"))?.certainty).toBe("before");
+    expect(eventExtent(row(null, "2022-03-02", null, "day"))?.certainty).toBe("after");
+    expect(eventExtent(row(null, null, null, "unknown"))).toBeNull();
+  });
+
+  it("reads the value when bounds are missing", () => {
+    expect(eventExtent(row("2022-W09", null, null, "week"))).toEqual({ start: Date.UTC(2022, 1, 28), end: Date.UTC(2022, 2, 7), certainty: "coarse" });
+    expect(eventExtent(row("2022", null, null, "year"))?.end).toBe(Date.UTC(2023, 0, 1));
+    expect(eventExtent(row("PRESENT_REF", null, null, "unknown"))).toBeNull();
+  });
+});
+
+describe("lanes", () => {
+  const ev = (actors: string[], cameo = "01", publisher: string | null = "P") => ({ actors, places: [], cameo, publisher });
+
+  it("keeps the top N lanes by count and gathers the rest in other", () => {
+    const events = [ev(["A"]), ev(["A", "B"]), ev(["B"]), ev(["A"]), ev(["C"]), ev(["D"]), ev(["C", "E"])];
+    const { lanes, items } = buildLanes(events, "actor", 2);
+    expect(lanes.map((l) => l.key)).toEqual(["A", "B", OTHER_KEY]);
+    expect(lanes[0]?.count).toBe(3);
+    // Event 1 is in both A and B; events 4, 5 and 6 are "other", once each.
+    expect(items.filter((i) => i.event === 1).map((i) => i.lane)).toEqual([0, 1]);
+    expect(items.filter((i) => i.lane === 2).map((i) => i.event)).toEqual([4, 5, 6]);
+    expect(lanes[2]?.count).toBe(3);
+  });
+
+  it("does not make an other lane for a single remaining lane, and names empty keys", () => {
+    const { lanes } = buildLanes([ev(["A"]), ev([]), ev(["B"])], "actor", 2);
+    expect(lanes.map((l) => l.label).sort()).toEqual(["(no actor)", "A", "B"]);
+    const byType = buildLanes([ev(["A"], "040"), ev(["A"], "19")], "type", 5);
+    expect(byType.lanes.map((l) => l.label)).toEqual(["04 Consult", "19 Fight"]);
+    expect(buildLanes([ev(["A"], "01", null)], "source", 5).lanes[0]?.label).toBe("(unknown source)");
+  });
+
+  it("packs overlapping bars into rows and reuses freed rows", () => {
+    const rows = packRows([[0, 10], [5, 20], [12, 30], [25, 40]], 3);
+    expect(rows).toEqual([0, 1, 0, 1]);
+    // With one row everything shares it.
+    expect(packRows([[0, 10], [5, 20]], 1)).toEqual([0, 0]);
+  });
+});
