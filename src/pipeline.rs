@@ -218,8 +218,33 @@ pub fn set_article_date(
     article_id: i64,
     date: NaiveDate,
 ) -> Result<(), StoreError> {
-    store.set_article_date(article_id, date)?;
-    reextract(store, article_id)
+    for id in store.set_article_date(article_id, date)? {
+        reextract(store, id)?;
+    }
+    Ok(())
+}
+
+/// Undoes the user's latest change (re-extracting an article whose date it restores). Returns
+/// false when there was nothing to undo.
+pub fn undo(store: &mut Store) -> Result<bool, StoreError> {
+    let Some(articles) = store.undo()? else {
+        return Ok(false);
+    };
+    for id in articles {
+        reextract(store, id)?;
+    }
+    Ok(true)
+}
+
+/// Redoes the latest undone change. Returns false when there was nothing to redo.
+pub fn redo(store: &mut Store) -> Result<bool, StoreError> {
+    let Some(articles) = store.redo()? else {
+        return Ok(false);
+    };
+    for id in articles {
+        reextract(store, id)?;
+    }
+    Ok(true)
 }
 
 /// Runs extraction again on every stored article (after `import --no-extract`, or after the

@@ -414,6 +414,7 @@ impl From<crate::store::StoreError> for AppError {
         let code = match &e {
             StoreError::NotFound { .. } | StoreError::UnknownName { .. } => ErrorCode::NotFound,
             StoreError::Folder { .. } => ErrorCode::Io,
+            StoreError::Invalid(_) => ErrorCode::InvalidInput,
             _ => ErrorCode::Store,
         };
         AppError::new(code, e.to_string())

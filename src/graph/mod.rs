@@ -649,7 +649,10 @@ pub fn network_view(
     let nodes = nodes
         .into_iter()
         .map(|n| NetworkNode {
-            kind: kinds.get(&n.actor).cloned().unwrap_or_else(|| "group".into()),
+            kind: kinds
+                .get(&n.actor)
+                .cloned()
+                .unwrap_or_else(|| "group".into()),
             actor: n.actor,
             events: n.events as i64,
             degree: n.degree as i64,

@@ -7,6 +7,7 @@
 //! - Machine output and the user's corrections are separate tables; corrections are keyed by stable
 //!   keys and re-applied whenever machine output is rewritten.
 
+mod curation;
 mod query;
 
 use std::path::{Path, PathBuf};
@@ -16,13 +17,19 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use sha2::{Digest, Sha256};
 use thiserror::Error;
 
+pub use curation::{EventCorrection, Reextract};
 pub use query::EventFilter;
 
 use crate::model::{Article, DateMethod, Event, Extraction, PublishedDate, Span};
 
 /// The migrations, in order. Version N is the N-th entry.
-const MIGRATIONS: &[(&str, &str)] =
-    &[("0001_init", include_str!("../../migrations/0001_init.sql"))];
+const MIGRATIONS: &[(&str, &str)] = &[
+    ("0001_init", include_str!("../../migrations/0001_init.sql")),
+    (
+        "0002_curation",
+        include_str!("../../migrations/0002_curation.sql"),
+    ),
+];
 
 #[derive(Debug, Error)]
 #[non_exhaustive]
@@ -45,6 +52,9 @@ pub enum StoreError {
     NotFound { what: &'static str, id: i64 },
     #[error("no {what} named {name:?}")]
     UnknownName { what: &'static str, name: String },
+    /// A correction that cannot be made as asked.
+    #[error("{0}")]
+    Invalid(String),
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -57,15 +67,6 @@ pub struct NewArticle {
     pub extraction: Extraction,
     pub date_meta: Option<crate::import::DateMeta>,
     pub file_modified: Option<NaiveDate>,
-}
-
-/// A user's edit of one event; `None` fields keep the machine's value.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct EventCorrection {
-    pub cameo: Option<String>,
-    pub earliest: Option<NaiveDate>,
-    pub latest: Option<NaiveDate>,
-    pub hidden: bool,
 }
 
 /// What happened to one article given to [`Store::insert_articles`].
@@ -289,115 +290,6 @@ impl Store {
         Ok(())
     }
 
-    /// Records the user's publication date for an article. The caller re-runs extraction so that
-    /// everything anchored to the article date moves with it (see `pipeline::set_article_date`).
-    pub fn set_article_date(&mut self, article_id: i64, date: NaiveDate) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        let hash: String = tx
-            .query_row(
-                "SELECT content_hash FROM article WHERE id = ?1",
-                [article_id],
-                |r| r.get(0),
-            )
-            .optional()?
-            .ok_or(StoreError::NotFound {
-                what: "article",
-                id: article_id,
-            })?;
-        tx.execute(
-            "INSERT INTO correction_article_date(content_hash, date, created_at) VALUES (?1, ?2, ?3)
-             ON CONFLICT(content_hash) DO UPDATE SET date = excluded.date, created_at = excluded.created_at",
-            params![hash, date.to_string(), now()],
-        )?;
-        log_correction(
-            &tx,
-            "article_date",
-            &serde_json::json!({"article": hash, "date": date.to_string()}),
-        )?;
-        tx.commit()?;
-        Ok(())
-    }
-
-    /// Records the user's correction of an event (type, date range, or hiding it) and applies it.
-    /// The correction is keyed by the event's stable key, so it survives re-extraction.
-    pub fn correct_event(&mut self, event_id: i64, correction: &EventCorrection) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        let key: String = tx
-            .query_row(
-                "SELECT event_key FROM event WHERE id = ?1",
-                [event_id],
-                |r| r.get(0),
-            )
-            .optional()?
-            .ok_or(StoreError::NotFound {
-                what: "event",
-                id: event_id,
-            })?;
-        let (from, to) = (
-            correction.earliest.map(day_number),
-            correction.latest.map(day_number),
-        );
-        tx.execute(
-            "INSERT INTO correction_event(event_key, cameo, earliest_day, latest_day, hidden, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-             ON CONFLICT(event_key) DO UPDATE SET cameo = coalesce(excluded.cameo, cameo),
-                 earliest_day = coalesce(excluded.earliest_day, earliest_day),
-                 latest_day = coalesce(excluded.latest_day, latest_day), hidden = excluded.hidden,
-                 created_at = excluded.created_at",
-            params![key, correction.cameo, from, to, correction.hidden, now()],
-        )?;
-        apply_event_correction(&tx, event_id, &key)?;
-        log_correction(
-            &tx,
-            "event",
-            &serde_json::json!({"event": key, "cameo": correction.cameo,
-            "from": from, "to": to, "hidden": correction.hidden}),
-        )?;
-        tx.commit()?;
-        Ok(())
-    }
-
-    /// Merges actor `from` into actor `into` (both canonical names): `from` becomes an alias of
-    /// `into` and its events move over. Recorded as a correction, so later imports merge too.
-    pub fn merge_actors(&mut self, from: &str, into: &str) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        let id_of = |name: &str| -> Result<i64> {
-            tx.query_row(
-                "SELECT id FROM actor WHERE canonical_name = ?1",
-                [name],
-                |r| r.get(0),
-            )
-            .optional()?
-            .ok_or_else(|| StoreError::UnknownName {
-                what: "actor",
-                name: name.to_string(),
-            })
-        };
-        let (from_id, into_id) = (id_of(from)?, id_of(into)?);
-        if from_id == into_id {
-            return Ok(());
-        }
-        tx.execute(
-            "INSERT INTO correction_actor_merge(alias_name, into_name, created_at) VALUES (?1, ?2, ?3)
-             ON CONFLICT(alias_name) DO UPDATE SET into_name = excluded.into_name, created_at = excluded.created_at",
-            params![from, into, now()],
-        )?;
-        tx.execute("INSERT OR IGNORE INTO event_actor(event_id, actor_id, role, day_from) SELECT event_id, ?2, role, day_from FROM event_actor WHERE actor_id = ?1", [from_id, into_id])?;
-        tx.execute("INSERT OR IGNORE INTO actor_alias(actor_id, alias) SELECT ?2, alias FROM actor_alias WHERE actor_id = ?1", [from_id, into_id])?;
-        tx.execute(
-            "INSERT OR IGNORE INTO actor_alias(actor_id, alias) VALUES (?1, ?2)",
-            params![into_id, from],
-        )?;
-        tx.execute("DELETE FROM actor WHERE id = ?1", [from_id])?;
-        log_correction(
-            &tx,
-            "actor_merge",
-            &serde_json::json!({"from": from, "into": into}),
-        )?;
-        tx.commit()?;
-        Ok(())
-    }
-
     /// Loads a stored article, with the user's date correction applied to `published`.
     pub fn article(&self, id: i64) -> Result<Article> {
         self.conn
@@ -518,14 +410,6 @@ impl Store {
     }
 }
 
-fn log_correction(tx: &Transaction<'_>, kind: &str, payload: &serde_json::Value) -> Result<()> {
-    tx.execute(
-        "INSERT INTO correction_log(at, kind, payload) VALUES (?1, ?2, ?3)",
-        params![now(), kind, payload.to_string()],
-    )?;
-    Ok(())
-}
-
 fn insert_article_row(tx: &Transaction<'_>, item: &NewArticle) -> Result<i64> {
     let a = &item.article;
     let p = a.published.as_ref();
@@ -613,15 +497,8 @@ fn write_extraction(
         ])?;
     }
     for a in &ex.actors {
-        // An actor the user merged away lands on the actor it was merged into, as an alias.
-        let name = merged_name(tx, &a.canonical_name)?;
-        let id = upsert_actor(tx, &name, a.kind.as_str(), &a.provenance)?;
-        if name != a.canonical_name {
-            tx.prepare_cached(
-                "INSERT OR IGNORE INTO actor_alias(actor_id, alias) VALUES (?1, ?2)",
-            )?
-            .execute(params![id, a.canonical_name])?;
-        }
+        // Stored under the name as extracted; the user's renames and merges map it (see curation).
+        let id = curation::upsert_actor(tx, &a.canonical_name, a.kind.as_str(), &a.provenance)?;
         for alias in &a.aliases {
             tx.prepare_cached(
                 "INSERT OR IGNORE INTO actor_alias(actor_id, alias) VALUES (?1, ?2)",
@@ -672,8 +549,7 @@ fn write_extraction(
         ])?;
         let event_id = tx.last_insert_rowid();
         for p in &e.participants {
-            let name = merged_name(tx, &p.actor)?;
-            let actor_id = upsert_actor(tx, &name, "group", &e.provenance)?;
+            let actor_id = curation::upsert_actor(tx, &p.actor, "group", &e.provenance)?;
             tx.prepare_cached("INSERT OR IGNORE INTO event_actor(event_id, actor_id, role, day_from) VALUES (?1, ?2, ?3, ?4)")?
                 .execute(params![event_id, actor_id, p.role.as_str(), day_from])?;
         }
@@ -688,67 +564,9 @@ fn write_extraction(
             )?
             .execute(params![event_id, place, day_from])?;
         }
-        apply_event_correction(tx, event_id, &key)?;
+        curation::apply_event_correction(tx, event_id, &key)?;
     }
     Ok(())
-}
-
-/// Rewrites an event's effective columns (and the copies in its index tables) from its machine
-/// values and the user's correction, if any.
-fn apply_event_correction(tx: &Transaction<'_>, event_id: i64, key: &str) -> Result<()> {
-    let correction: Option<(Option<String>, Option<i64>, Option<i64>, bool)> = tx
-        .prepare_cached("SELECT cameo, earliest_day, latest_day, hidden FROM correction_event WHERE event_key = ?1")?
-        .query_row([key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
-        .optional()?;
-    let Some((cameo, from, to, hidden)) = correction else {
-        return Ok(());
-    };
-    let (m_cameo, m_from, m_to): (String, Option<i64>, Option<i64>) = tx
-        .prepare_cached("SELECT cameo, earliest_day, latest_day FROM event WHERE id = ?1")?
-        .query_row([event_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-    let day_from = from.or(m_from);
-    let day_to = to.or(m_to).or(day_from);
-    let month = day_from.and_then(from_day_number).map(month_index);
-    tx.prepare_cached("UPDATE event SET day_from = ?2, day_to = ?3, month = ?4, eff_cameo = ?5, hidden = ?6 WHERE id = ?1")?
-        .execute(params![event_id, day_from, day_to, month, cameo.unwrap_or(m_cameo), hidden])?;
-    tx.prepare_cached("UPDATE event_actor SET day_from = ?2 WHERE event_id = ?1")?
-        .execute(params![event_id, day_from])?;
-    tx.prepare_cached("UPDATE event_place SET day_from = ?2 WHERE event_id = ?1")?
-        .execute(params![event_id, day_from])?;
-    Ok(())
-}
-
-/// The canonical name after the user's merges ("Moskow" merged into "Russia" gives "Russia").
-fn merged_name(tx: &Transaction<'_>, name: &str) -> Result<String> {
-    let mut current = name.to_string();
-    // Merges can chain (A into B, B into C); a cycle cannot be created, but stop anyway.
-    for _ in 0..16 {
-        let next: Option<String> = tx
-            .prepare_cached("SELECT into_name FROM correction_actor_merge WHERE alias_name = ?1")?
-            .query_row([&current], |r| r.get(0))
-            .optional()?;
-        match next {
-            Some(n) if n != current => current = n,
-            _ => break,
-        }
-    }
-    Ok(current)
-}
-
-fn upsert_actor(
-    tx: &Transaction<'_>,
-    name: &str,
-    kind: &str,
-    prov: &crate::model::Provenance,
-) -> Result<i64> {
-    tx.prepare_cached(
-        "INSERT INTO actor(canonical_name, kind, extractor, rule) VALUES (?1, ?2, ?3, ?4) ON CONFLICT(canonical_name) DO NOTHING",
-    )?
-    .execute(params![name, kind, prov.extractor, prov.rule])?;
-    let id = tx
-        .prepare_cached("SELECT id FROM actor WHERE canonical_name = ?1")?
-        .query_row([name], |r| r.get(0))?;
-    Ok(id)
 }
 
 #[cfg(test)]

@@ -184,7 +184,12 @@ impl Store {
         )?;
         let rows = stmt
             .query_map([article_id], |r| {
-                Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get(2)?, r.get(3)?))
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                ))
             })?
             .collect::<Result<Vec<(i64, i64, String, String)>, _>>()?;
         Ok(rows
@@ -209,7 +214,12 @@ impl Store {
         )?;
         let rows = stmt
             .query_map([article_id], |r| {
-                Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?, r.get(3)?))
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, i64>(2)?,
+                    r.get(3)?,
+                ))
             })?
             .collect::<Result<Vec<(i64, i64, i64, String)>, _>>()?;
         Ok(rows
@@ -308,7 +318,9 @@ impl Store {
             let sql = format!("{selection} {sql} LIMIT {FACET_LIMIT}");
             let mut stmt = self.conn().prepare_cached(&sql)?;
             let rows = stmt
-                .query_map(params_from_iter(args.iter()), |r| Ok((r.get(0)?, r.get(1)?)))?
+                .query_map(params_from_iter(args.iter()), |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })?
                 .collect::<Result<_, _>>()?;
             Ok(rows)
         };
@@ -331,7 +343,8 @@ impl Store {
             articles,
             actors: plain(count(
                 "SELECT a.canonical_name, count(DISTINCT sel.id) AS n FROM sel
-                 JOIN event_actor ea ON ea.event_id = sel.id JOIN actor a ON a.id = ea.actor_id
+                 JOIN event_actor ea ON ea.event_id = sel.id JOIN actor m ON m.id = ea.actor_id
+                 JOIN actor a ON a.id = m.eff_id
                  GROUP BY a.id ORDER BY n DESC, a.canonical_name",
             )?),
             places: plain(count(
@@ -425,12 +438,15 @@ impl Store {
             "SELECT e.id, e.article_id, e.eff_cameo, e.date_value, e.day_from, e.day_to, e.precision, e.evidence_text,
                     e.modality, e.confidence,
                     (SELECT json_group_array(a.canonical_name) FROM
-                      (SELECT DISTINCT ea.actor_id FROM event_actor ea WHERE ea.event_id = e.id) x
-                      JOIN actor a ON a.id = x.actor_id),
+                      (SELECT DISTINCT m.eff_id FROM event_actor ea JOIN actor m ON m.id = ea.actor_id
+                        WHERE ea.event_id = e.id) x
+                      JOIN actor a ON a.id = x.eff_id),
                     (SELECT json_group_array(p.canonical_name) FROM event_place ep JOIN place p ON p.id = ep.place_id
                       WHERE ep.event_id = e.id),
-                    (SELECT json_group_array(json_object('actor', a.canonical_name, 'role', ea.role))
-                      FROM event_actor ea JOIN actor a ON a.id = ea.actor_id WHERE ea.event_id = e.id),
+                    (SELECT json_group_array(json_object('actor', a.canonical_name, 'role', x.role)) FROM
+                      (SELECT DISTINCT m.eff_id, ea.role FROM event_actor ea JOIN actor m ON m.id = ea.actor_id
+                        WHERE ea.event_id = e.id) x
+                      JOIN actor a ON a.id = x.eff_id),
                     e.attribution, e.derivation,
                     (SELECT title FROM article WHERE id = e.article_id),
                     (SELECT publisher FROM article WHERE id = e.article_id)
@@ -507,7 +523,9 @@ impl Store {
                 return Ok((None, conditions, args));
             };
             // One row per event even when the actor has several roles in it.
-            from = "(SELECT DISTINCT event_id, day_from FROM event_actor WHERE actor_id = ?) x
+            // Every name that counts as this actor; one row per event even with several roles.
+            from = "(SELECT DISTINCT event_id, day_from FROM event_actor
+                     WHERE actor_id IN (SELECT id FROM actor WHERE eff_id = ?)) x
                     JOIN event e ON e.id = x.event_id"
                 .into();
             args.push(Value::Integer(actor_id));
@@ -573,8 +591,9 @@ impl Store {
         let id = self
             .conn()
             .prepare_cached(
-                "SELECT id FROM actor WHERE canonical_name = ?1 COLLATE NOCASE
-                 UNION ALL SELECT actor_id FROM actor_alias WHERE alias = ?1 COLLATE NOCASE LIMIT 1",
+                "SELECT eff_id FROM actor WHERE canonical_name = ?1 COLLATE NOCASE
+                 UNION ALL SELECT m.eff_id FROM actor_alias al JOIN actor m ON m.id = al.actor_id
+                     WHERE al.alias = ?1 COLLATE NOCASE LIMIT 1",
             )?
             .query_row([name], |r| r.get(0))
             .ok();
@@ -585,10 +604,14 @@ impl Store {
     pub fn actors(&self) -> Result<Vec<ActorRow>> {
         let mut stmt = self.conn().prepare(
             "SELECT a.id, a.canonical_name, a.kind,
-                    (SELECT json_group_array(alias) FROM actor_alias WHERE actor_id = a.id),
-                    (SELECT count(DISTINCT ea.event_id) FROM event_actor ea JOIN event e ON e.id = ea.event_id
-                      WHERE ea.actor_id = a.id AND e.hidden = 0) AS n
-             FROM actor a ORDER BY n DESC, a.canonical_name",
+                    (SELECT json_group_array(alias) FROM
+                      (SELECT m.canonical_name AS alias FROM actor m WHERE m.eff_id = a.id AND m.id <> a.id
+                       UNION SELECT al.alias FROM actor m JOIN actor_alias al ON al.actor_id = m.id
+                         WHERE m.eff_id = a.id AND al.alias <> a.canonical_name
+                       ORDER BY 1)),
+                    (SELECT count(DISTINCT ea.event_id) FROM actor m JOIN event_actor ea ON ea.actor_id = m.id
+                      JOIN event e ON e.id = ea.event_id WHERE m.eff_id = a.id AND e.hidden = 0) AS n
+             FROM actor a WHERE a.eff_id = a.id ORDER BY n DESC, a.canonical_name",
         )?;
         let rows = stmt
             .query_map([], |r| {

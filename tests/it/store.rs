@@ -276,7 +276,7 @@ fn corrections_survive_re_extraction() {
         .correct_event(
             noise,
             &EventCorrection {
-                hidden: true,
+                hidden: Some(true),
                 ..Default::default()
             },
         )
@@ -316,6 +316,214 @@ fn corrections_survive_re_extraction() {
     // Extraction runs again and writes the same machine output: corrections still hold.
     store.replace_extraction(article_id, &extraction).unwrap();
     check(&store);
+}
+
+/// Everything a listing shows about events and actors, to compare states before and after undo.
+fn snapshot(
+    store: &Store,
+) -> (
+    Vec<linimasa::view::EventRow>,
+    Vec<(String, Vec<String>, i64)>,
+) {
+    let events = store.events(&EventFilter::default()).unwrap();
+    let actors = store
+        .actors()
+        .unwrap()
+        .into_iter()
+        .map(|a| (a.name, a.aliases, a.events))
+        .collect();
+    (events, actors)
+}
+
+fn actor_events(store: &Store, name: &str) -> usize {
+    store
+        .events(&EventFilter {
+            actor: Some(name.into()),
+            ..Default::default()
+        })
+        .unwrap()
+        .len()
+}
+
+#[test]
+fn every_correction_undoes_and_redoes_exactly() {
+    let (mut store, _, extraction) = sample();
+    let pristine = snapshot(&store);
+    assert_eq!(store.history().unwrap(), Default::default());
+    let ukraine_event = store.events(&EventFilter::default()).unwrap()[3].id;
+
+    store.rename_actor("Russia", "Russian Federation").unwrap();
+    assert_eq!(actor_events(&store, "Russian Federation"), 3);
+    assert_eq!(
+        actor_events(&store, "Russia"),
+        3,
+        "the old name still finds it"
+    );
+    assert_eq!(actor_events(&store, "Rusia"), 3, "and so do its aliases");
+    store.merge_actors("Moscow", "Russian Federation").unwrap();
+    assert_eq!(actor_events(&store, "Russian Federation"), 4);
+    let merged = store.events(&EventFilter::default()).unwrap();
+    assert_eq!(merged[4].actors, ["Russian Federation"]);
+    store
+        .correct_event(
+            ukraine_event,
+            &EventCorrection {
+                cameo: Some("04".into()),
+                earliest: Some(date("2022-02-20")),
+                latest: Some(date("2022-02-21")),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    store
+        .correct_event(
+            ukraine_event,
+            &EventCorrection {
+                hidden: Some(true),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(store.events(&EventFilter::default()).unwrap().len(), 4);
+    let edited = snapshot(&store);
+    assert_eq!(
+        store.history().unwrap().undo.as_deref(),
+        Some(format!("Undo: hide event {ukraine_event}").as_str())
+    );
+
+    // Re-extraction keeps every correction.
+    store.replace_extraction(1, &extraction).unwrap();
+    assert_eq!(snapshot(&store).1, edited.1);
+
+    // Undo everything, step by step, back to the machine's state.
+    store.undo().unwrap().unwrap();
+    let shown = store.events(&EventFilter::default()).unwrap();
+    let back = shown.iter().find(|e| e.evidence == "evidence 15").unwrap();
+    assert_eq!(
+        (
+            back.cameo.as_str(),
+            back.earliest.as_deref(),
+            back.latest.as_deref()
+        ),
+        ("04", Some("2022-02-20"), Some("2022-02-21")),
+        "undoing the hide keeps the earlier edit"
+    );
+    for _ in 0..3 {
+        store.undo().unwrap().unwrap();
+    }
+    assert_eq!(store.undo().unwrap(), None, "nothing left to undo");
+    assert_eq!(snapshot(&store), pristine);
+    assert_eq!(store.check().unwrap(), Vec::<String>::new());
+
+    // Redo everything: the same edited state.
+    for _ in 0..4 {
+        store.redo().unwrap().unwrap();
+    }
+    assert_eq!(store.redo().unwrap(), None);
+    let redone = snapshot(&store);
+    assert_eq!(redone.1, edited.1);
+    assert_eq!(
+        redone
+            .0
+            .iter()
+            .map(|e| (&e.cameo, &e.earliest, &e.actors))
+            .collect::<Vec<_>>(),
+        edited
+            .0
+            .iter()
+            .map(|e| (&e.cameo, &e.earliest, &e.actors))
+            .collect::<Vec<_>>()
+    );
+
+    // Split Moscow off again; a new change drops what could be redone.
+    store.split_actor("Russian Federation", "Moscow").unwrap();
+    assert_eq!(actor_events(&store, "Moscow"), 1);
+    assert_eq!(actor_events(&store, "Russian Federation"), 3);
+    store.undo().unwrap();
+    assert_eq!(actor_events(&store, "Russian Federation"), 4);
+    store.rename_actor("Ukraine", "Ukraina (state)").unwrap();
+    assert_eq!(store.history().unwrap().redo, None);
+
+    // Renaming back to an old name restores it; a rename onto another actor is refused.
+    store.rename_actor("Russian Federation", "Russia").unwrap();
+    assert_eq!(actor_events(&store, "Russia"), 4);
+    assert!(store
+        .actors()
+        .unwrap()
+        .iter()
+        .all(|a| a.name != "Russian Federation"));
+    let err = store.rename_actor("Russia", "Ukraina (state)").unwrap_err();
+    assert!(err.to_string().contains("merge"), "{err}");
+}
+
+#[test]
+fn bad_corrections_are_refused_and_change_nothing() {
+    let (mut store, _, _) = sample();
+    let before = snapshot(&store);
+    let id = before.0[0].id;
+    let bad_type = EventCorrection {
+        cameo: Some("99".into()),
+        ..Default::default()
+    };
+    let err = store.correct_event(id, &bad_type).unwrap_err();
+    assert!(err.to_string().contains("CAMEO"), "{err}");
+    let backwards = EventCorrection {
+        earliest: Some(date("2022-03-05")),
+        latest: Some(date("2022-03-01")),
+        ..Default::default()
+    };
+    let err = store.correct_event(id, &backwards).unwrap_err();
+    assert!(err.to_string().contains("before it starts"), "{err}");
+    assert!(store
+        .correct_event(999, &EventCorrection::default())
+        .is_err());
+    let err = store.merge_actors("Nobody", "Russia").unwrap_err();
+    assert!(err.to_string().contains("Nobody"), "{err}");
+    assert!(store.rename_actor("Russia", "  ").is_err());
+    let err = store.split_actor("Russia", "Rusia").unwrap_err();
+    assert!(err.to_string().contains("spelling"), "{err}");
+    assert!(store.split_actor("Russia", "Ukraine").is_err());
+    assert_eq!(snapshot(&store), before);
+    assert_eq!(store.history().unwrap(), Default::default());
+}
+
+#[test]
+fn undoing_a_date_change_moves_relative_dates_back() {
+    let mut store = Store::open_in_memory().unwrap();
+    let seed = std::fs::read_to_string(seed_path()).unwrap();
+    pipeline::import_text(&mut store, "seed.txt", &seed, date("2026-11-25")).unwrap();
+    let id = store.articles().unwrap()[0].id;
+    let before = store.events(&EventFilter::default()).unwrap();
+    pipeline::set_article_date(&mut store, id, date("2022-03-08")).unwrap();
+    let moved = store.events(&EventFilter::default()).unwrap();
+    assert_ne!(
+        moved.iter().map(|e| &e.earliest).collect::<Vec<_>>(),
+        before.iter().map(|e| &e.earliest).collect::<Vec<_>>()
+    );
+    assert!(pipeline::undo(&mut store).unwrap());
+    let a = &store.articles().unwrap()[0];
+    assert_eq!(a.published.as_ref().unwrap().date, "2022-03-01");
+    let after = store.events(&EventFilter::default()).unwrap();
+    assert_eq!(
+        after
+            .iter()
+            .map(|e| (&e.earliest, &e.evidence))
+            .collect::<Vec<_>>(),
+        before
+            .iter()
+            .map(|e| (&e.earliest, &e.evidence))
+            .collect::<Vec<_>>()
+    );
+    assert!(pipeline::redo(&mut store).unwrap());
+    assert_eq!(
+        store.articles().unwrap()[0]
+            .published
+            .as_ref()
+            .unwrap()
+            .date,
+        "2022-03-08"
+    );
+    assert!(!pipeline::redo(&mut store).unwrap());
 }
 
 #[test]

@@ -98,21 +98,3 @@ pub async fn article_import_text(
     })
     .await
 }
-
-#[tauri::command]
-pub async fn article_set_date(
-    state: State<'_, AppState>,
-    id: i64,
-    date: String,
-) -> Result<(), AppError> {
-    let date: NaiveDate = date.parse().map_err(|_| {
-        AppError::new(
-            ErrorCode::InvalidInput,
-            format!("\"{date}\" is not a date (expected YYYY-MM-DD)"),
-        )
-    })?;
-    blocking(state.shared(), move |store| {
-        Ok(pipeline::set_article_date(store, id, date)?)
-    })
-    .await
-}

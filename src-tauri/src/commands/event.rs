@@ -30,7 +30,10 @@ pub async fn event_histogram(
     query: EventQuery,
 ) -> Result<Vec<MonthCount>, AppError> {
     let filter = query.to_filter()?;
-    blocking(state.shared(), move |store| Ok(store.month_histogram(&filter)?)).await
+    blocking(state.shared(), move |store| {
+        Ok(store.month_histogram(&filter)?)
+    })
+    .await
 }
 
 #[tauri::command]

@@ -25,5 +25,9 @@ pub async fn place_list(
     query: EventQuery,
 ) -> Result<Vec<PlaceRow>, AppError> {
     let filter = query.to_filter()?;
-    blocking(state.shared(), move |store| Ok(store.place_counts(&filter)?)).await
+    blocking(
+        state.shared(),
+        move |store| Ok(store.place_counts(&filter)?),
+    )
+    .await
 }

@@ -1,6 +1,7 @@
 //! IPC commands, one module per domain, each a few lines over the core.
 
 pub mod article;
+pub mod curation;
 pub mod event;
 pub mod graph;
 pub mod workspace;
