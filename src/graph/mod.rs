@@ -499,6 +499,8 @@ mod tests {
             participants: vec![],
             attribution: None,
             derivation: String::new(),
+            article_title: String::new(),
+            publisher: None,
         }
     }
 

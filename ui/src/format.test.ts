@@ -200,3 +200,27 @@ describe("paragraphRanges and segments", () => {
     ]);
   });
 });
+
+describe("nestedSegments", () => {
+  it("nests inner marks inside outer ones without duplicating text", async () => {
+    const { nestedSegments, withoutOverlaps } = await import("./format");
+    const text = "Putin met Jokowi on Thursday in Moscow.";
+    const evidence = [{ start: 0, end: 28 }];
+    const names = withoutOverlaps(
+      [
+        { start: 0, end: 5 },
+        { start: 10, end: 16 },
+        { start: 17, end: 28 },
+        { start: 32, end: 38 },
+      ],
+      [{ start: 20, end: 28 }],
+    );
+    const inner = [...names, { start: 20, end: 28 }];
+    const layers = nestedSegments(text, 0, text.length, evidence, inner);
+    expect(layers.map((l) => l.parts.map((p) => p.text).join("")).join("")).toBe(text);
+    expect(layers[0]?.outer).toEqual({ start: 0, end: 28 });
+    expect(layers[0]?.parts.filter((p) => p.mark !== null).map((p) => p.text)).toEqual(["Putin", "Jokowi", "Thursday"]);
+    expect(layers[1]?.outer).toBeNull();
+    expect(layers[1]?.parts.find((p) => p.mark !== null)?.text).toBe("Moscow");
+  });
+});

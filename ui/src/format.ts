@@ -182,3 +182,36 @@ export function segments<M extends { start: number; end: number }>(
   if (at < end) out.push({ text: text.slice(at, end), mark: null });
   return out;
 }
+
+/** A run of text inside (or outside) one outer mark, cut again by the inner marks. */
+export interface Layered<O, I> {
+  outer: O | null;
+  parts: Array<Segment<I>>;
+}
+
+/**
+ * Two levels of highlighting over text[start, end): outer marks (event
+ * evidence) contain inner marks (time expressions, names). Inner marks are cut
+ * at outer boundaries so the DOM nests properly; the text is never duplicated.
+ */
+export function nestedSegments<O extends { start: number; end: number }, I extends { start: number; end: number }>(
+  text: string,
+  start: number,
+  end: number,
+  outer: readonly O[],
+  inner: readonly I[],
+): Array<Layered<O, I>> {
+  const out: Array<Layered<O, I>> = [];
+  let at = start;
+  for (const seg of segments(text, start, end, outer)) {
+    const segEnd = at + seg.text.length;
+    out.push({ outer: seg.mark, parts: segments(text, at, segEnd, inner) });
+    at = segEnd;
+  }
+  return out;
+}
+
+/** Drops the marks of `lower` that overlap any mark of `higher` (time expressions win over names). */
+export function withoutOverlaps<L extends { start: number; end: number }>(lower: readonly L[], higher: ReadonlyArray<{ start: number; end: number }>): L[] {
+  return lower.filter((m) => !higher.some((h) => h.start < m.end && m.start < h.end));
+}

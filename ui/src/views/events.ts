@@ -1,20 +1,23 @@
 import type { EventRow } from "../bindings";
+import { cameoColor, cameoName, cameoRoot } from "../cameo";
 import { el } from "../dom";
 import { formatConfidence, formatEventDate, sortEventsByDate } from "../format";
 
 export type EventsView =
   | { kind: "loading" }
   | { kind: "error"; message: string }
-  | { kind: "ready"; events: EventRow[] };
+  | { kind: "ready"; events: EventRow[]; total: number; selectedId: number | null };
 
 const COLUMNS = 8;
+/** Rows drawn at most; the timeline shows them all. */
+export const EVENT_ROWS = 500;
 export const NO_EVENTS = "No events in this workspace yet — import articles that report dated events.";
 
 function messageRow(text: string, cls: string): HTMLTableRowElement {
   return el("tr", { class: cls }, el("td", { attrs: { colspan: String(COLUMNS) } }, text));
 }
 
-export function renderEvents(table: HTMLTableElement, view: EventsView): void {
+export function renderEvents(table: HTMLTableElement, view: EventsView, onSelect: (id: number) => void = () => undefined): void {
   const body = table.tBodies[0] ?? table.createTBody();
   table.dataset.state = view.kind;
   if (view.kind === "loading") {
@@ -25,29 +28,44 @@ export function renderEvents(table: HTMLTableElement, view: EventsView): void {
     body.replaceChildren(messageRow(`Could not load events. ${view.message}`, "placeholder error"));
     return;
   }
+  table.dataset.total = String(view.total);
   if (view.events.length === 0) {
-    body.replaceChildren(messageRow(NO_EVENTS, "placeholder"));
+    body.replaceChildren(messageRow(view.total === 0 ? NO_EVENTS : "No events match these filters.", "placeholder"));
     return;
   }
-  body.replaceChildren(
-    ...sortEventsByDate(view.events).map((e) =>
-      el(
+  const rows = sortEventsByDate(view.events)
+    .slice(0, EVENT_ROWS)
+    .map((e) => {
+      const selected = e.id === view.selectedId;
+      const dot = el("span", { class: "swatch-inline" });
+      dot.style.background = cameoColor(e.cameo);
+      const row = el(
         "tr",
-        { attrs: { "data-event-id": String(e.id), "data-article-id": String(e.article_id) } },
+        {
+          class: selected ? "selectable selected" : "selectable",
+          attrs: { "data-event-id": String(e.id), "data-article-id": String(e.article_id), tabindex: "0", "aria-selected": String(selected) },
+        },
         // The date cell tells how the date was derived; the actors cell gives the roles.
         el("td", { class: "date", title: e.derivation }, formatEventDate(e)),
         el("td", { class: "muted" }, e.precision),
-        el("td", { class: "code" }, e.cameo),
-        el(
-          "td",
-          { title: e.participants.map((p) => `${p.actor}: ${p.role}`).join("\n") },
-          e.actors.join(", ") || "—",
-        ),
+        el("td", { class: "code", title: `CAMEO ${e.cameo}` }, dot, `${cameoRoot(e.cameo)} ${cameoName(e.cameo)}`),
+        el("td", { title: e.participants.map((p) => `${p.actor}: ${p.role}`).join("\n") }, e.actors.join(", ") || "—"),
         el("td", {}, e.places.join(", ") || "—"),
         el("td", { class: "muted", title: e.attribution === null ? "" : `according to ${e.attribution}` }, e.modality),
         el("td", { class: "num" }, formatConfidence(e.confidence)),
         el("td", { class: "evidence", title: e.evidence }, e.evidence),
-      ),
-    ),
-  );
+      );
+      row.addEventListener("click", () => onSelect(e.id));
+      row.addEventListener("keydown", (k) => {
+        if (k.key === "Enter" || k.key === " ") {
+          k.preventDefault();
+          onSelect(e.id);
+        }
+      });
+      return row;
+    });
+  if (view.total > rows.length) {
+    rows.push(messageRow(`Showing the first ${rows.length.toLocaleString("en")} of ${view.total.toLocaleString("en")} events; narrow the filters or use the timeline.`, "more"));
+  }
+  body.replaceChildren(...rows);
 }

@@ -1,23 +1,62 @@
-import type { ArticleDetail } from "../bindings";
+import type { ArticleDetail, EventSpanView, MentionView, TimexView } from "../bindings";
+import { cameoName } from "../cameo";
 import { el } from "../dom";
-import { formatProvenance, paragraphRanges, segments } from "../format";
+import { formatProvenance, nestedSegments, paragraphRanges, withoutOverlaps } from "../format";
 
 export type ReaderView =
   | { kind: "none" }
   | { kind: "loading" }
   | { kind: "error"; message: string }
-  | { kind: "ready"; article: ArticleDetail };
+  | { kind: "ready"; article: ArticleDetail; focusEvent?: number | null };
+
+export interface ReaderActions {
+  /** A mention of an actor was clicked: filter by it. */
+  onActor(name: string): void;
+  /** An event's evidence was clicked: select it. */
+  onEvent(id: number): void;
+}
+
+const ACTOR_KINDS = new Set(["person", "organisation", "country", "group"]);
 
 function field(label: string, value: string | null): Node[] {
   return [el("dt", {}, label), el("dd", {}, value ?? "—")];
 }
 
-export function renderReader(pane: HTMLElement, view: ReaderView): void {
+type Inline = (TimexView & { what: "timex" }) | (MentionView & { what: "mention" });
+
+function inlineMark(text: string, mark: Inline, actions: ReaderActions): HTMLElement {
+  if (mark.what === "timex") {
+    return el(
+      "mark",
+      { class: `timex timex-${mark.timex_type.toLowerCase()}`, title: `${mark.timex_type} ${mark.value} · rule ${mark.rule}` },
+      text,
+    );
+  }
+  const actor = ACTOR_KINDS.has(mark.kind);
+  const node = el(
+    "mark",
+    {
+      class: `mention kind-${mark.kind}${actor ? " actor" : ""}`,
+      title: actor ? `${mark.kind} — click to filter by ${mark.text}` : mark.kind,
+      attrs: { "data-kind": mark.kind },
+    },
+    text,
+  );
+  if (actor) {
+    node.addEventListener("click", (e) => {
+      e.stopPropagation();
+      actions.onActor(mark.text);
+    });
+  }
+  return node;
+}
+
+export function renderReader(pane: HTMLElement, view: ReaderView, actions: ReaderActions = { onActor: () => undefined, onEvent: () => undefined }): void {
   pane.dataset.state = view.kind;
   switch (view.kind) {
     case "none":
       pane.replaceChildren(
-        el("p", { class: "placeholder" }, "Select an article to read it and see where its date came from."),
+        el("p", { class: "placeholder" }, "Select an article (Articles tab) or an event's source to read it and see where its date came from."),
       );
       return;
     case "loading":
@@ -27,24 +66,32 @@ export function renderReader(pane: HTMLElement, view: ReaderView): void {
       pane.replaceChildren(el("p", { class: "placeholder error" }, `Could not open the article. ${view.message}`));
       return;
     case "ready": {
-      const { summary, text, date_derivation, time_expressions } = view.article;
-      // Each paragraph is text nodes and <mark>s: article text never passes through HTML parsing.
+      const { summary, text, date_derivation, time_expressions, mentions, events } = view.article;
+      const timexes: Inline[] = time_expressions.map((t) => ({ ...t, what: "timex" as const }));
+      const names: Inline[] = withoutOverlaps(mentions, time_expressions).map((m) => ({ ...m, what: "mention" as const }));
+      const inline = [...timexes, ...names];
+      const focus = view.focusEvent ?? null;
+      // Each paragraph is text nodes and elements: article text never passes through HTML parsing.
       const paragraphs = paragraphRanges(text).map(([start, end]) =>
         el(
           "p",
           {},
-          ...segments(text, start, end, time_expressions).map((seg) =>
-            seg.mark === null
-              ? seg.text
-              : el(
-                  "mark",
-                  {
-                    class: `timex timex-${seg.mark.timex_type.toLowerCase()}`,
-                    title: `${seg.mark.timex_type} ${seg.mark.value} · rule ${seg.mark.rule}`,
-                  },
-                  seg.text,
-                ),
-          ),
+          ...nestedSegments<EventSpanView, Inline>(text, start, end, events, inline).map((layer) => {
+            const parts = layer.parts.map((seg) => (seg.mark === null ? seg.text : inlineMark(seg.text, seg.mark, actions)));
+            if (layer.outer === null) return el("span", {}, ...parts);
+            const ev = layer.outer;
+            const span = el(
+              "span",
+              {
+                class: ev.id === focus ? "evidence focus" : "evidence",
+                title: `Evidence of event ${ev.id} (${cameoName(ev.cameo)}) — click to show it`,
+                attrs: { "data-event-id": String(ev.id) },
+              },
+              ...parts,
+            );
+            span.addEventListener("click", () => actions.onEvent(ev.id));
+            return span;
+          }),
         ),
       );
       const warnings: Node[] =
@@ -54,7 +101,7 @@ export function renderReader(pane: HTMLElement, view: ReaderView): void {
       pane.replaceChildren(
         el("h2", {}, summary.title),
         el("p", { class: summary.published === null ? "provenance muted" : "provenance" }, formatProvenance(summary.published)),
-        ...(date_derivation === null ? [] : [el("p", { class: "derivation" }, date_derivation)]),
+        ...(date_derivation === null ? [] : [el("p", { class: "derivation muted" }, date_derivation)]),
         el(
           "dl",
           { class: "meta" },
@@ -67,8 +114,22 @@ export function renderReader(pane: HTMLElement, view: ReaderView): void {
           ...field("Time expressions", String(time_expressions.length)),
         ),
         ...warnings,
+        el(
+          "p",
+          { class: "mark-legend" },
+          el("span", { class: "timex" }, "time expression"),
+          el("span", { class: "mention kind-person" }, "person"),
+          el("span", { class: "mention kind-organisation" }, "organisation"),
+          el("span", { class: "mention kind-country" }, "country"),
+          el("span", { class: "mention kind-place" }, "place"),
+          el("span", { class: "evidence" }, "event evidence"),
+        ),
         el("div", { class: "article-text" }, ...paragraphs),
       );
+      if (focus !== null) {
+        const target = pane.querySelector(`[data-event-id="${focus}"]`);
+        if (target instanceof HTMLElement) requestAnimationFrame(() => target.scrollIntoView({ block: "center" }));
+      }
       return;
     }
   }
