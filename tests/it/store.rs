@@ -645,3 +645,144 @@ fn killing_an_import_of_10000_articles_leaves_a_consistent_store_that_a_rerun_co
     assert_eq!(store.info().unwrap().articles, 10_000);
     assert_eq!(store.check().unwrap(), Vec::<String>::new());
 }
+
+#[test]
+fn views_share_one_query_facets_places_network_and_detail() {
+    let (mut store, article_id, _) = sample();
+    let query = |json: &str| -> EventFilter {
+        serde_json::from_str::<linimasa::view::EventQuery>(json)
+            .unwrap()
+            .to_filter()
+            .unwrap()
+    };
+    let all = store.facets(&query("{}")).unwrap();
+    assert_eq!((all.total, all.articles), (5, 1));
+    let counts = |f: &[linimasa::view::FacetCount]| {
+        f.iter()
+            .map(|c| (c.value.clone(), c.count))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        counts(&all.actors),
+        [
+            ("Russia".to_string(), 3),
+            ("Ukraine".to_string(), 3),
+            ("Moscow".to_string(), 1)
+        ]
+    );
+    assert_eq!(
+        counts(&all.places),
+        [("Kharkiv".to_string(), 2), ("Belarus".to_string(), 1)]
+    );
+    assert_eq!(all.types[0].value, "01");
+    assert_eq!(all.types[0].label, "Make public statement");
+    assert_eq!(counts(&all.sources), [("Gatra.com".to_string(), 5)]);
+    assert_eq!(counts(&all.languages), [("en".to_string(), 5)]);
+
+    // Every field of the shared query narrows every view alike.
+    let march = query(r#"{"from": "2022-03-01", "to": "2022-12-31", "actor": "Rusia"}"#);
+    assert_eq!(store.facets(&march).unwrap().total, 1);
+    assert_eq!(store.event_count(&march).unwrap(), 1);
+    assert_eq!(
+        store.facets(&query(r#"{"language": "id"}"#)).unwrap().total,
+        0
+    );
+    assert_eq!(
+        store
+            .facets(&query(r#"{"source": "Gatra.com", "cameo": "19"}"#))
+            .unwrap()
+            .total,
+        2
+    );
+    let places = store
+        .place_counts(&query(r#"{"actor": "Ukraine"}"#))
+        .unwrap();
+    assert_eq!(
+        places
+            .iter()
+            .map(|p| (p.name.as_str(), p.events))
+            .collect::<Vec<_>>(),
+        [("Belarus", 1), ("Kharkiv", 1)]
+    );
+
+    let network = linimasa::graph::network_view(&store, &query("{}"), 10).unwrap();
+    assert_eq!(network.nodes.len(), 3);
+    assert_eq!(network.edges.len(), 1);
+    assert_eq!(
+        (
+            network.edges[0].first.as_deref(),
+            network.edges[0].last.as_deref()
+        ),
+        (Some("2022-02-28"), Some("2022-02-28"))
+    );
+    let russia = network.nodes.iter().find(|n| n.actor == "Russia").unwrap();
+    assert_eq!((russia.kind.as_str(), russia.events), ("country", 3));
+    let cut = linimasa::graph::network_view(&store, &query("{}"), 2).unwrap();
+    assert_eq!((cut.nodes.len(), cut.omitted), (2, 1));
+
+    // The detail panel: type name, source, evidence span; a correction shows.
+    let id = store.events(&query(r#"{"cameo": "04"}"#)).unwrap()[0].id;
+    let detail = store.event_detail(id).unwrap();
+    assert_eq!(detail.type_name, "Consult");
+    assert_eq!(detail.sources.len(), 1);
+    assert_eq!(detail.sources[0].id, article_id);
+    assert_eq!(detail.event.article_title, "Sample");
+    assert_eq!(detail.places.len(), 1);
+    assert!(detail.evidence.end > detail.evidence.start);
+    assert!(!detail.corrected);
+    store
+        .correct_event(
+            id,
+            &EventCorrection {
+                hidden: Some(true),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert!(store.event_detail(id).unwrap().corrected);
+    assert!(store.event_detail(424242).is_err());
+
+    // Malformed queries are refused with a clear message.
+    for (bad, needle) in [
+        (r#"{"from": "2022-13-01"}"#, "not a calendar date"),
+        (
+            r#"{"from": "2022-03-05", "to": "2022-03-01"}"#,
+            "before it starts",
+        ),
+    ] {
+        let err = serde_json::from_str::<linimasa::view::EventQuery>(bad)
+            .unwrap()
+            .to_filter()
+            .unwrap_err();
+        assert!(err.message.contains(needle), "{bad}: {}", err.message);
+        assert_eq!(err.code, linimasa::view::ErrorCode::InvalidInput);
+    }
+}
+
+#[test]
+fn the_reader_gets_mentions_and_event_evidence_as_utf16_spans() {
+    let mut store = Store::open_in_memory().unwrap();
+    let seed = std::fs::read_to_string(seed_path()).unwrap();
+    pipeline::import_text(&mut store, "seed.txt", &seed, date("2026-11-25")).unwrap();
+    let id = store.articles().unwrap()[0].id;
+    let detail = store.article_detail(id).unwrap();
+    let utf16: Vec<u16> = detail.text.encode_utf16().collect();
+    let slice = |s: u32, e: u32| String::from_utf16(&utf16[s as usize..e as usize]).unwrap();
+    assert!(detail.mentions.len() >= 5);
+    for m in &detail.mentions {
+        assert_eq!(slice(m.start, m.end), m.text, "{m:?}");
+    }
+    assert!(detail
+        .mentions
+        .iter()
+        .any(|m| m.text == "Dmitry Peskov" && m.kind == "person"));
+    assert_eq!(
+        detail.events.len() as i64,
+        store.articles().unwrap()[0].events
+    );
+    let evidence = store.event_detail(detail.events[0].id).unwrap();
+    assert_eq!(
+        slice(detail.events[0].start, detail.events[0].end),
+        evidence.event.evidence
+    );
+}
