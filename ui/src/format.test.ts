@@ -54,6 +54,8 @@ function event(id: number, date_value: string | null, earliest: string | null = 
     participants: [],
     attribution: null,
     derivation: "",
+    article_title: "",
+    publisher: null,
   };
 }
 

@@ -1,10 +1,22 @@
-import type { AppError, ArticleSummary, ImportEvent, ImportSummary } from "./bindings";
+// Builds the window: the top bar (workspace, counts, import, undo/redo), the
+// filter sidebar, the timeline with its overview, the network / map / lists
+// tabs and the event detail / reader side panel. Every view reads and writes
+// the one shared filter state (state.ts).
+import type { AppError, ArticleSummary, HistoryState, ImportEvent, ImportSummary } from "./bindings";
 import { type Backend, pickBackend, toAppError } from "./backend";
 import { el, required } from "./dom";
 import { describeError, formatCounts, formatImportProgress, formatImportSummary } from "./format";
+import { Latest, Store, type StateKey } from "./state";
+import { hideTooltip } from "./viz/canvas";
 import { renderArticles } from "./views/articles";
+import type { View, ViewContext } from "./views/context";
+import { DetailView } from "./views/detail";
 import { renderEvents } from "./views/events";
+import { FacetsView } from "./views/facets";
+import { MapView } from "./views/map";
+import { NetworkView } from "./views/network";
 import { renderReader } from "./views/reader";
+import { TimelineView } from "./views/timeline";
 
 const ui = {
   path: required("workspace-path", HTMLElement),
@@ -14,20 +26,22 @@ const ui = {
   pathInput: required("import-path", HTMLInputElement),
   pathButton: required("import-button", HTMLButtonElement),
   cancelButton: required("import-cancel", HTMLButtonElement),
+  paste: required("paste", HTMLDetailsElement),
   textForm: required("import-text-form", HTMLFormElement),
   textName: required("import-text-name", HTMLInputElement),
   textInput: required("import-text", HTMLTextAreaElement),
   textButton: required("import-text-button", HTMLButtonElement),
+  undo: required("undo", HTMLButtonElement),
+  redo: required("redo", HTMLButtonElement),
   status: required("status", HTMLElement),
   articles: required("articles", HTMLTableElement),
   events: required("events", HTMLTableElement),
   reader: required("reader", HTMLElement),
+  detail: required("detail", HTMLElement),
+  tooltip: required("tooltip", HTMLElement),
+  dropOverlay: required("drop-overlay", HTMLElement),
+  search: required("search", HTMLInputElement),
 };
-
-let articles: ArticleSummary[] = [];
-let selectedId: number | null = null;
-/** Increments on each selection so a slow response for an older click is dropped. */
-let readerRequest = 0;
 
 function setStatus(kind: "info" | "busy" | "error", headline: string, details: string[] = []): void {
   ui.status.dataset.kind = kind;
@@ -40,95 +54,240 @@ function showError(error: AppError): void {
   setStatus("error", describeError(error));
 }
 
-function showArticles(): void {
-  renderArticles(ui.articles, { kind: "ready", articles, selectedId }, selectArticle);
-}
-
-async function refresh(backend: Backend): Promise<void> {
-  try {
-    const [info, list, events] = await Promise.all([
-      backend.workspaceInfo(),
-      backend.articleList(),
-      backend.eventList(),
-    ]);
-    ui.path.textContent = info.path;
-    ui.path.title = `Workspace: ${info.path}`;
-    ui.counts.textContent = formatCounts(info);
-    articles = list;
-    showArticles();
-    renderEvents(ui.events, { kind: "ready", events });
-  } catch (reason) {
-    const error = toAppError(reason);
-    renderArticles(ui.articles, { kind: "error", message: error.message }, selectArticle);
-    renderEvents(ui.events, { kind: "error", message: error.message });
-    showError(error);
-  }
-}
-
-let backendRef: Backend | null = null;
-
-async function selectArticle(id: number): Promise<void> {
-  const backend = backendRef;
-  if (backend === null) return;
-  selectedId = id;
-  showArticles();
-  const request = ++readerRequest;
-  renderReader(ui.reader, { kind: "loading" });
-  try {
-    const article = await backend.articleGet(id);
-    if (request === readerRequest) renderReader(ui.reader, { kind: "ready", article });
-  } catch (reason) {
-    if (request !== readerRequest) return;
-    const error = toAppError(reason);
-    renderReader(ui.reader, { kind: "error", message: describeError(error) });
-    if (error.code === "not_found") {
-      // The workspace changed under us; show what is there now.
-      selectedId = null;
-      if (backendRef !== null) await refresh(backendRef);
+/** A tab strip: clicking (or arrow keys on) a tab shows its panel and hides the others. */
+function tabs(ids: readonly string[], onShow: (id: string) => void = () => undefined): (id: string) => void {
+  const buttons = ids.map((id) => required(id, HTMLButtonElement));
+  const show = (id: string) => {
+    for (const b of buttons) {
+      const on = b.id === id;
+      b.setAttribute("aria-selected", String(on));
+      b.tabIndex = on ? 0 : -1;
+      const panel = document.getElementById(b.getAttribute("aria-controls") ?? "");
+      if (panel !== null) panel.hidden = !on;
     }
-  }
-}
-
-/** Runs one import with the controls disabled, then reports and reloads. */
-async function runImport(
-  backend: Backend,
-  what: string,
-  job: () => Promise<ImportSummary>,
-  cancellable = false,
-): Promise<boolean> {
-  ui.pathButton.disabled = true;
-  ui.textButton.disabled = true;
-  ui.cancelButton.hidden = !cancellable;
-  ui.cancelButton.disabled = false;
-  setStatus("busy", `Importing ${what}…`);
-  try {
-    const summary = await job();
-    const text = formatImportSummary(summary);
-    setStatus(summary.failed.length > 0 ? "error" : "info", text.headline, text.failures);
-    await refresh(backend);
-    return true;
-  } catch (reason) {
-    showError(toAppError(reason));
-    return false;
-  } finally {
-    ui.pathButton.disabled = false;
-    ui.textButton.disabled = false;
-    ui.cancelButton.hidden = true;
-  }
+    onShow(id);
+  };
+  buttons.forEach((b, i) => {
+    b.addEventListener("click", () => show(b.id));
+    b.addEventListener("keydown", (e) => {
+      const step = e.key === "ArrowRight" ? 1 : e.key === "ArrowLeft" ? -1 : 0;
+      if (step === 0) return;
+      const next = buttons[(i + step + buttons.length) % buttons.length];
+      if (next !== undefined) {
+        show(next.id);
+        next.focus();
+      }
+    });
+  });
+  show(ids[0] ?? "");
+  return show;
 }
 
 async function start(): Promise<void> {
-  renderArticles(ui.articles, { kind: "loading" }, selectArticle);
+  const store = new Store();
+  const showBottom = tabs(["tab-network", "tab-map", "tab-events", "tab-articles"]);
+  const showSide = tabs(["tab-detail", "tab-reader"]);
+  renderArticles(ui.articles, { kind: "loading" }, () => undefined);
   renderEvents(ui.events, { kind: "loading" });
   renderReader(ui.reader, { kind: "none" });
   setStatus("busy", "Opening workspace…");
 
-  const backend = await pickBackend(window.location.search);
-  backendRef = backend;
+  const backend: Backend = await pickBackend(window.location.search);
   if (backend.kind === "fake") {
     ui.kind.textContent = "browser demo — in-memory data";
     ui.kind.hidden = false;
   }
+  const ctx: ViewContext = { backend, store, tooltip: ui.tooltip, report: showError };
+
+  // ---- history (undo / redo) ----
+  const showHistory = (h: HistoryState) => {
+    ui.undo.disabled = h.undo === null;
+    ui.redo.disabled = h.redo === null;
+    ui.undo.title = h.undo === null ? "Nothing to undo" : `Undo: ${h.undo} (Ctrl+Z)`;
+    ui.redo.title = h.redo === null ? "Nothing to redo" : `Redo: ${h.redo} (Ctrl+Shift+Z)`;
+    ui.undo.dataset.description = h.undo ?? "";
+    ui.redo.dataset.description = h.redo ?? "";
+  };
+  const afterCorrection = (h: HistoryState, what: string) => {
+    showHistory(h);
+    setStatus("info", what);
+    store.set({ revision: store.get().revision + 1 });
+  };
+  const undo = async () => {
+    if (ui.undo.disabled) return;
+    const what = ui.undo.dataset.description ?? "";
+    try {
+      afterCorrection(await backend.historyUndo(), `Undone: ${what}`);
+    } catch (reason) {
+      showError(toAppError(reason));
+    }
+  };
+  const redo = async () => {
+    if (ui.redo.disabled) return;
+    const what = ui.redo.dataset.description ?? "";
+    try {
+      afterCorrection(await backend.historyRedo(), `Redone: ${what}`);
+    } catch (reason) {
+      showError(toAppError(reason));
+    }
+  };
+  ui.undo.addEventListener("click", () => void undo());
+  ui.redo.addEventListener("click", () => void redo());
+
+  // ---- articles and the reader ----
+  let articles: ArticleSummary[] = [];
+  let openArticleId: number | null = null;
+  const readerRequest = new Latest();
+  const showArticles = () => renderArticles(ui.articles, { kind: "ready", articles, selectedId: openArticleId }, (id) => void openArticle(id, null));
+  const readerActions = {
+    onActor: (name: string) => store.setFilter("actor", name),
+    onEvent: (id: number) => {
+      store.set({ selected: id });
+    },
+  };
+  async function openArticle(id: number, focusEvent: number | null): Promise<void> {
+    openArticleId = id;
+    showArticles();
+    showSide("tab-reader");
+    const request = readerRequest.next();
+    renderReader(ui.reader, { kind: "loading" });
+    try {
+      const article = await backend.articleGet(id);
+      if (readerRequest.current(request)) renderReader(ui.reader, { kind: "ready", article, focusEvent }, readerActions);
+    } catch (reason) {
+      if (!readerRequest.current(request)) return;
+      const error = toAppError(reason);
+      renderReader(ui.reader, { kind: "error", message: describeError(error) });
+      if (error.code === "not_found") {
+        // The workspace changed under us; show what is there now.
+        openArticleId = null;
+        await refreshWorkspace();
+      }
+    }
+  }
+
+  async function refreshWorkspace(): Promise<void> {
+    try {
+      const [info, list, history] = await Promise.all([backend.workspaceInfo(), backend.articleList(), backend.historyGet()]);
+      ui.path.textContent = info.path;
+      ui.path.title = `Workspace: ${info.path}`;
+      ui.counts.textContent = formatCounts(info);
+      articles = list;
+      showArticles();
+      showHistory(history);
+    } catch (reason) {
+      const error = toAppError(reason);
+      renderArticles(ui.articles, { kind: "error", message: error.message }, () => undefined);
+      showError(error);
+    }
+  }
+
+  // ---- the views ----
+  const facets = new FacetsView(ctx, {
+    root: required("facets", HTMLElement),
+    searchForm: required("search-form", HTMLFormElement),
+    search: ui.search,
+    from: required("date-from", HTMLInputElement),
+    to: required("date-to", HTMLInputElement),
+    chips: required("chips", HTMLElement),
+    clearAll: required("clear-all", HTMLButtonElement),
+    count: required("selection-count", HTMLElement),
+    lists: required("facet-lists", HTMLElement),
+  });
+  const timeline = new TimelineView(ctx, {
+    root: required("timeline", HTMLElement),
+    canvas: required("timeline-canvas", HTMLCanvasElement),
+    empty: required("timeline-empty", HTMLElement),
+    overview: required("overview", HTMLElement),
+    overviewCanvas: required("overview-canvas", HTMLCanvasElement),
+    legend: required("legend", HTMLElement),
+    lanes: required("lanes", HTMLSelectElement),
+    zoomIn: required("zoom-in", HTMLButtonElement),
+    zoomOut: required("zoom-out", HTMLButtonElement),
+    zoomReset: required("zoom-reset", HTMLButtonElement),
+    windowLabel: required("timeline-window", HTMLElement),
+  });
+  const network = new NetworkView(ctx, {
+    root: required("network", HTMLElement),
+    canvas: required("network-canvas", HTMLCanvasElement),
+    empty: required("network-empty", HTMLElement),
+    legend: required("network-legend", HTMLElement),
+    size: required("network-size", HTMLSelectElement),
+    colour: required("network-colour", HTMLSelectElement),
+    ego: required("network-ego", HTMLInputElement),
+    info: required("network-info", HTMLElement),
+  });
+  const map = new MapView(ctx, {
+    root: required("map", HTMLElement),
+    unplaced: required("map-unplaced", HTMLElement),
+  });
+  const detail = new DetailView(ctx, ui.detail, {
+    openArticle: (articleId, eventId) => void openArticle(articleId, eventId),
+    corrected: (h) => afterCorrection(h, `Done: ${h.undo ?? "correction"} (Ctrl+Z undoes it)`),
+    actorNames: () => [...new Set([...facets.actorNames(), ...network.actorNames()])].sort(),
+  });
+  const eventsRequest = new Latest();
+  const eventsList: View = {
+    update(state, changed) {
+      if (!changed.has("query") && !changed.has("revision") && !changed.has("selected")) return;
+      const token = eventsRequest.next();
+      backend
+        .eventList(state.query)
+        .then((page) => {
+          if (!eventsRequest.current(token)) return;
+          renderEvents(ui.events, { kind: "ready", events: page.events, total: page.total, selectedId: state.selected }, (id) => store.set({ selected: id }));
+        })
+        .catch((reason: unknown) => {
+          if (!eventsRequest.current(token)) return;
+          const error = toAppError(reason);
+          renderEvents(ui.events, { kind: "error", message: error.message });
+          showError(error);
+        });
+    },
+  };
+  const workspace: View = {
+    update(_state, changed) {
+      if (changed.has("revision")) void refreshWorkspace();
+    },
+  };
+  const sidePanel: View = {
+    update(state, changed) {
+      if (changed.has("selected") && state.selected !== null) showSide("tab-detail");
+    },
+  };
+  const views: View[] = [facets, timeline, network, map, detail, eventsList, workspace, sidePanel];
+  store.subscribe((state, changed) => {
+    for (const v of views) v.update(state, changed);
+  });
+
+  // ---- import ----
+  async function runImport(what: string, job: () => Promise<ImportSummary>, cancellable = false): Promise<boolean> {
+    ui.pathButton.disabled = true;
+    ui.textButton.disabled = true;
+    ui.cancelButton.hidden = !cancellable;
+    ui.cancelButton.disabled = false;
+    setStatus("busy", `Importing ${what}…`);
+    try {
+      const summary = await job();
+      const text = formatImportSummary(summary);
+      setStatus(summary.failed.length > 0 ? "error" : "info", text.headline, text.failures);
+      await refreshWorkspace();
+      store.set({ revision: store.get().revision + 1 });
+      return true;
+    } catch (reason) {
+      showError(toAppError(reason));
+      return false;
+    } finally {
+      ui.pathButton.disabled = false;
+      ui.textButton.disabled = false;
+      ui.cancelButton.hidden = true;
+    }
+  }
+  const importPaths = (paths: string[]) => {
+    const progress = (event: ImportEvent) => setStatus("busy", formatImportProgress(event));
+    const what = paths.length === 1 ? (paths[0] ?? "") : `${paths.length} files`;
+    return runImport(what, () => backend.articleImport(paths, progress), true);
+  };
 
   ui.pathForm.addEventListener("submit", (e) => {
     e.preventDefault();
@@ -138,16 +297,13 @@ async function start(): Promise<void> {
       ui.pathInput.focus();
       return;
     }
-    const progress = (event: ImportEvent) => setStatus("busy", formatImportProgress(event));
-    void runImport(backend, path, () => backend.articleImport([path], progress), true);
+    void importPaths([path]);
   });
-
   ui.cancelButton.addEventListener("click", () => {
     ui.cancelButton.disabled = true;
     setStatus("busy", "Cancelling after the batch in flight…");
     backend.articleImportCancel().catch((reason: unknown) => showError(toAppError(reason)));
   });
-
   ui.textForm.addEventListener("submit", (e) => {
     e.preventDefault();
     const text = ui.textInput.value;
@@ -157,15 +313,101 @@ async function start(): Promise<void> {
       return;
     }
     const name = ui.textName.value.trim() || "pasted text";
-    void runImport(backend, "pasted text", () => backend.articleImportText(name, text)).then((ok) => {
-      if (ok) ui.textInput.value = "";
+    void runImport("pasted text", () => backend.articleImportText(name, text)).then((ok) => {
+      if (ok) {
+        ui.textInput.value = "";
+        ui.paste.open = false;
+      }
     });
   });
+  void setupDrop(backend, importPaths, (name, text) => runImport(name, () => backend.articleImportText(name, text)));
 
-  await refresh(backend);
+  // ---- keyboard ----
+  document.addEventListener("keydown", (e) => {
+    const target = e.target;
+    const typing = target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
+    const mod = e.ctrlKey || e.metaKey;
+    if (mod && !typing && (e.key === "z" || e.key === "Z")) {
+      e.preventDefault();
+      void (e.shiftKey ? redo() : undo());
+      return;
+    }
+    if (mod && !typing && (e.key === "y" || e.key === "Y")) {
+      e.preventDefault();
+      void redo();
+      return;
+    }
+    if (e.key === "/" && !typing) {
+      e.preventDefault();
+      ui.search.focus();
+      ui.search.select();
+      return;
+    }
+    if (e.key === "Escape") {
+      hideTooltip(ui.tooltip);
+      if (ui.paste.open) ui.paste.open = false;
+      else if (store.get().selected !== null) store.set({ selected: null });
+    }
+  });
+
+  await refreshWorkspace();
+  const all = new Set<StateKey>(["query", "selected", "lanes", "revision"]);
+  for (const v of views) if (v !== workspace) v.update(store.get(), all);
+  showBottom("tab-network");
   if (ui.status.dataset.kind === "busy") {
-    setStatus("info", articles.length === 0 ? "Workspace is empty. Import articles to begin." : "Ready.");
+    setStatus("info", articles.length === 0 ? "Workspace is empty. Import articles to begin (type a path, paste, or drop files)." : "Ready.");
   }
+}
+
+/**
+ * Drag and drop of files onto the window. Inside Tauri the webview reports the
+ * dropped paths (the importer reads them); in a plain browser the files' text
+ * is read here and imported as pasted text.
+ */
+async function setupDrop(
+  backend: Backend,
+  importPaths: (paths: string[]) => Promise<boolean>,
+  importText: (name: string, text: string) => Promise<boolean>,
+): Promise<void> {
+  const overlay = ui.dropOverlay;
+  if (backend.kind === "tauri") {
+    try {
+      const { getCurrentWebview } = await import("@tauri-apps/api/webview");
+      await getCurrentWebview().onDragDropEvent((event) => {
+        const p = event.payload;
+        if (p.type === "enter" || p.type === "over") overlay.hidden = false;
+        else if (p.type === "leave") overlay.hidden = true;
+        else if (p.type === "drop") {
+          overlay.hidden = true;
+          if (p.paths.length > 0) void importPaths(p.paths);
+        }
+      });
+    } catch (reason) {
+      // Listening needs the core:event permissions; without them dropping is simply unavailable.
+      console.warn("drag and drop unavailable:", toAppError(reason).message);
+    }
+    return;
+  }
+  let depth = 0;
+  window.addEventListener("dragenter", (e) => {
+    if (!e.dataTransfer?.types.includes("Files")) return;
+    depth += 1;
+    overlay.hidden = false;
+  });
+  window.addEventListener("dragleave", () => {
+    depth = Math.max(0, depth - 1);
+    if (depth === 0) overlay.hidden = true;
+  });
+  window.addEventListener("dragover", (e) => e.preventDefault());
+  window.addEventListener("drop", (e) => {
+    e.preventDefault();
+    depth = 0;
+    overlay.hidden = true;
+    const files = [...(e.dataTransfer?.files ?? [])];
+    void (async () => {
+      for (const f of files) await importText(f.name, await f.text());
+    })();
+  });
 }
 
 void start();

@@ -1,0 +1,245 @@
+// The detail panel: everything about the selected event, where its date came
+// from, its sources (one click to the evidence in the reader), and the
+// corrections: re-date, re-type, hide; rename, merge and split actors.
+import type { EventDetail, HistoryState } from "../bindings";
+import { toAppError } from "../backend";
+import { CAMEO_ROOTS, cameoColor, cameoRoot } from "../cameo";
+import { el } from "../dom";
+import { describeError, formatConfidence, formatEventDate } from "../format";
+import { type AppState, Latest, type StateKey } from "../state";
+import { certaintyLabel, eventExtent } from "../viz/timeline/extent";
+import type { View, ViewContext } from "./context";
+
+export interface DetailActions {
+  /** Opens an article in the reader, scrolled to an event's evidence. */
+  openArticle(articleId: number, eventId: number): void;
+  /** A correction succeeded: show the new history and reload every view. */
+  corrected(history: HistoryState): void;
+  /** Names the user can merge into (the actors currently known to the UI). */
+  actorNames(): string[];
+}
+
+export class DetailView implements View {
+  private readonly latest = new Latest();
+  private openTools: string | null = null;
+
+  constructor(private readonly ctx: ViewContext, private readonly pane: HTMLElement, private readonly actions: DetailActions) {}
+
+  update(state: Readonly<AppState>, changed: ReadonlySet<StateKey>): void {
+    if (changed.has("selected") || (changed.has("revision") && state.selected !== null)) {
+      if (changed.has("selected")) this.openTools = null;
+      void this.load(state.selected);
+    }
+  }
+
+  private async load(id: number | null): Promise<void> {
+    const token = this.latest.next();
+    if (id === null) {
+      this.pane.dataset.state = "none";
+      this.pane.replaceChildren(
+        el("p", { class: "placeholder" }, "Click an event on the timeline or in the events list to see where its date came from, who took part, and its sources."),
+        el("p", { class: "placeholder" }, "Keys: / search · Esc clear selection · +/− zoom · ←/→ pan · Home all dates · Ctrl+Z undo."),
+      );
+      return;
+    }
+    this.pane.dataset.state = "loading";
+    try {
+      const detail = await this.ctx.backend.eventGet(id);
+      if (!this.latest.current(token)) return;
+      this.render(detail);
+    } catch (reason) {
+      if (!this.latest.current(token)) return;
+      const error = toAppError(reason);
+      this.pane.dataset.state = "error";
+      this.pane.replaceChildren(el("p", { class: "placeholder error" }, `Could not load the event. ${describeError(error)}`));
+    }
+  }
+
+  /** Runs a correction; on success reloads everything, on failure shows why next to the form. */
+  private async correct(run: () => Promise<HistoryState>, errorSlot: HTMLElement): Promise<boolean> {
+    errorSlot.textContent = "";
+    try {
+      this.actions.corrected(await run());
+      return true;
+    } catch (reason) {
+      errorSlot.textContent = describeError(toAppError(reason));
+      return false;
+    }
+  }
+
+  private render(d: EventDetail): void {
+    const e = d.event;
+    this.pane.dataset.state = "ready";
+    this.pane.dataset.eventId = String(e.id);
+    const extent = eventExtent(e);
+    const swatch = el("span", { class: "type-swatch" });
+    swatch.style.background = cameoColor(e.cameo);
+    const store = this.ctx.store;
+
+    const participants = el(
+      "ul",
+      { class: "plain" },
+      ...e.participants.map((p) => {
+        const name = el("button", { class: "actor", title: `Filter by ${p.actor}`, attrs: { type: "button" } }, p.actor);
+        name.addEventListener("click", () => store.setFilter("actor", p.actor));
+        const menu = el("button", { class: "menu", title: `Rename, merge or split ${p.actor}`, attrs: { type: "button", "aria-expanded": String(this.openTools === p.actor) } }, "Edit…");
+        menu.addEventListener("click", () => {
+          this.openTools = this.openTools === p.actor ? null : p.actor;
+          this.render(d);
+        });
+        const row = el("li", {}, el("div", { class: "participant" }, name, el("span", { class: "role" }, p.role), menu));
+        if (this.openTools === p.actor) row.append(this.actorTools(p.actor, e.article_id));
+        return row;
+      }),
+    );
+    if (e.participants.length === 0) participants.append(el("li", { class: "muted" }, "no actors found"));
+
+    const places = el(
+      "ul",
+      { class: "plain" },
+      ...d.places.map((p) => {
+        const b = el("button", { class: "source-link", title: `Filter by ${p.name}`, attrs: { type: "button" } }, p.name);
+        b.addEventListener("click", () => store.setFilter("place", p.name));
+        const where = p.lat === null || p.lon === null ? "no coordinates" : `${p.lat.toFixed(2)}, ${p.lon.toFixed(2)}${p.country === null ? "" : ` · ${p.country}`}`;
+        return el("li", {}, b, el("span", { class: "muted" }, ` ${where}`));
+      }),
+    );
+    if (d.places.length === 0) places.append(el("li", { class: "muted" }, "no place"));
+
+    const sources = el(
+      "ul",
+      { class: "plain" },
+      ...d.sources.map((s) => {
+        const b = el("button", { class: "source-link", title: "Open in the reader at the evidence", attrs: { type: "button", "data-article-id": String(s.id) } }, s.title);
+        b.addEventListener("click", () => this.actions.openArticle(s.id, e.id));
+        return el("li", {}, b, el("span", { class: "muted" }, ` — ${s.publisher ?? "unknown publisher"}, ${s.published?.date ?? "undated"}`));
+      }),
+    );
+
+    this.pane.replaceChildren(
+      el("div", { class: "type-line" }, swatch, el("h2", {}, d.type_name), d.corrected ? el("span", { class: "badge corrected", title: "You corrected this event" }, "corrected") : null),
+      el("p", { class: "quote" }, `“${e.evidence}”`),
+      el(
+        "dl",
+        { class: "meta" },
+        el("dt", {}, "Date"),
+        el("dd", {}, `${formatEventDate(e)} · ${extent === null ? "undated" : certaintyLabel(extent.certainty)}`),
+        el("dt", {}, "Derived from"),
+        el("dd", {}, e.derivation),
+        el("dt", {}, "Precision"),
+        el("dd", {}, e.precision),
+        el("dt", {}, "Type"),
+        el("dd", {}, `CAMEO ${e.cameo} · ${d.type_name}`),
+        el("dt", {}, "Modality"),
+        el("dd", {}, e.modality),
+        el("dt", {}, "Attribution"),
+        el("dd", {}, e.attribution === null ? "—" : `according to ${e.attribution}`),
+        el("dt", {}, "Confidence"),
+        el("dd", {}, formatConfidence(e.confidence)),
+      ),
+      el("h3", {}, "Participants"),
+      participants,
+      el("h3", {}, "Places"),
+      places,
+      el("h3", {}, `Sources (${d.sources.length})`),
+      sources,
+      el("h3", {}, "Correct this event"),
+      this.curation(d),
+    );
+  }
+
+  private curation(d: EventDetail): HTMLElement {
+    const e = d.event;
+    const errorSlot = el("p", { class: "error", attrs: { role: "alert" } });
+    const from = el("input", { attrs: { type: "text", placeholder: "YYYY-MM-DD", "aria-label": "First day", id: "edit-from" } });
+    const to = el("input", { attrs: { type: "text", placeholder: "YYYY-MM-DD", "aria-label": "Last day", id: "edit-to" } });
+    from.value = e.earliest ?? e.date_value ?? "";
+    to.value = e.latest ?? e.date_value ?? "";
+    const dateForm = el("form", {}, from, "–", to, el("button", { attrs: { type: "submit", id: "edit-date" } }, "Set date"));
+    dateForm.addEventListener("submit", (ev) => {
+      ev.preventDefault();
+      const a = from.value.trim();
+      const b = to.value.trim() || a;
+      void this.correct(() => this.ctx.backend.eventEdit(e.id, { from: a, to: b }), errorSlot);
+    });
+
+    const type = el(
+      "select",
+      { attrs: { "aria-label": "Event type", id: "edit-type" } },
+      ...CAMEO_ROOTS.map((r) => {
+        const o = el("option", { attrs: { value: r.code } }, `${r.code} ${r.name}`);
+        o.selected = r.code === cameoRoot(e.cameo);
+        return o;
+      }),
+    );
+    const typeForm = el("form", {}, type, el("button", { attrs: { type: "submit", id: "edit-type-button" } }, "Set type"));
+    typeForm.addEventListener("submit", (ev) => {
+      ev.preventDefault();
+      void this.correct(() => this.ctx.backend.eventEdit(e.id, { cameo: type.value }), errorSlot);
+    });
+
+    const hide = el("button", { attrs: { type: "button", id: "edit-hide" }, title: "Hide this event everywhere (undoable)" }, "Hide event");
+    hide.addEventListener("click", () => {
+      void this.correct(() => this.ctx.backend.eventEdit(e.id, { hidden: true }), errorSlot).then((ok) => {
+        if (ok) this.ctx.store.set({ selected: null });
+      });
+    });
+    return el("div", { class: "curation" }, dateForm, typeForm, el("div", {}, hide), errorSlot);
+  }
+
+  private actorTools(actor: string, articleId: number): HTMLElement {
+    const errorSlot = el("p", { class: "error", attrs: { role: "alert" } });
+    const listId = "actor-names";
+    const aliasListId = "actor-aliases";
+    const names = el("datalist", { attrs: { id: listId } }, ...this.actions.actorNames().filter((n) => n !== actor).map((n) => el("option", { attrs: { value: n } })));
+    const aliases = el("datalist", { attrs: { id: aliasListId } });
+    // Alias suggestions: the names written in the source article other than the actor's own.
+    void this.ctx.backend
+      .articleGet(articleId)
+      .then((a) => {
+        const seen = new Set(a.mentions.map((m) => m.text).filter((t) => t !== actor));
+        aliases.replaceChildren(...[...seen].map((t) => el("option", { attrs: { value: t } })));
+      })
+      .catch(() => undefined);
+
+    const form = (label: string, id: string, placeholder: string, list: string | null, button: string, run: (value: string) => Promise<HistoryState>) => {
+      const input = el("input", { attrs: { type: "text", id, placeholder, autocomplete: "off", ...(list === null ? {} : { list }) } });
+      const f = el("form", {}, el("label", { attrs: { for: id } }, label), input, el("button", { attrs: { type: "submit" } }, button));
+      f.addEventListener("submit", (ev) => {
+        ev.preventDefault();
+        const value = input.value.trim();
+        if (value === "") {
+          errorSlot.textContent = "Type a name first.";
+          return;
+        }
+        void this.correct(() => run(value), errorSlot).then((ok) => {
+          if (ok) this.openTools = null;
+        });
+      });
+      return f;
+    };
+    const backend = this.ctx.backend;
+    const store = this.ctx.store;
+    const followRename = (next: string) => {
+      if (store.get().query.actor === actor) store.setFilter("actor", next);
+    };
+    return el(
+      "div",
+      { class: "actor-tools" },
+      names,
+      aliases,
+      form("Rename", "actor-rename", "New name", null, "Rename", async (v) => {
+        const h = await backend.actorRename(actor, v);
+        followRename(v);
+        return h;
+      }),
+      form("Merge into", "actor-merge", "Another actor", listId, "Merge", async (v) => {
+        const h = await backend.actorMerge(actor, v);
+        followRename(v);
+        return h;
+      }),
+      form("Split off", "actor-split", "An alias of this actor", aliasListId, "Split", (v) => backend.actorSplit(actor, v)),
+      errorSlot,
+    );
+  }
+}

@@ -1,0 +1,382 @@
+// The actor network on a canvas. Layout by d3-force, advanced a few
+// milliseconds per frame so the window stays responsive, and seeded from the
+// previous picture so re-querying (a new date window) keeps actors in place.
+// The network is loaded without the actor filter: the selected actor is
+// highlighted (and the ego toggle shows its neighbourhood) in context.
+import { select } from "d3-selection";
+import type { Simulation } from "d3-force";
+import { type D3ZoomEvent, zoom, type ZoomBehavior, zoomIdentity, type ZoomTransform } from "d3-zoom";
+import type { NetworkNode, NetworkView as NetworkData } from "../bindings";
+import { toAppError } from "../backend";
+import { mulberry32 } from "../backend/fixtures";
+import { el } from "../dom";
+import { type AppState, Latest, type StateKey, withoutFilters } from "../state";
+import { clip, fitCanvas, hideTooltip, onThemeChange, showTooltip, theme } from "../viz/canvas";
+import { HitGrid } from "../viz/hitgrid";
+import { type LabelCandidate, placeLabels } from "../viz/labels";
+import { createLayout, type LayoutLink, type LayoutNode, type Pos, seedPositions, startAlpha, tickFor } from "../viz/network/layout";
+import type { View, ViewContext } from "./context";
+
+interface Elements {
+  root: HTMLElement;
+  canvas: HTMLCanvasElement;
+  empty: HTMLElement;
+  legend: HTMLElement;
+  size: HTMLSelectElement;
+  colour: HTMLSelectElement;
+  ego: HTMLInputElement;
+  info: HTMLElement;
+}
+
+type SizeMeasure = "events" | "degree" | "pagerank" | "betweenness";
+
+// Okabe–Ito, readable on light and dark grounds; grey for the rest.
+const COMMUNITY_COLOURS = ["#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442", "#8c6bb1"];
+const KIND_COLOURS: Record<string, string> = { person: "#0072b2", organisation: "#e69f00", country: "#009e73", group: "#cc79a7" };
+const REST = "#9a9a9a";
+const LABELS = 40;
+
+export class NetworkView implements View {
+  private data: NetworkData = { nodes: [], edges: [], omitted: 0 };
+  private nodes: LayoutNode[] = [];
+  private links: LayoutLink[] = [];
+  private byId = new Map<string, NetworkNode>();
+  private neighbours = new Map<string, Set<string>>();
+  private positions = new Map<string, Pos>();
+  private sim: Simulation<LayoutNode, LayoutLink> | null = null;
+  private transform: ZoomTransform = zoomIdentity;
+  private readonly zoomer: ZoomBehavior<HTMLCanvasElement, unknown>;
+  private fitted = false;
+  private grid = new HitGrid<string>(24);
+  private hovered: string | null = null;
+  private selected: string | null = null;
+  private readonly latest = new Latest();
+  private loadedKey = "";
+  private frame = 0;
+  private readonly random = mulberry32(11);
+
+  constructor(private readonly ctx: ViewContext, private readonly ui: Elements) {
+    this.zoomer = zoom<HTMLCanvasElement, unknown>()
+      .scaleExtent([0.05, 12])
+      .on("zoom", (e: D3ZoomEvent<HTMLCanvasElement, unknown>) => {
+        this.transform = e.transform;
+        this.schedule();
+      });
+    select(ui.canvas).call(this.zoomer).on("dblclick.zoom", null);
+    ui.canvas.addEventListener("pointermove", (e) => this.pointerMoved(e));
+    ui.canvas.addEventListener("pointerleave", () => {
+      this.hovered = null;
+      hideTooltip(ctx.tooltip);
+      this.schedule();
+    });
+    ui.canvas.addEventListener("click", (e) => {
+      const hit = this.hit(e);
+      if (hit !== null) ctx.store.setFilter("actor", hit === this.selected ? null : hit);
+    });
+    ui.canvas.addEventListener("keydown", (e) => {
+      if (e.key === "Home") {
+        this.fit();
+        e.preventDefault();
+      }
+    });
+    ui.size.addEventListener("change", () => {
+      this.applySizes();
+      this.renderLegend();
+      this.schedule();
+    });
+    ui.colour.addEventListener("change", () => {
+      this.renderLegend();
+      this.schedule();
+    });
+    ui.ego.addEventListener("change", () => this.schedule());
+    new ResizeObserver(() => {
+      if (!this.fitted && this.nodes.length > 0 && ui.root.clientWidth > 0) this.fit();
+      this.schedule();
+    }).observe(ui.root);
+    onThemeChange(() => this.schedule());
+  }
+
+  /** Actor names in the current network (suggestions for merging). */
+  actorNames(): string[] {
+    return this.data.nodes.map((n) => n.actor);
+  }
+
+  update(state: Readonly<AppState>, changed: ReadonlySet<StateKey>): void {
+    if (changed.has("query")) {
+      this.selected = state.query.actor ?? null;
+      this.schedule();
+    }
+    if (changed.has("query") || changed.has("revision")) {
+      const query = withoutFilters(state.query, ["actor"]);
+      const key = JSON.stringify([query, state.revision]);
+      if (key !== this.loadedKey) {
+        this.loadedKey = key;
+        void this.load(query);
+      }
+    }
+  }
+
+  private async load(query: AppState["query"]): Promise<void> {
+    const token = this.latest.next();
+    this.ui.root.dataset.state = "loading";
+    try {
+      const data = await this.ctx.backend.networkGet(query);
+      if (!this.latest.current(token)) return;
+      this.setData(data);
+      this.ui.root.dataset.state = "ready";
+    } catch (reason) {
+      if (!this.latest.current(token)) return;
+      this.ui.root.dataset.state = "error";
+      this.ctx.report(toAppError(reason));
+    }
+  }
+
+  private setData(data: NetworkData): void {
+    this.sim?.stop();
+    this.data = data;
+    this.byId = new Map(data.nodes.map((n) => [n.actor, n]));
+    this.neighbours = new Map(data.nodes.map((n) => [n.actor, new Set<string>()]));
+    for (const e of data.edges) {
+      this.neighbours.get(e.source)?.add(e.target);
+      this.neighbours.get(e.target)?.add(e.source);
+    }
+    const ids = data.nodes.map((n) => n.actor);
+    const known = ids.filter((id) => this.positions.has(id)).length;
+    const seeded = seedPositions(ids, data.edges, this.positions, this.random);
+    this.nodes = ids.map((id) => {
+      const p = seeded.get(id) ?? { x: 0, y: 0 };
+      return { id, radius: 4, x: p.x, y: p.y };
+    });
+    this.links = data.edges.map((e) => ({ source: e.source, target: e.target, weight: e.weight }));
+    this.applySizes();
+    this.sim = createLayout(this.nodes, this.links, startAlpha(known, ids.length));
+    this.ui.empty.hidden = data.nodes.length > 0;
+    this.ui.empty.textContent = "No actors in the selected events.";
+    this.ui.info.textContent = `${data.nodes.length.toLocaleString("en")} actors · ${data.edges.length.toLocaleString("en")} links${data.omitted > 0 ? ` · ${data.omitted.toLocaleString("en")} less central left out` : ""}`;
+    this.renderLegend();
+    if (!this.fitted) this.fit();
+    this.run();
+  }
+
+  /** Advances the layout a few milliseconds per frame until it settles. */
+  private run(): void {
+    const sim = this.sim;
+    if (sim === null) return;
+    const step = () => {
+      if (this.sim !== sim) return;
+      const more = tickFor(sim, 8);
+      for (const n of this.nodes) this.positions.set(n.id, { x: n.x, y: n.y });
+      if (!this.fitted) this.fit();
+      this.draw();
+      if (more) requestAnimationFrame(step);
+    };
+    requestAnimationFrame(step);
+  }
+
+  private measure(n: NetworkNode): number {
+    switch (this.ui.size.value as SizeMeasure) {
+      case "degree":
+        return n.degree;
+      case "pagerank":
+        return n.pagerank;
+      case "betweenness":
+        return n.betweenness;
+      default:
+        return n.events;
+    }
+  }
+
+  private applySizes(): void {
+    const max = this.data.nodes.reduce((m, n) => Math.max(m, this.measure(n)), 0);
+    for (const node of this.nodes) {
+      const n = this.byId.get(node.id);
+      const v = n === undefined || max === 0 ? 0 : this.measure(n) / max;
+      node.radius = 3 + 15 * Math.sqrt(v);
+    }
+  }
+
+  private colour(n: NetworkNode): string {
+    if (this.ui.colour.value === "kind") return KIND_COLOURS[n.kind] ?? REST;
+    return COMMUNITY_COLOURS[n.community] ?? REST;
+  }
+
+  /** Fits the whole picture into the canvas. */
+  private fit(): void {
+    const w = this.ui.canvas.clientWidth;
+    const h = this.ui.canvas.clientHeight;
+    if (w === 0 || h === 0 || this.nodes.length === 0) return;
+    let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const n of this.nodes) {
+      x0 = Math.min(x0, n.x - n.radius);
+      y0 = Math.min(y0, n.y - n.radius);
+      x1 = Math.max(x1, n.x + n.radius);
+      y1 = Math.max(y1, n.y + n.radius);
+    }
+    const k = Math.min(2, 0.9 / Math.max((x1 - x0) / w, (y1 - y0) / h, 1e-6));
+    const t = zoomIdentity.translate(w / 2 - (k * (x0 + x1)) / 2, h / 2 - (k * (y0 + y1)) / 2).scale(k);
+    select(this.ui.canvas).call(this.zoomer.transform, t);
+    this.fitted = true;
+  }
+
+  /** The actors shown: all, or the selected actor's neighbourhood when the ego toggle is on. */
+  private visible(): Set<string> | null {
+    if (!this.ui.ego.checked || this.selected === null) return null;
+    const set = new Set([this.selected, ...(this.neighbours.get(this.selected) ?? [])]);
+    return set;
+  }
+
+  private schedule(): void {
+    if (this.frame !== 0) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.draw();
+    });
+  }
+
+  private draw(): void {
+    const { width, height, ctx } = fitCanvas(this.ui.canvas);
+    if (ctx === null) return;
+    const t = theme();
+    ctx.clearRect(0, 0, width, height);
+    const tr = this.transform;
+    const visible = this.visible();
+    const focus = this.hovered ?? null;
+    const near = focus === null ? null : new Set([focus, ...(this.neighbours.get(focus) ?? [])]);
+    const pos = new Map(this.nodes.map((n) => [n.id, n]));
+    const shown = (id: string) => visible === null || visible.has(id);
+
+    // Edges, batched by width.
+    const maxW = this.data.edges.reduce((m, e) => Math.max(m, e.weight), 1);
+    const buckets: Path2D[] = [new Path2D(), new Path2D(), new Path2D(), new Path2D()];
+    const strong = new Path2D();
+    let edgeCount = 0;
+    for (const e of this.data.edges) {
+      if (!shown(e.source) || !shown(e.target)) continue;
+      const a = pos.get(e.source);
+      const b = pos.get(e.target);
+      if (a === undefined || b === undefined) continue;
+      const p = near !== null && (e.source === focus || e.target === focus) ? strong : buckets[Math.min(3, Math.floor((e.weight / maxW) * 4))];
+      p?.moveTo(tr.applyX(a.x), tr.applyY(a.y));
+      p?.lineTo(tr.applyX(b.x), tr.applyY(b.y));
+      edgeCount += 1;
+    }
+    ctx.strokeStyle = t.muted;
+    ctx.globalAlpha = near === null ? 0.35 : 0.12;
+    buckets.forEach((p, i) => {
+      ctx.lineWidth = 0.6 + i * 1.1;
+      ctx.stroke(p);
+    });
+    ctx.globalAlpha = 0.9;
+    ctx.lineWidth = 1.6;
+    ctx.strokeStyle = t.text;
+    ctx.stroke(strong);
+    ctx.globalAlpha = 1;
+
+    // Nodes, largest first so small ones stay visible on top.
+    const grid = new HitGrid<string>(24);
+    const order = this.nodes.filter((n) => shown(n.id)).sort((a, b) => b.radius - a.radius);
+    const k = Math.sqrt(Math.max(0.3, Math.min(tr.k, 3)));
+    for (const n of order) {
+      const info = this.byId.get(n.id);
+      if (info === undefined) continue;
+      const x = tr.applyX(n.x);
+      const y = tr.applyY(n.y);
+      const r = n.radius * k;
+      if (x < -r || y < -r || x > width + r || y > height + r) continue;
+      ctx.globalAlpha = near === null || near.has(n.id) ? 1 : 0.2;
+      ctx.beginPath();
+      ctx.arc(x, y, r, 0, Math.PI * 2);
+      ctx.fillStyle = this.colour(info);
+      ctx.fill();
+      ctx.lineWidth = 1;
+      ctx.strokeStyle = t.surface;
+      ctx.stroke();
+      if (n.id === this.selected || n.id === this.hovered) {
+        ctx.globalAlpha = 1;
+        ctx.beginPath();
+        ctx.arc(x, y, r + 3, 0, Math.PI * 2);
+        ctx.lineWidth = n.id === this.selected ? 2.5 : 1.5;
+        ctx.strokeStyle = n.id === this.selected ? t.accent : t.text;
+        ctx.stroke();
+      }
+      grid.insert(x - r, y - r, x + r, y + r, n.id);
+    }
+    ctx.globalAlpha = 1;
+
+    // Labels for the largest actors (and the selected and hovered ones), never overlapping.
+    const candidates: Array<LabelCandidate<string>> = order.slice(0, LABELS).map((n) => n).concat(
+      order.filter((n) => (n.id === this.selected || n.id === this.hovered) && order.indexOf(n) >= LABELS),
+    ).map((n) => {
+      const text = clip(n.id, 28);
+      const w = text.length * 6.3;
+      const r = n.radius * k;
+      const boost = n.id === this.selected || n.id === this.hovered ? 1000 : 0;
+      return { x: tr.applyX(n.x) - w / 2, y: tr.applyY(n.y) + r + 2, width: w, height: 13, priority: n.radius + boost, data: text };
+    });
+    const obstacles = order.slice(0, 300).map((n) => {
+      const r = n.radius * k;
+      return { x: tr.applyX(n.x) - r, y: tr.applyY(n.y) - r, width: 2 * r, height: 2 * r };
+    });
+    const placed = placeLabels(candidates, { obstacles, bounds: { x: 0, y: 0, width, height }, pad: 1 });
+    ctx.font = `11px ${t.font}`;
+    ctx.textBaseline = "top";
+    for (const l of placed) {
+      ctx.lineWidth = 3;
+      ctx.strokeStyle = t.surface;
+      ctx.strokeText(l.data, l.x, l.y);
+      ctx.fillStyle = t.text;
+      ctx.fillText(l.data, l.x, l.y);
+    }
+    this.grid = grid;
+    this.ui.canvas.dataset.count = String(order.length);
+    this.ui.canvas.dataset.edges = String(edgeCount);
+    this.ui.canvas.dataset.labels = String(placed.length);
+  }
+
+  private hit(e: MouseEvent): string | null {
+    const rect = this.ui.canvas.getBoundingClientRect();
+    return this.grid.query(e.clientX - rect.left, e.clientY - rect.top, 2);
+  }
+
+  private pointerMoved(e: PointerEvent): void {
+    if (e.buttons !== 0) return;
+    const hit = this.hit(e);
+    if (hit !== this.hovered) {
+      this.hovered = hit;
+      this.schedule();
+    }
+    const n = hit === null ? undefined : this.byId.get(hit);
+    if (n === undefined) {
+      hideTooltip(this.ctx.tooltip);
+      return;
+    }
+    showTooltip(this.ctx.tooltip, e.clientX, e.clientY, n.actor, [
+      `${n.kind} · community ${n.community + 1}`,
+      `${n.events} events · degree ${n.degree} (weighted ${n.weighted_degree})`,
+      `PageRank ${n.pagerank.toFixed(4)} · betweenness ${n.betweenness.toFixed(4)}`,
+      n.actor === this.selected ? "Click to clear the actor filter" : "Click to filter everything by this actor",
+    ]);
+  }
+
+  private renderLegend(): void {
+    const item = (colour: string, text: string) => {
+      const s = el("span", { class: "swatch" });
+      s.style.background = colour;
+      return el("span", { class: "item" }, s, text);
+    };
+    const size = `size: ${this.ui.size.selectedOptions[0]?.textContent ?? "events"}`;
+    if (this.ui.colour.value === "kind") {
+      this.ui.legend.replaceChildren(...Object.entries(KIND_COLOURS).map(([k, c]) => item(c, k)), el("span", { class: "item" }, size));
+      return;
+    }
+    const sizes = new Map<number, number>();
+    for (const n of this.data.nodes) sizes.set(n.community, (sizes.get(n.community) ?? 0) + 1);
+    const shown = [...sizes].sort((a, b) => a[0] - b[0]).slice(0, COMMUNITY_COLOURS.length);
+    const rest = this.data.nodes.length - shown.reduce((s, [, c]) => s + c, 0);
+    this.ui.legend.replaceChildren(
+      ...shown.map(([c, count]) => item(COMMUNITY_COLOURS[c] ?? REST, `community ${c + 1} (${count})`)),
+      ...(rest > 0 ? [item(REST, `others (${rest})`)] : []),
+      el("span", { class: "item" }, size),
+    );
+  }
+}
