@@ -158,6 +158,8 @@ test("a fresh workspace imports the seed article once, with its inferred date", 
     { timeoutMs: 30_000, describe: async () => `#status ${JSON.stringify(await session.textOf("#status"))}` },
   );
   assert.equal(state, "ready", `the articles table failed to load: ${await session.textOf("#status")}`);
+  // The articles list is a tab beside the network, map and events list; show it so its rows are visible.
+  await session.click(await session.find("#tab-articles"));
   assert.equal((await session.findAll(ROWS)).length, 0, `a fresh workspace must have no articles; ${await describeArticles()}`);
 
   // 2. Import the seed file by path.

@@ -62,7 +62,7 @@ export class NetworkView implements View {
         this.transform = e.transform;
         this.schedule();
       });
-    select(ui.canvas).call(this.zoomer).on("dblclick.zoom", null);
+    select(ui.canvas).call(this.zoomer).on("dblclick.zoom", () => this.fit());
     ui.canvas.addEventListener("pointermove", (e) => this.pointerMoved(e));
     ui.canvas.addEventListener("pointerleave", () => {
       this.hovered = null;
@@ -90,7 +90,7 @@ export class NetworkView implements View {
     });
     ui.ego.addEventListener("change", () => this.schedule());
     new ResizeObserver(() => {
-      if (!this.fitted && this.nodes.length > 0 && ui.root.clientWidth > 0) this.fit();
+      if (!this.fitted && this.nodes.length > 0 && ui.root.clientWidth > 0) this.fit(false);
       this.schedule();
     }).observe(ui.root);
     onThemeChange(() => this.schedule());
@@ -154,7 +154,7 @@ export class NetworkView implements View {
     this.ui.empty.textContent = "No actors in the selected events.";
     this.ui.info.textContent = `${data.nodes.length.toLocaleString("en")} actors · ${data.edges.length.toLocaleString("en")} links${data.omitted > 0 ? ` · ${data.omitted.toLocaleString("en")} less central left out` : ""}`;
     this.renderLegend();
-    if (!this.fitted) this.fit();
+    if (!this.fitted) this.fit(false);
     this.run();
   }
 
@@ -166,7 +166,8 @@ export class NetworkView implements View {
       if (this.sim !== sim) return;
       const more = tickFor(sim, 8);
       for (const n of this.nodes) this.positions.set(n.id, { x: n.x, y: n.y });
-      if (!this.fitted) this.fit();
+      // The first picture follows the layout as it unfolds; later ones keep the user's view.
+      if (!this.fitted) this.fit(!more);
       this.draw();
       if (more) requestAnimationFrame(step);
     };
@@ -200,8 +201,8 @@ export class NetworkView implements View {
     return COMMUNITY_COLOURS[n.community] ?? REST;
   }
 
-  /** Fits the whole picture into the canvas. */
-  private fit(): void {
+  /** Fits the whole picture into the canvas; `final` ends the automatic fitting of the first layout. */
+  private fit(final = true): void {
     const w = this.ui.canvas.clientWidth;
     const h = this.ui.canvas.clientHeight;
     if (w === 0 || h === 0 || this.nodes.length === 0) return;
@@ -215,7 +216,7 @@ export class NetworkView implements View {
     const k = Math.min(2, 0.9 / Math.max((x1 - x0) / w, (y1 - y0) / h, 1e-6));
     const t = zoomIdentity.translate(w / 2 - (k * (x0 + x1)) / 2, h / 2 - (k * (y0 + y1)) / 2).scale(k);
     select(this.ui.canvas).call(this.zoomer.transform, t);
-    this.fitted = true;
+    this.fitted = final;
   }
 
   /** The actors shown: all, or the selected actor's neighbourhood when the ego toggle is on. */
@@ -304,16 +305,15 @@ export class NetworkView implements View {
     ctx.globalAlpha = 1;
 
     // Labels for the largest actors (and the selected and hovered ones), never overlapping.
-    const candidates: Array<LabelCandidate<string>> = order.slice(0, LABELS).map((n) => n).concat(
-      order.filter((n) => (n.id === this.selected || n.id === this.hovered) && order.indexOf(n) >= LABELS),
-    ).map((n) => {
+    const special = order.filter((n, i) => i >= LABELS && (n.id === this.selected || n.id === this.hovered));
+    const candidates: Array<LabelCandidate<string>> = [...order.slice(0, LABELS), ...special].map((n) => {
       const text = clip(n.id, 28);
       const w = text.length * 6.3;
       const r = n.radius * k;
       const boost = n.id === this.selected || n.id === this.hovered ? 1000 : 0;
       return { x: tr.applyX(n.x) - w / 2, y: tr.applyY(n.y) + r + 2, width: w, height: 13, priority: n.radius + boost, data: text };
     });
-    const obstacles = order.slice(0, 300).map((n) => {
+    const obstacles = order.slice(0, LABELS).map((n) => {
       const r = n.radius * k;
       return { x: tr.applyX(n.x) - r, y: tr.applyY(n.y) - r, width: 2 * r, height: 2 * r };
     });

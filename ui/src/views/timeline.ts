@@ -425,6 +425,7 @@ export class TimelineView implements View {
   }
 
   private draw(): void {
+    const started = performance.now();
     const { width, height, ctx } = fitCanvas(this.ui.canvas);
     if (ctx === null) return;
     const t = theme();
@@ -722,6 +723,8 @@ export class TimelineView implements View {
     this.ui.canvas.dataset.count = String(drawn);
     this.ui.canvas.dataset.events = String(drawnEvents.size);
     this.ui.canvas.dataset.lanes = String(cache.lanes.length);
+    // How long a frame took, so a performance check can read it from outside.
+    this.ui.canvas.dataset.drawMs = (performance.now() - started).toFixed(1);
   }
 
   private drawOverview(): void {

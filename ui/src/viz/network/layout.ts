@@ -25,7 +25,7 @@ export interface LayoutLink extends SimulationLinkDatum<LayoutNode> {
 
 /**
  * Start positions: an actor placed before keeps its place; a new one goes to
- * the mean of its placed neighbours (plus a little jitter, so two newcomers do
+ * the mean of its previously placed neighbours (plus a little jitter, so two newcomers do
  * not coincide), else somewhere on a disc around the picture's centre.
  */
 export function seedPositions(
@@ -57,7 +57,9 @@ export function seedPositions(
   const radius = 40 * Math.sqrt(ids.length + 1);
   for (const id of ids) {
     if (out.has(id)) continue;
-    const placed = (neighbours.get(id) ?? []).map((n) => out.get(n)).filter((p): p is Pos => p !== undefined);
+    // Only neighbours from the previous picture count: chaining newcomers to
+    // newcomers would pile a fresh network onto one point.
+    const placed = (neighbours.get(id) ?? []).map((n) => previous.get(n)).filter((p): p is Pos => p !== undefined);
     if (placed.length > 0) {
       const mx = placed.reduce((s, p) => s + p.x, 0) / placed.length;
       const my = placed.reduce((s, p) => s + p.y, 0) / placed.length;
