@@ -306,12 +306,21 @@ export class NetworkView implements View {
 
     // Labels for the largest actors (and the selected and hovered ones), never overlapping.
     const special = order.filter((n, i) => i >= LABELS && (n.id === this.selected || n.id === this.hovered));
-    const candidates: Array<LabelCandidate<string>> = [...order.slice(0, LABELS), ...special].map((n) => {
+    // Below, above, right or left of the node: the first position that fits.
+    const candidates: Array<LabelCandidate<string>> = [...order.slice(0, LABELS), ...special].flatMap((n) => {
       const text = clip(n.id, 28);
       const w = text.length * 6.3;
       const r = n.radius * k;
-      const boost = n.id === this.selected || n.id === this.hovered ? 1000 : 0;
-      return { x: tr.applyX(n.x) - w / 2, y: tr.applyY(n.y) + r + 2, width: w, height: 13, priority: n.radius + boost, data: text };
+      const x = tr.applyX(n.x);
+      const y = tr.applyY(n.y);
+      const priority = n.radius + (n.id === this.selected || n.id === this.hovered ? 1000 : 0);
+      const spots: Array<[number, number]> = [
+        [x - w / 2, y + r + 2],
+        [x - w / 2, y - r - 15],
+        [x + r + 3, y - 6],
+        [x - r - 3 - w, y - 6],
+      ];
+      return spots.map(([lx, ly], i) => ({ x: lx, y: ly, width: w, height: 13, priority: priority - i * 0.001, data: text, key: n.id }));
     });
     const obstacles = order.slice(0, LABELS).map((n) => {
       const r = n.radius * k;

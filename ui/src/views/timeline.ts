@@ -123,7 +123,10 @@ export class TimelineView implements View {
     ui.zoomOut.addEventListener("click", () => this.zoomBy(1 / 1.6));
     ui.zoomReset.addEventListener("click", () => this.showAll());
     new ResizeObserver(() => this.resized()).observe(ui.root);
-    onThemeChange(() => this.schedule());
+    onThemeChange(() => {
+      this.drawOverview();
+      this.schedule();
+    });
   }
 
   update(state: Readonly<AppState>, changed: ReadonlySet<StateKey>): void {

@@ -14,6 +14,8 @@ export interface LabelCandidate<T = unknown> extends Box {
   /** Higher first. */
   priority: number;
   data: T;
+  /** Alternative positions of one label share a key: the first that fits wins, the rest are skipped. */
+  key?: string;
 }
 
 export function overlaps(a: Box, b: Box, pad = 0): boolean {
@@ -52,14 +54,16 @@ export function placeLabels<T>(
   for (const o of options.obstacles ?? []) add(o);
   const order = candidates.map((_, i) => i).sort((a, b) => (candidates[b]?.priority ?? 0) - (candidates[a]?.priority ?? 0) || a - b);
   const placed: Array<LabelCandidate<T>> = [];
+  const done = new Set<string>();
   const { bounds } = options;
   for (const i of order) {
     const c = candidates[i];
-    if (c === undefined) continue;
+    if (c === undefined || (c.key !== undefined && done.has(c.key))) continue;
     if (bounds !== undefined && (c.x < bounds.x || c.y < bounds.y || c.x + c.width > bounds.x + bounds.width || c.y + c.height > bounds.y + bounds.height)) continue;
     if (!free(c)) continue;
     add(c);
     placed.push(c);
+    if (c.key !== undefined) done.add(c.key);
   }
   return placed;
 }

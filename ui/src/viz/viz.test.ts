@@ -102,3 +102,11 @@ describe("network layout stability", () => {
     }
   });
 });
+
+describe("label alternatives", () => {
+  it("places one label per key, at its first free position", () => {
+    const at = (x: number, priority: number): LabelCandidate<string> => ({ x, y: 0, width: 10, height: 10, priority, data: `at ${x}`, key: "node" });
+    const placed = placeLabels([at(0, 2), at(50, 1.9), at(100, 1.8)], { obstacles: [{ x: 2, y: 2, width: 2, height: 2 }] });
+    expect(placed.map((p) => p.data)).toEqual(["at 50"]);
+  });
+});
