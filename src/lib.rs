@@ -31,6 +31,7 @@
 
 pub mod bench;
 pub mod events;
+pub mod export;
 pub mod graph;
 pub mod import;
 pub mod lang;

@@ -1,5 +1,6 @@
 //! Command-line interface: argument parsing and output. Every command is a few lines over the core.
 
+mod export;
 mod names;
 mod output;
 mod timex;
@@ -107,6 +108,36 @@ enum Command {
     /// Set an article's publication date (a correction that survives re-import); everything
     /// anchored to the article date re-resolves.
     SetDate { article: i64, date: NaiveDate },
+    /// Correct an event: its type, dates, or whether it is shown (undoable).
+    EditEvent {
+        id: i64,
+        /// CAMEO root code, 01 to 20.
+        #[arg(long = "type", value_name = "CODE")]
+        cameo: Option<String>,
+        #[arg(long)]
+        from: Option<NaiveDate>,
+        #[arg(long)]
+        to: Option<NaiveDate>,
+        #[arg(long, conflicts_with = "show")]
+        hide: bool,
+        #[arg(long)]
+        show: bool,
+    },
+    /// Rename an actor; the old name stays as an alias (undoable).
+    RenameActor { name: String, new_name: String },
+    /// Merge one actor into another: its events and aliases move over (undoable).
+    MergeActors { from: String, into: String },
+    /// Make a name merged into an actor an actor of its own again (undoable).
+    SplitActor { actor: String, alias: String },
+    /// Undo the latest correction.
+    Undo,
+    /// Redo the latest undone correction.
+    Redo,
+    /// Export data (csv, json, graphml, gexf, timelinejs) for the filtered events.
+    Export {
+        #[command(subcommand)]
+        what: export::ExportCommand,
+    },
     /// Run extraction (time expressions, names, events) again on every stored article; the user's
     /// corrections are kept.
     Extract,
@@ -252,7 +283,7 @@ enum EvalCommand {
 }
 
 #[derive(Args)]
-struct FilterArgs {
+pub(crate) struct FilterArgs {
     /// Actor name or alias.
     #[arg(long)]
     actor: Option<String>,
@@ -279,7 +310,7 @@ struct FilterArgs {
 }
 
 impl FilterArgs {
-    fn into_filter(self) -> EventFilter {
+    pub(crate) fn into_filter(self) -> EventFilter {
         EventFilter {
             from: self.from,
             to: self.to,
@@ -311,6 +342,16 @@ pub fn run() -> ExitCode {
 }
 
 type Res = Result<ExitCode, Box<dyn std::error::Error>>;
+
+/// Prints what undo and redo would do next.
+fn print_history(store: &Store) -> Res {
+    let h = store.history()?;
+    println!("{}", h.undo.as_deref().unwrap_or("nothing to undo"));
+    if let Some(redo) = &h.redo {
+        println!("{redo}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
 
 fn execute(cli: Cli) -> Res {
     let db = cli.db.unwrap_or_else(linimasa::workspace::default_path);
@@ -420,6 +461,57 @@ fn execute(cli: Cli) -> Res {
             print_rows(&store.month_histogram(&filter.into_filter())?, format)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::EditEvent {
+            id,
+            cameo,
+            from,
+            to,
+            hide,
+            show,
+        } => {
+            let hidden = if hide {
+                Some(true)
+            } else if show {
+                Some(false)
+            } else {
+                None
+            };
+            store.correct_event(
+                id,
+                &linimasa::store::EventCorrection {
+                    cameo,
+                    earliest: from,
+                    latest: to,
+                    hidden,
+                },
+            )?;
+            print_history(&store)
+        }
+        Command::RenameActor { name, new_name } => {
+            store.rename_actor(&name, &new_name)?;
+            print_history(&store)
+        }
+        Command::MergeActors { from, into } => {
+            store.merge_actors(&from, &into)?;
+            print_history(&store)
+        }
+        Command::SplitActor { actor, alias } => {
+            store.split_actor(&actor, &alias)?;
+            print_history(&store)
+        }
+        Command::Undo | Command::Redo => {
+            let undo = matches!(command, Command::Undo);
+            let done = if undo {
+                pipeline::undo(&mut store)?
+            } else {
+                pipeline::redo(&mut store)?
+            };
+            if !done {
+                eprintln!("nothing to {}", if undo { "undo" } else { "redo" });
+            }
+            print_history(&store)
+        }
+        Command::Export { what } => export::run(&store, what, today()),
         Command::Network {
             filter,
             ego,

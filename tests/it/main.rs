@@ -3,6 +3,7 @@
 mod bindings;
 mod cli;
 mod corpus;
+mod export;
 mod import;
 mod seed_gold;
 mod store;

@@ -10,7 +10,14 @@ use linimasa::store::{self, EventCorrection, EventFilter, NewArticle, Store};
 
 use super::{date, seed_path};
 
-fn event(cameo: &str, from: &str, to: &str, actors: &[&str], places: &[&str], at: usize) -> Event {
+pub fn event(
+    cameo: &str,
+    from: &str,
+    to: &str,
+    actors: &[&str],
+    places: &[&str],
+    at: usize,
+) -> Event {
     Event {
         cameo: cameo.into(),
         date_value: Some(from.into()),
@@ -35,7 +42,7 @@ fn event(cameo: &str, from: &str, to: &str, actors: &[&str], places: &[&str], at
     }
 }
 
-fn actor(name: &str, kind: ActorKind, aliases: &[&str]) -> Actor {
+pub fn actor(name: &str, kind: ActorKind, aliases: &[&str]) -> Actor {
     Actor {
         canonical_name: name.into(),
         kind,

@@ -1,0 +1,793 @@
+//! Data exports: CSV, JSON, GraphML, GEXF 1.3 and TimelineJS3 JSON.
+//!
+//! The graph formats hold the whole selection as one graph: actor, event, place and article nodes
+//! (attribute `type`), participation edges (actor–event, with the role), location edges
+//! (event–place), source edges (event–article), and actor–actor links weighted by shared events
+//! (`type` = `shared_events`). Every node and edge carries its time interval (`start`, `end`), so
+//! Gephi's timeline works on the GEXF file.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde_json::json;
+
+use super::xml::esc;
+use super::{write_atomically, Result, Selection};
+
+/// The data formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DataFormat {
+    Csv,
+    Json,
+    Graphml,
+    Gexf,
+    Timelinejs,
+}
+
+/// How TimelineJS groups its slides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TimelineGroup {
+    #[default]
+    Type,
+    Actor,
+}
+
+/// Writes `selection` in `format`. CSV writes four files named after `out`
+/// (`report.csv` → `report-events.csv`, `report-actors.csv`, `report-places.csv`,
+/// `report-mentions.csv`; into `out` itself when it is a folder). Returns the files written.
+pub fn export(
+    selection: &Selection,
+    format: DataFormat,
+    group: TimelineGroup,
+    out: &Path,
+) -> Result<Vec<PathBuf>> {
+    match format {
+        DataFormat::Csv => write_csv(selection, out),
+        DataFormat::Json => {
+            write_atomically(out, |w| write_json(selection, w))?;
+            Ok(vec![out.to_path_buf()])
+        }
+        DataFormat::Graphml => {
+            write_atomically(out, |w| write_graphml(&Graph::of(selection), selection, w))?;
+            Ok(vec![out.to_path_buf()])
+        }
+        DataFormat::Gexf => {
+            write_atomically(out, |w| write_gexf(&Graph::of(selection), selection, w))?;
+            Ok(vec![out.to_path_buf()])
+        }
+        DataFormat::Timelinejs => {
+            write_atomically(out, |w| write_timelinejs(selection, group, w))?;
+            Ok(vec![out.to_path_buf()])
+        }
+    }
+}
+
+// ---------------------------------------------------------------- CSV
+
+fn csv_paths(out: &Path) -> [PathBuf; 4] {
+    let names = ["events", "actors", "places", "mentions"];
+    if out.is_dir() {
+        return names.map(|n| out.join(format!("{n}.csv")));
+    }
+    let stem = out
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "linimasa".into());
+    names.map(|n| out.with_file_name(format!("{stem}-{n}.csv")))
+}
+
+fn csv_error(e: csv::Error) -> std::io::Error {
+    std::io::Error::other(e.to_string())
+}
+
+fn write_csv(s: &Selection, out: &Path) -> Result<Vec<PathBuf>> {
+    let [events, actors, places, mentions] = csv_paths(out);
+    write_atomically(&events, |w| {
+        let mut c = csv::Writer::from_writer(w);
+        c.write_record([
+            "id",
+            "date",
+            "earliest",
+            "latest",
+            "precision",
+            "date_derivation",
+            "cameo",
+            "type",
+            "actors",
+            "participants",
+            "places",
+            "modality",
+            "attribution",
+            "confidence",
+            "evidence",
+            "evidence_start",
+            "evidence_end",
+            "article_id",
+            "article_title",
+            "publisher",
+        ])
+        .map_err(csv_error)?;
+        for e in &s.events {
+            let r = &e.row;
+            let participants: Vec<String> = r
+                .participants
+                .iter()
+                .map(|p| format!("{} ({})", p.actor, p.role))
+                .collect();
+            c.write_record([
+                r.id.to_string(),
+                r.date_value.clone().unwrap_or_default(),
+                r.earliest.clone().unwrap_or_default(),
+                r.latest.clone().unwrap_or_default(),
+                r.precision.clone(),
+                r.derivation.clone(),
+                r.cameo.clone(),
+                e.type_name.clone(),
+                r.actors.join("; "),
+                participants.join("; "),
+                r.places.join("; "),
+                r.modality.clone(),
+                r.attribution.clone().unwrap_or_default(),
+                format!("{:.2}", r.confidence),
+                r.evidence.clone(),
+                e.evidence_start.to_string(),
+                e.evidence_end.to_string(),
+                r.article_id.to_string(),
+                r.article_title.clone(),
+                r.publisher.clone().unwrap_or_default(),
+            ])
+            .map_err(csv_error)?;
+        }
+        c.flush()
+    })?;
+    write_atomically(&actors, |w| {
+        let mut c = csv::Writer::from_writer(w);
+        c.write_record(["name", "kind", "aliases", "events"])
+            .map_err(csv_error)?;
+        for a in &s.actors {
+            c.write_record([
+                a.name.clone(),
+                a.kind.clone(),
+                a.aliases.join("; "),
+                a.events.to_string(),
+            ])
+            .map_err(csv_error)?;
+        }
+        c.flush()
+    })?;
+    write_atomically(&places, |w| {
+        let mut c = csv::Writer::from_writer(w);
+        c.write_record(["name", "country", "lat", "lon", "events"])
+            .map_err(csv_error)?;
+        for p in &s.places {
+            c.write_record([
+                p.name.clone(),
+                p.country.clone().unwrap_or_default(),
+                p.lat.map(|v| v.to_string()).unwrap_or_default(),
+                p.lon.map(|v| v.to_string()).unwrap_or_default(),
+                p.events.to_string(),
+            ])
+            .map_err(csv_error)?;
+        }
+        c.flush()
+    })?;
+    write_atomically(&mentions, |w| {
+        let mut c = csv::Writer::from_writer(w);
+        c.write_record(["article_id", "start", "end", "text", "kind"])
+            .map_err(csv_error)?;
+        for m in &s.mentions {
+            c.write_record([
+                m.article_id.to_string(),
+                m.start.to_string(),
+                m.end.to_string(),
+                m.text.clone(),
+                m.kind.clone(),
+            ])
+            .map_err(csv_error)?;
+        }
+        c.flush()
+    })?;
+    Ok(vec![events, actors, places, mentions])
+}
+
+// ---------------------------------------------------------------- JSON
+
+fn write_json(s: &Selection, w: &mut dyn Write) -> std::io::Result<()> {
+    let graph = Graph::of(s);
+    let links: Vec<_> = graph
+        .links
+        .iter()
+        .map(|l| {
+            json!({"source": l.a, "target": l.b, "weight": l.weight, "start": l.start, "end": l.end})
+        })
+        .collect();
+    let doc = json!({
+        "format": "linimasa-export",
+        "version": 1,
+        "caption": s.caption,
+        "caption_text": s.caption.text(),
+        "events": s.events,
+        "actors": s.actors,
+        "places": s.places,
+        "articles": s.articles,
+        "mentions": s.mentions,
+        "actor_links": links,
+    });
+    serde_json::to_writer_pretty(&mut *w, &doc)?;
+    w.write_all(b"\n")
+}
+
+// ---------------------------------------------------------------- graph model
+
+/// A node of the export graph.
+struct Node {
+    id: String,
+    label: String,
+    kind: &'static str,
+    attrs: Vec<(&'static str, String)>,
+    start: Option<String>,
+    end: Option<String>,
+}
+
+struct Edge {
+    source: String,
+    target: String,
+    kind: &'static str,
+    role: Option<String>,
+    weight: f64,
+    start: Option<String>,
+    end: Option<String>,
+}
+
+/// Two actors sharing events.
+struct Link {
+    a: String,
+    b: String,
+    weight: f64,
+    start: Option<String>,
+    end: Option<String>,
+}
+
+struct Graph {
+    nodes: Vec<Node>,
+    edges: Vec<Edge>,
+    links: Vec<Link>,
+}
+
+/// Extends an optional [start, end] interval by another day.
+fn widen(span: &mut (Option<String>, Option<String>), from: &Option<String>, to: &Option<String>) {
+    if let Some(f) = from {
+        if span.0.as_ref().is_none_or(|s| f < s) {
+            span.0 = Some(f.clone());
+        }
+    }
+    if let Some(t) = to.as_ref().or(from.as_ref()) {
+        if span.1.as_ref().is_none_or(|e| t > e) {
+            span.1 = Some(t.clone());
+        }
+    }
+}
+
+impl Graph {
+    fn of(s: &Selection) -> Graph {
+        let actor_id: BTreeMap<&str, String> = s
+            .actors
+            .iter()
+            .map(|a| (a.name.as_str(), format!("a{}", a.id)))
+            .collect();
+        let place_id: BTreeMap<&str, String> = s
+            .places
+            .iter()
+            .map(|p| (p.name.as_str(), format!("p{}", p.id)))
+            .collect();
+        let mut actor_span: BTreeMap<&str, (Option<String>, Option<String>)> = BTreeMap::new();
+        let mut place_span: BTreeMap<&str, (Option<String>, Option<String>)> = BTreeMap::new();
+        let mut article_span: BTreeMap<i64, (Option<String>, Option<String>)> = BTreeMap::new();
+        let mut links: BTreeMap<(String, String), Link> = BTreeMap::new();
+        let mut nodes = Vec::new();
+        let mut edges = Vec::new();
+        for e in &s.events {
+            let r = &e.row;
+            let (start, end) = (r.earliest.clone(), r.latest.clone().or(r.earliest.clone()));
+            let id = format!("e{}", r.id);
+            nodes.push(Node {
+                id: id.clone(),
+                label: format!(
+                    "{} ({})",
+                    e.type_name,
+                    r.date_value.as_deref().unwrap_or("undated")
+                ),
+                kind: "event",
+                attrs: vec![
+                    ("cameo", r.cameo.clone()),
+                    ("date", r.date_value.clone().unwrap_or_default()),
+                    ("precision", r.precision.clone()),
+                    ("modality", r.modality.clone()),
+                    ("confidence", format!("{:.2}", r.confidence)),
+                    ("evidence", r.evidence.clone()),
+                ],
+                start: start.clone(),
+                end: end.clone(),
+            });
+            let mut roles: Vec<(&str, &str)> = r
+                .participants
+                .iter()
+                .map(|p| (p.actor.as_str(), p.role.as_str()))
+                .collect();
+            roles.sort();
+            roles.dedup_by(|x, y| x.0 == y.0);
+            for (actor, role) in &roles {
+                let Some(a) = actor_id.get(actor) else {
+                    continue;
+                };
+                widen(actor_span.entry(actor).or_default(), &start, &end);
+                edges.push(Edge {
+                    source: a.clone(),
+                    target: id.clone(),
+                    kind: "participation",
+                    role: Some(role.to_string()),
+                    weight: 1.0,
+                    start: start.clone(),
+                    end: end.clone(),
+                });
+            }
+            for place in &r.places {
+                let Some(p) = place_id.get(place.as_str()) else {
+                    continue;
+                };
+                widen(place_span.entry(place).or_default(), &start, &end);
+                edges.push(Edge {
+                    source: id.clone(),
+                    target: p.clone(),
+                    kind: "location",
+                    role: None,
+                    weight: 1.0,
+                    start: start.clone(),
+                    end: end.clone(),
+                });
+            }
+            widen(article_span.entry(r.article_id).or_default(), &start, &end);
+            edges.push(Edge {
+                source: id.clone(),
+                target: format!("d{}", r.article_id),
+                kind: "source",
+                role: None,
+                weight: 1.0,
+                start: start.clone(),
+                end: end.clone(),
+            });
+            let mut actors: Vec<&str> = roles
+                .iter()
+                .map(|(a, _)| *a)
+                .filter(|a| actor_id.contains_key(a))
+                .collect();
+            actors.dedup();
+            for (i, x) in actors.iter().enumerate() {
+                for y in &actors[i + 1..] {
+                    let (a, b) = (actor_id[x].clone(), actor_id[y].clone());
+                    let link = links.entry((a.clone(), b.clone())).or_insert(Link {
+                        a,
+                        b,
+                        weight: 0.0,
+                        start: None,
+                        end: None,
+                    });
+                    link.weight += 1.0;
+                    let mut span = (link.start.take(), link.end.take());
+                    widen(&mut span, &start, &end);
+                    (link.start, link.end) = span;
+                }
+            }
+        }
+        for a in &s.actors {
+            let span = actor_span.remove(a.name.as_str()).unwrap_or_default();
+            nodes.push(Node {
+                id: actor_id[a.name.as_str()].clone(),
+                label: a.name.clone(),
+                kind: "actor",
+                attrs: vec![
+                    ("actor_kind", a.kind.clone()),
+                    ("aliases", a.aliases.join("; ")),
+                    ("events", a.events.to_string()),
+                ],
+                start: span.0,
+                end: span.1,
+            });
+        }
+        for p in &s.places {
+            let span = place_span.remove(p.name.as_str()).unwrap_or_default();
+            let mut attrs = vec![
+                ("country", p.country.clone().unwrap_or_default()),
+                ("events", p.events.to_string()),
+            ];
+            if let (Some(lat), Some(lon)) = (p.lat, p.lon) {
+                attrs.push(("lat", lat.to_string()));
+                attrs.push(("lon", lon.to_string()));
+            }
+            nodes.push(Node {
+                id: place_id[p.name.as_str()].clone(),
+                label: p.name.clone(),
+                kind: "place",
+                attrs,
+                start: span.0,
+                end: span.1,
+            });
+        }
+        for a in &s.articles {
+            let span = article_span.remove(&a.id).unwrap_or_default();
+            nodes.push(Node {
+                id: format!("d{}", a.id),
+                label: a.title.clone(),
+                kind: "article",
+                attrs: vec![
+                    ("publisher", a.publisher.clone().unwrap_or_default()),
+                    ("url", a.url.clone().unwrap_or_default()),
+                    ("language", a.language.clone().unwrap_or_default()),
+                    (
+                        "published",
+                        a.published
+                            .as_ref()
+                            .map(|p| p.date.clone())
+                            .unwrap_or_default(),
+                    ),
+                ],
+                start: span.0,
+                end: span.1,
+            });
+        }
+        Graph {
+            nodes,
+            edges,
+            links: links.into_values().collect(),
+        }
+    }
+}
+
+/// Node attributes: (key, type in GraphML/GEXF terms).
+const NODE_ATTRS: &[(&str, &str)] = &[
+    ("type", "string"),
+    ("cameo", "string"),
+    ("date", "string"),
+    ("precision", "string"),
+    ("modality", "string"),
+    ("confidence", "double"),
+    ("evidence", "string"),
+    ("actor_kind", "string"),
+    ("aliases", "string"),
+    ("events", "int"),
+    ("country", "string"),
+    ("lat", "double"),
+    ("lon", "double"),
+    ("publisher", "string"),
+    ("url", "string"),
+    ("language", "string"),
+    ("published", "string"),
+    ("start", "string"),
+    ("end", "string"),
+];
+
+const EDGE_ATTRS: &[(&str, &str)] = &[
+    ("type", "string"),
+    ("role", "string"),
+    ("weight", "double"),
+    ("start", "string"),
+    ("end", "string"),
+];
+
+// ---------------------------------------------------------------- GraphML
+
+fn write_graphml(g: &Graph, s: &Selection, w: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(w, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
+    writeln!(
+        w,
+        r#"<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">"#
+    )?;
+    writeln!(
+        w,
+        "  <!-- {} -->",
+        esc(&s.caption.text()).replace("--", "- -")
+    )?;
+    writeln!(
+        w,
+        r#"  <key id="g_caption" for="graph" attr.name="caption" attr.type="string"/>"#
+    )?;
+    for (name, ty) in NODE_ATTRS {
+        writeln!(
+            w,
+            r#"  <key id="n_{name}" for="node" attr.name="{name}" attr.type="{ty}"/>"#
+        )?;
+    }
+    writeln!(
+        w,
+        r#"  <key id="n_label" for="node" attr.name="label" attr.type="string"/>"#
+    )?;
+    for (name, ty) in EDGE_ATTRS {
+        writeln!(
+            w,
+            r#"  <key id="e_{name}" for="edge" attr.name="{name}" attr.type="{ty}"/>"#
+        )?;
+    }
+    writeln!(w, r#"  <graph id="linimasa" edgedefault="undirected">"#)?;
+    writeln!(
+        w,
+        r#"    <data key="g_caption">{}</data>"#,
+        esc(&s.caption.text())
+    )?;
+    for n in &g.nodes {
+        writeln!(w, r#"    <node id="{}">"#, esc(&n.id))?;
+        writeln!(w, r#"      <data key="n_label">{}</data>"#, esc(&n.label))?;
+        writeln!(w, r#"      <data key="n_type">{}</data>"#, n.kind)?;
+        for (k, v) in &n.attrs {
+            if !v.is_empty() {
+                writeln!(w, r#"      <data key="n_{k}">{}</data>"#, esc(v))?;
+            }
+        }
+        for (k, v) in [("start", &n.start), ("end", &n.end)] {
+            if let Some(v) = v {
+                writeln!(w, r#"      <data key="n_{k}">{}</data>"#, esc(v))?;
+            }
+        }
+        writeln!(w, "    </node>")?;
+    }
+    let mut n = 0;
+    let mut edge = |w: &mut dyn Write,
+                    source: &str,
+                    target: &str,
+                    kind: &str,
+                    role: Option<&str>,
+                    weight: f64,
+                    start: &Option<String>,
+                    end: &Option<String>|
+     -> std::io::Result<()> {
+        n += 1;
+        writeln!(
+            w,
+            r#"    <edge id="x{n}" source="{}" target="{}">"#,
+            esc(source),
+            esc(target)
+        )?;
+        writeln!(w, r#"      <data key="e_type">{kind}</data>"#)?;
+        if let Some(role) = role {
+            writeln!(w, r#"      <data key="e_role">{}</data>"#, esc(role))?;
+        }
+        writeln!(w, r#"      <data key="e_weight">{weight}</data>"#)?;
+        for (k, v) in [("start", start), ("end", end)] {
+            if let Some(v) = v {
+                writeln!(w, r#"      <data key="e_{k}">{}</data>"#, esc(v))?;
+            }
+        }
+        writeln!(w, "    </edge>")
+    };
+    for e in &g.edges {
+        edge(
+            w,
+            &e.source,
+            &e.target,
+            e.kind,
+            e.role.as_deref(),
+            e.weight,
+            &e.start,
+            &e.end,
+        )?;
+    }
+    for l in &g.links {
+        edge(
+            w,
+            &l.a,
+            &l.b,
+            "shared_events",
+            None,
+            l.weight,
+            &l.start,
+            &l.end,
+        )?;
+    }
+    writeln!(w, "  </graph>")?;
+    writeln!(w, "</graphml>")
+}
+
+// ---------------------------------------------------------------- GEXF 1.3
+
+fn gexf_type(ty: &str) -> &str {
+    match ty {
+        "int" => "integer",
+        other => other,
+    }
+}
+
+fn write_gexf(g: &Graph, s: &Selection, w: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(w, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
+    writeln!(
+        w,
+        r#"<gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">"#
+    )?;
+    writeln!(
+        w,
+        r#"  <meta lastmodifieddate="{}"><creator>Linimasa</creator><description>{}</description></meta>"#,
+        esc(&s.caption.exported),
+        esc(&s.caption.text())
+    )?;
+    writeln!(
+        w,
+        r#"  <graph mode="dynamic" defaultedgetype="undirected" timeformat="date" timerepresentation="interval">"#
+    )?;
+    writeln!(w, r#"    <attributes class="node" mode="static">"#)?;
+    for (i, (name, ty)) in NODE_ATTRS
+        .iter()
+        .filter(|(n, _)| *n != "start" && *n != "end")
+        .enumerate()
+    {
+        writeln!(
+            w,
+            r#"      <attribute id="{i}" title="{name}" type="{}"/>"#,
+            gexf_type(ty)
+        )?;
+    }
+    writeln!(w, "    </attributes>")?;
+    writeln!(w, r#"    <attributes class="edge" mode="static">"#)?;
+    writeln!(w, r#"      <attribute id="0" title="type" type="string"/>"#)?;
+    writeln!(w, r#"      <attribute id="1" title="role" type="string"/>"#)?;
+    writeln!(w, "    </attributes>")?;
+    let attr_index: BTreeMap<&str, usize> = NODE_ATTRS
+        .iter()
+        .filter(|(n, _)| *n != "start" && *n != "end")
+        .enumerate()
+        .map(|(i, (n, _))| (*n, i))
+        .collect();
+    let interval = |start: &Option<String>, end: &Option<String>| -> String {
+        match (start, end) {
+            (Some(s), Some(e)) => format!(r#" start="{}" end="{}""#, esc(s), esc(e)),
+            (Some(s), None) => format!(r#" start="{}" end="{}""#, esc(s), esc(s)),
+            _ => String::new(),
+        }
+    };
+    writeln!(w, "    <nodes>")?;
+    for n in &g.nodes {
+        writeln!(
+            w,
+            r#"      <node id="{}" label="{}"{}>"#,
+            esc(&n.id),
+            esc(&n.label),
+            interval(&n.start, &n.end)
+        )?;
+        writeln!(w, "        <attvalues>")?;
+        writeln!(
+            w,
+            r#"          <attvalue for="{}" value="{}"/>"#,
+            attr_index["type"], n.kind
+        )?;
+        for (k, v) in &n.attrs {
+            if !v.is_empty() {
+                writeln!(
+                    w,
+                    r#"          <attvalue for="{}" value="{}"/>"#,
+                    attr_index[k],
+                    esc(v)
+                )?;
+            }
+        }
+        writeln!(w, "        </attvalues>")?;
+        writeln!(w, "      </node>")?;
+    }
+    writeln!(w, "    </nodes>")?;
+    writeln!(w, "    <edges>")?;
+    let mut n = 0;
+    let all = g
+        .edges
+        .iter()
+        .map(|e| {
+            (
+                &e.source,
+                &e.target,
+                e.kind,
+                e.role.as_deref(),
+                e.weight,
+                &e.start,
+                &e.end,
+            )
+        })
+        .chain(g.links.iter().map(|l| {
+            (
+                &l.a,
+                &l.b,
+                "shared_events",
+                None,
+                l.weight,
+                &l.start,
+                &l.end,
+            )
+        }));
+    for (source, target, kind, role, weight, start, end) in all {
+        n += 1;
+        writeln!(
+            w,
+            r#"      <edge id="x{n}" source="{}" target="{}" weight="{weight}"{}>"#,
+            esc(source),
+            esc(target),
+            interval(start, end)
+        )?;
+        writeln!(w, "        <attvalues>")?;
+        writeln!(w, r#"          <attvalue for="0" value="{kind}"/>"#)?;
+        if let Some(role) = role {
+            writeln!(w, r#"          <attvalue for="1" value="{}"/>"#, esc(role))?;
+        }
+        writeln!(w, "        </attvalues>")?;
+        writeln!(w, "      </edge>")?;
+    }
+    writeln!(w, "    </edges>")?;
+    writeln!(w, "  </graph>")?;
+    writeln!(w, "</gexf>")
+}
+
+// ---------------------------------------------------------------- TimelineJS3
+
+/// Text for TimelineJS, which renders `text` fields as HTML: everything from articles is
+/// escaped so that it shows as text.
+fn html(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+/// A TimelineJS date object for an ISO day, as precise as `precision` says.
+fn tl_date(day: &str, precision: &str) -> Option<serde_json::Value> {
+    let d = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()?;
+    use chrono::Datelike;
+    Some(match precision {
+        "year" | "decade" | "century" => json!({"year": d.year()}),
+        "month" | "quarter" | "season" => json!({"year": d.year(), "month": d.month()}),
+        _ => json!({"year": d.year(), "month": d.month(), "day": d.day()}),
+    })
+}
+
+fn write_timelinejs(s: &Selection, group: TimelineGroup, w: &mut dyn Write) -> std::io::Result<()> {
+    let mut slides = Vec::new();
+    for e in &s.events {
+        let r = &e.row;
+        let Some(start) = r.earliest.as_deref().and_then(|d| tl_date(d, &r.precision)) else {
+            continue;
+        };
+        let mut slide = json!({
+            "unique_id": format!("event-{}", r.id),
+            "start_date": start,
+            "text": {
+                "headline": html(&format!(
+                    "{}{}",
+                    e.type_name,
+                    if r.actors.is_empty() { String::new() } else { format!(": {}", r.actors.join(", ")) }
+                )),
+                "text": format!(
+                    "<p>{}</p><p>{} · {}{}</p>",
+                    html(&r.evidence),
+                    html(&r.article_title),
+                    html(r.publisher.as_deref().unwrap_or("unknown source")),
+                    html(&format!(" · date: {}", r.derivation)),
+                ),
+            },
+            "group": match group {
+                TimelineGroup::Type => e.type_name.clone(),
+                TimelineGroup::Actor => r.actors.first().cloned().unwrap_or_else(|| "(no actor)".into()),
+            },
+        });
+        if r.latest.is_some() && r.latest != r.earliest {
+            if let Some(end) = r.latest.as_deref().and_then(|d| tl_date(d, &r.precision)) {
+                slide["end_date"] = end;
+            }
+        }
+        slides.push(slide);
+    }
+    let doc = json!({
+        "title": {
+            "text": {
+                "headline": "Linimasa timeline",
+                "text": format!("<p>{}</p>", html(&s.caption.text())),
+            }
+        },
+        "events": slides,
+    });
+    serde_json::to_writer_pretty(&mut *w, &doc)?;
+    w.write_all(b"\n")
+}
