@@ -54,11 +54,16 @@ interface LaneCache {
   members: number[][];
 }
 
+const SHAPES: Record<Shape, number> = { dot: 0, solid: 1, coarse: 2, range: 3, before: 4, after: 5 };
+
 const fmtDay = (ms: number) => new Date(ms).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
 export class TimelineView implements View {
   private events: EventRow[] = [];
   private extents: Array<Extent | null> = [];
+  /** Per event, computed once per load: the colour and a small index for it. */
+  private colours: string[] = [];
+  private colourIndex: number[] = [];
   private months: MonthCount[] = [];
   private full: [number, number] = [Date.UTC(2022, 0, 1), Date.UTC(2023, 0, 1)];
   private readonly base = scaleUtc();
@@ -160,6 +165,8 @@ export class TimelineView implements View {
       if (!this.latest.current(token)) return;
       this.events = page.events;
       this.extents = page.events.map((e) => eventExtent(e));
+      this.colours = page.events.map((e) => cameoColor(e.cameo));
+      this.colourIndex = page.events.map((e) => Number.parseInt(cameoRoot(e.cameo), 10) || 0);
       this.months = months;
       this.laneCache = null;
       this.hovered = null;
@@ -437,6 +444,9 @@ export class TimelineView implements View {
     ctx.fillRect(0, 0, width, height);
     const xs = this.transform.rescaleX(this.base);
     const [d0, d1] = this.viewDomain();
+    // The scale is linear: x = a·t + b, inlined in the per-event loop.
+    const a = (width - GUTTER) / (d1 - d0);
+    const b = GUTTER - a * d0;
     const cache = this.lanes(height);
     const laneCount = Math.max(1, cache.lanes.length);
     const laneH = (height - AXIS_H) / laneCount;
@@ -520,8 +530,8 @@ export class TimelineView implements View {
       for (const ei of members) {
         const x = this.extents[ei];
         if (x === null || x === undefined || x.end < d0 || x.start > d1) continue;
-        const x0 = xs(x.start);
-        const x1 = xs(x.end);
+        const x0 = a * x.start + b;
+        const x1 = a * x.end + b;
         let shape: Shape;
         let span: [number, number];
         const mid = (x0 + x1) / 2;
@@ -556,13 +566,23 @@ export class TimelineView implements View {
       const usedRows = Math.min(maxRows, rows.reduce((m, r) => Math.max(m, r + 1), 1));
       const rowTop = top + (laneH - usedRows * ROW_H) / 2;
       const centres: Array<{ x: number; k: number }> = [];
+      // Zoomed out, thousands of marks share a pixel: draw (and hit-test) each
+      // pixel, row, shape and colour once. This keeps 20,000 events cheap.
+      const seen = new Set<number>();
       idx.forEach((ei, k) => {
         const ev = this.events[ei];
         if (ev === undefined) return;
-        const colour = cameoColor(ev.cameo);
+        const colour = this.colours[ei] ?? "#888";
         const [x0, x1] = spans[k] ?? [0, 0];
         const y = rowTop + (rows[k] ?? 0) * ROW_H + ROW_H / 2;
         const shape = shapes[k] ?? "dot";
+        drawn += 1;
+        drawnEvents.add(ei);
+        centres.push({ x: (x0 + x1) / 2, k });
+        const isSelected = ev.id === this.selectedId || ei === this.hovered;
+        const pixel = ((((Math.round(x0) + 8192) * 32768 + (Math.round(x1) + 8192)) * 64 + (rows[k] ?? 0)) * 32 + (this.colourIndex[ei] ?? 0)) * 8 + SHAPES[shape];
+        if (seen.has(pixel) && !isSelected) return;
+        seen.add(pixel);
         switch (shape) {
           case "dot": {
             const p = path(dots, colour);
@@ -600,10 +620,7 @@ export class TimelineView implements View {
           }
         }
         grid.insert(x0, y - 5, x1, y + 5, ei);
-        drawn += 1;
-        drawnEvents.add(ei);
-        centres.push({ x: (x0 + x1) / 2, k });
-        if (ev.id === this.selectedId || ei === this.hovered) highlight.push({ shape, x0, x1, y, selected: ev.id === this.selectedId });
+        if (isSelected) highlight.push({ shape, x0, x1, y, selected: ev.id === this.selectedId });
       });
 
       // Labels: dense runs collapse to "+N", isolated marks get a short text.
