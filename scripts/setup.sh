@@ -37,3 +37,7 @@ if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.packa
   echo "setup: installing UI packages"
   (cd ui && npm ci --no-audit --no-fund --loglevel=error)
 fi
+if [ ! -d tests/consumers/node_modules ] || [ tests/consumers/package-lock.json -nt tests/consumers/node_modules/.package-lock.json ]; then
+  echo "setup: installing the export consumers' packages (TimelineJS)"
+  (cd tests/consumers && npm ci --no-audit --no-fund --loglevel=error)
+fi

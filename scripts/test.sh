@@ -20,6 +20,9 @@ step "Rust: build and test the workspace"
 cargo build --workspace --bins --tests --locked
 cargo test --workspace --locked
 
+step "exports read by real consumers: TimelineJS in headless Chromium"
+node --test tests/consumers/
+
 step "end-to-end: the real app under Xvfb"
 bash e2e/run.sh
 
