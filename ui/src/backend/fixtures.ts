@@ -3,6 +3,7 @@
 // (the article texts are invented or abridged, except the Gatra demo article).
 import type { ArticleDetail, DateMethod, EventRow, ParticipantView, TimexView } from "../bindings";
 import { DAY, formatDay, isoWeekStart, parseDay } from "../dates";
+import { mulberry32 } from "../random";
 
 export interface FakeActor {
   name: string;
@@ -538,17 +539,7 @@ export function emptySeed(): FakeSeed {
   return { path: "(in-memory empty workspace)", articles: [], events: [], actors: [], places: [] };
 }
 
-/** A small deterministic PRNG (mulberry32), so the big workspace is the same on every load. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 const SYLLABLES = ["ka", "ri", "mo", "sa", "lu", "na", "te", "vo", "di", "an", "pe", "ro", "ti", "ba", "ya", "ko"];
 

@@ -8,7 +8,7 @@ import type { Simulation } from "d3-force";
 import { type D3ZoomEvent, zoom, type ZoomBehavior, zoomIdentity, type ZoomTransform } from "d3-zoom";
 import type { NetworkNode, NetworkView as NetworkData } from "../bindings";
 import { toAppError } from "../backend";
-import { mulberry32 } from "../backend/fixtures";
+import { mulberry32 } from "../random";
 import { el } from "../dom";
 import { type AppState, Latest, type StateKey, withoutFilters } from "../state";
 import { clip, fitCanvas, hideTooltip, onThemeChange, showTooltip, theme } from "../viz/canvas";

@@ -802,7 +802,7 @@ export class TimelineView implements View {
     const glyph = (cls: string, text: string) => el("span", { class: "item" }, el("span", { class: `glyph ${cls}` }), text);
     this.ui.legend.replaceChildren(
       ...items,
-      el("span", { class: "sep" }, "|"),
+      ...(items.length > 0 ? [el("span", { class: "sep" }, "|")] : []),
       glyph("exact", "exact day"),
       glyph("coarse", "week / month"),
       glyph("range", "range, on or before"),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { HitGrid } from "./hitgrid";
 import { type LabelCandidate, clusterRuns, overlaps, placeLabels } from "./labels";
-import { mulberry32 } from "../backend/fixtures";
+import { mulberry32 } from "../random";
 import { createLayout, type LayoutLink, type LayoutNode, seedPositions, startAlpha } from "./network/layout";
 
 describe("label placement", () => {
