@@ -123,7 +123,8 @@ export class MapView implements View {
 
   private radius(): (n: number) => number {
     const max = this.places.reduce((m, p) => Math.max(m, p.events), 1);
-    const s = scaleSqrt().domain([0, max]).range([0, 22]);
+    // Area ∝ events; a map of a few small places does not blow them up to full size.
+    const s = scaleSqrt().domain([0, max]).range([0, Math.min(22, 5 + 3 * Math.sqrt(max))]);
     return (n) => Math.max(3, s(n));
   }
 
