@@ -204,8 +204,9 @@ export class NetworkView implements View {
   /** Fits the whole picture into the canvas; `final` ends the automatic fitting of the first layout. */
   private fit(final = true): void {
     const w = this.ui.canvas.clientWidth;
-    const h = this.ui.canvas.clientHeight;
-    if (w === 0 || h === 0 || this.nodes.length === 0) return;
+    // Keep the picture clear of the floating legend at the bottom.
+    const h = this.ui.canvas.clientHeight - this.ui.legend.offsetHeight - 8;
+    if (w === 0 || h <= 0 || this.nodes.length === 0) return;
     let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
     for (const n of this.nodes) {
       x0 = Math.min(x0, n.x - n.radius);
