@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(libwebkit2gtk-4.1-dev libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev
-  pkg-config xvfb xauth webkit2gtk-driver imagemagick poppler-utils chromium fonts-dejavu-core)
+  pkg-config xvfb xauth webkit2gtk-driver imagemagick poppler-utils librsvg2-bin chromium fonts-dejavu-core)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

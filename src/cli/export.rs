@@ -1,10 +1,11 @@
-//! `linimasa export data …`: files for reports and other tools.
+//! `linimasa export data|chart …`: files for reports and other tools.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::Subcommand;
+use linimasa::export::chart::{self, ChartFormat, ChartOptions, ChartView, LaneBy};
 use linimasa::export::data::{self, DataFormat, TimelineGroup};
 use linimasa::export::Selection;
 use linimasa::store::Store;
@@ -27,6 +28,60 @@ pub enum ExportCommand {
         #[command(flatten)]
         filter: FilterArgs,
     },
+    /// A chart of the filtered events: the timeline (the whole filtered extent unless
+    /// --window-from/--window-to), the actor network or the map, as PNG, SVG or PDF, with a caption.
+    Chart {
+        #[arg(long, value_enum)]
+        view: ViewArg,
+        /// Default: from the file name's extension.
+        #[arg(long, value_enum)]
+        format: Option<ChartFormatArg>,
+        #[arg(long)]
+        out: PathBuf,
+        /// Width in pixels (the height follows the content).
+        #[arg(long, default_value_t = 1200.0)]
+        width: f64,
+        /// PNG pixels per pixel: 2 for HiDPI.
+        #[arg(long, default_value_t = 1.0)]
+        scale: f32,
+        /// Leave the caption out.
+        #[arg(long)]
+        no_caption: bool,
+        /// Timeline lanes.
+        #[arg(long, value_enum, default_value_t = LanesArg::Actor)]
+        lanes: LanesArg,
+        /// The timeline's window (default: everything selected).
+        #[arg(long, requires = "window_to")]
+        window_from: Option<NaiveDate>,
+        #[arg(long, requires = "window_from")]
+        window_to: Option<NaiveDate>,
+        #[arg(long)]
+        title: Option<String>,
+        #[command(flatten)]
+        filter: FilterArgs,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum ViewArg {
+    Timeline,
+    Network,
+    Map,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum ChartFormatArg {
+    Png,
+    Svg,
+    Pdf,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum LanesArg {
+    Actor,
+    Place,
+    Type,
+    Source,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -68,6 +123,61 @@ pub fn run(store: &Store, command: ExportCommand, today: NaiveDate) -> Res {
                 println!("wrote {}", path.display());
             }
             eprintln!("{}", selection.caption.text());
+            Ok(ExitCode::SUCCESS)
+        }
+        ExportCommand::Chart {
+            view,
+            format,
+            out,
+            width,
+            scale,
+            no_caption,
+            lanes,
+            window_from,
+            window_to,
+            title,
+            filter,
+        } => {
+            let format = match format {
+                Some(ChartFormatArg::Png) => ChartFormat::Png,
+                Some(ChartFormatArg::Svg) => ChartFormat::Svg,
+                Some(ChartFormatArg::Pdf) => ChartFormat::Pdf,
+                None => ChartFormat::from_path(&out).ok_or_else(|| {
+                    format!(
+                        "{}: give --format png|svg|pdf or a file name ending in one of them",
+                        out.display()
+                    )
+                })?,
+            };
+            if !(100.0..=20_000.0).contains(&width) || !(0.25..=8.0).contains(&scale) {
+                return Err("--width must be 100 to 20000 and --scale 0.25 to 8".into());
+            }
+            let mut opts = ChartOptions::new(
+                match view {
+                    ViewArg::Timeline => ChartView::Timeline,
+                    ViewArg::Network => ChartView::Network,
+                    ViewArg::Map => ChartView::Map,
+                },
+                today,
+            );
+            opts.width = width;
+            opts.scale = scale;
+            opts.caption = !no_caption;
+            opts.lanes = match lanes {
+                LanesArg::Actor => LaneBy::Actor,
+                LanesArg::Place => LaneBy::Place,
+                LanesArg::Type => LaneBy::Type,
+                LanesArg::Source => LaneBy::Source,
+            };
+            opts.window = window_from.zip(window_to);
+            if let Some((from, to)) = opts.window {
+                if to < from {
+                    return Err(format!("the window ends ({to}) before it starts ({from})").into());
+                }
+            }
+            opts.title = title;
+            chart::export(store, &filter.into_filter(), &opts, format, &out)?;
+            println!("wrote {}", out.display());
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -6,6 +6,7 @@
 //! [`chart`]. Every file is written to a temporary sibling and renamed into place, so a failed
 //! export never leaves a partial file.
 
+pub mod chart;
 pub mod data;
 mod selection;
 mod xml;

@@ -237,3 +237,198 @@ fn an_unwritable_path_is_named_and_leaves_nothing_behind() {
         .collect();
     assert_eq!(left.len(), 3, "{left:?}");
 }
+
+// ---------------------------------------------------------------- charts
+
+mod charts {
+    use std::path::Path;
+    use std::process::Command;
+
+    use linimasa::export::chart::{self, ChartFormat, ChartOptions, ChartView};
+    use linimasa::pipeline;
+    use linimasa::store::{EventFilter, Store};
+
+    use crate::{date, seed_path};
+
+    fn seed_store() -> Store {
+        let mut store = Store::open_in_memory().unwrap();
+        let seed = std::fs::read_to_string(seed_path()).unwrap();
+        pipeline::import_text(&mut store, "seed.txt", &seed, date("2026-11-25")).unwrap();
+        store
+    }
+
+    /// Width, height and the share of pixels that are not (near) white, of a PNG file.
+    fn png_ink(bytes: &[u8]) -> (u32, u32, f64) {
+        let decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+        let mut reader = decoder.read_info().unwrap();
+        let mut buf = vec![0; reader.output_buffer_size()];
+        let info = reader.next_frame(&mut buf).unwrap();
+        let channels = info.color_type.samples();
+        let pixels = &buf[..info.buffer_size()];
+        let inked = pixels
+            .chunks(channels)
+            .filter(|p| p[..channels.min(3)].iter().any(|&c| c < 200))
+            .count();
+        (
+            info.width,
+            info.height,
+            inked as f64 / (pixels.len() / channels) as f64,
+        )
+    }
+
+    fn run(program: &str, args: &[&str]) -> Vec<u8> {
+        let out = Command::new(program)
+            .args(args)
+            .output()
+            .unwrap_or_else(|e| panic!("{program} runs (scripts/setup.sh installs it): {e}"));
+        assert!(
+            out.status.success(),
+            "{program} {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    }
+
+    fn pdf_text(path: &Path) -> String {
+        String::from_utf8(run("pdftotext", &[path.to_str().unwrap(), "-"])).unwrap()
+    }
+
+    fn pdf_ink(path: &Path, dir: &Path) -> f64 {
+        let stem = dir.join("page");
+        run(
+            "pdftoppm",
+            &[
+                "-png",
+                "-r",
+                "40",
+                "-singlefile",
+                path.to_str().unwrap(),
+                stem.to_str().unwrap(),
+            ],
+        );
+        png_ink(&std::fs::read(dir.join("page.png")).unwrap()).2
+    }
+
+    #[test]
+    fn every_chart_renders_in_real_consumers_with_its_caption() {
+        let store = seed_store();
+        let dir = tempfile::tempdir().unwrap();
+        let today = date("2026-11-26");
+        for view in [ChartView::Timeline, ChartView::Network, ChartView::Map] {
+            let name = format!("{view:?}").to_lowercase();
+            let mut opts = ChartOptions::new(view, today);
+            let file = |ext: &str| dir.path().join(format!("{name}.{ext}"));
+            for (format, ext) in [
+                (ChartFormat::Svg, "svg"),
+                (ChartFormat::Png, "png"),
+                (ChartFormat::Pdf, "pdf"),
+            ] {
+                chart::export(&store, &EventFilter::default(), &opts, format, &file(ext)).unwrap();
+            }
+            opts.scale = 2.0;
+            chart::export(
+                &store,
+                &EventFilter::default(),
+                &opts,
+                ChartFormat::Png,
+                &file("2x.png"),
+            )
+            .unwrap();
+
+            // PNG at 1x and 2x.
+            let (w1, h1, ink1) = png_ink(&std::fs::read(file("png")).unwrap());
+            let (w2, h2, _) = png_ink(&std::fs::read(file("2x.png")).unwrap());
+            assert_eq!((w1, w2, h2), (1200, 2400, h1 * 2), "{name}");
+            assert!(ink1 > 0.01, "{name}: the PNG is blank ({ink1})");
+
+            // The SVG, rendered by librsvg (independent of the renderer that made the PNG).
+            let png = run(
+                "rsvg-convert",
+                &["-f", "png", file("svg").to_str().unwrap()],
+            );
+            let (w, _, ink) = png_ink(&png);
+            assert_eq!(w, 1200);
+            assert!(
+                ink > 0.01,
+                "{name}: the SVG renders blank in librsvg ({ink})"
+            );
+            let svg = std::fs::read_to_string(file("svg")).unwrap();
+            assert!(
+                svg.contains("exported 2026-11-26 with Linimasa"),
+                "{name}: caption is text"
+            );
+
+            // The PDF, rendered by poppler, with its text (the caption) extractable.
+            assert!(
+                pdf_ink(&file("pdf"), dir.path()) > 0.01,
+                "{name}: the PDF renders blank"
+            );
+            let text = pdf_text(&file("pdf"));
+            assert!(text.contains("22 events from 1 article"), "{name}: {text}");
+            assert!(text.contains("exported 2026-11-26"), "{name}: {text}");
+        }
+        let timeline = pdf_text(&dir.path().join("timeline.pdf"));
+        assert!(
+            timeline.contains("Dmitry Peskov") && timeline.contains("Consult"),
+            "{timeline}"
+        );
+        let map = pdf_text(&dir.path().join("map.pdf"));
+        assert!(map.contains("Kharkiv"), "{map}");
+    }
+
+    #[test]
+    fn a_window_an_empty_selection_and_no_caption() {
+        let store = seed_store();
+        let dir = tempfile::tempdir().unwrap();
+        let today = date("2026-11-26");
+        let mut opts = ChartOptions::new(ChartView::Timeline, today);
+        opts.window = Some((date("2022-02-27"), date("2022-03-02")));
+        let svg = chart::render_svg(&store, &EventFilter::default(), &opts).unwrap();
+        assert!(
+            svg.contains("21 of 22 events drawn"),
+            "the window leaves out 24 February"
+        );
+
+        let nobody = EventFilter {
+            actor: Some("Nobody".into()),
+            ..Default::default()
+        };
+        let empty = dir.path().join("empty.pdf");
+        chart::export(
+            &store,
+            &nobody,
+            &ChartOptions::new(ChartView::Timeline, today),
+            ChartFormat::Pdf,
+            &empty,
+        )
+        .unwrap();
+        let text = pdf_text(&empty);
+        assert!(
+            text.contains("No events match the filters") && text.contains("actor: Nobody"),
+            "{text}"
+        );
+
+        opts.caption = false;
+        let bare = dir.path().join("bare.pdf");
+        chart::export(
+            &store,
+            &EventFilter::default(),
+            &opts,
+            ChartFormat::Pdf,
+            &bare,
+        )
+        .unwrap();
+        assert!(!pdf_text(&bare).contains("exported"));
+
+        let blocked = dir.path().join("empty.pdf").join("x.png");
+        let err = chart::export(
+            &store,
+            &EventFilter::default(),
+            &opts,
+            ChartFormat::Png,
+            &blocked,
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("x.png"), "{err}");
+    }
+}
