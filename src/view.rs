@@ -381,6 +381,124 @@ pub struct HistoryState {
     pub redo: Option<String>,
 }
 
+/// Which chart to export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum ChartViewName {
+    Timeline,
+    Network,
+    Map,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum ChartFormatName {
+    Png,
+    Svg,
+    Pdf,
+}
+
+/// How the timeline groups events into lanes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum LaneName {
+    Actor,
+    Place,
+    Type,
+    Source,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum DataFormatName {
+    Csv,
+    Json,
+    Graphml,
+    Gexf,
+    Timelinejs,
+}
+
+/// A chart export from the app: the view as the user sees it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ChartRequest {
+    pub view: ChartViewName,
+    pub format: ChartFormatName,
+    /// PNG pixels per CSS pixel (1 or 2).
+    #[ts(optional)]
+    pub scale: Option<f32>,
+    pub caption: bool,
+    #[ts(optional)]
+    pub lanes: Option<LaneName>,
+    /// The timeline's visible window (ISO days); unset: the whole filtered extent.
+    #[ts(optional)]
+    pub window_from: Option<String>,
+    #[ts(optional)]
+    pub window_to: Option<String>,
+    /// The network's on-screen positions, by actor name.
+    #[ts(optional)]
+    pub positions: Option<std::collections::BTreeMap<String, (f64, f64)>>,
+    /// Width in CSS pixels (default 1200).
+    #[ts(optional)]
+    pub width: Option<f64>,
+}
+
+impl ChartRequest {
+    /// The renderer's options for this request.
+    pub fn options(&self, today: chrono::NaiveDate) -> Result<crate::export::chart::ChartOptions, AppError> {
+        use crate::export::chart::{ChartOptions, ChartView, LaneBy};
+        let mut opts = ChartOptions::new(
+            match self.view {
+                ChartViewName::Timeline => ChartView::Timeline,
+                ChartViewName::Network => ChartView::Network,
+                ChartViewName::Map => ChartView::Map,
+            },
+            today,
+        );
+        let invalid = |m: String| AppError::new(ErrorCode::InvalidInput, m);
+        opts.scale = self.scale.unwrap_or(1.0);
+        if !(0.25..=8.0).contains(&opts.scale) {
+            return Err(invalid(format!("scale {} is out of range (0.25 to 8)", opts.scale)));
+        }
+        opts.width = self.width.unwrap_or(1200.0);
+        if !(100.0..=20_000.0).contains(&opts.width) {
+            return Err(invalid(format!("width {} is out of range (100 to 20000)", opts.width)));
+        }
+        opts.caption = self.caption;
+        opts.lanes = match self.lanes.unwrap_or(LaneName::Actor) {
+            LaneName::Actor => LaneBy::Actor,
+            LaneName::Place => LaneBy::Place,
+            LaneName::Type => LaneBy::Type,
+            LaneName::Source => LaneBy::Source,
+        };
+        let window = EventQuery {
+            from: self.window_from.clone(),
+            to: self.window_to.clone(),
+            ..Default::default()
+        }
+        .to_filter()?;
+        opts.window = window.from.zip(window.to);
+        opts.positions = self.positions.clone();
+        Ok(opts)
+    }
+
+    /// The format's file extension.
+    pub fn extension(&self) -> &'static str {
+        match self.format {
+            ChartFormatName::Png => "png",
+            ChartFormatName::Svg => "svg",
+            ChartFormatName::Pdf => "pdf",
+        }
+    }
+}
+
+/// What an export wrote: the files (none when the user cancelled the save dialog) and the
+/// selection's caption.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct ExportResult {
+    pub files: Vec<String>,
+    pub caption: String,
+}
+
 /// What kind of failure an IPC call met: the UI branches on this, never on message text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -421,6 +539,17 @@ impl From<crate::store::StoreError> for AppError {
     }
 }
 
+impl From<crate::export::ExportError> for AppError {
+    fn from(e: crate::export::ExportError) -> Self {
+        use crate::export::ExportError;
+        match e {
+            ExportError::Store(e) => e.into(),
+            ExportError::Write { .. } => AppError::new(ErrorCode::Io, e.to_string()),
+            ExportError::Render(_) => AppError::new(ErrorCode::Internal, e.to_string()),
+        }
+    }
+}
+
 /// The TypeScript declarations of every type above, in a stable order: the content of `ui/src/bindings.ts`.
 pub fn typescript_bindings() -> String {
     let decls = [
@@ -450,6 +579,12 @@ pub fn typescript_bindings() -> String {
         NetworkView::decl(),
         EventEdit::decl(),
         HistoryState::decl(),
+        ChartViewName::decl(),
+        ChartFormatName::decl(),
+        LaneName::decl(),
+        DataFormatName::decl(),
+        ChartRequest::decl(),
+        ExportResult::decl(),
         ErrorCode::decl(),
         AppError::decl(),
     ];

@@ -35,6 +35,8 @@ pub fn run() {
     };
     tauri::Builder::default()
         .manage(state)
+        // Used from Rust only (the export commands' save dialog): the UI gets no dialog permission.
+        .plugin(tauri_plugin_dialog::init())
         .invoke_handler(tauri::generate_handler![
             commands::workspace::workspace_info,
             commands::article::article_list,
@@ -55,7 +57,10 @@ pub fn run() {
             commands::event::event_facets,
             commands::event::event_get,
             commands::graph::network_get,
+            commands::export::export_chart,
+            commands::export::export_data,
             commands::graph::place_list,
+            commands::graph::actor_list,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -41,8 +41,29 @@ impl AppState {
         Arc::clone(&self.cancel_import)
     }
 
+    /// The folder the last export went to (kept across sessions in the user's config folder).
+    pub fn export_folder(&self) -> Option<std::path::PathBuf> {
+        let text = std::fs::read_to_string(export_folder_file()?).ok()?;
+        let dir = std::path::PathBuf::from(text.trim());
+        dir.is_dir().then_some(dir)
+    }
+
+    pub fn remember_export_folder(&self, dir: &Path) {
+        if let Some(file) = export_folder_file() {
+            if let Some(parent) = file.parent() {
+                let _ = std::fs::create_dir_all(parent);
+            }
+            // Losing this preference is harmless; the dialog then starts in its default folder.
+            let _ = std::fs::write(file, dir.display().to_string());
+        }
+    }
+
     /// A handle for work moved off the async runtime.
     pub fn shared(&self) -> Arc<Mutex<Store>> {
         Arc::clone(&self.store)
     }
+}
+
+fn export_folder_file() -> Option<std::path::PathBuf> {
+    Some(dirs::config_dir()?.join("linimasa").join("export-folder.txt"))
 }

@@ -162,5 +162,27 @@ cameo?: string,
  */
 from?: string, to?: string, hidden?: boolean, };
 export type HistoryState = { undo: string | null, redo: string | null, };
+export type ChartViewName = "timeline" | "network" | "map";
+export type ChartFormatName = "png" | "svg" | "pdf";
+export type LaneName = "actor" | "place" | "type" | "source";
+export type DataFormatName = "csv" | "json" | "graphml" | "gexf" | "timelinejs";
+export type ChartRequest = { view: ChartViewName, format: ChartFormatName, 
+/**
+ * PNG pixels per CSS pixel (1 or 2).
+ */
+scale?: number, caption: boolean, lanes?: LaneName, 
+/**
+ * The timeline's visible window (ISO days); unset: the whole filtered extent.
+ */
+window_from?: string, window_to?: string, 
+/**
+ * The network's on-screen positions, by actor name.
+ */
+positions?: { [key in string]?: [number, number] }, 
+/**
+ * Width in CSS pixels (default 1200).
+ */
+width?: number, };
+export type ExportResult = { files: Array<string>, caption: string, };
 export type ErrorCode = "not_found" | "invalid_input" | "io" | "store" | "internal";
 export type AppError = { code: ErrorCode, message: string, };

@@ -1,4 +1,4 @@
-use linimasa::view::{AppError, EventQuery, NetworkView, PlaceRow};
+use linimasa::view::{ActorRow, AppError, EventQuery, NetworkView, PlaceRow};
 use tauri::State;
 
 use super::blocking;
@@ -30,4 +30,10 @@ pub async fn place_list(
         move |store| Ok(store.place_counts(&filter)?),
     )
     .await
+}
+
+/// Every actor with its aliases and event count (for merge and split choices).
+#[tauri::command]
+pub async fn actor_list(state: State<'_, AppState>) -> Result<Vec<ActorRow>, AppError> {
+    blocking(state.shared(), |store| Ok(store.actors()?)).await
 }

@@ -3,6 +3,7 @@
 pub mod article;
 pub mod curation;
 pub mod event;
+pub mod export;
 pub mod graph;
 pub mod workspace;
 

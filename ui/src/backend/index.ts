@@ -2,14 +2,18 @@
 // and never call `invoke` themselves, so the same UI runs inside Tauri and in
 // a plain browser (against the in-memory fake) for fast tests.
 import type {
+  ActorRow,
   AppError,
   ArticleDetail,
   ArticleSummary,
+  ChartRequest,
+  DataFormatName,
   ErrorCode,
   EventDetail,
   EventEdit,
   EventPage,
   EventQuery,
+  ExportResult,
   Facets,
   HistoryState,
   ImportEvent,
@@ -44,6 +48,15 @@ export interface Backend {
   actorMerge(from: string, into: string): Promise<HistoryState>;
   /** Makes `alias` of `actor` an actor of its own again (undoing a merge or a wrong alias). */
   actorSplit(actor: string, alias: string): Promise<HistoryState>;
+  /** Every actor with its aliases and event count (merge and split choices). */
+  actorList(): Promise<ActorRow[]>;
+  /**
+   * Exports a chart of the selection through a save dialog (PNG/SVG/PDF, drawn by the core like
+   * `linimasa export chart`). `files` is empty when the user cancels the dialog.
+   */
+  exportChart(query: EventQuery, request: ChartRequest): Promise<ExportResult>;
+  /** Exports the selection as data through a save dialog; CSV writes four files. */
+  exportData(query: EventQuery, format: DataFormatName, groupByActor: boolean): Promise<ExportResult>;
   historyGet(): Promise<HistoryState>;
   historyUndo(): Promise<HistoryState>;
   historyRedo(): Promise<HistoryState>;

@@ -1,11 +1,15 @@
 import { Channel, invoke } from "@tauri-apps/api/core";
 import type {
+  ActorRow,
   ArticleDetail,
   ArticleSummary,
+  ChartRequest,
+  DataFormatName,
   EventDetail,
   EventEdit,
   EventPage,
   EventQuery,
+  ExportResult,
   Facets,
   HistoryState,
   ImportEvent,
@@ -84,6 +88,18 @@ export class TauriBackend implements Backend {
 
   actorSplit(actor: string, alias: string): Promise<HistoryState> {
     return call("actor_split", { actor, alias });
+  }
+
+  actorList(): Promise<ActorRow[]> {
+    return call("actor_list");
+  }
+
+  exportChart(query: EventQuery, request: ChartRequest): Promise<ExportResult> {
+    return call("export_chart", { query, request });
+  }
+
+  exportData(query: EventQuery, format: DataFormatName, groupByActor: boolean): Promise<ExportResult> {
+    return call("export_data", { query, format, groupByActor });
   }
 
   historyGet(): Promise<HistoryState> {
