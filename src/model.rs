@@ -171,6 +171,9 @@ pub enum Grain {
     Century,
     /// No position on the calendar (PRESENT_REF, durations...).
     Unknown,
+    /// Only the last possible day is known: an event dated by its article, which reports it, is
+    /// "on or before" the publication date (`earliest` = `latest` = that day).
+    Before,
 }
 
 impl Grain {
@@ -187,6 +190,7 @@ impl Grain {
             Grain::Decade => "decade",
             Grain::Century => "century",
             Grain::Unknown => "unknown",
+            Grain::Before => "before",
         }
     }
 }

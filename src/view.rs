@@ -444,7 +444,10 @@ pub struct ChartRequest {
 
 impl ChartRequest {
     /// The renderer's options for this request.
-    pub fn options(&self, today: chrono::NaiveDate) -> Result<crate::export::chart::ChartOptions, AppError> {
+    pub fn options(
+        &self,
+        today: chrono::NaiveDate,
+    ) -> Result<crate::export::chart::ChartOptions, AppError> {
         use crate::export::chart::{ChartOptions, ChartView, LaneBy};
         let mut opts = ChartOptions::new(
             match self.view {
@@ -457,11 +460,17 @@ impl ChartRequest {
         let invalid = |m: String| AppError::new(ErrorCode::InvalidInput, m);
         opts.scale = self.scale.unwrap_or(1.0);
         if !(0.25..=8.0).contains(&opts.scale) {
-            return Err(invalid(format!("scale {} is out of range (0.25 to 8)", opts.scale)));
+            return Err(invalid(format!(
+                "scale {} is out of range (0.25 to 8)",
+                opts.scale
+            )));
         }
         opts.width = self.width.unwrap_or(1200.0);
         if !(100.0..=20_000.0).contains(&opts.width) {
-            return Err(invalid(format!("width {} is out of range (100 to 20000)", opts.width)));
+            return Err(invalid(format!(
+                "width {} is out of range (100 to 20000)",
+                opts.width
+            )));
         }
         opts.caption = self.caption;
         opts.lanes = match self.lanes.unwrap_or(LaneName::Actor) {

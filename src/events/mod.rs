@@ -355,12 +355,21 @@ pub fn extract(article: &Article, times: &[TimeExpr], names: &Names) -> Vec<Even
                         }
                     ),
                 ),
-                (None, Some(d)) => (
+                // A statement is made when it is reported; anything else the article reports
+                // happened on or before its date.
+                (None, Some(d)) if cameo == "01" => (
                     Some(d.format("%Y-%m-%d").to_string()),
                     Some(d),
                     Some(d),
                     Grain::Day,
-                    "no time expression nearby: the article date".to_string(),
+                    "no time expression nearby: a statement, dated by the article date".to_string(),
+                ),
+                (None, Some(d)) => (
+                    Some(d.format("%Y-%m-%d").to_string()),
+                    Some(d),
+                    Some(d),
+                    Grain::Before,
+                    format!("no time expression nearby: on or before the article date ({d})"),
                 ),
                 (None, None) => (
                     None,
