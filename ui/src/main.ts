@@ -11,6 +11,7 @@ import { hideTooltip } from "./viz/canvas";
 import { renderArticles } from "./views/articles";
 import type { View, ViewContext } from "./views/context";
 import { DetailView } from "./views/detail";
+import { ExportPanel } from "./views/export";
 import { renderEvents } from "./views/events";
 import { FacetsView } from "./views/facets";
 import { MapView } from "./views/map";
@@ -41,13 +42,16 @@ const ui = {
   tooltip: required("tooltip", HTMLElement),
   dropOverlay: required("drop-overlay", HTMLElement),
   search: required("search", HTMLInputElement),
+  exportButton: required("export-button", HTMLButtonElement),
+  exportPanel: required("export-panel", HTMLElement),
 };
 
-function setStatus(kind: "info" | "busy" | "error", headline: string, details: string[] = []): void {
+function setStatus(kind: "info" | "busy" | "error", headline: string, details: string[] = [], note = ""): void {
   ui.status.dataset.kind = kind;
-  const headlineNode = el("span", { class: "headline" }, headline);
-  if (details.length === 0) ui.status.replaceChildren(headlineNode);
-  else ui.status.replaceChildren(headlineNode, el("ul", { class: "failures" }, ...details.map((d) => el("li", {}, d))));
+  const parts: Node[] = [el("span", { class: "headline" }, headline)];
+  if (note !== "") parts.push(el("span", { class: "note" }, note));
+  if (details.length > 0) parts.push(el("ul", { class: "failures" }, ...details.map((d) => el("li", {}, d))));
+  ui.status.replaceChildren(...parts);
 }
 
 function showError(error: AppError): void {
@@ -224,7 +228,16 @@ async function start(): Promise<void> {
   const detail = new DetailView(ctx, ui.detail, {
     openArticle: (articleId, eventId) => void openArticle(articleId, eventId),
     corrected: (h) => afterCorrection(h, `Done: ${h.undo ?? "correction"} (Ctrl+Z undoes it)`),
-    actorNames: () => [...new Set([...facets.actorNames(), ...network.actorNames()])].sort(),
+  });
+  new ExportPanel(ctx, { button: ui.exportButton, panel: ui.exportPanel }, {
+    screen: () => ({
+      query: store.get().query,
+      lanes: store.get().lanes,
+      window: timeline.visibleWindow(),
+      positions: network.layoutPositions(),
+    }),
+    status: setStatus,
+    error: showError,
   });
   const eventsRequest = new Latest();
   const eventsList: View = {

@@ -4,15 +4,19 @@
 // extraction itself: imported articles get a title from their first line and
 // no date or events.
 import type {
+  ActorRow,
   AppError,
   ArticleDetail,
   ArticleSummary,
+  ChartRequest,
+  DataFormatName,
   EventDetail,
   EventEdit,
   EventPage,
   EventQuery,
   EventRow,
   EventSpanView,
+  ExportResult,
   FacetCount,
   Facets,
   HistoryState,
@@ -39,6 +43,12 @@ export interface FakeOptions {
   files?: Readonly<Record<string, string>>;
   /** Artificial latency per call, to exercise loading states. */
   delayMs?: number;
+  /** The day exports are stamped with (ISO); default today, in local time as the app does. */
+  today?: string;
+  /** Exports behave as if the user cancelled the save dialog. */
+  cancelExports?: boolean;
+  /** Where exports "go" (nothing is written); default /tmp. */
+  exportDir?: string;
 }
 
 /** The most events a timeline query returns, as the real command. */
@@ -68,7 +78,8 @@ function reject(code: AppError["code"], message: string): Promise<never> {
 
 /** The user's corrections, kept apart from the machine output they apply to (as the real store does). */
 interface Corrections {
-  actors: FakeActor[];
+  /** Each with a stable id, as the store's actor rows have. */
+  actors: Array<FakeActor & { id: number }>;
   /** Machine actor name -> the actor it belongs to now (after renames, merges and splits). */
   owner: Record<string, string>;
   edits: Record<number, EventEdit>;
@@ -95,6 +106,9 @@ export class FakeBackend implements Backend {
   private cache: EventRow[] | null = null;
   private readonly files: Readonly<Record<string, string>>;
   private readonly delayMs: number;
+  private readonly today: string;
+  private readonly cancelExports: boolean;
+  private readonly exportDir: string;
 
   constructor(seed: FakeSeed, options: FakeOptions = {}) {
     // Copies, so a test or a page never mutates the shared fixtures.
@@ -102,9 +116,13 @@ export class FakeBackend implements Backend {
     this.articles = structuredClone(seed.articles);
     this.machineEvents = structuredClone(seed.events);
     this.places = structuredClone(seed.places);
-    this.corrections = { actors: structuredClone(seed.actors), owner: {}, edits: {}, articleDates: {} };
+    const actors = structuredClone(seed.actors).map((a, i) => ({ ...a, id: i + 1 }));
+    this.corrections = { actors, owner: {}, edits: {}, articleDates: {} };
     this.files = options.files ?? {};
     this.delayMs = options.delayMs ?? 0;
+    this.today = options.today ?? localToday();
+    this.cancelExports = options.cancelExports ?? false;
+    this.exportDir = (options.exportDir ?? "/tmp").replace(/\/+$/, "");
   }
 
   private async settle<T>(value: T): Promise<T> {
@@ -499,12 +517,100 @@ export class FakeBackend implements Backend {
       const source = c.actors.find((x) => x.name === name);
       if (source === undefined) return;
       source.aliases = source.aliases.filter((x) => x !== known);
-      c.actors.push({ name: known, kind: source.kind, aliases: [] });
+      const id = c.actors.reduce((max, x) => Math.max(max, x.id), 0) + 1;
+      c.actors.push({ id, name: known, kind: source.kind, aliases: [] });
       // Events read with that very name belong to the new actor again.
       for (const e of this.machineEvents) {
         for (const m of e.actors) if (m === known && (c.owner[m] ?? m) === name) c.owner[m] = known;
       }
     });
+  }
+
+  actorList(): Promise<ActorRow[]> {
+    return this.run(() => {
+      const counts = new Map<string, number>();
+      for (const e of this.rows()) {
+        if (this.hidden(e.id)) continue;
+        for (const a of new Set(e.actors)) counts.set(a, (counts.get(a) ?? 0) + 1);
+      }
+      return this.corrections.actors
+        .map((a): ActorRow => ({
+          id: a.id,
+          name: a.name,
+          kind: a.kind,
+          aliases: [...new Set(a.aliases.filter((x) => x !== a.name))].sort(),
+          events: counts.get(a.name) ?? 0,
+        }))
+        .sort((a, b) => b.events - a.events || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    });
+  }
+
+  // ---- exports (nothing is written; the paths are what the app would write) ----
+
+  exportChart(query: EventQuery, request: ChartRequest): Promise<ExportResult> {
+    return this.run(() => {
+      const caption = this.caption(query);
+      validateChartRequest(request);
+      if (this.cancelExports) return { files: [], caption: "" };
+      const ext = request.format;
+      return { files: [`${this.exportDir}/linimasa-${request.view}-${this.today}.${ext}`], caption };
+    });
+  }
+
+  exportData(query: EventQuery, format: DataFormatName, _groupByActor: boolean): Promise<ExportResult> {
+    return this.run(() => {
+      const caption = this.caption(query);
+      if (this.cancelExports) return { files: [], caption: "" };
+      const dir = this.exportDir;
+      if (format === "csv") {
+        return { files: ["events", "actors", "places", "mentions"].map((n) => `${dir}/linimasa-${this.today}-${n}.csv`), caption };
+      }
+      const name = format === "timelinejs" ? `linimasa-timelinejs-${this.today}.json` : `linimasa-${this.today}.${format}`;
+      return { files: [`${dir}/${name}`], caption };
+    });
+  }
+
+  /** The selection's caption in one line, worded as the core's `Caption::text`. */
+  private caption(query: EventQuery): string {
+    const events = this.select(query);
+    const articleIds = new Set(events.map((e) => e.article_id));
+    const articles = this.articles.filter((a) => articleIds.has(a.summary.id));
+    const sorted = (values: Array<string | null>) => [...new Set(values.filter((v): v is string => v !== null))].sort();
+    const sources = sorted(articles.map((a) => a.summary.publisher));
+    const languages = sorted(articles.map((a) => a.summary.language));
+    const days = events.flatMap((e) => [e.earliest, e.latest]).filter((d): d is string => d !== null).sort();
+    const set = (v: string | undefined) => (v === undefined || v.trim() === "" ? undefined : v.trim());
+    const from = set(query.from) ?? days[0];
+    const to = set(query.to) ?? days[days.length - 1];
+    const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+    const parts: string[] = [];
+    if (events.length === 0) parts.push("No events match the filters");
+    else {
+      let counts = `${plural(events.length, "event", "events")} from ${plural(articles.length, "article", "articles")}`;
+      if (sources.length > 0) {
+        const shown = sources.length <= 4 ? sources.join(", ") : `${sources.slice(0, 4).join(", ")}, +${sources.length - 4} more`;
+        counts += `, ${plural(sources.length, "source", "sources")} (${shown})`;
+      }
+      parts.push(counts);
+    }
+    if (from !== undefined && to !== undefined) parts.push(from === to ? from : `${from} to ${to}`);
+    else if (from !== undefined) parts.push(`from ${from}`);
+    else if (to !== undefined) parts.push(`until ${to}`);
+    if (languages.length > 0) parts.push(`languages: ${languages.join(", ")}`);
+    const filters: string[] = [];
+    const push = (what: string, v: string | undefined) => {
+      const value = set(v);
+      if (value !== undefined) filters.push(`${what}: ${value}`);
+    };
+    push("actor", query.actor);
+    push("place", query.place);
+    push("type", query.cameo === undefined ? undefined : `${query.cameo} ${cameoName(query.cameo)}`);
+    push("source", query.source);
+    push("language", query.language);
+    push("text", query.text);
+    parts.push(filters.length === 0 ? "no filters" : `filters: ${filters.join("; ")}`);
+    parts.push(`exported ${this.today} with Linimasa`);
+    return parts.join(" · ");
   }
 
   historyGet(): Promise<HistoryState> {
@@ -562,6 +668,33 @@ export class FakeBackend implements Backend {
     if (contentKey(text) === "") return reject("invalid_input", "the pasted text is empty");
     const added = this.add(name, text);
     return this.settle({ imported: added ? 1 : 0, duplicates: added ? 0 : 1, failed: [], cancelled: false });
+  }
+}
+
+/** Today's calendar day in local time (ISO), as the app stamps its exports. */
+function localToday(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** The checks of the core's `ChartRequest::options`, with its messages. */
+export function validateChartRequest(request: ChartRequest): void {
+  const scale = request.scale ?? 1;
+  if (!(scale >= 0.25 && scale <= 8)) throw fail("invalid_input", `scale ${scale} is out of range (0.25 to 8)`);
+  const width = request.width ?? 1200;
+  if (!(width >= 100 && width <= 20_000)) throw fail("invalid_input", `width ${width} is out of range (100 to 20000)`);
+  const day = (v: string | undefined, what: string): number | null => {
+    const s = v?.trim() ?? "";
+    if (s === "") return null;
+    const ms = parseDay(s);
+    if (ms === null) throw fail("invalid_input", `the ${what} date "${s}" is not a calendar date (YYYY-MM-DD)`);
+    return ms;
+  };
+  const from = day(request.window_from, "start");
+  const to = day(request.window_to, "end");
+  if (from !== null && to !== null && to < from) {
+    throw fail("invalid_input", `the date window ends (${formatDay(to)}) before it starts (${formatDay(from)})`);
   }
 }
 

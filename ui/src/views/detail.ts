@@ -15,8 +15,6 @@ export interface DetailActions {
   openArticle(articleId: number, eventId: number): void;
   /** A correction succeeded: show the new history and reload every view. */
   corrected(history: HistoryState): void;
-  /** Names the user can merge into (the actors currently known to the UI). */
-  actorNames(): string[];
 }
 
 export class DetailView implements View {
@@ -88,7 +86,7 @@ export class DetailView implements View {
           this.render(d);
         });
         const row = el("li", {}, el("div", { class: "participant" }, name, el("span", { class: "role" }, p.role), menu));
-        if (this.openTools === p.actor) row.append(this.actorTools(p.actor, e.article_id));
+        if (this.openTools === p.actor) row.append(this.actorTools(p.actor));
         return row;
       }),
     );
@@ -187,59 +185,84 @@ export class DetailView implements View {
     return el("div", { class: "curation" }, dateForm, typeForm, el("div", {}, hide), errorSlot);
   }
 
-  private actorTools(actor: string, articleId: number): HTMLElement {
+  private actorTools(actor: string): HTMLElement {
     const errorSlot = el("p", { class: "error", attrs: { role: "alert" } });
-    const listId = "actor-names";
-    const aliasListId = "actor-aliases";
-    const names = el("datalist", { attrs: { id: listId } }, ...this.actions.actorNames().filter((n) => n !== actor).map((n) => el("option", { attrs: { value: n } })));
-    const aliases = el("datalist", { attrs: { id: aliasListId } });
-    // Alias suggestions: the names written in the source article other than the actor's own.
-    void this.ctx.backend
-      .articleGet(articleId)
-      .then((a) => {
-        const seen = new Set(a.mentions.map((m) => m.text).filter((t) => t !== actor));
-        aliases.replaceChildren(...[...seen].map((t) => el("option", { attrs: { value: t } })));
-      })
-      .catch(() => undefined);
-
-    const form = (label: string, id: string, placeholder: string, list: string | null, button: string, run: (value: string) => Promise<HistoryState>) => {
-      const input = el("input", { attrs: { type: "text", id, placeholder, autocomplete: "off", ...(list === null ? {} : { list }) } });
-      const f = el("form", {}, el("label", { attrs: { for: id } }, label), input, el("button", { attrs: { type: "submit" } }, button));
+    const backend = this.ctx.backend;
+    const store = this.ctx.store;
+    const followRename = (next: string) => {
+      if (store.get().query.actor === actor) store.setFilter("actor", next);
+    };
+    const submit = (f: HTMLFormElement, input: HTMLInputElement | HTMLSelectElement, run: (value: string) => Promise<HistoryState>) => {
       f.addEventListener("submit", (ev) => {
         ev.preventDefault();
         const value = input.value.trim();
         if (value === "") {
-          errorSlot.textContent = "Type a name first.";
+          errorSlot.textContent = input instanceof HTMLSelectElement ? "Choose an alias first." : "Type a name first.";
           return;
         }
         void this.correct(() => run(value), errorSlot).then((ok) => {
           if (ok) this.openTools = null;
         });
       });
-      return f;
     };
-    const backend = this.ctx.backend;
-    const store = this.ctx.store;
-    const followRename = (next: string) => {
-      if (store.get().query.actor === actor) store.setFilter("actor", next);
-    };
-    return el(
-      "div",
-      { class: "actor-tools" },
-      names,
-      aliases,
-      form("Rename", "actor-rename", "New name", null, "Rename", async (v) => {
-        const h = await backend.actorRename(actor, v);
-        followRename(v);
-        return h;
-      }),
-      form("Merge into", "actor-merge", "Another actor", listId, "Merge", async (v) => {
-        const h = await backend.actorMerge(actor, v);
-        followRename(v);
-        return h;
-      }),
-      form("Split off", "actor-split", "An alias of this actor", aliasListId, "Split", (v) => backend.actorSplit(actor, v)),
-      errorSlot,
-    );
+
+    const rename = el("input", { attrs: { type: "text", id: "actor-rename", placeholder: "New name", autocomplete: "off" } });
+    rename.value = actor;
+    const renameForm = el("form", {}, el("label", { attrs: { for: "actor-rename" } }, "Rename"), rename, el("button", { attrs: { type: "submit" } }, "Rename"));
+    submit(renameForm, rename, async (v) => {
+      const h = await backend.actorRename(actor, v);
+      followRename(v);
+      return h;
+    });
+
+    // Merge: any other actor of the workspace (typed, with the list as suggestions).
+    const listId = "actor-names";
+    const names = el("datalist", { attrs: { id: listId } });
+    const merge = el("input", { attrs: { type: "text", id: "actor-merge", placeholder: "Loading actors…", autocomplete: "off", list: listId } });
+    const mergeForm = el("form", {}, el("label", { attrs: { for: "actor-merge" } }, "Merge into"), merge, el("button", { attrs: { type: "submit" } }, "Merge"));
+    submit(mergeForm, merge, async (v) => {
+      const h = await backend.actorMerge(actor, v);
+      followRename(v);
+      return h;
+    });
+
+    // Split: only the actor's own aliases can be split off.
+    const split = el("select", { attrs: { id: "actor-split" } }, el("option", { attrs: { value: "" } }, "Loading aliases…"));
+    split.disabled = true;
+    const splitButton = el("button", { attrs: { type: "submit" } }, "Split");
+    splitButton.disabled = true;
+    const splitForm = el("form", {}, el("label", { attrs: { for: "actor-split" } }, "Split off"), split, splitButton);
+    submit(splitForm, split, (v) => backend.actorSplit(actor, v));
+
+    void backend
+      .actorList()
+      .then((actors) => {
+        const key = actor.toLowerCase();
+        const self =
+          actors.find((a) => a.name.toLowerCase() === key) ?? actors.find((a) => a.aliases.some((x) => x.toLowerCase() === key));
+        const others = actors.filter((a) => a !== self);
+        names.replaceChildren(
+          ...others.map((a) => el("option", { attrs: { value: a.name, label: `${a.kind} · ${a.events} event${a.events === 1 ? "" : "s"}` } })),
+        );
+        merge.placeholder = others.length === 0 ? "No other actors" : `One of ${others.length} actors`;
+        const aliases = self?.aliases ?? [];
+        if (aliases.length === 0) {
+          split.replaceChildren(el("option", { attrs: { value: "" } }, "No aliases to split off"));
+          return;
+        }
+        split.replaceChildren(
+          el("option", { attrs: { value: "" } }, `Choose one of ${aliases.length} alias${aliases.length === 1 ? "" : "es"}`),
+          ...aliases.map((a) => el("option", { attrs: { value: a } }, a)),
+        );
+        split.disabled = false;
+        splitButton.disabled = false;
+      })
+      .catch((reason: unknown) => {
+        errorSlot.textContent = `Could not load the actors. ${describeError(toAppError(reason))}`;
+        merge.placeholder = "Another actor";
+        split.replaceChildren(el("option", { attrs: { value: "" } }, "Aliases unavailable"));
+      });
+
+    return el("div", { class: "actor-tools" }, names, renameForm, mergeForm, splitForm, errorSlot);
   }
 }

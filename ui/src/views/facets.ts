@@ -84,11 +84,6 @@ export class FacetsView implements View {
     });
   }
 
-  /** The actors of the current selection, for suggestions. */
-  actorNames(): string[] {
-    return (this.facets?.actors ?? []).map((a) => a.value);
-  }
-
   update(state: Readonly<AppState>, changed: ReadonlySet<StateKey>): void {
     if (!changed.has("query") && !changed.has("revision")) return;
     const q = state.query;

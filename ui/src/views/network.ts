@@ -96,9 +96,9 @@ export class NetworkView implements View {
     onThemeChange(() => this.schedule());
   }
 
-  /** Actor names in the current network (suggestions for merging). */
-  actorNames(): string[] {
-    return this.data.nodes.map((n) => n.actor);
+  /** The layout on screen, by actor name (an exported chart draws the same picture). */
+  layoutPositions(): Map<string, { x: number; y: number }> {
+    return new Map(this.nodes.map((n) => [n.id, { x: n.x, y: n.y }]));
   }
 
   update(state: Readonly<AppState>, changed: ReadonlySet<StateKey>): void {

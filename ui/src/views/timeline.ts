@@ -228,6 +228,12 @@ export class TimelineView implements View {
     this.schedule();
   }
 
+  /** The visible window as ISO days (inclusive), for exporting "the current view". */
+  visibleWindow(): { from: string; to: string } {
+    const [a, b] = this.viewDomain();
+    return { from: formatDay(a), to: formatDay(Math.max(a, b - 1)) };
+  }
+
   /** The visible time window [start, end) in ms. */
   private viewDomain(): [number, number] {
     const [a, b] = this.transform.rescaleX(this.base).domain();
