@@ -251,7 +251,7 @@ export class DetailView implements View {
           return;
         }
         split.replaceChildren(
-          el("option", { attrs: { value: "" } }, `Choose one of ${aliases.length} alias${aliases.length === 1 ? "" : "es"}`),
+          el("option", { attrs: { value: "" } }, "Choose an alias…"),
           ...aliases.map((a) => el("option", { attrs: { value: a } }, a)),
         );
         split.disabled = false;
