@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ArticleSummary, EventRow, PublishedDate } from "./bindings";
 import {
   describeError,
+  historyChange,
   formatConfidence,
   formatCounts,
   formatEventDate,
@@ -224,5 +225,13 @@ describe("nestedSegments", () => {
     expect(layers[0]?.parts.filter((p) => p.mark !== null).map((p) => p.text)).toEqual(["Putin", "Jokowi", "Thursday"]);
     expect(layers[1]?.outer).toBeNull();
     expect(layers[1]?.parts.find((p) => p.mark !== null)?.text).toBe("Moscow");
+  });
+});
+
+describe("historyChange", () => {
+  it("drops the verb the core puts in front of a history label", () => {
+    expect(historyChange("Undo: hide event 12")).toBe("hide event 12");
+    expect(historyChange("Redo: merge “A” into “B”")).toBe("merge “A” into “B”");
+    expect(historyChange("set the date of “Undo: x”")).toBe("set the date of “Undo: x”");
   });
 });

@@ -113,6 +113,14 @@ export function sortEventsByDate(events: readonly EventRow[]): EventRow[] {
   });
 }
 
+/**
+ * The change a history label names. The core labels them "Undo: hide event 12"
+ * and "Redo: …"; the buttons and the status line add their own verb.
+ */
+export function historyChange(label: string): string {
+  return label.replace(/^(Undo|Redo): /, "");
+}
+
 /** A sentence for an error; the wording depends on the code only, the message is appended as detail. */
 export function describeError(error: AppError): string {
   const lead: Record<AppError["code"], string> = {

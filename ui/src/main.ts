@@ -5,7 +5,7 @@
 import type { AppError, ArticleSummary, HistoryState, ImportEvent, ImportSummary } from "./bindings";
 import { type Backend, pickBackend, toAppError } from "./backend";
 import { el, required } from "./dom";
-import { describeError, formatCounts, formatImportProgress, formatImportSummary } from "./format";
+import { describeError, formatCounts, historyChange, formatImportProgress, formatImportSummary } from "./format";
 import { Latest, Store, type StateKey } from "./state";
 import { hideTooltip } from "./viz/canvas";
 import { renderArticles } from "./views/articles";
@@ -107,10 +107,12 @@ async function start(): Promise<void> {
   const showHistory = (h: HistoryState) => {
     ui.undo.disabled = h.undo === null;
     ui.redo.disabled = h.redo === null;
-    ui.undo.title = h.undo === null ? "Nothing to undo" : `Undo: ${h.undo} (Ctrl+Z)`;
-    ui.redo.title = h.redo === null ? "Nothing to redo" : `Redo: ${h.redo} (Ctrl+Shift+Z)`;
-    ui.undo.dataset.description = h.undo ?? "";
-    ui.redo.dataset.description = h.redo ?? "";
+    const undo = h.undo === null ? "" : historyChange(h.undo);
+    const redo = h.redo === null ? "" : historyChange(h.redo);
+    ui.undo.title = h.undo === null ? "Nothing to undo" : `Undo: ${undo} (Ctrl+Z)`;
+    ui.redo.title = h.redo === null ? "Nothing to redo" : `Redo: ${redo} (Ctrl+Shift+Z)`;
+    ui.undo.dataset.description = undo;
+    ui.redo.dataset.description = redo;
   };
   const afterCorrection = (h: HistoryState, what: string) => {
     showHistory(h);
@@ -227,7 +229,7 @@ async function start(): Promise<void> {
   });
   const detail = new DetailView(ctx, ui.detail, {
     openArticle: (articleId, eventId) => void openArticle(articleId, eventId),
-    corrected: (h) => afterCorrection(h, `Done: ${h.undo ?? "correction"} (Ctrl+Z undoes it)`),
+    corrected: (h) => afterCorrection(h, `Done: ${h.undo === null ? "correction" : historyChange(h.undo)} (Ctrl+Z undoes it)`),
   });
   new ExportPanel(ctx, { button: ui.exportButton, panel: ui.exportPanel }, {
     screen: () => ({

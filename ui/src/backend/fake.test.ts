@@ -200,7 +200,7 @@ describe("FakeBackend curation", () => {
     expect((await b.networkGet({})).nodes.some((n) => n.actor === "Kremlin")).toBe(false);
 
     const undone = await b.historyUndo();
-    expect(undone).toEqual({ undo: null, redo: h.undo });
+    expect(undone).toEqual({ undo: null, redo: h.undo?.replace(/^Undo: /, "Redo: ") });
     expect((await b.eventList({ actor: "Russia" })).total).toBe(russia);
     expect((await b.historyRedo()).undo).toBe(h.undo);
     expect((await b.eventList({ actor: "Russia" })).total).toBe(russia + kremlin);

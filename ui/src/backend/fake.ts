@@ -413,10 +413,10 @@ export class FakeBackend implements Backend {
   }
 
   private history(): HistoryState {
-    return {
-      undo: this.undoStack[this.undoStack.length - 1]?.description ?? null,
-      redo: this.redoStack[this.redoStack.length - 1]?.description ?? null,
-    };
+    // Labelled as the core labels them: "Undo: merge …", "Redo: hide event 12".
+    const undo = this.undoStack[this.undoStack.length - 1]?.description;
+    const redo = this.redoStack[this.redoStack.length - 1]?.description;
+    return { undo: undo === undefined ? null : `Undo: ${undo}`, redo: redo === undefined ? null : `Redo: ${redo}` };
   }
 
   /** Applies one correction as an undoable step. `change` validates first and throws AppErrors. */
