@@ -410,6 +410,7 @@ pub fn graph_events(actors: usize, events: usize, seed: u64) -> Vec<crate::view:
                 derivation: "synthetic".into(),
                 article_title: String::new(),
                 publisher: None,
+                reports: 1,
             }
         })
         .collect()

@@ -88,6 +88,9 @@ pub struct EventRow {
     /// The article it was read from, and its publisher.
     pub article_title: String,
     pub publisher: Option<String>,
+    /// How many articles report it (1 unless reports from several articles were grouped).
+    #[ts(type = "number")]
+    pub reports: i64,
 }
 
 /// An event's participant and role.
@@ -310,14 +313,30 @@ pub struct EventDetail {
     pub event: EventRow,
     /// The CAMEO root's name.
     pub type_name: String,
-    /// The reports of this event (the article it was read from).
+    /// The articles reporting this event (the first is the one it was read from first).
     pub sources: Vec<ArticleSummary>,
+    /// Each article's report: its evidence and where it is (UTF-16 offsets in that article).
+    pub reports: Vec<ReportView>,
     /// Its places with coordinates when known.
     pub places: Vec<PlaceRow>,
     /// The evidence in the first source's text (UTF-16 offsets).
     pub evidence: EventSpanView,
     /// Whether the user has corrected this event.
     pub corrected: bool,
+}
+
+/// One article's report of an event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ReportView {
+    #[ts(type = "number")]
+    pub event_id: i64,
+    #[ts(type = "number")]
+    pub article_id: i64,
+    pub title: String,
+    pub publisher: Option<String>,
+    pub evidence: String,
+    pub start: u32,
+    pub end: u32,
 }
 
 /// An actor in the network view, with its measures.
@@ -582,6 +601,7 @@ pub fn typescript_bindings() -> String {
         EventPage::decl(),
         MentionView::decl(),
         EventSpanView::decl(),
+        ReportView::decl(),
         EventDetail::decl(),
         NetworkNode::decl(),
         NetworkEdge::decl(),

@@ -46,6 +46,7 @@ pub fn run() {
             commands::article::article_import_text,
             commands::curation::article_set_date,
             commands::curation::event_edit,
+            commands::curation::event_keep_apart,
             commands::curation::actor_rename,
             commands::curation::actor_merge,
             commands::curation::actor_split,

@@ -65,5 +65,9 @@ impl AppState {
 }
 
 fn export_folder_file() -> Option<std::path::PathBuf> {
-    Some(dirs::config_dir()?.join("linimasa").join("export-folder.txt"))
+    Some(
+        dirs::config_dir()?
+            .join("linimasa")
+            .join("export-folder.txt"),
+    )
 }

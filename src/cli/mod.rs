@@ -123,6 +123,8 @@ enum Command {
         #[arg(long)]
         show: bool,
     },
+    /// Keep one article's report of an event apart from other articles' reports of it (undoable).
+    KeepApart { event: i64 },
     /// Rename an actor; the old name stays as an alias (undoable).
     RenameActor { name: String, new_name: String },
     /// Merge one actor into another: its events and aliases move over (undoable).
@@ -485,6 +487,10 @@ fn execute(cli: Cli) -> Res {
                     hidden,
                 },
             )?;
+            print_history(&store)
+        }
+        Command::KeepApart { event } => {
+            store.keep_apart(event)?;
             print_history(&store)
         }
         Command::RenameActor { name, new_name } => {

@@ -501,6 +501,7 @@ mod tests {
             derivation: String::new(),
             article_title: String::new(),
             publisher: None,
+            reports: 1,
         }
     }
 

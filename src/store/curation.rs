@@ -45,6 +45,8 @@ enum Table {
     ArticleDate,
     Event,
     ActorName,
+    /// A report the user keeps apart from other articles' reports.
+    Apart,
 }
 
 impl Store {
@@ -236,6 +238,43 @@ impl Store {
         Ok(())
     }
 
+    /// Keeps a report apart from the other articles' reports it was grouped with: it becomes an
+    /// event of its own again (undoable; survives re-extraction).
+    pub fn keep_apart(&mut self, event_id: i64) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let (key, grouped): (String, bool) = tx
+            .query_row(
+                "SELECT event_key, merged_into IS NOT NULL
+                        OR EXISTS (SELECT 1 FROM event r WHERE r.merged_into = event.id)
+                 FROM event WHERE id = ?1",
+                [event_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?
+            .ok_or(StoreError::NotFound {
+                what: "event",
+                id: event_id,
+            })?;
+        if !grouped {
+            return Err(StoreError::Invalid(format!(
+                "event {event_id} is not grouped with reports from other articles"
+            )));
+        }
+        let change = change_row(
+            &tx,
+            Table::Apart,
+            &key,
+            Some(serde_json::json!({ "apart": true })),
+        )?;
+        record(
+            &tx,
+            &format!("keep report {event_id} apart from the other articles' reports"),
+            &[change],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
     /// What undo and redo would do next.
     pub fn history(&self) -> Result<HistoryState> {
         let describe = |sql: &str| -> Result<Option<String>> {
@@ -360,6 +399,13 @@ fn read_row(tx: &Transaction<'_>, table: Table, key: &str) -> Result<Option<Json
                 |r| Ok(serde_json::json!({ "into_name": r.get::<_, String>(0)? })),
             )
             .optional()?,
+        Table::Apart => tx
+            .query_row(
+                "SELECT 1 FROM correction_event_apart WHERE event_key = ?1",
+                [key],
+                |_| Ok(serde_json::json!({ "apart": true })),
+            )
+            .optional()?,
     })
 }
 
@@ -406,6 +452,18 @@ fn write_row(tx: &Transaction<'_>, table: Table, key: &str, row: Option<&Json>) 
         (Table::ActorName, None) => {
             tx.execute("DELETE FROM correction_actor_name WHERE name = ?1", [key])?;
         }
+        (Table::Apart, None) => {
+            tx.execute(
+                "DELETE FROM correction_event_apart WHERE event_key = ?1",
+                [key],
+            )?;
+        }
+        (Table::Apart, Some(_)) => {
+            tx.execute(
+                "INSERT OR REPLACE INTO correction_event_apart(event_key, created_at) VALUES (?1, ?2)",
+                params![key, now()],
+            )?;
+        }
         (Table::ActorName, Some(_)) => {
             tx.execute(
                 "INSERT INTO correction_actor_name(name, into_name, created_at) VALUES (?1, ?2, ?3)
@@ -446,6 +504,18 @@ fn refresh(tx: &Transaction<'_>, table: Table, key: &str) -> Result<Reextract> {
             refresh_actor_mapping(tx)?;
             Ok(vec![])
         }
+        Table::Apart => {
+            let id: Option<i64> = tx
+                .query_row("SELECT id FROM event WHERE event_key = ?1", [key], |r| {
+                    r.get(0)
+                })
+                .optional()?;
+            if let Some(id) = id {
+                // The whole group is formed again: without this report when it is kept apart.
+                super::merge::regroup(tx, &super::merge::group_of(tx, id)?)?;
+            }
+            Ok(vec![])
+        }
     }
 }
 
@@ -457,9 +527,15 @@ pub(super) fn apply_event_correction(tx: &Transaction<'_>, event_id: i64, key: &
         .query_row([key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
         .optional()?;
     let (cameo, from, to, hidden) = correction.unwrap_or((None, None, None, false));
-    let (m_cameo, m_from, m_to): (String, Option<i64>, Option<i64>) = tx
-        .prepare_cached("SELECT cameo, earliest_day, latest_day FROM event WHERE id = ?1")?
-        .query_row([event_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    let (m_cameo, m_from, m_to, merged): (String, Option<i64>, Option<i64>, Option<i64>) = tx
+        .prepare_cached(
+            "SELECT cameo, earliest_day, latest_day, merged_into FROM event WHERE id = ?1",
+        )?
+        .query_row([event_id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })?;
+    // A report grouped under another event is shown through that event.
+    let hidden = hidden || merged.is_some();
     let day_from = from.or(m_from);
     let day_to = to.or(m_to).or(day_from);
     let month = day_from.and_then(from_day_number).map(month_index);

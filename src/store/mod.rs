@@ -8,6 +8,7 @@
 //!   keys and re-applied whenever machine output is rewritten.
 
 mod curation;
+mod merge;
 mod query;
 
 use std::path::{Path, PathBuf};
@@ -28,6 +29,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
     (
         "0002_curation",
         include_str!("../../migrations/0002_curation.sql"),
+    ),
+    (
+        "0003_event_reports",
+        include_str!("../../migrations/0003_event_reports.sql"),
     ),
 ];
 
@@ -263,6 +268,11 @@ impl Store {
             write_extraction(&tx, id, &article.content_hash, extraction)?;
             out.push(Inserted::New(id));
         }
+        for inserted in &out {
+            if let Inserted::New(id) = inserted {
+                merge::merge_article(&tx, *id)?;
+            }
+        }
         tx.commit()?;
         Ok(out)
     }
@@ -282,10 +292,14 @@ impl Store {
                 what: "article",
                 id: article_id,
             })?;
+        // Reports of other articles grouped under this article's events lose their group.
+        let orphans = merge::reports_of_article(&tx, article_id)?;
         tx.execute("DELETE FROM event WHERE article_id = ?1", [article_id])?;
         tx.execute("DELETE FROM time_expr WHERE article_id = ?1", [article_id])?;
         tx.execute("DELETE FROM mention WHERE article_id = ?1", [article_id])?;
         write_extraction(&tx, article_id, &hash, extraction)?;
+        merge::regroup(&tx, &orphans)?;
+        merge::merge_article(&tx, article_id)?;
         tx.commit()?;
         Ok(())
     }

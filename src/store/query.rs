@@ -108,6 +108,7 @@ fn event_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<EventRow> {
         derivation: r.get(14)?,
         article_title: r.get(15)?,
         publisher: r.get(16)?,
+        reports: r.get(17)?,
     })
 }
 
@@ -253,18 +254,50 @@ impl Store {
             .conn()
             .prepare_cached("SELECT 1 FROM correction_event WHERE event_key = ?1")?
             .exists([&key])?;
-        let source = self
-            .articles_by("a.id = ?1", event.article_id)?
-            .into_iter()
-            .collect::<Vec<_>>();
-        let text: String = self.conn().query_row(
-            "SELECT text FROM article WHERE id = ?1",
-            [event.article_id],
-            |r| r.get(0),
-        )?;
-        let (start, end) = Span::new(start as usize, end as usize)
-            .to_utf16(&text)
-            .unwrap_or((0, 0));
+        // This event and the reports grouped under it, in id order (this one first).
+        let report_rows: Vec<(i64, i64, i64, i64, String, String, Option<String>, String)> = self
+            .conn()
+            .prepare_cached(
+                "SELECT e.id, e.article_id, e.evidence_start, e.evidence_end, e.evidence_text,
+                        a.title, a.publisher, a.text
+                 FROM event e JOIN article a ON a.id = e.article_id
+                 WHERE e.id = ?1 OR e.merged_into = ?1 ORDER BY e.id <> ?1, e.id",
+            )?
+            .query_map([id], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                    r.get(7)?,
+                ))
+            })?
+            .collect::<Result<_, _>>()?;
+        let mut reports = Vec::new();
+        let mut source = Vec::new();
+        for (event_id, article_id, s, e, evidence, title, publisher, text) in report_rows {
+            let (s, e) = Span::new(s as usize, e as usize)
+                .to_utf16(&text)
+                .unwrap_or((0, 0));
+            if !source.iter().any(|a: &ArticleSummary| a.id == article_id) {
+                source.extend(self.articles_by("a.id = ?1", article_id)?);
+            }
+            reports.push(crate::view::ReportView {
+                event_id,
+                article_id,
+                title,
+                publisher,
+                evidence,
+                start: s as u32,
+                end: e as u32,
+            });
+        }
+        let (start, end) = reports
+            .first()
+            .map_or((start as u32, end as u32), |r| (r.start, r.end));
         let mut stmt = self.conn().prepare_cached(
             "SELECT p.id, p.canonical_name, p.country_code, p.lat, p.lon,
                     (SELECT count(*) FROM event_place ep2 JOIN event e ON e.id = ep2.event_id
@@ -279,12 +312,13 @@ impl Store {
             type_name: crate::events::cameo_name(&event.cameo).to_string(),
             evidence: EventSpanView {
                 id,
-                start: start as u32,
-                end: end as u32,
+                start,
+                end,
                 cameo: event.cameo.clone(),
             },
             event,
             sources: source,
+            reports,
             places,
             corrected,
         })
@@ -449,7 +483,8 @@ impl Store {
                       JOIN actor a ON a.id = x.eff_id),
                     e.attribution, e.derivation,
                     (SELECT title FROM article WHERE id = e.article_id),
-                    (SELECT publisher FROM article WHERE id = e.article_id)
+                    (SELECT publisher FROM article WHERE id = e.article_id),
+                    (SELECT count(*) FROM event r WHERE r.merged_into = e.id) + 1
              FROM {from_sql} WHERE {condition}{suffix}"
         );
         let mut stmt = self.conn().prepare_cached(&sql)?;

@@ -793,3 +793,166 @@ fn the_reader_gets_mentions_and_event_evidence_as_utf16_spans() {
         evidence.event.evidence
     );
 }
+
+/// A stored article with the given events (and an actor for each participant).
+fn article_with(store: &mut Store, title: &str, events: Vec<Event>) -> (i64, Extraction) {
+    let text = format!("{title}: some text long enough to hold several evidence spans of events.");
+    let mut names: Vec<String> = events
+        .iter()
+        .flat_map(|e| e.participants.iter().map(|p| p.actor.clone()))
+        .collect();
+    names.sort();
+    names.dedup();
+    let extraction = Extraction {
+        actors: names
+            .iter()
+            .map(|n| actor(n, ActorKind::Country, &[]))
+            .collect(),
+        events,
+        ..Default::default()
+    };
+    let article = Article {
+        id: 0,
+        content_hash: store::content_hash(title, &text),
+        title: title.into(),
+        publisher: Some(format!("{title} News")),
+        url: None,
+        language: Some("en".into()),
+        section: None,
+        text,
+        warnings: vec![],
+        published: None,
+        source: None,
+    };
+    let inserted = store
+        .insert_articles(&[NewArticle {
+            article,
+            extraction: extraction.clone(),
+            date_meta: None,
+            file_modified: None,
+        }])
+        .unwrap();
+    match inserted[0] {
+        store::Inserted::New(id) => (id, extraction),
+        other => panic!("{other:?}"),
+    }
+}
+
+fn with_evidence(mut e: Event, text: &str) -> Event {
+    e.evidence_text = text.into();
+    e
+}
+
+#[test]
+fn one_event_reported_by_several_articles_is_one_event_with_several_sources() {
+    let mut store = Store::open_in_memory().unwrap();
+    let shelling = |at| {
+        with_evidence(
+            event(
+                "19",
+                "2022-03-01",
+                "2022-03-01",
+                &["Russia", "Ukraine"],
+                &["Kharkiv"],
+                at,
+            ),
+            "Russian forces shelled Kharkiv",
+        )
+    };
+    let (a, extraction_a) = article_with(
+        &mut store,
+        "Alpha",
+        vec![
+            shelling(0),
+            with_evidence(
+                event("01", "2022-03-01", "2022-03-01", &["Russia"], &[], 10),
+                "Moscow said the talks were too early to judge",
+            ),
+        ],
+    );
+    article_with(
+        &mut store,
+        "Beta",
+        vec![
+            // The same shelling a day later in another wording: grouped.
+            with_evidence(
+                event(
+                    "19",
+                    "2022-03-02",
+                    "2022-03-02",
+                    &["Ukraine", "Russia"],
+                    &[],
+                    0,
+                ),
+                "Kharkiv came under fire again",
+            ),
+            // Another statement by the same actor on the same day: kept apart.
+            with_evidence(
+                event("01", "2022-03-01", "2022-03-01", &["Russia"], &[], 10),
+                "The Kremlin announced new sanctions on grain exports",
+            ),
+            // A fight with other actors: kept apart.
+            with_evidence(
+                event("19", "2022-03-01", "2022-03-01", &["Syria"], &[], 20),
+                "Russian forces shelled Kharkiv",
+            ),
+        ],
+    );
+    article_with(&mut store, "Gamma", vec![shelling(0)]);
+    let listed = store.events(&EventFilter::default()).unwrap();
+    assert_eq!(listed.len(), 4, "{listed:#?}");
+    let fight = listed
+        .iter()
+        .find(|e| e.cameo == "19" && e.reports > 1)
+        .expect("the grouped fight");
+    assert_eq!(fight.reports, 3);
+    assert_eq!(fight.article_id, a, "the first report represents the group");
+    let detail = store.event_detail(fight.id).unwrap();
+    assert_eq!(detail.sources.len(), 3);
+    assert_eq!(
+        detail
+            .reports
+            .iter()
+            .map(|r| r.title.as_str())
+            .collect::<Vec<_>>(),
+        ["Alpha", "Beta", "Gamma"]
+    );
+    assert_eq!(store.facets(&EventFilter::default()).unwrap().total, 4);
+    assert_eq!(
+        store
+            .month_histogram(&EventFilter::default())
+            .unwrap()
+            .iter()
+            .map(|m| m.count)
+            .sum::<i64>(),
+        4
+    );
+    assert_eq!(store.check().unwrap(), Vec::<String>::new());
+
+    // Re-extracting the representative's article keeps one group.
+    store.replace_extraction(a, &extraction_a).unwrap();
+    let again = store.events(&EventFilter::default()).unwrap();
+    assert_eq!(again.len(), 4);
+    assert_eq!(again.iter().map(|e| e.reports).max(), Some(3));
+
+    // The user keeps Beta's report apart; undo puts it back; it survives re-extraction.
+    let beta_report = store
+        .event_detail(again.iter().find(|e| e.reports == 3).unwrap().id)
+        .unwrap()
+        .reports[1]
+        .event_id;
+    store.keep_apart(beta_report).unwrap();
+    let apart = store.events(&EventFilter::default()).unwrap();
+    assert_eq!(apart.len(), 5);
+    assert_eq!(apart.iter().map(|e| e.reports).max(), Some(2));
+    store.replace_extraction(a, &extraction_a).unwrap();
+    assert_eq!(store.events(&EventFilter::default()).unwrap().len(), 5);
+    store.undo().unwrap().unwrap();
+    let back = store.events(&EventFilter::default()).unwrap();
+    assert_eq!(back.len(), 4);
+    assert_eq!(back.iter().map(|e| e.reports).max(), Some(3));
+    assert!(store
+        .keep_apart(back.iter().find(|e| e.cameo == "01").unwrap().id)
+        .is_err());
+    assert_eq!(store.check().unwrap(), Vec::<String>::new());
+}

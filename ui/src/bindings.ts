@@ -45,7 +45,11 @@ derivation: string,
 /**
  * The article it was read from, and its publisher.
  */
-article_title: string, publisher: string | null, };
+article_title: string, publisher: string | null, 
+/**
+ * How many articles report it (1 unless reports from several articles were grouped).
+ */
+reports: number, };
 export type ParticipantView = { actor: string, role: string, };
 export type ActorRow = { id: number, name: string, kind: string, aliases: Array<string>, events: number, };
 export type PlaceRow = { id: number, name: string, country: string | null, lat: number | null, lon: number | null, events: number, };
@@ -116,15 +120,20 @@ export type MentionView = { start: number, end: number, text: string,
  */
 kind: string, };
 export type EventSpanView = { id: number, start: number, end: number, cameo: string, };
+export type ReportView = { event_id: number, article_id: number, title: string, publisher: string | null, evidence: string, start: number, end: number, };
 export type EventDetail = { event: EventRow, 
 /**
  * The CAMEO root's name.
  */
 type_name: string, 
 /**
- * The reports of this event (the article it was read from).
+ * The articles reporting this event (the first is the one it was read from first).
  */
 sources: Array<ArticleSummary>, 
+/**
+ * Each article's report: its evidence and where it is (UTF-16 offsets in that article).
+ */
+reports: Array<ReportView>, 
 /**
  * Its places with coordinates when known.
  */

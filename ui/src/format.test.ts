@@ -57,6 +57,7 @@ function event(id: number, date_value: string | null, earliest: string | null = 
     derivation: "",
     article_title: "",
     publisher: null,
+    reports: 1,
   };
 }
 

@@ -55,6 +55,14 @@ pub fn event_edit(
     Ok(store.history()?)
 }
 
+/// Keeps one article's report of an event apart from the other articles' reports.
+#[tauri::command]
+pub fn event_keep_apart(state: State<'_, AppState>, id: i64) -> Result<HistoryState, AppError> {
+    let mut store = state.store()?;
+    store.keep_apart(id)?;
+    Ok(store.history()?)
+}
+
 #[tauri::command]
 pub fn actor_rename(
     state: State<'_, AppState>,

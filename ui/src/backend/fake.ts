@@ -368,6 +368,27 @@ export class FakeBackend implements Backend {
         event,
         type_name: cameoName(event.cameo),
         sources: article === undefined ? [] : [this.summary(article)],
+        reports:
+          article === undefined
+            ? []
+            : [
+                {
+                  event_id: id,
+                  article_id: article.summary.id,
+                  title: article.summary.title,
+                  publisher: article.summary.publisher,
+                  evidence: event.evidence,
+                  ...evidenceSpan(article.text, event),
+                },
+              ].map(({ event_id, article_id, title, publisher, evidence, start, end }) => ({
+                event_id,
+                article_id,
+                title,
+                publisher,
+                evidence,
+                start,
+                end,
+              })),
         places: event.places.map((name) => this.placeRow(name, counts.get(name) ?? 0)),
         evidence: article === undefined ? { id, start: 0, end: 0, cameo: event.cameo } : evidenceSpan(article.text, event),
         corrected: this.corrections.edits[id] !== undefined,

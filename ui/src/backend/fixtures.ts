@@ -475,6 +475,7 @@ function buildDemo(): { articles: ArticleDetail[]; events: EventRow[] } {
         derivation,
         article_title: spec.title,
         publisher: spec.publisher,
+        reports: 1,
       };
     });
     events.push(...rows);
@@ -618,6 +619,7 @@ export function bigSeed(events = 20_000, actors = 2_000): FakeSeed {
         derivation: "synthetic",
         article_title: title,
         publisher,
+        reports: 1,
       });
     }
     eventList.push(...rows);

@@ -1,0 +1,228 @@
+//! One real-world event reported by several articles becomes one event with several sources.
+//!
+//! Two reports from different articles are grouped when they have the same type, their dates
+//! overlap (within a day), they share an actor, and either their evidence is alike (shared
+//! words), or they share a second actor or a place. Statements need closer evidence: the same
+//! spokesperson says many things on one day. Only events dated to within a month take part.
+//! A group's representative is its lowest event id; the other reports point at it with
+//! `merged_into` and are hidden from listings, so counts, histograms and indexes need no change.
+//! The user can keep a report apart (`correction_event_apart`, undoable).
+
+use std::collections::{BTreeSet, HashSet};
+
+use rusqlite::{params, OptionalExtension, Transaction};
+
+use super::Result;
+
+/// Reports dated more loosely than this (in days) are never grouped.
+const MAX_RANGE_DAYS: i64 = 31;
+
+/// Words of a piece of evidence that carry meaning (three letters or more, lower-cased).
+fn words(text: &str) -> HashSet<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 3)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Jaccard similarity of two word sets.
+fn similarity(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
+    let shared = a.intersection(b).count();
+    let all = a.len() + b.len() - shared;
+    if all == 0 {
+        0.0
+    } else {
+        shared as f64 / all as f64
+    }
+}
+
+/// Whether two reports that share an actor tell of the same event.
+fn same_event(cameo: &str, sim: f64, shared_actors: i64, shared_places: i64) -> bool {
+    if cameo == "01" {
+        sim >= 0.3
+    } else {
+        sim >= 0.15 || shared_actors >= 2 || shared_places >= 1
+    }
+}
+
+/// Groups each event of an article with matching reports from other articles.
+pub(super) fn merge_article(tx: &Transaction<'_>, article_id: i64) -> Result<()> {
+    let ids: Vec<i64> = tx
+        .prepare_cached("SELECT id FROM event WHERE article_id = ?1 ORDER BY id")?
+        .query_map([article_id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for id in ids {
+        merge_event(tx, id)?;
+    }
+    Ok(())
+}
+
+/// Events of other articles grouped under this article's events (before these are deleted).
+pub(super) fn reports_of_article(tx: &Transaction<'_>, article_id: i64) -> Result<Vec<i64>> {
+    Ok(tx
+        .prepare_cached(
+            "SELECT r.id FROM event r JOIN event e ON e.id = r.merged_into
+             WHERE e.article_id = ?1 AND r.article_id <> ?1 ORDER BY r.id",
+        )?
+        .query_map([article_id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+/// Takes events out of their groups and groups them again from scratch.
+pub(super) fn regroup(tx: &Transaction<'_>, ids: &[i64]) -> Result<()> {
+    for &id in ids {
+        set_group(tx, id, None)?;
+    }
+    for &id in ids {
+        merge_event(tx, id)?;
+    }
+    Ok(())
+}
+
+/// Every event in the group of `id` (its representative and all reports), in id order.
+pub(super) fn group_of(tx: &Transaction<'_>, id: i64) -> Result<Vec<i64>> {
+    let rep: Option<Option<i64>> = tx
+        .prepare_cached("SELECT merged_into FROM event WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()?;
+    let Some(rep) = rep else { return Ok(vec![]) };
+    let rep = rep.unwrap_or(id);
+    let mut ids: Vec<i64> = tx
+        .prepare_cached("SELECT id FROM event WHERE merged_into = ?1")?
+        .query_map([rep], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    ids.push(rep);
+    ids.sort_unstable();
+    Ok(ids)
+}
+
+/// Points `id` at a representative (or at none) and updates its effective visibility.
+fn set_group(tx: &Transaction<'_>, id: i64, rep: Option<i64>) -> Result<()> {
+    tx.prepare_cached("UPDATE event SET merged_into = ?2 WHERE id = ?1")?
+        .execute(params![id, rep])?;
+    let key: String = tx
+        .prepare_cached("SELECT event_key FROM event WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))?;
+    super::curation::apply_event_correction(tx, id, &key)
+}
+
+/// Groups one event with the matching reports of other articles (and their groups).
+pub(super) fn merge_event(tx: &Transaction<'_>, id: i64) -> Result<()> {
+    let row: Option<(
+        i64,
+        Option<i64>,
+        Option<i64>,
+        String,
+        String,
+        String,
+        Option<i64>,
+    )> = tx
+        .prepare_cached(
+            "SELECT article_id, day_from, day_to, eff_cameo, evidence_text, event_key, merged_into
+             FROM event WHERE id = ?1",
+        )?
+        .query_row([id], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+            ))
+        })
+        .optional()?;
+    let Some((article, Some(from), to, cameo, evidence, key, current)) = row else {
+        return Ok(());
+    };
+    let to = to.unwrap_or(from);
+    let excluded: bool = tx
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM correction_event WHERE event_key = ?1 AND hidden = 1)
+                 OR EXISTS (SELECT 1 FROM correction_event_apart WHERE event_key = ?1)",
+        )?
+        .query_row([&key], |r| r.get(0))?;
+    if excluded || to - from > MAX_RANGE_DAYS {
+        return Ok(());
+    }
+    let mine = words(&evidence);
+    let candidates: Vec<(i64, Option<i64>, String, i64, i64)> = tx
+        .prepare_cached(
+            "SELECT e.id, e.merged_into, e.evidence_text,
+                    (SELECT count(DISTINCT m.eff_id) FROM event_actor a JOIN actor m ON m.id = a.actor_id
+                      WHERE a.event_id = e.id AND m.eff_id IN
+                        (SELECT m2.eff_id FROM event_actor a2 JOIN actor m2 ON m2.id = a2.actor_id
+                          WHERE a2.event_id = ?1)),
+                    (SELECT count(*) FROM event_place p WHERE p.event_id = e.id AND p.place_id IN
+                        (SELECT place_id FROM event_place WHERE event_id = ?1))
+             FROM event_window_rtree w JOIN event e ON e.id = w.id
+             WHERE w.day_to >= ?2 - 1 AND w.day_from <= ?3 + 1 AND e.article_id <> ?4
+               AND e.eff_cameo = ?5 AND e.day_to - e.day_from <= ?6
+               AND NOT EXISTS (SELECT 1 FROM correction_event c WHERE c.event_key = e.event_key AND c.hidden = 1)
+               AND NOT EXISTS (SELECT 1 FROM correction_event_apart x WHERE x.event_key = e.event_key)",
+        )?
+        .query_map(
+            params![id, from, to, article, cameo, MAX_RANGE_DAYS],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut reps: BTreeSet<i64> = BTreeSet::new();
+    for (other, merged, text, shared_actors, shared_places) in candidates {
+        if shared_actors == 0 {
+            continue;
+        }
+        let sim = similarity(&mine, &words(&text));
+        if same_event(&cameo, sim, shared_actors, shared_places) {
+            reps.insert(merged.unwrap_or(other));
+        }
+    }
+    if reps.is_empty() {
+        return Ok(());
+    }
+    reps.insert(current.unwrap_or(id));
+    let rep = *reps.iter().next().expect("not empty");
+    // Everything in the joined groups now points at the lowest id.
+    let mut members: BTreeSet<i64> = reps.clone();
+    members.insert(id);
+    for r in &reps {
+        let pointing: Vec<i64> = tx
+            .prepare_cached("SELECT id FROM event WHERE merged_into = ?1")?
+            .query_map([r], |row| row.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        members.extend(pointing);
+    }
+    for m in members {
+        let want = (m != rep).then_some(rep);
+        let now: Option<i64> = tx
+            .prepare_cached("SELECT merged_into FROM event WHERE id = ?1")?
+            .query_row([m], |r| r.get(0))?;
+        if now != want {
+            set_group(tx, m, want)?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn evidence_similarity_and_the_rule() {
+        let a = words("Russian forces shelled Kharkiv on Monday");
+        let b = words("Kharkiv was shelled by Russian forces");
+        assert!(similarity(&a, &b) > 0.5);
+        assert_eq!(similarity(&a, &words("")), 0.0);
+        assert!(
+            same_event("19", 0.0, 2, 0),
+            "two shared actors suffice for a fight"
+        );
+        assert!(!same_event("19", 0.05, 1, 0));
+        assert!(
+            !same_event("01", 0.2, 3, 1),
+            "statements need alike evidence"
+        );
+        assert!(same_event("01", 0.4, 1, 0));
+    }
+}
