@@ -14,6 +14,7 @@ use serde_json::json;
 
 use super::xml::esc;
 use super::{write_atomically, Result, Selection};
+use crate::graph::knowledge::{EdgeKind, KnowledgeGraph};
 
 /// The data formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,11 +50,11 @@ pub fn export(
             Ok(vec![out.to_path_buf()])
         }
         DataFormat::Graphml => {
-            write_atomically(out, |w| write_graphml(&Graph::of(selection), selection, w))?;
+            write_atomically(out, |w| write_graphml(&graph_of(selection), selection, w))?;
             Ok(vec![out.to_path_buf()])
         }
         DataFormat::Gexf => {
-            write_atomically(out, |w| write_gexf(&Graph::of(selection), selection, w))?;
+            write_atomically(out, |w| write_gexf(&graph_of(selection), selection, w))?;
             Ok(vec![out.to_path_buf()])
         }
         DataFormat::Timelinejs => {
@@ -194,12 +195,12 @@ fn write_csv(s: &Selection, out: &Path) -> Result<Vec<PathBuf>> {
 // ---------------------------------------------------------------- JSON
 
 fn write_json(s: &Selection, w: &mut dyn Write) -> std::io::Result<()> {
-    let graph = Graph::of(s);
+    let graph = graph_of(s);
     let links: Vec<_> = graph
-        .links
-        .iter()
-        .map(|l| {
-            json!({"source": l.a, "target": l.b, "weight": l.weight, "start": l.start, "end": l.end})
+        .edges()
+        .filter(|(_, _, e)| e.kind == EdgeKind::SharedEvents)
+        .map(|(a, b, l)| {
+            json!({"source": a.label, "target": b.label, "weight": l.weight, "start": l.start, "end": l.end})
         })
         .collect();
     let doc = json!({
@@ -218,232 +219,6 @@ fn write_json(s: &Selection, w: &mut dyn Write) -> std::io::Result<()> {
     w.write_all(b"\n")
 }
 
-// ---------------------------------------------------------------- graph model
-
-/// A node of the export graph.
-struct Node {
-    id: String,
-    label: String,
-    kind: &'static str,
-    attrs: Vec<(&'static str, String)>,
-    start: Option<String>,
-    end: Option<String>,
-}
-
-struct Edge {
-    source: String,
-    target: String,
-    kind: &'static str,
-    role: Option<String>,
-    weight: f64,
-    start: Option<String>,
-    end: Option<String>,
-}
-
-/// Two actors sharing events.
-struct Link {
-    a: String,
-    b: String,
-    weight: f64,
-    start: Option<String>,
-    end: Option<String>,
-}
-
-struct Graph {
-    nodes: Vec<Node>,
-    edges: Vec<Edge>,
-    links: Vec<Link>,
-}
-
-/// Extends an optional [start, end] interval by another day.
-fn widen(span: &mut (Option<String>, Option<String>), from: &Option<String>, to: &Option<String>) {
-    if let Some(f) = from {
-        if span.0.as_ref().is_none_or(|s| f < s) {
-            span.0 = Some(f.clone());
-        }
-    }
-    if let Some(t) = to.as_ref().or(from.as_ref()) {
-        if span.1.as_ref().is_none_or(|e| t > e) {
-            span.1 = Some(t.clone());
-        }
-    }
-}
-
-impl Graph {
-    fn of(s: &Selection) -> Graph {
-        let actor_id: BTreeMap<&str, String> = s
-            .actors
-            .iter()
-            .map(|a| (a.name.as_str(), format!("a{}", a.id)))
-            .collect();
-        let place_id: BTreeMap<&str, String> = s
-            .places
-            .iter()
-            .map(|p| (p.name.as_str(), format!("p{}", p.id)))
-            .collect();
-        let mut actor_span: BTreeMap<&str, (Option<String>, Option<String>)> = BTreeMap::new();
-        let mut place_span: BTreeMap<&str, (Option<String>, Option<String>)> = BTreeMap::new();
-        let mut article_span: BTreeMap<i64, (Option<String>, Option<String>)> = BTreeMap::new();
-        let mut links: BTreeMap<(String, String), Link> = BTreeMap::new();
-        let mut nodes = Vec::new();
-        let mut edges = Vec::new();
-        for e in &s.events {
-            let r = &e.row;
-            let (start, end) = (r.earliest.clone(), r.latest.clone().or(r.earliest.clone()));
-            let id = format!("e{}", r.id);
-            nodes.push(Node {
-                id: id.clone(),
-                label: format!(
-                    "{} ({})",
-                    e.type_name,
-                    r.date_value.as_deref().unwrap_or("undated")
-                ),
-                kind: "event",
-                attrs: vec![
-                    ("cameo", r.cameo.clone()),
-                    ("date", r.date_value.clone().unwrap_or_default()),
-                    ("precision", r.precision.clone()),
-                    ("modality", r.modality.clone()),
-                    ("confidence", format!("{:.2}", r.confidence)),
-                    ("evidence", r.evidence.clone()),
-                ],
-                start: start.clone(),
-                end: end.clone(),
-            });
-            let mut roles: Vec<(&str, &str)> = r
-                .participants
-                .iter()
-                .map(|p| (p.actor.as_str(), p.role.as_str()))
-                .collect();
-            roles.sort();
-            roles.dedup_by(|x, y| x.0 == y.0);
-            for (actor, role) in &roles {
-                let Some(a) = actor_id.get(actor) else {
-                    continue;
-                };
-                widen(actor_span.entry(actor).or_default(), &start, &end);
-                edges.push(Edge {
-                    source: a.clone(),
-                    target: id.clone(),
-                    kind: "participation",
-                    role: Some(role.to_string()),
-                    weight: 1.0,
-                    start: start.clone(),
-                    end: end.clone(),
-                });
-            }
-            for place in &r.places {
-                let Some(p) = place_id.get(place.as_str()) else {
-                    continue;
-                };
-                widen(place_span.entry(place).or_default(), &start, &end);
-                edges.push(Edge {
-                    source: id.clone(),
-                    target: p.clone(),
-                    kind: "location",
-                    role: None,
-                    weight: 1.0,
-                    start: start.clone(),
-                    end: end.clone(),
-                });
-            }
-            widen(article_span.entry(r.article_id).or_default(), &start, &end);
-            edges.push(Edge {
-                source: id.clone(),
-                target: format!("d{}", r.article_id),
-                kind: "source",
-                role: None,
-                weight: 1.0,
-                start: start.clone(),
-                end: end.clone(),
-            });
-            let mut actors: Vec<&str> = roles
-                .iter()
-                .map(|(a, _)| *a)
-                .filter(|a| actor_id.contains_key(a))
-                .collect();
-            actors.dedup();
-            for (i, x) in actors.iter().enumerate() {
-                for y in &actors[i + 1..] {
-                    let (a, b) = (actor_id[x].clone(), actor_id[y].clone());
-                    let link = links.entry((a.clone(), b.clone())).or_insert(Link {
-                        a,
-                        b,
-                        weight: 0.0,
-                        start: None,
-                        end: None,
-                    });
-                    link.weight += 1.0;
-                    let mut span = (link.start.take(), link.end.take());
-                    widen(&mut span, &start, &end);
-                    (link.start, link.end) = span;
-                }
-            }
-        }
-        for a in &s.actors {
-            let span = actor_span.remove(a.name.as_str()).unwrap_or_default();
-            nodes.push(Node {
-                id: actor_id[a.name.as_str()].clone(),
-                label: a.name.clone(),
-                kind: "actor",
-                attrs: vec![
-                    ("actor_kind", a.kind.clone()),
-                    ("aliases", a.aliases.join("; ")),
-                    ("events", a.events.to_string()),
-                ],
-                start: span.0,
-                end: span.1,
-            });
-        }
-        for p in &s.places {
-            let span = place_span.remove(p.name.as_str()).unwrap_or_default();
-            let mut attrs = vec![
-                ("country", p.country.clone().unwrap_or_default()),
-                ("events", p.events.to_string()),
-            ];
-            if let (Some(lat), Some(lon)) = (p.lat, p.lon) {
-                attrs.push(("lat", lat.to_string()));
-                attrs.push(("lon", lon.to_string()));
-            }
-            nodes.push(Node {
-                id: place_id[p.name.as_str()].clone(),
-                label: p.name.clone(),
-                kind: "place",
-                attrs,
-                start: span.0,
-                end: span.1,
-            });
-        }
-        for a in &s.articles {
-            let span = article_span.remove(&a.id).unwrap_or_default();
-            nodes.push(Node {
-                id: format!("d{}", a.id),
-                label: a.title.clone(),
-                kind: "article",
-                attrs: vec![
-                    ("publisher", a.publisher.clone().unwrap_or_default()),
-                    ("url", a.url.clone().unwrap_or_default()),
-                    ("language", a.language.clone().unwrap_or_default()),
-                    (
-                        "published",
-                        a.published
-                            .as_ref()
-                            .map(|p| p.date.clone())
-                            .unwrap_or_default(),
-                    ),
-                ],
-                start: span.0,
-                end: span.1,
-            });
-        }
-        Graph {
-            nodes,
-            edges,
-            links: links.into_values().collect(),
-        }
-    }
-}
-
 /// Node attributes: (key, type in GraphML/GEXF terms).
 const NODE_ATTRS: &[(&str, &str)] = &[
     ("type", "string"),
@@ -452,6 +227,7 @@ const NODE_ATTRS: &[(&str, &str)] = &[
     ("precision", "string"),
     ("modality", "string"),
     ("confidence", "double"),
+    ("reports", "int"),
     ("evidence", "string"),
     ("actor_kind", "string"),
     ("aliases", "string"),
@@ -475,9 +251,15 @@ const EDGE_ATTRS: &[(&str, &str)] = &[
     ("end", "string"),
 ];
 
+/// The selection's whole graph (see [`crate::graph::knowledge`]).
+fn graph_of(s: &Selection) -> KnowledgeGraph {
+    let rows: Vec<crate::view::EventRow> = s.events.iter().map(|e| e.row.clone()).collect();
+    KnowledgeGraph::from_views(&rows, &s.actors, &s.places, &s.articles)
+}
+
 // ---------------------------------------------------------------- GraphML
 
-fn write_graphml(g: &Graph, s: &Selection, w: &mut dyn Write) -> std::io::Result<()> {
+fn write_graphml(g: &KnowledgeGraph, s: &Selection, w: &mut dyn Write) -> std::io::Result<()> {
     writeln!(w, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     writeln!(
         w,
@@ -514,10 +296,10 @@ fn write_graphml(g: &Graph, s: &Selection, w: &mut dyn Write) -> std::io::Result
         r#"    <data key="g_caption">{}</data>"#,
         esc(&s.caption.text())
     )?;
-    for n in &g.nodes {
+    for n in g.nodes() {
         writeln!(w, r#"    <node id="{}">"#, esc(&n.id))?;
         writeln!(w, r#"      <data key="n_label">{}</data>"#, esc(&n.label))?;
-        writeln!(w, r#"      <data key="n_type">{}</data>"#, n.kind)?;
+        writeln!(w, r#"      <data key="n_type">{}</data>"#, n.kind.as_str())?;
         for (k, v) in &n.attrs {
             if !v.is_empty() {
                 writeln!(w, r#"      <data key="n_{k}">{}</data>"#, esc(v))?;
@@ -559,28 +341,16 @@ fn write_graphml(g: &Graph, s: &Selection, w: &mut dyn Write) -> std::io::Result
         }
         writeln!(w, "    </edge>")
     };
-    for e in &g.edges {
+    for (a, b, e) in g.edges() {
         edge(
             w,
-            &e.source,
-            &e.target,
-            e.kind,
+            &a.id,
+            &b.id,
+            e.kind.as_str(),
             e.role.as_deref(),
             e.weight,
             &e.start,
             &e.end,
-        )?;
-    }
-    for l in &g.links {
-        edge(
-            w,
-            &l.a,
-            &l.b,
-            "shared_events",
-            None,
-            l.weight,
-            &l.start,
-            &l.end,
         )?;
     }
     writeln!(w, "  </graph>")?;
@@ -596,7 +366,7 @@ fn gexf_type(ty: &str) -> &str {
     }
 }
 
-fn write_gexf(g: &Graph, s: &Selection, w: &mut dyn Write) -> std::io::Result<()> {
+fn write_gexf(g: &KnowledgeGraph, s: &Selection, w: &mut dyn Write) -> std::io::Result<()> {
     writeln!(w, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     writeln!(
         w,
@@ -643,7 +413,7 @@ fn write_gexf(g: &Graph, s: &Selection, w: &mut dyn Write) -> std::io::Result<()
         }
     };
     writeln!(w, "    <nodes>")?;
-    for n in &g.nodes {
+    for n in g.nodes() {
         writeln!(
             w,
             r#"      <node id="{}" label="{}"{}>"#,
@@ -655,7 +425,8 @@ fn write_gexf(g: &Graph, s: &Selection, w: &mut dyn Write) -> std::io::Result<()
         writeln!(
             w,
             r#"          <attvalue for="{}" value="{}"/>"#,
-            attr_index["type"], n.kind
+            attr_index["type"],
+            n.kind.as_str()
         )?;
         for (k, v) in &n.attrs {
             if !v.is_empty() {
@@ -673,31 +444,17 @@ fn write_gexf(g: &Graph, s: &Selection, w: &mut dyn Write) -> std::io::Result<()
     writeln!(w, "    </nodes>")?;
     writeln!(w, "    <edges>")?;
     let mut n = 0;
-    let all = g
-        .edges
-        .iter()
-        .map(|e| {
-            (
-                &e.source,
-                &e.target,
-                e.kind,
-                e.role.as_deref(),
-                e.weight,
-                &e.start,
-                &e.end,
-            )
-        })
-        .chain(g.links.iter().map(|l| {
-            (
-                &l.a,
-                &l.b,
-                "shared_events",
-                None,
-                l.weight,
-                &l.start,
-                &l.end,
-            )
-        }));
+    let all = g.edges().map(|(a, b, e)| {
+        (
+            &a.id,
+            &b.id,
+            e.kind.as_str(),
+            e.role.as_deref(),
+            e.weight,
+            &e.start,
+            &e.end,
+        )
+    });
     for (source, target, kind, role, weight, start, end) in all {
         n += 1;
         writeln!(

@@ -12,6 +12,8 @@ use petgraph::stable_graph::{NodeIndex, StableUnGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use serde::Serialize;
 
+pub mod knowledge;
+
 use crate::store::{EventFilter, Result, Store};
 use crate::view::EventRow;
 
