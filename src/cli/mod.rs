@@ -456,7 +456,17 @@ fn execute(cli: Cli) -> Res {
             Ok(ExitCode::SUCCESS)
         }
         Command::Events { filter, format } => {
-            print_rows(&store.events(&filter.into_filter())?, format)?;
+            if format == Format::Json {
+                // Everything about each event: places with coordinates, evidence offsets, sources.
+                let filter = filter.into_filter();
+                let mut selection = linimasa::export::Selection::gather(&store, &filter, today())?;
+                selection
+                    .events
+                    .truncate(filter.limit.unwrap_or(usize::MAX));
+                println!("{}", serde_json::to_string_pretty(&selection.events)?);
+            } else {
+                print_rows(&store.events(&filter.into_filter())?, format)?;
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Histogram { filter, format } => {

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
-pub use selection::{Caption, ExportEvent, ExportMention, Selection};
+pub use selection::{Caption, ExportEvent, ExportMention, Selection, Source};
 
 #[derive(Debug, Error)]
 pub enum ExportError {

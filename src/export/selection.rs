@@ -8,13 +8,30 @@ use serde::Serialize;
 use crate::store::{EventFilter, Result, Store};
 use crate::view::{ActorRow, ArticleSummary, EventRow, PlaceRow};
 
-/// An event as exported: the listing row, its type's name and where its evidence is.
+/// An event as exported: the listing row, its type's name, where its evidence is, its places
+/// with coordinates and every article reporting it.
 #[derive(Debug, Clone, Serialize)]
 pub struct ExportEvent {
     #[serde(flatten)]
     pub row: EventRow,
     pub type_name: String,
     /// UTF-8 byte offsets of the evidence in the article text.
+    pub evidence_start: i64,
+    pub evidence_end: i64,
+    pub place_details: Vec<PlaceRow>,
+    pub sources: Vec<Source>,
+}
+
+/// One article's report of an exported event.
+#[derive(Debug, Clone, Serialize)]
+pub struct Source {
+    pub event_id: i64,
+    pub article_id: i64,
+    pub title: String,
+    pub publisher: Option<String>,
+    pub url: Option<String>,
+    pub evidence: String,
+    /// UTF-8 byte offsets of the evidence in that article's text.
     pub evidence_start: i64,
     pub evidence_end: i64,
 }
@@ -118,21 +135,30 @@ impl Selection {
             ..filter.clone()
         };
         let rows = store.events(&filter)?;
-        let article_ids: BTreeSet<i64> = rows.iter().map(|e| e.article_id).collect();
-        let offsets = evidence_offsets(store, &article_ids)?;
-        let events: Vec<ExportEvent> = rows
-            .into_iter()
-            .map(|row| {
-                let (evidence_start, evidence_end) =
-                    offsets.get(&row.id).copied().unwrap_or((0, 0));
-                ExportEvent {
-                    type_name: crate::events::cameo_name(&row.cameo).to_string(),
-                    row,
-                    evidence_start,
-                    evidence_end,
-                }
-            })
-            .collect();
+        let places = store.place_counts(&filter)?;
+        let place_by_name: BTreeMap<&str, &PlaceRow> =
+            places.iter().map(|p| (p.name.as_str(), p)).collect();
+        let mut events = Vec::with_capacity(rows.len());
+        let mut article_ids = BTreeSet::new();
+        for row in rows {
+            let sources = sources(store, row.id)?;
+            article_ids.extend(sources.iter().map(|s| s.article_id));
+            let (evidence_start, evidence_end) = sources
+                .first()
+                .map_or((0, 0), |s| (s.evidence_start, s.evidence_end));
+            events.push(ExportEvent {
+                type_name: crate::events::cameo_name(&row.cameo).to_string(),
+                place_details: row
+                    .places
+                    .iter()
+                    .filter_map(|p| place_by_name.get(p.as_str()).map(|p| (*p).clone()))
+                    .collect(),
+                row,
+                evidence_start,
+                evidence_end,
+                sources,
+            });
+        }
         let names: BTreeSet<&str> = events
             .iter()
             .flat_map(|e| e.row.actors.iter().map(String::as_str))
@@ -142,7 +168,6 @@ impl Selection {
             .into_iter()
             .filter(|a| names.contains(a.name.as_str()))
             .collect();
-        let places = store.place_counts(&filter)?;
         let articles: Vec<ArticleSummary> = store
             .articles()?
             .into_iter()
@@ -214,18 +239,29 @@ fn describe(filter: &EventFilter) -> Vec<String> {
     out
 }
 
-fn evidence_offsets(store: &Store, articles: &BTreeSet<i64>) -> Result<BTreeMap<i64, (i64, i64)>> {
+/// The reports of an event: itself first, then those grouped under it.
+fn sources(store: &Store, event: i64) -> Result<Vec<Source>> {
     let mut stmt = store.conn().prepare_cached(
-        "SELECT id, evidence_start, evidence_end FROM event WHERE article_id = ?1",
+        "SELECT e.id, e.article_id, a.title, a.publisher, a.url, e.evidence_text, e.evidence_start,
+                e.evidence_end
+         FROM event e JOIN article a ON a.id = e.article_id
+         WHERE e.id = ?1 OR e.merged_into = ?1 ORDER BY e.id <> ?1, e.id",
     )?;
-    let mut out = BTreeMap::new();
-    for id in articles {
-        for row in stmt.query_map([id], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))? {
-            let (event, span) = row?;
-            out.insert(event, span);
-        }
-    }
-    Ok(out)
+    let rows = stmt
+        .query_map([event], |r| {
+            Ok(Source {
+                event_id: r.get(0)?,
+                article_id: r.get(1)?,
+                title: r.get(2)?,
+                publisher: r.get(3)?,
+                url: r.get(4)?,
+                evidence: r.get(5)?,
+                evidence_start: r.get(6)?,
+                evidence_end: r.get(7)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
 }
 
 fn mentions(store: &Store, articles: &BTreeSet<i64>) -> Result<Vec<ExportMention>> {
