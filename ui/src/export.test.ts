@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type ChartChoice, type Screen, chartExport, describeExport } from "./export";
+import { type ChartChoice, type Screen, chartExport, describeExport, positionsFor } from "./export";
 
 const screen = (extra: Partial<Screen> = {}): Screen => ({
   query: { actor: "Russia", from: "2022-03-01", to: "2022-03-10" },
@@ -8,6 +8,12 @@ const screen = (extra: Partial<Screen> = {}): Screen => ({
   positions: new Map([
     ["Russia", { x: 10, y: -4.5 }],
     ["Ukraine", { x: -3, y: 8 }],
+    ["NATO", { x: 50, y: 50 }],
+  ]),
+  neighbours: new Map([
+    ["Russia", new Set(["Ukraine"])],
+    ["Ukraine", new Set(["Russia", "NATO"])],
+    ["NATO", new Set(["Ukraine"])],
   ]),
   ...extra,
 });
@@ -33,7 +39,7 @@ describe("chartExport", () => {
     expect(chartExport(choice({ format: "svg" }), screen()).request.format).toBe("svg");
   });
 
-  it("passes the network's on-screen positions and the shared query, without timeline fields", () => {
+  it("passes the network's on-screen positions of the filtered actor and its neighbours, and the shared query, without timeline fields", () => {
     const { query, request } = chartExport(choice({ view: "network", format: "svg" }), screen());
     expect(query).toEqual(screen().query);
     expect(request).toEqual({
@@ -49,8 +55,21 @@ describe("chartExport", () => {
       ["A", { x: Number.NaN, y: 0 }],
       ["B", { x: 1, y: 2 }],
     ]);
-    expect(chartExport(choice({ view: "network" }), screen({ positions })).request.positions).toEqual({ B: [1, 2] });
+    expect(chartExport(choice({ view: "network" }), screen({ positions, query: {} })).request.positions).toEqual({ B: [1, 2] });
     expect(chartExport(choice({ view: "network" }), screen({ positions: new Map() })).request).not.toHaveProperty("positions");
+  });
+});
+
+describe("positionsFor", () => {
+  const s = screen();
+  it("keeps everyone without an actor filter", () => {
+    expect(Object.keys(positionsFor(s.positions, s.neighbours, undefined))).toEqual(["Russia", "Ukraine", "NATO"]);
+  });
+  it("keeps the filtered actor and its neighbours", () => {
+    expect(positionsFor(s.positions, s.neighbours, "NATO")).toEqual({ Ukraine: [-3, 8], NATO: [50, 50] });
+  });
+  it("keeps everyone when the filtered actor is not on screen (an alias, or cut from the network)", () => {
+    expect(Object.keys(positionsFor(s.positions, s.neighbours, "Rusia"))).toHaveLength(3);
   });
 
   it("sends the map the shared query and nothing else", () => {

@@ -47,6 +47,30 @@ export interface Screen {
   window: { from: string; to: string } | null;
   /** The network's on-screen layout by actor name (any coordinates). */
   positions: ReadonlyMap<string, { x: number; y: number }>;
+  /** Who is linked to whom in the on-screen network. */
+  neighbours: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+/**
+ * The positions of the actors an exported network will draw. The network on
+ * screen leaves the actor filter out (it highlights that actor instead), while
+ * the export draws only the actors of the filtered events: the actor and its
+ * neighbours. The core fits the positions it is given into the chart, so
+ * sending everyone else's too would leave the drawing off-centre.
+ */
+export function positionsFor(
+  positions: ReadonlyMap<string, { x: number; y: number }>,
+  neighbours: ReadonlyMap<string, ReadonlySet<string>>,
+  actor: string | undefined,
+): Record<string, [number, number]> {
+  const linked = actor === undefined ? undefined : neighbours.get(actor);
+  const keep = linked === undefined ? null : new Set([actor, ...linked]);
+  const out: Record<string, [number, number]> = {};
+  for (const [name, p] of positions) {
+    if (keep !== null && !keep.has(name)) continue;
+    if (Number.isFinite(p.x) && Number.isFinite(p.y)) out[name] = [p.x, p.y];
+  }
+  return out;
 }
 
 export function isChartFormatChoice(v: string): v is ChartFormatChoice {
@@ -97,12 +121,9 @@ export function chartExport(choice: ChartChoice, screen: Screen): { query: Event
       query = withoutFilters(query, ["from", "to"]);
     }
   }
-  if (choice.view === "network" && screen.positions.size > 0) {
-    const positions: Record<string, [number, number]> = {};
-    for (const [name, p] of screen.positions) {
-      if (Number.isFinite(p.x) && Number.isFinite(p.y)) positions[name] = [p.x, p.y];
-    }
-    request.positions = positions;
+  if (choice.view === "network") {
+    const positions = positionsFor(screen.positions, screen.neighbours, query.actor);
+    if (Object.keys(positions).length > 0) request.positions = positions;
   }
   return { query, request };
 }

@@ -237,6 +237,7 @@ async function start(): Promise<void> {
       lanes: store.get().lanes,
       window: timeline.visibleWindow(),
       positions: network.layoutPositions(),
+      neighbours: network.linkedActors(),
     }),
     status: setStatus,
     error: showError,

@@ -101,6 +101,11 @@ export class NetworkView implements View {
     return new Map(this.nodes.map((n) => [n.id, { x: n.x, y: n.y }]));
   }
 
+  /** Who is linked to whom on screen. */
+  linkedActors(): ReadonlyMap<string, ReadonlySet<string>> {
+    return this.neighbours;
+  }
+
   update(state: Readonly<AppState>, changed: ReadonlySet<StateKey>): void {
     if (changed.has("query")) {
       this.selected = state.query.actor ?? null;
