@@ -8,10 +8,13 @@
 //   LINIMASA_SEED  article to import (default <repo>/resources/demo/gatra-kremlin-talks.txt)
 //   TAURI_DRIVER   tauri-driver binary (default ~/.cargo/bin/tauri-driver, else PATH)
 //   LINIMASA_WEBDRIVER_PORT  tauri-driver port (default 4444; the native driver uses port + 1)
+//
+// The app is started with LINIMASA_EXPORT_DIR set to a temporary folder, so its
+// exports are written there without a save dialog.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -36,6 +39,7 @@ let driver; // the tauri-driver child process
 let driverLog = "";
 let session;
 let workspaceDir;
+let exportDir;
 
 function driverOutput() {
   const lines = driverLog.trim().split("\n");
@@ -64,12 +68,15 @@ before(async () => {
   mkdirSync(OUT, { recursive: true });
   // A path that does not exist yet: the app creates a fresh workspace there.
   workspaceDir = mkdtempSync(join(tmpdir(), "linimasa-e2e-"));
+  exportDir = mkdtempSync(join(tmpdir(), "linimasa-e2e-export-"));
 
   // Own process group, so `after` can stop tauri-driver together with the
   // WebKitWebDriver and app processes it started.
+  // tauri-driver passes its environment on to WebKitWebDriver and from there to the app.
   driver = spawn(DRIVER, ["--port", String(PORT), "--native-port", String(PORT + 1)], {
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, LINIMASA_EXPORT_DIR: exportDir },
   });
   const collect = (chunk) => {
     driverLog = (driverLog + chunk.toString()).slice(-20_000);
@@ -118,6 +125,7 @@ after(async () => {
     clearTimeout(timer);
   }
   if (workspaceDir) rmSync(workspaceDir, { recursive: true, force: true });
+  if (exportDir) rmSync(exportDir, { recursive: true, force: true });
 });
 
 /** Current rows of the articles table, for failure messages. */
@@ -209,4 +217,233 @@ test("a fresh workspace imports the seed article once, with its inferred date", 
 
   // 6. Keep a picture of the window for a human to look at.
   writeFileSync(join(OUT, "app.png"), await session.screenshot());
+});
+
+// ---- the second test: filters, views, selection, curation with undo, exports ----
+
+/** A data-* attribute of the first match of `css` as a number (NaN when missing). */
+async function numberOf(css, name) {
+  return Number(await session.attribute(await session.find(css), name));
+}
+
+async function describeState() {
+  const parts = [];
+  for (const [css, names] of [
+    ["#timeline", ["data-state", "data-total"]],
+    ["#timeline-canvas", ["data-events"]],
+    ["#selection-count", ["data-total"]],
+    ["#map", ["data-state", "data-count"]],
+    ["#network-canvas", ["data-count"]],
+    ["#detail", ["data-state"]],
+    ["#status", ["data-kind"]],
+  ]) {
+    const [element] = await session.findAll(css);
+    if (element === undefined) {
+      parts.push(`${css} missing`);
+      continue;
+    }
+    const values = await Promise.all(names.map((n) => session.attribute(element, n)));
+    parts.push(`${css}[${names.map((n, i) => `${n}=${values[i]}`).join(" ")}]`);
+  }
+  parts.push(`status ${JSON.stringify(await session.textOf("#status"))}`);
+  return parts.join(", ");
+}
+
+/** The selected events' total once the timeline has finished loading. */
+async function timelineTotal(what) {
+  return waitFor(
+    `${what}: #timeline ready with a total`,
+    async () => {
+      const root = await session.find("#timeline");
+      if ((await session.attribute(root, "data-state")) !== "ready") return null;
+      const total = Number(await session.attribute(root, "data-total"));
+      return Number.isFinite(total) ? { total } : null;
+    },
+    { timeoutMs: 30_000, describe: describeState },
+  ).then((r) => r.total);
+}
+
+/** Opens the Export panel, makes the choices, clicks Export and waits for the outcome in #status. */
+async function exportVia(choices, expectedExtension) {
+  await session.click(await session.find("#export-button"));
+  await waitFor("#export-panel to open", async () => session.displayed(await session.find("#export-panel")), {
+    timeoutMs: 10_000,
+    describe: describeState,
+  });
+  for (const [css, value] of choices) await session.selectOption(css, value);
+  const before = await session.textOf("#status");
+  await session.click(await session.find("#export-go"));
+  const status = await waitFor(
+    `the ${expectedExtension} export to finish (#status info naming a .${expectedExtension} file, or an error)`,
+    async () => {
+      const element = await session.find("#status");
+      const kind = await session.attribute(element, "data-kind");
+      const text = await session.text(element);
+      if (kind === "error") return { kind, text };
+      if (kind === "info" && text !== before && text.includes(`.${expectedExtension}`)) return { kind, text };
+      return null;
+    },
+    { timeoutMs: 90_000, describe: describeState },
+  );
+  assert.equal(status.kind, "info", `the ${expectedExtension} export failed: ${status.text}`);
+  assert.ok(await session.enabled(await session.find("#export-button")), "#export-button is enabled again after the export");
+  return status.text;
+}
+
+/** The one file in the export folder ending in `extension`, with its bytes. */
+function exported(extension) {
+  const names = readdirSync(exportDir).filter((n) => n.endsWith(`.${extension}`));
+  assert.equal(names.length, 1, `exactly one .${extension} file in ${exportDir}: ${JSON.stringify(readdirSync(exportDir))}`);
+  const path = join(exportDir, names[0]);
+  assert.ok(statSync(path).size > 0, `${path} is empty`);
+  return { path, bytes: readFileSync(path) };
+}
+
+test("filters, views, curation with undo and exports work in the real app", async () => {
+  // 0. The first test imported the seed article; import it when this test runs alone.
+  if ((await numberOf("#timeline", "data-total").catch(() => NaN)) === 0) await importPath(SEED);
+
+  // 1. The timeline draws the seed's events.
+  const drawn = await waitFor(
+    "#timeline-canvas to draw more than 10 events",
+    async () => {
+      const n = await numberOf("#timeline-canvas", "data-events");
+      return n > 10 ? n : null;
+    },
+    { timeoutMs: 30_000, describe: describeState },
+  );
+  const all = await timelineTotal("before filtering");
+  assert.ok(all >= drawn, `the timeline's total (${all}) covers the ${drawn} events drawn`);
+
+  // 2. An actor facet filters every view and shows a chip.
+  const facets = await session.findAll('button.facet-item[data-facet="actor"]');
+  const values = await Promise.all(facets.map((f) => session.attribute(f, "data-value")));
+  assert.ok(values.includes("Russia"), `an actor facet for Russia: ${JSON.stringify(values)}`);
+  await session.click(await session.find('button.facet-item[data-facet="actor"][data-value="Russia"]'));
+  await waitFor(
+    'a chip for the actor filter (#chips .chip[data-filter="actor"])',
+    async () => (await session.findAll('#chips .chip[data-filter="actor"]')).length === 1,
+    { timeoutMs: 10_000, describe: describeState },
+  );
+  const chip = await session.textOf('#chips .chip[data-filter="actor"]');
+  assert.ok(chip.includes("Russia"), `the chip names the actor: ${JSON.stringify(chip)}`);
+  const russia = await waitFor(
+    `the timeline's total to drop below ${all}`,
+    async () => {
+      const root = await session.find("#timeline");
+      const total = Number(await session.attribute(root, "data-total"));
+      return (await session.attribute(root, "data-state")) === "ready" && total < all && total > 0 ? total : null;
+    },
+    { timeoutMs: 30_000, describe: describeState },
+  );
+
+  // 3. The map shows the places of the selected events.
+  await session.click(await session.find("#tab-map"));
+  const places = await waitFor(
+    "#map to show at least 3 places",
+    async () => {
+      const n = await numberOf("#map", "data-count");
+      return n >= 3 ? n : null;
+    },
+    { timeoutMs: 30_000, describe: describeState },
+  );
+  assert.ok(places >= 3);
+
+  // 4. The network shows the actors.
+  await session.click(await session.find("#tab-network"));
+  await waitFor(
+    "#network-canvas to draw at least 3 actors",
+    async () => (await numberOf("#network-canvas", "data-count")) >= 3,
+    { timeoutMs: 30_000, describe: describeState },
+  );
+
+  // 5. Selecting an event (through the events list: the timeline is a canvas) fills the detail panel.
+  await session.click(await session.find("#tab-events"));
+  const firstEvent = await waitFor(
+    "a row in the events list",
+    async () => (await session.findAll("#events tr[data-event-id] td.date"))[0] ?? null,
+    { timeoutMs: 20_000, describe: describeState },
+  );
+  // WebKitWebDriver does not click <tr> elements; click a cell.
+  await session.click(firstEvent);
+  await waitFor(
+    '#detail[data-state="ready"]',
+    async () => (await session.attribute(await session.find("#detail"), "data-state")) === "ready",
+    { timeoutMs: 20_000, describe: describeState },
+  );
+
+  // 6. Hiding the event removes it everywhere; undo brings it back.
+  assert.equal(await session.enabled(await session.find("#undo")), false, "nothing to undo before the first correction");
+  await session.click(await session.find("#edit-hide"));
+  await waitFor("#undo to become enabled", async () => session.enabled(await session.find("#undo")), {
+    timeoutMs: 20_000,
+    describe: describeState,
+  });
+  await waitFor(
+    `the timeline's total to drop to ${russia - 1} after hiding`,
+    async () => (await timelineTotal("after hiding")) === russia - 1,
+    { timeoutMs: 30_000, describe: describeState },
+  );
+  await session.click(await session.find("#undo"));
+  await waitFor(
+    `the timeline's total to be back at ${russia} after undo`,
+    async () => (await timelineTotal("after undo")) === russia,
+    { timeoutMs: 30_000, describe: describeState },
+  );
+  const status = await session.textOf("#status");
+  assert.match(status, /^Undone: hide event/, "the status line says what was undone");
+
+  // 7. Esc closes the Export panel.
+  await session.click(await session.find("#export-button"));
+  await waitFor("#export-panel to open", async () => session.displayed(await session.find("#export-panel")), { timeoutMs: 10_000 });
+  await session.type(await session.find("#export-kind"), "\uE00C");
+  await waitFor("Esc to close #export-panel", async () => !(await session.displayed(await session.find("#export-panel"))), {
+    timeoutMs: 10_000,
+    describe: describeState,
+  });
+
+  // 8. A PDF chart of the timeline and the selection as GraphML, written to LINIMASA_EXPORT_DIR.
+  const pdfStatus = await exportVia(
+    [
+      ["#export-kind", "chart"],
+      ["#export-view", "timeline"],
+      ["#export-format", "pdf"],
+    ],
+    "pdf",
+  );
+  const pdf = exported("pdf");
+  assert.ok(pdfStatus.includes(pdf.path), `the status names the file written (${pdf.path}): ${JSON.stringify(pdfStatus)}`);
+  assert.ok(pdfStatus.includes("actor: Russia"), `the status shows the caption with the filter: ${JSON.stringify(pdfStatus)}`);
+  assert.equal(pdf.bytes.subarray(0, 4).toString("latin1"), "%PDF", `${pdf.path} is a PDF`);
+  copyFileSync(pdf.path, join(OUT, "export-timeline.pdf"));
+
+  // The network chart takes the on-screen layout (positions keyed by actor name).
+  await session.click(await session.find("#tab-network"));
+  await exportVia(
+    [
+      ["#export-kind", "chart"],
+      ["#export-view", "network"],
+      ["#export-format", "svg"],
+    ],
+    "svg",
+  );
+  const svg = exported("svg");
+  assert.match(svg.bytes.toString("utf8"), /<svg[\s>][\s\S]*Russia/, `${svg.path} is an SVG naming the selected actor`);
+  copyFileSync(svg.path, join(OUT, "export-network.svg"));
+
+  const graphmlStatus = await exportVia(
+    [
+      ["#export-kind", "data"],
+      ["#export-data-format", "graphml"],
+    ],
+    "graphml",
+  );
+  const graphml = exported("graphml");
+  assert.ok(graphmlStatus.includes(graphml.path), `the status names the file written (${graphml.path}): ${JSON.stringify(graphmlStatus)}`);
+  const xml = graphml.bytes.toString("utf8");
+  assert.match(xml, /<graphml[\s>]/, `${graphml.path} is GraphML`);
+  assert.ok(xml.includes("Russia"), `${graphml.path} has the selected actor`);
+  copyFileSync(graphml.path, join(OUT, "export.graphml"));
+
+  writeFileSync(join(OUT, "app-export.png"), await session.screenshot());
 });

@@ -163,6 +163,16 @@ export class Session {
     return element === undefined ? null : this.text(element);
   }
 
+  /** Whether the element is rendered (not hidden by `hidden`, display: none and the like). */
+  displayed(element) {
+    return this.cmd("GET", `/element/${element}/displayed`);
+  }
+
+  /** Chooses the option with `value` of the <select> matching `css`, by clicking the option as a user would. */
+  async selectOption(css, value) {
+    await this.click(await this.find(`${css} option[value="${value}"]`));
+  }
+
   /** PNG bytes of the current viewport. */
   async screenshot() {
     return Buffer.from(await this.cmd("GET", "/screenshot"), "base64");
