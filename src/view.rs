@@ -527,6 +527,16 @@ pub struct ExportResult {
     pub caption: String,
 }
 
+/// A workspace the user opened before.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct RecentWorkspace {
+    pub path: String,
+    /// Whether the file is still there.
+    pub exists: bool,
+    /// Whether it is the workspace open now.
+    pub current: bool,
+}
+
 /// What kind of failure an IPC call met: the UI branches on this, never on message text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -614,6 +624,7 @@ pub fn typescript_bindings() -> String {
         DataFormatName::decl(),
         ChartRequest::decl(),
         ExportResult::decl(),
+        RecentWorkspace::decl(),
         ErrorCode::decl(),
         AppError::decl(),
     ];

@@ -33,12 +33,20 @@ pub fn run() {
             std::process::exit(1);
         }
     };
+    if let Some(file) = linimasa::workspace::recent_file() {
+        // The recent list is a convenience: failing to update it does not stop the app.
+        let _ = linimasa::workspace::remember(&file, &path);
+    }
     tauri::Builder::default()
         .manage(state)
-        // Used from Rust only (the export commands' save dialog): the UI gets no dialog permission.
+        // Dialogs are opened from Rust only (export, import, workspaces): the UI gets no dialog
+        // permission.
         .plugin(tauri_plugin_dialog::init())
         .invoke_handler(tauri::generate_handler![
             commands::workspace::workspace_info,
+            commands::workspace::workspace_recent,
+            commands::workspace::workspace_open,
+            commands::workspace::import_pick,
             commands::article::article_list,
             commands::article::article_get,
             commands::article::article_import,

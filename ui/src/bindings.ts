@@ -193,5 +193,14 @@ positions?: { [key in string]?: [number, number] },
  */
 width?: number, };
 export type ExportResult = { files: Array<string>, caption: string, };
+export type RecentWorkspace = { path: string, 
+/**
+ * Whether the file is still there.
+ */
+exists: boolean, 
+/**
+ * Whether it is the workspace open now.
+ */
+current: boolean, };
 export type ErrorCode = "not_found" | "invalid_input" | "io" | "store" | "internal";
 export type AppError = { code: ErrorCode, message: string, };

@@ -21,6 +21,7 @@ import type {
   MonthCount,
   NetworkView,
   PlaceRow,
+  RecentWorkspace,
   WorkspaceInfo,
 } from "../bindings";
 
@@ -48,6 +49,17 @@ export interface Backend {
   actorMerge(from: string, into: string): Promise<HistoryState>;
   /** Makes `alias` of `actor` an actor of its own again (undoing a merge or a wrong alias). */
   actorSplit(actor: string, alias: string): Promise<HistoryState>;
+  /** Keeps one article's report of an event apart from the other articles' reports of it. */
+  eventKeepApart(id: number): Promise<HistoryState>;
+  /** Files (or one folder) picked in a native dialog, to pass to `articleImport`; [] when cancelled. */
+  importPick(folder: boolean): Promise<string[]>;
+  /** The workspaces opened before, most recent first (`current` marks the open one). */
+  workspaceRecent(): Promise<RecentWorkspace[]>;
+  /**
+   * Switches to another workspace file (`create`: make it when missing). `path` null opens a
+   * native dialog; resolves null when the user cancels. Everything shown must be reloaded after.
+   */
+  workspaceOpen(path: string | null, create: boolean): Promise<WorkspaceInfo | null>;
   /** Every actor with its aliases and event count (merge and split choices). */
   actorList(): Promise<ActorRow[]>;
   /**

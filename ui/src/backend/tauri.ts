@@ -17,6 +17,7 @@ import type {
   MonthCount,
   NetworkView,
   PlaceRow,
+  RecentWorkspace,
   WorkspaceInfo,
 } from "../bindings";
 import { type Backend, toAppError } from "./index";
@@ -88,6 +89,22 @@ export class TauriBackend implements Backend {
 
   actorSplit(actor: string, alias: string): Promise<HistoryState> {
     return call("actor_split", { actor, alias });
+  }
+
+  eventKeepApart(id: number): Promise<HistoryState> {
+    return call("event_keep_apart", { id });
+  }
+
+  importPick(folder: boolean): Promise<string[]> {
+    return call("import_pick", { folder });
+  }
+
+  workspaceRecent(): Promise<RecentWorkspace[]> {
+    return call("workspace_recent");
+  }
+
+  workspaceOpen(path: string | null, create: boolean): Promise<WorkspaceInfo | null> {
+    return call("workspace_open", { path, create });
   }
 
   actorList(): Promise<ActorRow[]> {
