@@ -393,7 +393,8 @@ pub struct EventEdit {
     pub hidden: Option<bool>,
 }
 
-/// What undo and redo would do next, in words; `null` when there is nothing to undo or redo.
+/// What undo and redo would do next, in words ("Undo: rename “A” to “B”", "Redo: …"); `null`
+/// when there is nothing to undo or redo.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct HistoryState {
     pub undo: Option<String>,
@@ -504,7 +505,15 @@ impl ChartRequest {
             ..Default::default()
         }
         .to_filter()?;
-        opts.window = window.from.zip(window.to);
+        opts.window = match (window.from, window.to) {
+            (Some(from), Some(to)) => Some((from, to)),
+            (None, None) => None,
+            _ => {
+                return Err(invalid(
+                    "a chart window needs both its first and its last day".into(),
+                ))
+            }
+        };
         opts.positions = self.positions.clone();
         Ok(opts)
     }

@@ -420,6 +420,38 @@ mod charts {
         .unwrap();
         assert!(!pdf_text(&bare).contains("exported"));
 
+        // The app's request: a half-open window is refused, not silently dropped.
+        let request: linimasa::view::ChartRequest = serde_json::from_str(
+            r#"{"view": "timeline", "format": "png", "caption": true, "window_from": "2022-02-27"}"#,
+        )
+        .unwrap();
+        let err = request.options(today).unwrap_err();
+        assert_eq!(
+            err.code,
+            linimasa::view::ErrorCode::InvalidInput,
+            "{}",
+            err.message
+        );
+
+        // Network positions of actors not drawn do not move the picture.
+        let mut net = ChartOptions::new(ChartView::Network, today);
+        let layout: std::collections::BTreeMap<String, (f64, f64)> = store
+            .actors()
+            .unwrap()
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.name.clone(), (i as f64, (i * i) as f64 % 7.0)))
+            .collect();
+        net.positions = Some(layout.clone());
+        let plain = chart::render_svg(&store, &EventFilter::default(), &net).unwrap();
+        let mut extra = layout;
+        extra.insert("Somebody not drawn".into(), (1e6, -1e6));
+        net.positions = Some(extra);
+        assert_eq!(
+            chart::render_svg(&store, &EventFilter::default(), &net).unwrap(),
+            plain
+        );
+
         let blocked = dir.path().join("empty.pdf").join("x.png");
         let err = chart::export(
             &store,

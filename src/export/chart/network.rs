@@ -135,9 +135,9 @@ pub fn render(network: &NetworkView, opts: &ChartOptions) -> Svg {
         Some(p) => p.clone(),
         None => layout(network),
     };
-    // Fit the positions into the plot.
+    // Fit the drawn actors only: positions of actors not drawn must not shift the picture.
     let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
-    for (x, y) in positions.values() {
+    for (x, y) in network.nodes.iter().map(|n| &positions[&n.actor]) {
         x0 = x0.min(*x);
         y0 = y0.min(*y);
         x1 = x1.max(*x);
@@ -207,20 +207,30 @@ pub fn render(network: &NetworkView, opts: &ChartOptions) -> Svg {
     for n in by_rank.into_iter().take(LABELS) {
         let (x, y) = at(&n.actor);
         let w = n.actor.chars().count() as f64 * 6.8;
-        let (lx, ly) = (x + radius(n.pagerank) + 3.0, y + 4.0);
-        let rect = (lx, ly - 11.0, lx + w, ly + 3.0);
-        let overlaps = placed
-            .iter()
-            .any(|p| rect.0 < p.2 && p.0 < rect.2 && rect.1 < p.3 && p.1 < rect.3);
-        if overlaps || rect.2 > width - 4.0 {
+        let r = radius(n.pagerank);
+        let ly = y + 4.0;
+        // Right of the node, or left of it when that does not fit or overlaps a placed label.
+        let candidates = [
+            (x + r + 3.0, Anchor::Start, x + r + 3.0),
+            (x - r - 3.0, Anchor::End, x - r - 3.0 - w),
+        ];
+        let free = candidates.into_iter().find(|&(_, _, left)| {
+            let rect = (left, ly - 11.0, left + w, ly + 3.0);
+            rect.0 >= 4.0
+                && rect.2 <= width - 4.0
+                && !placed
+                    .iter()
+                    .any(|p| rect.0 < p.2 && p.0 < rect.2 && rect.1 < p.3 && p.1 < rect.3)
+        });
+        let Some((lx, anchor, left)) = free else {
             continue;
-        }
-        placed.push(rect);
+        };
+        placed.push((left, ly - 11.0, left + w, ly + 3.0));
         svg.text(
             lx,
             ly,
             12.0,
-            Anchor::Start,
+            anchor,
             r##"fill="#222222" stroke="#ffffff" stroke-width="3" paint-order="stroke""##,
             &n.actor,
         );
