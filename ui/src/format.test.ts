@@ -8,6 +8,8 @@ import {
   formatEventDate,
   formatImportSummary,
   formatImportProgress,
+  formatTimeLeft,
+  ImportRate,
   formatProvenance,
   formatPublished,
   sortArticlesByDate,
@@ -234,5 +236,42 @@ describe("historyChange", () => {
     expect(historyChange("Undo: hide event 12")).toBe("hide event 12");
     expect(historyChange("Redo: merge “A” into “B”")).toBe("merge “A” into “B”");
     expect(historyChange("set the date of “Undo: x”")).toBe("set the date of “Undo: x”");
+  });
+});
+
+describe("import progress with the time left", () => {
+  const ev = (done: number, total: number) => ({ kind: "files" as const, done, total, imported: done });
+
+  it("estimates from the rate since the import started", () => {
+    const rate = new ImportRate(1_000);
+    // 100 of 1,000 files in 2 s: 50 files/s, 900 left = 18 s.
+    expect(rate.observe(ev(100, 1_000), 3_000)).toBeCloseTo(18, 5);
+    // 500 in 10 s: still 50/s, 500 left = 10 s.
+    expect(rate.observe(ev(500, 1_000), 11_000)).toBeCloseTo(10, 5);
+    expect(rate.observe(ev(1_000, 1_000), 21_000)).toBe(0);
+  });
+
+  it("has no estimate before any file is done, or from a single event without a start", () => {
+    expect(new ImportRate(0).observe(ev(0, 10), 500)).toBeNull();
+    const rate = new ImportRate();
+    expect(rate.observe(ev(3, 10), 100)).toBeNull();
+    expect(rate.observe(ev(5, 10), 1_100)).toBeCloseTo(2.5, 5);
+  });
+
+  it("says N of M and the time left in words", () => {
+    expect(formatImportProgress(ev(3, 10), 12.4)).toBe("Importing… 3 of 10 files, 3 articles so far, about 12 s left");
+    expect(formatImportProgress(ev(3, 10), null)).toBe("Importing… 3 of 10 files, 3 articles so far, estimating time left…");
+    expect(formatTimeLeft(0.2)).toBe("less than a second left");
+    expect(formatTimeLeft(200)).toBe("about 3 min 20 s left");
+    expect(formatTimeLeft(180)).toBe("about 3 min left");
+    expect(formatTimeLeft(7_500)).toBe("about 2 h 5 min left");
+  });
+});
+
+describe("events reported without a date of their own", () => {
+  it("reads precision 'before' as on or before the article's day", () => {
+    const e = { date_value: "2022-03-01", earliest: "2022-03-01", latest: "2022-03-01", precision: "before" };
+    expect(formatEventDate(e)).toBe("on or before 2022-03-01");
+    expect(formatEventDate({ ...e, precision: "day" })).toBe("2022-03-01");
   });
 });

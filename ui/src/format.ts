@@ -56,9 +56,57 @@ export function formatImportSummary(summary: ImportSummary): ImportSummaryText {
   };
 }
 
-/** "Importing… 3 of 10 files, 2 articles so far" */
-export function formatImportProgress(event: ImportEvent): string {
-  return `Importing… ${event.done} of ${plural(event.total, "file", "files")}, ${plural(event.imported, "article", "articles")} so far`;
+/**
+ * "Importing… 3 of 10 files, 2 articles so far", and with an estimate
+ * (`secondsLeft`, see `ImportRate`): "…, about 12 s left"; null: not known yet.
+ */
+export function formatImportProgress(event: ImportEvent, secondsLeft?: number | null): string {
+  const base = `Importing… ${event.done} of ${plural(event.total, "file", "files")}, ${plural(event.imported, "article", "articles")} so far`;
+  if (secondsLeft === undefined) return base;
+  if (secondsLeft === null) return `${base}, estimating time left…`;
+  return `${base}, ${formatTimeLeft(secondsLeft)}`;
+}
+
+/** "less than a second left", "about 12 s left", "about 3 min 20 s left", "about 2 h 5 min left". */
+export function formatTimeLeft(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 1) return "less than a second left";
+  const s = Math.round(seconds);
+  if (s < 60) return `about ${s} s left`;
+  if (s < 3600) {
+    const m = Math.floor(s / 60);
+    const rest = Math.round((s - m * 60) / 10) * 10;
+    return rest === 0 || rest === 60 ? `about ${rest === 60 ? m + 1 : m} min left` : `about ${m} min ${rest} s left`;
+  }
+  const h = Math.floor(s / 3600);
+  const m = Math.round((s - h * 3600) / 60);
+  return m === 0 ? `about ${h} h left` : `about ${h} h ${m} min left`;
+}
+
+/**
+ * Estimates the time left of an import from its progress events: the rate is
+ * files done per second since the first event (the core sends a few a second),
+ * so one slow or fast batch does not swing the estimate.
+ */
+export class ImportRate {
+  private first: { at: number; done: number } | null;
+
+  /** `startMs`: when the import was started (0 files done then); without it the first event is the start. */
+  constructor(startMs?: number) {
+    this.first = startMs === undefined ? null : { at: startMs, done: 0 };
+  }
+
+  /** Records `event` seen at `nowMs`; returns the seconds left, or null while there is no rate yet. */
+  observe(event: Pick<ImportEvent, "done" | "total">, nowMs: number): number | null {
+    if (this.first === null || event.done < this.first.done) {
+      this.first = { at: nowMs, done: event.done };
+      return event.done >= event.total && event.total > 0 ? 0 : null;
+    }
+    if (event.done >= event.total) return 0;
+    const files = event.done - this.first.done;
+    const seconds = (nowMs - this.first.at) / 1000;
+    if (files <= 0 || seconds <= 0) return null;
+    return (event.total - event.done) / (files / seconds);
+  }
 }
 
 function plural(n: number, one: string, many: string): string {
@@ -88,8 +136,12 @@ export function sortArticlesByDate(articles: readonly ArticleSummary[]): Article
   });
 }
 
-/** An event's date as written: the exact value, or its bounds. */
-export function formatEventDate(event: Pick<EventRow, "date_value" | "earliest" | "latest">): string {
+/** An event's date as written: the exact value, or its bounds; "on or before D" for precision "before". */
+export function formatEventDate(event: Pick<EventRow, "date_value" | "earliest" | "latest"> & { precision?: string }): string {
+  if (event.precision === "before") {
+    const day = event.latest ?? event.earliest ?? event.date_value;
+    if (day !== null) return `on or before ${day}`;
+  }
   if (event.date_value !== null) return event.date_value;
   const { earliest, latest } = event;
   if (earliest !== null && latest !== null) return earliest === latest ? earliest : `${earliest} – ${latest}`;

@@ -267,3 +267,132 @@ describe("bigSeed", () => {
     expect((await b.eventList({})).total).toBe(2_000);
   });
 });
+
+describe("FakeBackend grouped reports", () => {
+  it("lists an event reported by three articles once, with every report", async () => {
+    const b = new FakeBackend(demoSeed());
+    const talks = (await b.eventList({ place: "Belarus–Ukraine border" })).events;
+    expect(talks).toHaveLength(1);
+    const event = talks[0];
+    expect(event?.reports).toBe(3);
+    const detail = await b.eventGet(event?.id ?? -1);
+    expect(detail.reports).toHaveLength(3);
+    expect(new Set(detail.reports.map((r) => r.article_id)).size).toBe(3);
+    expect(detail.sources).toHaveLength(3);
+    expect(detail.reports[0]?.event_id).toBe(event?.id);
+    for (const r of detail.reports) {
+      const article = await b.articleGet(r.article_id);
+      expect(article.text.slice(r.start, r.end)).toBe(r.evidence);
+      // The reader can scroll to it: each report is an evidence span of its article.
+      expect(article.events.map((e) => e.id)).toContain(r.event_id);
+    }
+  });
+
+  it("keeps one report apart, undoably, and refuses events that are not grouped", async () => {
+    const b = new FakeBackend(demoSeed());
+    const total = (await b.eventList({})).total;
+    const [event] = (await b.eventList({ place: "Belarus–Ukraine border" })).events;
+    const detail = await b.eventGet(event?.id ?? -1);
+    const last = detail.reports[2];
+    const h = await b.eventKeepApart(last?.event_id ?? -1);
+    expect(h.undo).toMatch(/^Undo: keep report \d+ apart/);
+    expect((await b.eventList({})).total).toBe(total + 1);
+    const after = await b.eventList({ place: "Belarus–Ukraine border" });
+    expect(after.events.map((e) => e.reports).sort()).toEqual([1, 2]);
+    await b.historyUndo();
+    expect((await b.eventList({})).total).toBe(total);
+    expect((await b.eventGet(event?.id ?? -1)).reports).toHaveLength(3);
+    // Keeping the representative apart leaves the other two grouped.
+    await b.eventKeepApart(event?.id ?? -1);
+    expect((await b.eventList({ place: "Belarus–Ukraine border" })).events.map((e) => e.reports).sort()).toEqual([1, 2]);
+    await expect(b.eventKeepApart(event?.id ?? -1)).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(b.eventKeepApart(1)).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(b.eventKeepApart(9999)).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("counts a grouped event once in facets, histograms and the workspace", async () => {
+    const b = new FakeBackend(demoSeed());
+    const total = (await b.eventList({})).total;
+    expect((await b.eventFacets({})).total).toBe(total);
+    expect((await b.workspaceInfo()).events).toBe(total);
+    expect((await b.eventHistogram({})).reduce((s, m) => s + m.count, 0)).toBe(total);
+  });
+});
+
+describe("FakeBackend dialogs and workspaces", () => {
+  const options = () => ({
+    files: fixtureFiles,
+    workspaces: { "/w/empty.db": { ...emptySeed(), path: "/w/empty.db" }, "/w/notes.txt": "not a workspace" as const },
+    recent: ["/w/empty.db", "/w/gone.db"],
+    dialogs: { files: ["/demo/ferry.txt"], folder: "/demo", openWorkspace: "/w/empty.db", newWorkspace: "/w/new.db" },
+  });
+
+  it("answers the import dialogs, and [] when they are cancelled", async () => {
+    const b = new FakeBackend(demoSeed(), options());
+    expect(await b.importPick(false)).toEqual(["/demo/ferry.txt"]);
+    expect(await b.importPick(true)).toEqual(["/demo"]);
+    const cancelled = new FakeBackend(demoSeed());
+    expect(await cancelled.importPick(false)).toEqual([]);
+    expect(await cancelled.importPick(true)).toEqual([]);
+  });
+
+  it("reports import progress file by file", async () => {
+    const b = new FakeBackend(emptySeed(), { files: fixtureFiles });
+    const seen: string[] = [];
+    await b.articleImport(["/demo", "/nope.txt"], (e) => seen.push(`${e.done}/${e.total}`));
+    expect(seen).toEqual(["2/3", "3/3"]);
+  });
+
+  it("lists recent workspaces with the current one marked and missing ones", async () => {
+    const b = new FakeBackend(demoSeed(), options());
+    expect(await b.workspaceRecent()).toEqual([
+      { path: demoSeed().path, exists: true, current: true },
+      { path: "/w/empty.db", exists: true, current: false },
+      { path: "/w/gone.db", exists: false, current: false },
+    ]);
+  });
+
+  it("switches workspace and back, keeping each one's data and history", async () => {
+    const b = new FakeBackend(demoSeed(), options());
+    const demo = demoSeed().path;
+    await b.eventEdit(1, { hidden: true });
+    const info = await b.workspaceOpen("/w/empty.db", false);
+    expect(info).toEqual({ path: "/w/empty.db", articles: 0, events: 0 });
+    expect(await b.articleList()).toEqual([]);
+    expect(await b.historyGet()).toEqual({ undo: null, redo: null });
+    expect((await b.workspaceRecent())[0]).toEqual({ path: "/w/empty.db", exists: true, current: true });
+    const back = await b.workspaceOpen(demo, false);
+    expect(back?.articles).toBe(demoSeed().articles.length);
+    expect((await b.historyGet()).undo).toBe("Undo: hide event 1");
+  });
+
+  it("opens through the dialog, creates new workspaces, and resolves null when cancelled", async () => {
+    const b = new FakeBackend(demoSeed(), options());
+    expect((await b.workspaceOpen(null, false))?.path).toBe("/w/empty.db");
+    expect(await b.workspaceOpen(null, true)).toEqual({ path: "/w/new.db", articles: 0, events: 0 });
+    expect((await b.workspaceRecent()).map((r) => r.path).slice(0, 2)).toEqual(["/w/new.db", "/w/empty.db"]);
+    expect(await new FakeBackend(demoSeed()).workspaceOpen(null, false)).toBeNull();
+  });
+
+  it("refuses a missing file and a file that is not a workspace", async () => {
+    const b = new FakeBackend(demoSeed(), options());
+    await expect(b.workspaceOpen("/w/gone.db", false)).rejects.toMatchObject({ code: "not_found" });
+    await expect(b.workspaceOpen("/w/notes.txt", false)).rejects.toMatchObject({ code: "invalid_input" });
+    // Nothing changed.
+    expect((await b.workspaceInfo()).path).toBe(demoSeed().path);
+  });
+});
+
+describe("FakeBackend 'on or before' events", () => {
+  it("keeps precision 'before' and moves with a corrected article date", async () => {
+    const b = new FakeBackend(demoSeed());
+    const before = (await b.eventList({})).events.filter((e) => e.precision === "before");
+    expect(before.length).toBeGreaterThan(0);
+    const e = before[0];
+    expect(e).toMatchObject({ earliest: e?.latest, date_value: e?.latest });
+    const article = (await b.articleList()).find((a) => a.id === e?.article_id);
+    await b.articleSetDate(e?.article_id ?? -1, "2022-03-05");
+    expect(article?.published?.date).toBe("2022-03-02");
+    expect((await b.eventGet(e?.id ?? -1)).event).toMatchObject({ earliest: "2022-03-05", latest: "2022-03-05", precision: "before" });
+  });
+});

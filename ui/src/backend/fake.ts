@@ -29,13 +29,15 @@ import type {
   NetworkNode,
   NetworkView,
   PlaceRow,
+  RecentWorkspace,
+  ReportView,
   WorkspaceInfo,
 } from "../bindings";
 import { cameoName, cameoRoot, isCameoRoot } from "../cameo";
 import { DAY, addDays, formatDay, parseDay } from "../dates";
 import { eventExtent } from "../viz/timeline/extent";
 import type { Backend } from "./index";
-import type { FakeActor, FakePlace, FakeSeed } from "./fixtures";
+import { emptySeed, type FakeActor, type FakePlace, type FakeSeed } from "./fixtures";
 import { betweenness, communities, pagerank } from "./measures";
 
 export interface FakeOptions {
@@ -49,7 +51,24 @@ export interface FakeOptions {
   cancelExports?: boolean;
   /** Where exports "go" (nothing is written); default /tmp. */
   exportDir?: string;
+  /**
+   * Other workspace files the fake can open, by path: a seed, or "not a workspace" for a file
+   * that exists but is not one. The seed's own path is always known.
+   */
+  workspaces?: Readonly<Record<string, FakeSeed | "not a workspace">>;
+  /** The recent-workspace list at start, most recent first (paths; unknown ones count as missing). */
+  recent?: readonly string[];
+  /** What the native dialogs answer; null (the default) behaves as a cancelled dialog. */
+  dialogs?: {
+    files?: string[] | null;
+    folder?: string | null;
+    openWorkspace?: string | null;
+    newWorkspace?: string | null;
+  };
 }
+
+/** How many workspaces the recent list keeps, as the app's list does. */
+export const RECENT_LIMIT = 10;
 
 /** The most events a timeline query returns, as the real command. */
 export const EVENT_LIMIT = 20_000;
@@ -84,6 +103,35 @@ interface Corrections {
   owner: Record<string, string>;
   edits: Record<number, EventEdit>;
   articleDates: Record<number, string>;
+  /** Reports the user keeps apart from the other articles' reports they were grouped with. */
+  apart: number[];
+}
+
+/** Everything one workspace file holds, so switching away and back keeps it. */
+interface WorkspaceData {
+  path: string;
+  articles: ArticleDetail[];
+  machineEvents: EventRow[];
+  places: FakePlace[];
+  groups: number[][];
+  corrections: Corrections;
+  undoStack: HistoryEntry[];
+  redoStack: HistoryEntry[];
+}
+
+function workspaceFrom(seed: FakeSeed, path = seed.path): WorkspaceData {
+  // Copies, so a test or a page never mutates the shared fixtures.
+  const actors = structuredClone(seed.actors).map((a, i) => ({ ...a, id: i + 1 }));
+  return {
+    path,
+    articles: structuredClone(seed.articles),
+    machineEvents: structuredClone(seed.events),
+    places: structuredClone(seed.places),
+    groups: structuredClone(seed.groups ?? []),
+    corrections: { actors, owner: {}, edits: {}, articleDates: {}, apart: [] },
+    undoStack: [],
+    redoStack: [],
+  };
 }
 
 interface HistoryEntry {
@@ -96,33 +144,71 @@ const quote = (s: string) => `“${s}”`;
 
 export class FakeBackend implements Backend {
   readonly kind = "fake";
-  private readonly path: string;
-  private readonly articles: ArticleDetail[];
-  private readonly machineEvents: EventRow[];
-  private readonly places: FakePlace[];
+  private path: string;
+  private articles: ArticleDetail[];
+  private machineEvents: EventRow[];
+  private places: FakePlace[];
+  /** Machine events grouped as one event reported by several articles (ids, any order). */
+  private groups: number[][];
   private corrections: Corrections;
   private undoStack: HistoryEntry[] = [];
   private redoStack: HistoryEntry[] = [];
   private cache: EventRow[] | null = null;
+  /** Report id -> the id of the event it is listed under, for reports grouped under another. */
+  private mergedInto = new Map<number, number>();
+  /** Representative id -> its reports (itself first, then by id). */
+  private reportsOf = new Map<number, number[]>();
   private readonly files: Readonly<Record<string, string>>;
   private readonly delayMs: number;
   private readonly today: string;
   private readonly cancelExports: boolean;
   private readonly exportDir: string;
+  /** Workspace files on "disk": opened ones keep their state; "not a workspace" files cannot be opened. */
+  private readonly disk = new Map<string, WorkspaceData | FakeSeed | "not a workspace">();
+  private recent: string[];
+  private readonly dialogs: NonNullable<FakeOptions["dialogs"]>;
 
   constructor(seed: FakeSeed, options: FakeOptions = {}) {
-    // Copies, so a test or a page never mutates the shared fixtures.
-    this.path = seed.path;
-    this.articles = structuredClone(seed.articles);
-    this.machineEvents = structuredClone(seed.events);
-    this.places = structuredClone(seed.places);
-    const actors = structuredClone(seed.actors).map((a, i) => ({ ...a, id: i + 1 }));
-    this.corrections = { actors, owner: {}, edits: {}, articleDates: {} };
+    const w = workspaceFrom(seed);
+    this.path = w.path;
+    this.articles = w.articles;
+    this.machineEvents = w.machineEvents;
+    this.places = w.places;
+    this.groups = w.groups;
+    this.corrections = w.corrections;
     this.files = options.files ?? {};
     this.delayMs = options.delayMs ?? 0;
     this.today = options.today ?? localToday();
     this.cancelExports = options.cancelExports ?? false;
     this.exportDir = (options.exportDir ?? "/tmp").replace(/\/+$/, "");
+    for (const [path, file] of Object.entries(options.workspaces ?? {})) this.disk.set(path, file);
+    this.recent = [...new Set([seed.path, ...(options.recent ?? [])])].slice(0, RECENT_LIMIT);
+    this.dialogs = options.dialogs ?? {};
+  }
+
+  private save(): WorkspaceData {
+    return {
+      path: this.path,
+      articles: this.articles,
+      machineEvents: this.machineEvents,
+      places: this.places,
+      groups: this.groups,
+      corrections: this.corrections,
+      undoStack: this.undoStack,
+      redoStack: this.redoStack,
+    };
+  }
+
+  private load(w: WorkspaceData): void {
+    this.path = w.path;
+    this.articles = w.articles;
+    this.machineEvents = w.machineEvents;
+    this.places = w.places;
+    this.groups = w.groups;
+    this.corrections = w.corrections;
+    this.undoStack = w.undoStack;
+    this.redoStack = w.redoStack;
+    this.cache = null;
   }
 
   private async settle<T>(value: T): Promise<T> {
@@ -185,6 +271,20 @@ export class FakeBackend implements Backend {
       }
       return e;
     });
+    // Grouped reports: the lowest id stands for the group (as the core's representative), the
+    // others are listed under it; a report kept apart is an event of its own again.
+    this.mergedInto = new Map();
+    this.reportsOf = new Map();
+    const known = new Set(rows.map((e) => e.id));
+    const apart = new Set(this.corrections.apart);
+    for (const group of this.groups) {
+      const members = [...new Set(group)].filter((id) => known.has(id) && !apart.has(id)).sort((x, y) => x - y);
+      const [rep, ...rest] = members;
+      if (rep === undefined || rest.length === 0) continue;
+      this.reportsOf.set(rep, members);
+      for (const id of rest) this.mergedInto.set(id, rep);
+    }
+    for (const e of rows) e.reports = this.reportsOf.get(e.id)?.length ?? 1;
     rows.sort((a, b) => startOf(a) - startOf(b) || a.id - b.id);
     this.cache = rows;
     return rows;
@@ -192,6 +292,12 @@ export class FakeBackend implements Backend {
 
   private hidden(id: number): boolean {
     return this.corrections.edits[id]?.hidden === true;
+  }
+
+  /** Hidden, or listed under another report of the same event. */
+  private unlisted(id: number): boolean {
+    if (this.cache === null) this.rows();
+    return this.hidden(id) || this.mergedInto.has(id);
   }
 
   private findActor(name: string): FakeActor | undefined {
@@ -222,7 +328,7 @@ export class FakeBackend implements Backend {
     const articles = new Map(this.articles.map((a) => [a.summary.id, a]));
     const textHit = new Map<number, boolean>();
     return this.rows().filter((e) => {
-      if (this.hidden(e.id)) return false;
+      if (this.unlisted(e.id)) return false;
       if (from !== null || to !== null) {
         const x = eventExtent(e);
         if (x === null) return false;
@@ -283,7 +389,7 @@ export class FakeBackend implements Backend {
     return this.run(() => ({
       path: this.path,
       articles: this.articles.length,
-      events: this.rows().filter((e) => !this.hidden(e.id)).length,
+      events: this.rows().filter((e) => !this.unlisted(e.id)).length,
     }));
   }
 
@@ -363,32 +469,32 @@ export class FakeBackend implements Backend {
     if (event === undefined) return reject("not_found", `no event with id ${id}`);
     return this.run(() => {
       const article = this.articleById(event.article_id);
-      const counts = this.placeCounts(this.rows().filter((e) => !this.hidden(e.id)));
+      const counts = this.placeCounts(this.rows().filter((e) => !this.unlisted(e.id)));
+      // This event and the reports grouped under it (this one first), as the core lists them.
+      const ids = this.reportsOf.get(id) ?? [id];
+      const reports: ReportView[] = [];
+      const sources: ArticleSummary[] = [];
+      for (const rid of ids) {
+        const r = this.rows().find((e) => e.id === rid);
+        const a = r === undefined ? undefined : this.articleById(r.article_id);
+        if (r === undefined || a === undefined) continue;
+        const span = evidenceSpan(a.text, r);
+        reports.push({
+          event_id: r.id,
+          article_id: a.summary.id,
+          title: a.summary.title,
+          publisher: a.summary.publisher,
+          evidence: r.evidence,
+          start: span.start,
+          end: span.end,
+        });
+        if (!sources.some((x) => x.id === a.summary.id)) sources.push(this.summary(a));
+      }
       return {
         event,
         type_name: cameoName(event.cameo),
-        sources: article === undefined ? [] : [this.summary(article)],
-        reports:
-          article === undefined
-            ? []
-            : [
-                {
-                  event_id: id,
-                  article_id: article.summary.id,
-                  title: article.summary.title,
-                  publisher: article.summary.publisher,
-                  evidence: event.evidence,
-                  ...evidenceSpan(article.text, event),
-                },
-              ].map(({ event_id, article_id, title, publisher, evidence, start, end }) => ({
-                event_id,
-                article_id,
-                title,
-                publisher,
-                evidence,
-                start,
-                end,
-              })),
+        sources,
+        reports,
         places: event.places.map((name) => this.placeRow(name, counts.get(name) ?? 0)),
         evidence: article === undefined ? { id, start: 0, end: 0, cameo: event.cameo } : evidenceSpan(article.text, event),
         corrected: this.corrections.edits[id] !== undefined,
@@ -547,11 +653,53 @@ export class FakeBackend implements Backend {
     });
   }
 
+  eventKeepApart(id: number): Promise<HistoryState> {
+    if (!this.machineEvents.some((e) => e.id === id)) return reject("not_found", `no event with id ${id}`);
+    this.rows();
+    if (!this.mergedInto.has(id) && !this.reportsOf.has(id)) {
+      return reject("invalid_input", `event ${id} is not grouped with reports from other articles`);
+    }
+    return this.correct(`keep report ${id} apart from the other articles' reports`, (c) => {
+      c.apart = [...new Set([...c.apart, id])];
+    });
+  }
+
+  // ---- dialogs and workspaces ----
+
+  importPick(folder: boolean): Promise<string[]> {
+    return this.run(() => {
+      if (folder) return this.dialogs.folder === undefined || this.dialogs.folder === null ? [] : [this.dialogs.folder];
+      return [...(this.dialogs.files ?? [])];
+    });
+  }
+
+  workspaceRecent(): Promise<RecentWorkspace[]> {
+    return this.run(() =>
+      this.recent.map((path) => ({ path, exists: path === this.path || this.disk.has(path), current: path === this.path })),
+    );
+  }
+
+  workspaceOpen(path: string | null, create: boolean): Promise<WorkspaceInfo | null> {
+    const picked = path !== null && path.trim() !== "" ? path : create ? this.dialogs.newWorkspace : this.dialogs.openWorkspace;
+    if (picked === undefined || picked === null) return this.settle(null);
+    if (picked === this.path) return this.workspaceInfo();
+    const file = this.disk.get(picked);
+    if (file === undefined && !create) return reject("not_found", `${picked}: no such workspace file`);
+    if (file === "not a workspace") return reject("invalid_input", `${picked}: cannot open as a workspace: file is not a database`);
+    const next: WorkspaceData =
+      file === undefined ? workspaceFrom(emptySeed(), picked) : "corrections" in file ? file : workspaceFrom(file, picked);
+    this.disk.set(this.path, this.save());
+    this.load(next);
+    this.disk.set(picked, next);
+    this.recent = [picked, ...this.recent.filter((p) => p !== picked)].slice(0, RECENT_LIMIT);
+    return this.workspaceInfo();
+  }
+
   actorList(): Promise<ActorRow[]> {
     return this.run(() => {
       const counts = new Map<string, number>();
       for (const e of this.rows()) {
-        if (this.hidden(e.id)) continue;
+        if (this.unlisted(e.id)) continue;
         for (const a of new Set(e.actors)) counts.set(a, (counts.get(a) ?? 0) + 1);
       }
       return this.corrections.actors
@@ -661,6 +809,8 @@ export class FakeBackend implements Backend {
   articleImport(paths: string[], onProgress?: (event: ImportEvent) => void): Promise<ImportSummary> {
     if (paths.length === 0) return reject("invalid_input", "no paths given");
     const summary: ImportSummary = { imported: 0, duplicates: 0, failed: [], cancelled: false };
+    // Folders are walked first, so progress counts files as the core's does.
+    const files: string[] = [];
     for (const path of paths) {
       const folder = path.endsWith("/") ? path : `${path}/`;
       const matches = Object.keys(this.files).filter((p) => p === path || p.startsWith(folder));
@@ -669,14 +819,18 @@ export class FakeBackend implements Backend {
         summary.failed.push(failure);
         continue;
       }
-      for (const p of matches.sort()) {
-        const text = this.files[p] ?? "";
-        if (contentKey(text) === "") summary.failed.push({ path: p, reason: "file is empty" });
-        else if (this.add(p.split("/").pop() ?? p, text)) summary.imported += 1;
-        else summary.duplicates += 1;
-      }
+      files.push(...matches.sort());
     }
-    onProgress?.({ kind: "files", done: paths.length, total: paths.length, imported: summary.imported });
+    const missing = summary.failed.length;
+    const total = files.length + missing;
+    files.forEach((p, i) => {
+      const text = this.files[p] ?? "";
+      if (contentKey(text) === "") summary.failed.push({ path: p, reason: "file is empty" });
+      else if (this.add(p.split("/").pop() ?? p, text)) summary.imported += 1;
+      else summary.duplicates += 1;
+      onProgress?.({ kind: "files", done: missing + i + 1, total, imported: summary.imported });
+    });
+    if (files.length === 0) onProgress?.({ kind: "files", done: total, total, imported: 0 });
     return this.settle(summary);
   }
 

@@ -27,6 +27,8 @@ export interface FakeSeed {
   events: EventRow[];
   actors: FakeActor[];
   places: FakePlace[];
+  /** Events that are one real-world event reported by several articles (event ids). */
+  groups?: number[][];
 }
 
 const KREMLIN_TEXT = [
@@ -99,7 +101,7 @@ interface EventSpec {
   /** A substring of the article text: the evidence. */
   s: string;
   cameo: string;
-  /** "2022-03-01" day, "2022-W09" week, "2022-03" month, "2022-02-24..2022-03-02" a range. */
+  /** "2022-03-01" day, "2022-W09" week, "2022-03" month, "2022-02-24..2022-03-02" a range, "before:2022-03-02" on or before. */
   date: string;
   /** "Russia:agent,Ukraine:target" */
   who: string;
@@ -109,6 +111,8 @@ interface EventSpec {
   conf?: number;
   /** The date expression as written, for the derivation text. */
   said?: string;
+  /** Reports with the same key, from different articles, are one event (grouped as the core does). */
+  group?: string;
 }
 
 interface ArticleSpec {
@@ -147,9 +151,9 @@ const ARTICLES: ArticleSpec[] = [
     ],
     events: [
       { s: "Kremlin mengatakan terlalu dini untuk menarik kesimpulan dari putaran pertama pembicaraan", cameo: "01", date: "2022-03-01", who: "Kremlin:source", where: "Moscow" },
-      { s: "invasi Moskow pekan lalu", cameo: "19", date: "2022-W08", who: "Russia:agent,Ukraine:target", where: "Ukraine", said: "pekan lalu" },
+      { s: "invasi Moskow pekan lalu", cameo: "19", date: "2022-W08", who: "Russia:agent,Ukraine:target", where: "Ukraine", said: "pekan lalu", group: "invasion" },
       { s: "Presiden Vladimir Putin telah diberitahu tentang pembicaraan tersebut", cameo: "04", date: "2022-02-28..2022-03-01", who: "Vladimir Putin:target,Dmitry Peskov:source", mod: "reported", attr: "Dmitry Peskov", conf: 0.5 },
-      { s: "Pejabat Rusia dan Ukraina bertemu pada hari Senin di perbatasan Belarus dan Ukraina", cameo: "04", date: "2022-02-28", who: "Russia:agent,Ukraine:agent", where: "Belarus–Ukraine border", said: "hari Senin" },
+      { s: "Pejabat Rusia dan Ukraina bertemu pada hari Senin di perbatasan Belarus dan Ukraina", cameo: "04", date: "2022-02-28", who: "Russia:agent,Ukraine:agent", where: "Belarus–Ukraine border", said: "hari Senin", group: "belarus-talks" },
       { s: "Peskov mengatakan Moskow akan \"menganalisis\" hasil pembicaraan", cameo: "01", date: "2022-03-01", who: "Dmitry Peskov:source,Russia:agent", mod: "planned" },
     ],
   },
@@ -168,6 +172,7 @@ const ARTICLES: ArticleSpec[] = [
       "NATO said on Wednesday the alliance would not send troops into Ukraine.",
       "Foreign Minister Dmytro Kuleba urged the United Nations to act.",
       "A convoy of aid trucks reached Kyiv this week, the Red Cross said.",
+      "Russian and Ukrainian officials met on Monday at the Belarus border for their first talks since the invasion.",
     ],
     derivation: "the page's article:published_time meta tag",
     timexes: [
@@ -179,8 +184,9 @@ const ARTICLES: ArticleSpec[] = [
       { s: "Russian forces shelled residential districts of Kharkiv on Tuesday", cameo: "19", date: "2022-03-01", who: "Russia:agent", where: "Kharkiv", said: "on Tuesday" },
       { s: "Ukrainian President Volodymyr Zelensky called the attack a war crime", cameo: "11", date: "2022-03-01", who: "Volodymyr Zelensky:source,Russia:target", said: "on Tuesday" },
       { s: "NATO said on Wednesday the alliance would not send troops into Ukraine", cameo: "12", date: "2022-03-02", who: "NATO:source,Ukraine:target", where: "Brussels", said: "on Wednesday" },
-      { s: "Foreign Minister Dmytro Kuleba urged the United Nations to act", cameo: "02", date: "2022-03-02", who: "Dmytro Kuleba:source,United Nations:target" },
+      { s: "Foreign Minister Dmytro Kuleba urged the United Nations to act", cameo: "02", date: "before:2022-03-02", who: "Dmytro Kuleba:source,United Nations:target" },
       { s: "A convoy of aid trucks reached Kyiv this week", cameo: "07", date: "2022-W09", who: "Red Cross:agent", where: "Kyiv", mod: "reported", attr: "Red Cross", said: "this week" },
+      { s: "Russian and Ukrainian officials met on Monday at the Belarus border", cameo: "04", date: "2022-02-28", who: "Russia:agent,Ukraine:agent", where: "Belarus–Ukraine border", said: "on Monday", group: "belarus-talks" },
     ],
   },
   {
@@ -198,6 +204,8 @@ const ARTICLES: ArticleSpec[] = [
       "Retno mengatakan Indonesia siap membantu evakuasi warga negara Indonesia dari Kyiv.",
       "Sebanyak 80 WNI telah dievakuasi melalui Polandia sebelum 2 Maret.",
       "Presiden Joko Widodo meminta perang segera dihentikan.",
+      "Rusia menginvasi Ukraina pada 24 Februari.",
+      "Pejabat Rusia dan Ukraina bertemu di perbatasan Belarus pada 28 Februari.",
     ],
     derivation: 'the dateline "Jakarta, 3 Maret 2022"',
     timexes: [
@@ -212,6 +220,8 @@ const ARTICLES: ArticleSpec[] = [
       { s: "Retno mengatakan Indonesia siap membantu evakuasi warga negara Indonesia dari Kyiv", cameo: "07", date: "2022-03-03", who: "Retno Marsudi:source,Indonesia:agent", where: "Kyiv", mod: "planned" },
       { s: "Sebanyak 80 WNI telah dievakuasi melalui Polandia sebelum 2 Maret", cameo: "07", date: "2022-02-24..2022-03-02", who: "Indonesia:agent", where: "Poland", said: "sebelum 2 Maret" },
       { s: "Presiden Joko Widodo meminta perang segera dihentikan", cameo: "02", date: "2022-03-03", who: "Joko Widodo:source", where: "Jakarta" },
+      { s: "Rusia menginvasi Ukraina pada 24 Februari", cameo: "19", date: "2022-02-24", who: "Russia:agent,Ukraine:target", where: "Ukraine", said: "24 Februari", group: "invasion" },
+      { s: "Pejabat Rusia dan Ukraina bertemu di perbatasan Belarus pada 28 Februari", cameo: "04", date: "2022-02-28", who: "Russia:agent,Ukraine:agent", where: "Belarus–Ukraine border", said: "28 Februari", group: "belarus-talks" },
     ],
   },
   {
@@ -417,6 +427,12 @@ interface DateFields {
 
 /** Turns a fixture date spec into the row's date fields, as the core stores them. */
 export function dateFields(spec: string): DateFields {
+  // "before:D": reported without a date of its own, so on or before the article's day D.
+  const before = /^before:(\d{4}-\d{2}-\d{2})$/.exec(spec);
+  if (before !== null) {
+    const d = before[1] ?? null;
+    return { date_value: d, earliest: d, latest: d, precision: "before" };
+  }
   const range = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(spec);
   if (range !== null) return { date_value: null, earliest: range[1] ?? null, latest: range[2] ?? null, precision: "day" };
   const week = /^(\d{4})-W(\d{2})$/.exec(spec);
@@ -446,9 +462,10 @@ function participants(who: string): ParticipantView[] {
   });
 }
 
-function buildDemo(): { articles: ArticleDetail[]; events: EventRow[] } {
+function buildDemo(): { articles: ArticleDetail[]; events: EventRow[]; groups: number[][] } {
   const articles: ArticleDetail[] = [];
   const events: EventRow[] = [];
+  const groups = new Map<string, number[]>();
   ARTICLES.forEach((spec, index) => {
     const id = index + 1;
     const text = index === 0 ? KREMLIN_TEXT : [spec.title, ...spec.body].join("\n\n");
@@ -459,9 +476,13 @@ function buildDemo(): { articles: ArticleDetail[]; events: EventRow[] } {
       const derivation =
         e.said !== undefined
           ? `the time expression "${e.said}" (${e.date}) in the same clause`
-          : "no time expression nearby: the article date";
+          : dates.precision === "before"
+            ? `no time expression nearby: on or before the article date (${dates.latest ?? ""})`
+            : "no time expression nearby: the article date";
+      const eventId = events.length + spec.events.indexOf(e) + 1;
+      if (e.group !== undefined) groups.set(e.group, [...(groups.get(e.group) ?? []), eventId]);
       return {
-        id: events.length + spec.events.indexOf(e) + 1,
+        id: eventId,
         article_id: id,
         cameo: e.cameo,
         ...dates,
@@ -522,12 +543,13 @@ function buildDemo(): { articles: ArticleDetail[]; events: EventRow[] } {
     mentions: [],
     events: [],
   });
-  return { articles, events };
+  return { articles, events, groups: [...groups.values()] };
 }
 
 export function demoSeed(): FakeSeed {
-  const { articles, events } = buildDemo();
+  const { articles, events, groups } = buildDemo();
   return {
+    groups,
     path: "(in-memory demo workspace)",
     articles,
     events,
@@ -652,4 +674,23 @@ export function bigSeed(events = 20_000, actors = 2_000): FakeSeed {
 export const fixtureFiles: Readonly<Record<string, string>> = {
   "/demo/gatra-kremlin-talks.txt": KREMLIN_TEXT,
   "/demo/ferry.txt": FERRY_TEXT,
+};
+
+/** Workspace files the browser demo can switch to: an empty one, and a file that is not a workspace. */
+export function fixtureWorkspaces(): Record<string, FakeSeed | "not a workspace"> {
+  return {
+    "/demo/empty.db": { ...emptySeed(), path: "/demo/empty.db" },
+    "/demo/notes.txt": "not a workspace",
+  };
+}
+
+/** The browser demo's recent list: the last one no longer exists. */
+export const fixtureRecent: readonly string[] = ["/demo/empty.db", "/demo/notes.txt", "/demo/gone.db"];
+
+/** What the browser demo's "native dialogs" answer. */
+export const fixtureDialogs = {
+  files: ["/demo/ferry.txt", "/demo/gatra-kremlin-talks.txt"],
+  folder: "/demo",
+  openWorkspace: "/demo/empty.db",
+  newWorkspace: "/demo/new.db",
 };

@@ -139,8 +139,14 @@ export async function pickBackend(search = ""): Promise<Backend> {
     return new TauriBackend();
   }
   const { FakeBackend } = await import("./fake");
-  const { bigSeed, demoSeed, emptySeed, fixtureFiles } = await import("./fixtures");
+  const { bigSeed, demoSeed, emptySeed, fixtureDialogs, fixtureFiles, fixtureRecent, fixtureWorkspaces } = await import("./fixtures");
   const opts = browserOptions(search);
   const seed = opts.empty ? emptySeed() : opts.big ? bigSeed() : demoSeed();
-  return new FakeBackend(seed, { files: fixtureFiles, delayMs: opts.delayMs });
+  return new FakeBackend(seed, {
+    files: fixtureFiles,
+    delayMs: opts.delayMs,
+    workspaces: fixtureWorkspaces(),
+    recent: fixtureRecent,
+    dialogs: fixtureDialogs,
+  });
 }

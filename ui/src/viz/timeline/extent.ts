@@ -53,6 +53,12 @@ type Dated = Pick<EventRow, "date_value" | "earliest" | "latest" | "precision">;
 export function eventExtent(e: Dated): Extent | null {
   const lo = e.earliest === null ? null : parseDay(e.earliest);
   const hi = e.latest === null ? null : parseDay(e.latest);
+  // An event the article reports without a date of its own happened on or
+  // before the article's day: the core stores that day as both bounds.
+  if (e.precision === "before") {
+    const day = hi ?? lo ?? (e.date_value === null ? null : parseDay(e.date_value.slice(0, 10)));
+    return day === null ? null : { start: day, end: day + DAY, certainty: "before" };
+  }
   if (lo !== null && hi !== null) {
     const start = Math.min(lo, hi);
     const end = Math.max(lo, hi) + DAY;

@@ -95,3 +95,20 @@ describe("lanes", () => {
     expect(packRows([[0, 10], [5, 20]], 1)).toEqual([0, 0]);
   });
 });
+
+describe("events reported without a date (precision 'before')", () => {
+  it("sit on the article's day as 'on or before', not as an exact day or a range", () => {
+    const x = eventExtent({ date_value: "2022-03-01", earliest: "2022-03-01", latest: "2022-03-01", precision: "before" });
+    expect(x).toEqual({ start: Date.UTC(2022, 2, 1), end: Date.UTC(2022, 2, 2), certainty: "before" });
+  });
+
+  it("keep working with only the date value", () => {
+    const x = eventExtent({ date_value: "2022-03-01", earliest: null, latest: null, precision: "before" });
+    expect(x?.certainty).toBe("before");
+    expect(x?.start).toBe(Date.UTC(2022, 2, 1));
+  });
+
+  it("leave one-day events with precision 'day' exact", () => {
+    expect(eventExtent({ date_value: "2022-03-01", earliest: "2022-03-01", latest: "2022-03-01", precision: "day" })?.certainty).toBe("exact");
+  });
+});
