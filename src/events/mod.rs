@@ -155,6 +155,8 @@ pub fn extract(article: &Article, times: &[TimeExpr], names: &Names) -> Vec<Even
         .map(|m| place_of(&m.surface));
 
     let mut events: Vec<Event> = Vec::new();
+    // For each event: whether its clause holds its own time expression, and its trigger words.
+    let mut anchors: Vec<(bool, String)> = Vec::new();
     let mut last_speaker: Option<String> = None;
     for sentence in tokenize::sentences(text, &tokens) {
         // Clause boundaries: separator words and punctuation inside the sentence.
@@ -398,6 +400,9 @@ pub fn extract(article: &Article, times: &[TimeExpr], names: &Names) -> Vec<Even
             let confidence = 0.4
                 + if time.is_some() { 0.2 } else { 0.0 }
                 + if participants.is_empty() { 0.0 } else { 0.2 };
+            let own_time = time.is_some_and(|t| in_span(evidence, t.span));
+            let trigger = lower[t_start..t_end].join(" ");
+            anchors.push((own_time, trigger));
             events.push(Event {
                 cameo,
                 date_value,
@@ -416,7 +421,41 @@ pub fn extract(article: &Article, times: &[TimeExpr], names: &Names) -> Vec<Even
             });
         }
     }
+    drop_repeated_mentions(events, &anchors)
+}
+
+/// An article often mentions one event twice: dated where it is told ("Moskow melancarkan
+/// serangannya Kamis lalu") and again in passing, without a time of its own ("...sanksi karena
+/// melancarkan serangannya di Ukraina", "sejak pecahnya perang"). A mention without its own time
+/// expression that has the type of a dated mention and shares an actor or the trigger words with
+/// it is the same event, and is dropped. Statements are left alone: each says something new.
+fn drop_repeated_mentions(events: Vec<Event>, anchors: &[(bool, String)]) -> Vec<Event> {
+    let repeated: Vec<bool> =
+        events
+            .iter()
+            .zip(anchors)
+            .enumerate()
+            .map(|(i, (e, (own_time, trigger)))| {
+                !own_time
+                    && e.cameo != "01"
+                    && events.iter().zip(anchors).enumerate().any(
+                        |(j, (f, (f_time, f_trigger)))| {
+                            i != j
+                                && *f_time
+                                && f.cameo == e.cameo
+                                && (f_trigger == trigger
+                                    || f.participants
+                                        .iter()
+                                        .any(|p| e.participants.iter().any(|q| q.actor == p.actor)))
+                        },
+                    )
+            })
+            .collect();
     events
+        .into_iter()
+        .zip(repeated)
+        .filter_map(|(e, r)| (!r).then_some(e))
+        .collect()
 }
 
 #[cfg(test)]
@@ -452,6 +491,27 @@ mod tests {
         let times = crate::time::tag(&a);
         let names = crate::names::recognize(&a, &times);
         extract(&a, &times, &names)
+    }
+
+    #[test]
+    fn a_dated_event_mentioned_again_in_passing_is_one_event() {
+        let events = run(
+            "Rusia melancarkan serangan ke Ukraina pada Kamis lalu. Rusia menghadapi sanksi \
+             internasional karena melancarkan serangan di Ukraina.",
+            "id",
+        );
+        let attacks: Vec<_> = events.iter().filter(|e| e.cameo != "16").collect();
+        assert_eq!(attacks.len(), 1, "{events:#?}");
+        assert_eq!(attacks[0].earliest, Some("2022-02-24".parse().unwrap()));
+        // Without the dated mention, the passing one stays (on or before the article date).
+        let alone = run(
+            "Rusia menghadapi sanksi karena melancarkan serangan di Ukraina.",
+            "id",
+        );
+        assert!(
+            alone.iter().any(|e| e.precision == Grain::Before),
+            "{alone:#?}"
+        );
     }
 
     #[test]

@@ -282,12 +282,17 @@ fn seed_events_match_the_gold() {
         required.len(),
         events.len()
     );
-    // The targets: at least 11 of 12, type agreement >= 0.8 (precision, aimed at 0.8, is reported).
+    // The targets: at least 11 of 12, type agreement >= 0.8, precision >= 0.8.
     assert!(
         matched.len() >= 11,
         "only {:?} of {} matched",
         matched,
         required.len()
+    );
+    assert!(
+        correct * 5 >= events.len() * 4,
+        "precision {correct} of {} extracted",
+        events.len()
     );
     assert!(
         typed * 5 >= matched.len() * 4,
