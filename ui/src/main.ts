@@ -5,7 +5,7 @@
 import type { AppError, ArticleSummary, HistoryState, ImportEvent, ImportSummary } from "./bindings";
 import { type Backend, pickBackend, toAppError } from "./backend";
 import { el, required } from "./dom";
-import { describeError, formatCounts, historyChange, formatImportProgress, formatImportSummary } from "./format";
+import { describeError, formatCounts, historyChange, formatImportProgress, formatImportSummary, ImportRate } from "./format";
 import { Latest, Store, type StateKey } from "./state";
 import { hideTooltip } from "./viz/canvas";
 import { renderArticles } from "./views/articles";
@@ -18,9 +18,14 @@ import { MapView } from "./views/map";
 import { NetworkView } from "./views/network";
 import { renderReader } from "./views/reader";
 import { TimelineView } from "./views/timeline";
+import { WorkspaceMenu } from "./views/workspace";
 
 const ui = {
   path: required("workspace-path", HTMLElement),
+  workspaceButton: required("workspace-menu-button", HTMLButtonElement),
+  workspaceMenu: required("workspace-menu", HTMLElement),
+  filesButton: required("import-files", HTMLButtonElement),
+  folderButton: required("import-folder", HTMLButtonElement),
   counts: required("counts", HTMLElement),
   kind: required("backend-kind", HTMLElement),
   pathForm: required("import-path-form", HTMLFormElement),
@@ -145,18 +150,30 @@ async function start(): Promise<void> {
   let openArticleId: number | null = null;
   const readerRequest = new Latest();
   const showArticles = () => renderArticles(ui.articles, { kind: "ready", articles, selectedId: openArticleId }, (id) => void openArticle(id, null));
+  let openFocus: number | null = null;
   const readerActions = {
     onActor: (name: string) => store.setFilter("actor", name),
     onEvent: (id: number) => {
       store.set({ selected: id });
     },
+    onSetDate: async (id: number, date: string): Promise<string | null> => {
+      try {
+        const h = await backend.articleSetDate(id, date);
+        afterCorrection(h, `Done: ${h.undo === null ? "set the article date" : historyChange(h.undo)} (Ctrl+Z undoes it)`);
+        return null;
+      } catch (reason) {
+        return describeError(toAppError(reason));
+      }
+    },
   };
-  async function openArticle(id: number, focusEvent: number | null): Promise<void> {
+  /** Opens an article in the reader; `quiet` reloads the open one in place (after a correction). */
+  async function openArticle(id: number, focusEvent: number | null, quiet = false): Promise<void> {
     openArticleId = id;
+    openFocus = focusEvent;
     showArticles();
-    showSide("tab-reader");
+    if (!quiet) showSide("tab-reader");
     const request = readerRequest.next();
-    renderReader(ui.reader, { kind: "loading" });
+    if (!quiet) renderReader(ui.reader, { kind: "loading" });
     try {
       const article = await backend.articleGet(id);
       if (readerRequest.current(request)) renderReader(ui.reader, { kind: "ready", article, focusEvent }, readerActions);
@@ -263,9 +280,27 @@ async function start(): Promise<void> {
   };
   const workspace: View = {
     update(_state, changed) {
-      if (changed.has("revision")) void refreshWorkspace();
+      if (!changed.has("revision")) return;
+      void refreshWorkspace();
+      // The reader shows the corrected article date and events too.
+      if (openArticleId !== null) void openArticle(openArticleId, openFocus, true);
     },
   };
+  new WorkspaceMenu(backend, { button: ui.workspaceButton, menu: ui.workspaceMenu }, {
+    busy: (message) => setStatus("busy", message),
+    cancelled: () => setStatus("info", "No workspace chosen; this one stays open."),
+    error: showError,
+    switched: (info) => {
+      // Another file: nothing shown so far applies to it.
+      openArticleId = null;
+      openFocus = null;
+      readerRequest.next();
+      renderReader(ui.reader, { kind: "none" });
+      ui.search.value = "";
+      store.set({ query: {}, selected: null, revision: store.get().revision + 1 });
+      setStatus("info", `Opened ${info.path} · ${formatCounts(info)}`);
+    },
+  });
   const sidePanel: View = {
     update(state, changed) {
       if (changed.has("selected") && state.selected !== null) showSide("tab-detail");
@@ -280,6 +315,8 @@ async function start(): Promise<void> {
   async function runImport(what: string, job: () => Promise<ImportSummary>, cancellable = false): Promise<boolean> {
     ui.pathButton.disabled = true;
     ui.textButton.disabled = true;
+    ui.filesButton.disabled = true;
+    ui.folderButton.disabled = true;
     ui.cancelButton.hidden = !cancellable;
     ui.cancelButton.disabled = false;
     setStatus("busy", `Importing ${what}…`);
@@ -296,11 +333,15 @@ async function start(): Promise<void> {
     } finally {
       ui.pathButton.disabled = false;
       ui.textButton.disabled = false;
+      ui.filesButton.disabled = false;
+      ui.folderButton.disabled = false;
       ui.cancelButton.hidden = true;
     }
   }
   const importPaths = (paths: string[]) => {
-    const progress = (event: ImportEvent) => setStatus("busy", formatImportProgress(event));
+    // The time left comes from the rate of the progress events since the start.
+    const rate = new ImportRate(performance.now());
+    const progress = (event: ImportEvent) => setStatus("busy", formatImportProgress(event, rate.observe(event, performance.now())));
     const what = paths.length === 1 ? (paths[0] ?? "") : `${paths.length} files`;
     return runImport(what, () => backend.articleImport(paths, progress), true);
   };
@@ -315,6 +356,18 @@ async function start(): Promise<void> {
     }
     void importPaths([path]);
   });
+  const pick = async (folder: boolean) => {
+    setStatus("busy", folder ? "Choose a folder to import…" : "Choose files to import…");
+    try {
+      const paths = await backend.importPick(folder);
+      if (paths.length === 0) setStatus("info", "Nothing chosen; nothing imported.");
+      else await importPaths(paths);
+    } catch (reason) {
+      showError(toAppError(reason));
+    }
+  };
+  ui.filesButton.addEventListener("click", () => void pick(false));
+  ui.folderButton.addEventListener("click", () => void pick(true));
   ui.cancelButton.addEventListener("click", () => {
     ui.cancelButton.disabled = true;
     setStatus("busy", "Cancelling after the batch in flight…");

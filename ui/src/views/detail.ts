@@ -104,15 +104,46 @@ export class DetailView implements View {
     );
     if (d.places.length === 0) places.append(el("li", { class: "muted" }, "no place"));
 
-    const sources = el(
+    // Every article's report of the event, with its own evidence; one click opens it there.
+    const errorSlot = el("p", { class: "error", attrs: { role: "alert" } });
+    const published = new Map(d.sources.map((s) => [s.id, s.published?.date ?? null]));
+    const grouped = d.reports.length > 1;
+    const reports = el(
       "ul",
-      { class: "plain" },
-      ...d.sources.map((s) => {
-        const b = el("button", { class: "source-link", title: "Open in the reader at the evidence", attrs: { type: "button", "data-article-id": String(s.id) } }, s.title);
-        b.addEventListener("click", () => this.actions.openArticle(s.id, e.id));
-        return el("li", {}, b, el("span", { class: "muted" }, ` — ${s.publisher ?? "unknown publisher"}, ${s.published?.date ?? "undated"}`));
+      { class: "plain reports" },
+      ...d.reports.map((r) => {
+        const open = el(
+          "button",
+          { class: "source-link", title: "Open in the reader at this evidence", attrs: { type: "button", "data-article-id": String(r.article_id), "data-report-id": String(r.event_id) } },
+          r.title,
+        );
+        open.addEventListener("click", () => this.actions.openArticle(r.article_id, r.event_id));
+        const day = published.get(r.article_id) ?? null;
+        const item = el(
+          "li",
+          { class: "report", attrs: { "data-report-id": String(r.event_id) } },
+          el("div", {}, open, el("span", { class: "muted" }, ` — ${r.publisher ?? "unknown publisher"}, ${day ?? "undated"}`)),
+          el("q", { class: "report-evidence" }, r.evidence),
+        );
+        if (grouped) {
+          const apart = el(
+            "button",
+            { class: "keep-apart", title: "This article reports another event: keep its report apart (undoable)", attrs: { type: "button", "data-event-id": String(r.event_id) } },
+            "Keep apart",
+          );
+          apart.addEventListener("click", () => {
+            apart.disabled = true;
+            void this.correct(() => this.ctx.backend.eventKeepApart(r.event_id), errorSlot).then(() => {
+              apart.disabled = false;
+            });
+          });
+          item.append(apart);
+        }
+        return item;
       }),
     );
+    if (d.reports.length === 0) reports.append(el("li", { class: "muted" }, "no reporting article found"));
+    const n = Math.max(1, d.reports.length);
 
     this.pane.replaceChildren(
       el("div", { class: "type-line" }, swatch, el("h2", {}, d.type_name), d.corrected ? el("span", { class: "badge corrected", title: "You corrected this event" }, "corrected") : null),
@@ -121,7 +152,13 @@ export class DetailView implements View {
         "dl",
         { class: "meta" },
         el("dt", {}, "Date"),
-        el("dd", {}, `${formatEventDate(e)} · ${extent === null ? "undated" : certaintyLabel(extent.certainty)}`),
+        el(
+          "dd",
+          { attrs: { id: "detail-date" } },
+          extent?.certainty === "before"
+            ? `${formatEventDate(e)} (the article reports it without a date of its own)`
+            : `${formatEventDate(e)} · ${extent === null ? "undated" : certaintyLabel(extent.certainty)}`,
+        ),
         el("dt", {}, "Derived from"),
         el("dd", {}, e.derivation),
         el("dt", {}, "Precision"),
@@ -139,8 +176,9 @@ export class DetailView implements View {
       participants,
       el("h3", {}, "Places"),
       places,
-      el("h3", {}, `Sources (${d.sources.length})`),
-      sources,
+      el("h3", { attrs: { id: "reports-heading", "data-reports": String(d.reports.length) } }, `Reported by ${n} ${n === 1 ? "article" : "articles"}`),
+      reports,
+      errorSlot,
       el("h3", {}, "Correct this event"),
       this.curation(d),
     );

@@ -43,7 +43,17 @@ export function renderEvents(table: HTMLTableElement, view: EventsView, onSelect
         "tr",
         {
           class: selected ? "selectable selected" : "selectable",
-          attrs: { "data-event-id": String(e.id), "data-article-id": String(e.article_id), tabindex: "0", "aria-selected": String(selected) },
+          attrs: {
+            "data-event-id": String(e.id),
+            "data-article-id": String(e.article_id),
+            // For tests and scripts: the first and last possible day, and the actors (one per line).
+            "data-date": e.earliest ?? e.date_value ?? "",
+            "data-latest": e.latest ?? e.date_value ?? "",
+            "data-actors": e.actors.join("\n"),
+            "data-reports": String(e.reports),
+            tabindex: "0",
+            "aria-selected": String(selected),
+          },
         },
         // The date cell tells how the date was derived; the actors cell gives the roles.
         el("td", { class: "date", title: e.derivation }, formatEventDate(e)),
@@ -53,7 +63,12 @@ export function renderEvents(table: HTMLTableElement, view: EventsView, onSelect
         el("td", {}, e.places.join(", ") || "—"),
         el("td", { class: "muted", title: e.attribution === null ? "" : `according to ${e.attribution}` }, e.modality),
         el("td", { class: "num" }, formatConfidence(e.confidence)),
-        el("td", { class: "evidence", title: e.evidence }, e.evidence),
+        el(
+          "td",
+          { class: "evidence", title: e.reports > 1 ? `${e.evidence}\n(reported by ${e.reports} articles)` : e.evidence },
+          e.reports > 1 ? el("span", { class: "badge reports-badge" }, `${e.reports} reports`) : null,
+          e.evidence,
+        ),
       );
       row.addEventListener("click", () => onSelect(e.id));
       row.addEventListener("keydown", (k) => {

@@ -53,6 +53,7 @@ export class NetworkView implements View {
   private readonly latest = new Latest();
   private loadedKey = "";
   private frame = 0;
+  private frames = 0;
   private readonly random = mulberry32(11);
 
   constructor(private readonly ctx: ViewContext, private readonly ui: Elements) {
@@ -169,11 +170,14 @@ export class NetworkView implements View {
     if (sim === null) return;
     const step = () => {
       if (this.sim !== sim) return;
+      const started = performance.now();
       const more = tickFor(sim, 8);
       for (const n of this.nodes) this.positions.set(n.id, { x: n.x, y: n.y });
       // The first picture follows the layout as it unfolds; later ones keep the user's view.
       if (!this.fitted) this.fit(!more);
       this.draw();
+      this.frameTook(started);
+      this.ui.canvas.dataset.layout = more ? "running" : "settled";
       if (more) requestAnimationFrame(step);
     };
     requestAnimationFrame(step);
@@ -236,8 +240,17 @@ export class NetworkView implements View {
     if (this.frame !== 0) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
+      const started = performance.now();
       this.draw();
+      this.frameTook(started);
     });
+  }
+
+  /** The script time of one frame (layout step and drawing), readable from outside as data-frame-ms. */
+  private frameTook(started: number): void {
+    this.frames += 1;
+    this.ui.canvas.dataset.frameMs = (performance.now() - started).toFixed(1);
+    this.ui.canvas.dataset.frames = String(this.frames);
   }
 
   private draw(): void {

@@ -14,6 +14,36 @@ export interface ReaderActions {
   onActor(name: string): void;
   /** An event's evidence was clicked: select it. */
   onEvent(id: number): void;
+  /** The user corrects the article's publication date; resolves an error message, or null when done. */
+  onSetDate?(articleId: number, date: string): Promise<string | null>;
+}
+
+/** The curation control for the publication date: every event dated from it moves with it (undoable). */
+function dateControl(articleId: number, current: string | null, actions: ReaderActions): HTMLElement | null {
+  const onSetDate = actions.onSetDate;
+  if (onSetDate === undefined) return null;
+  const input = el("input", {
+    attrs: { type: "text", id: "article-date-input", placeholder: "YYYY-MM-DD", inputmode: "numeric", autocomplete: "off", size: "10", "aria-label": "Publication date" },
+  });
+  input.value = current ?? "";
+  const button = el("button", { attrs: { type: "submit", id: "article-date-set" }, title: "Correct the publication date; events dated from it move with it (undoable)" }, "Set date");
+  const error = el("span", { class: "error", attrs: { role: "alert", id: "article-date-error" } });
+  const form = el("form", { class: "article-date" }, el("label", { attrs: { for: "article-date-input" } }, "Publication date"), input, button, error);
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    const date = input.value.trim();
+    if (date === "") {
+      error.textContent = "Type a date (YYYY-MM-DD).";
+      return;
+    }
+    error.textContent = "";
+    button.disabled = true;
+    void onSetDate(articleId, date).then((message) => {
+      button.disabled = false;
+      if (message !== null) error.textContent = message;
+    });
+  });
+  return form;
 }
 
 const ACTOR_KINDS = new Set(["person", "organisation", "country", "group"]);
@@ -102,6 +132,7 @@ export function renderReader(pane: HTMLElement, view: ReaderView, actions: Reade
         el("h2", {}, summary.title),
         el("p", { class: summary.published === null ? "provenance muted" : "provenance" }, formatProvenance(summary.published)),
         ...(date_derivation === null ? [] : [el("p", { class: "derivation muted" }, date_derivation)]),
+        ...[dateControl(summary.id, summary.published?.date ?? null, actions)].filter((n): n is HTMLElement => n !== null),
         el(
           "dl",
           { class: "meta" },

@@ -84,6 +84,11 @@ export class TimelineView implements View {
   private readonly latest = new Latest();
   private loadedKey = "";
   private width = 1;
+  /** When the query last changed (performance.now()), until the timeline has drawn its result. */
+  private queryChangedAt: number | null = null;
+  /** Set once the data for that change is in: the next frame drawn shows it. */
+  private filterDrawPending: number | null = null;
+  private filterSeq = 0;
 
   constructor(private readonly ctx: ViewContext, private readonly ui: Elements) {
     this.zoomer = zoom<HTMLCanvasElement, unknown>()
@@ -147,11 +152,15 @@ export class TimelineView implements View {
     }
     if (changed.has("query") || changed.has("revision")) {
       const key = JSON.stringify([withoutFilters(state.query, ["from", "to"]), state.revision]);
+      const now = performance.now();
       if (key !== this.loadedKey) {
         this.loadedKey = key;
+        this.queryChangedAt = now;
         void this.load(state);
       } else {
         this.applyWindow(state.query.from, state.query.to);
+        this.filterDrawPending = now;
+        this.schedule();
       }
     }
   }
@@ -170,6 +179,8 @@ export class TimelineView implements View {
       this.months = months;
       this.laneCache = null;
       this.hovered = null;
+      this.filterDrawPending = this.queryChangedAt;
+      this.queryChangedAt = null;
       this.computeFull();
       this.ui.root.dataset.state = "ready";
       this.ui.root.dataset.total = String(page.total);
@@ -403,9 +414,11 @@ export class TimelineView implements View {
       ev.participants.length > 0 ? ev.participants.map((p) => `${p.actor} (${p.role})`).join(", ") : "no actors",
       ev.places.length > 0 ? `in ${ev.places.join(", ")}` : "",
       `${ev.article_title}${ev.publisher === null ? "" : ` — ${ev.publisher}`}`,
+      ev.reports > 1 ? `${ev.reports} reports (from ${ev.reports} articles)` : "",
       "Click for details",
     ].filter((l) => l !== "");
-    showTooltip(this.ctx.tooltip, e.clientX, e.clientY, `${formatEventDate(ev)} · ${x === null || x === undefined ? "undated" : certaintyLabel(x.certainty)}`, lines);
+    const when = x?.certainty === "before" ? formatEventDate(ev) : `${formatEventDate(ev)} · ${x === null || x === undefined ? "undated" : certaintyLabel(x.certainty)}`;
+    showTooltip(this.ctx.tooltip, e.clientX, e.clientY, when, lines);
   }
 
   private schedule(): void {
@@ -750,7 +763,15 @@ export class TimelineView implements View {
     this.ui.canvas.dataset.events = String(drawnEvents.size);
     this.ui.canvas.dataset.lanes = String(cache.lanes.length);
     // How long a frame took, so a performance check can read it from outside.
-    this.ui.canvas.dataset.drawMs = (performance.now() - started).toFixed(1);
+    const done = performance.now();
+    this.ui.canvas.dataset.drawMs = (done - started).toFixed(1);
+    if (this.filterDrawPending !== null) {
+      // From the query change to this frame with its result (query, shaping and drawing).
+      this.ui.root.dataset.filterMs = (done - this.filterDrawPending).toFixed(1);
+      this.filterSeq += 1;
+      this.ui.root.dataset.filterSeq = String(this.filterSeq);
+      this.filterDrawPending = null;
+    }
   }
 
   private drawOverview(): void {
