@@ -447,3 +447,162 @@ test("filters, views, curation with undo and exports work in the real app", asyn
 
   writeFileSync(join(OUT, "app-export.png"), await session.screenshot());
 });
+
+// ---- the third test: the issue's scenario (dates, an actor, the article date with undo, hostile text) ----
+
+/** Every row of the events list: id, first and last day, actors, how the date was derived. */
+function eventRows() {
+  return session.execute(`
+    return [...document.querySelectorAll("#events tr[data-event-id]")].map((r) => ({
+      id: Number(r.dataset.eventId),
+      date: r.dataset.date,
+      latest: r.dataset.latest,
+      actors: (r.dataset.actors || "").split("\\n").filter((a) => a !== ""),
+      derivation: r.querySelector("td.date")?.title ?? "",
+    }));
+  `);
+}
+
+/**
+ * The events list once it shows what the timeline shows: the list and the timeline are ready
+ * and agree on the total (so a reload after a change is over), and `accept` holds for the rows.
+ */
+async function settledEvents(what, accept = () => true) {
+  return waitFor(
+    what,
+    async () => {
+      const table = await session.find("#events");
+      const timeline = await session.find("#timeline");
+      if ((await session.attribute(table, "data-state")) !== "ready") return null;
+      if ((await session.attribute(timeline, "data-state")) !== "ready") return null;
+      const total = Number(await session.attribute(timeline, "data-total"));
+      const rows = await eventRows();
+      if (rows.length !== Math.min(total, 500) || !accept(rows)) return null;
+      return rows;
+    },
+    { timeoutMs: 30_000, describe: async () => `${await describeState()}; rows ${JSON.stringify((await eventRows()).map((r) => `${r.id}:${r.date}`))}` },
+  );
+}
+
+const nextDay = (iso) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+test("the issue's scenario: dated events, an actor filter, the article date with undo, and hostile text shown as text", async () => {
+  // 0. The seed article is in (the first test imported it); no filters from the test before.
+  if ((await numberOf("#timeline", "data-total").catch(() => NaN)) === 0) await importPath(SEED);
+  const clearAll = await session.find("#clear-all");
+  if (await session.displayed(clearAll)) await session.click(clearAll);
+  await waitFor("no filter chips", async () => (await session.findAll("#chips .chip")).length === 0, { timeoutMs: 10_000, describe: describeState });
+  await session.click(await session.find("#tab-events"));
+
+  // (a) Events on the days the article names: "Kamis lalu", "hari Senin", "Selasa (1/3)".
+  const before = await settledEvents("the events list of the seed article", (rows) => rows.length > 10);
+  const days = new Set(before.map((r) => r.date));
+  for (const day of ["2022-02-24", "2022-02-28", "2022-03-01"]) {
+    assert.ok(days.has(day), `an event on ${day}; the list has ${JSON.stringify([...days].sort())}`);
+  }
+
+  // (b) The actor facet "Sergei Shoigu" leaves only his events; clearing it brings all back.
+  const shoiguCss = 'button.facet-item[data-facet="actor"][data-value="Sergei Shoigu"]';
+  if ((await session.findAll(shoiguCss)).length === 0) {
+    // Only the busiest actors are listed until "Show all" is clicked.
+    await session.click(await session.find('section.facet[data-facet="actor"] button.more'));
+  }
+  await session.click(await waitFor("the Sergei Shoigu facet", async () => (await session.findAll(shoiguCss))[0] ?? null, { timeoutMs: 10_000, describe: describeState }));
+  const shoigu = await settledEvents("the events list filtered to Sergei Shoigu", (rows) => rows.length > 0 && rows.length < before.length);
+  for (const row of shoigu) {
+    assert.ok(row.actors.includes("Sergei Shoigu"), `event ${row.id} is listed under the Sergei Shoigu filter but its actors are ${JSON.stringify(row.actors)}`);
+  }
+  const chip = await session.textOf('#chips .chip[data-filter="actor"]');
+  assert.ok(chip?.includes("Sergei Shoigu"), `a chip names the actor filter: ${JSON.stringify(chip)}`);
+  await session.click(await session.find("#clear-all"));
+  await settledEvents(`all ${before.length} events listed again after clearing the filter`, (rows) => rows.length === before.length);
+
+  // (c) The article date one day later (2022-03-02) through the reader's curation control.
+  await session.click(await session.find("#tab-articles"));
+  const titleCell = await waitFor(
+    `the article row titled "${TITLE}"`,
+    async () => {
+      for (const row of await session.findAll(ROWS)) {
+        if ((await session.text(row)).includes(TITLE)) return (await session.findAll(`${ROWS}[data-article-id="${await session.attribute(row, "data-article-id")}"] td.title`))[0] ?? null;
+      }
+      return null;
+    },
+    { timeoutMs: 10_000, describe: describeArticles },
+  );
+  await session.click(titleCell);
+  const dateInput = await waitFor("#article-date-input in the reader", async () => (await session.findAll("#reader #article-date-input"))[0] ?? null, {
+    timeoutMs: 10_000,
+    describe: async () => JSON.stringify((await session.textOf("#reader"))?.slice(0, 300)),
+  });
+  assert.equal(await session.attribute(dateInput, "value"), DATE, "the date control starts at the article's date");
+  await session.clear(dateInput);
+  await session.type(dateInput, nextDay(DATE));
+  await session.click(await session.find("#article-date-set"));
+  await waitFor("#undo to offer undoing the new article date", async () => {
+    const undo = await session.find("#undo");
+    return (await session.enabled(undo)) && /set the date/.test((await session.attribute(undo, "title")) ?? "");
+  }, { timeoutMs: 20_000, describe: describeState });
+  await session.click(await session.find("#tab-events"));
+  // Events dated by the article date move with it. Events dated by a weekday the article names
+  // ("Kamis lalu", "hari Senin", "hari Selasa") stay: from Wednesday 2 March, last Thursday is
+  // still 24 February and Monday still 28 February.
+  const byArticleDate = (r) => r.derivation.startsWith("no time expression");
+  const old = new Map(before.map((r) => [r.id, r]));
+  const moved = before.filter(byArticleDate);
+  assert.ok(moved.length > 5, `events dated by the article date: ${moved.length}`);
+  const after = await settledEvents("the events dated by the article date to move one day", (rows) =>
+    rows.every((r) => r.date === (byArticleDate(r) ? nextDay(old.get(r.id)?.date ?? "") : old.get(r.id)?.date)),
+  );
+  assert.equal(after.length, before.length, "setting the date adds or removes no events");
+  const afterDays = new Set(after.map((r) => r.date));
+  assert.ok(afterDays.has("2022-03-02"), `events on 2022-03-02 after the change: ${JSON.stringify([...afterDays].sort())}`);
+  const stayed = after.filter((r) => !byArticleDate(r)).map((r) => `${r.id}:${r.date}`);
+  console.log(`  article date 2022-03-01 -> 2022-03-02: ${moved.length} events moved one day; weekday-dated events kept their days ${JSON.stringify(stayed)}`);
+
+  // ... and undo puts every event back on its day.
+  await session.click(await session.find("#undo"));
+  await settledEvents("every event back on its day after undo", (rows) => rows.every((r) => r.date === old.get(r.id)?.date) && rows.length === before.length);
+  assert.match(await session.textOf("#status"), /^Undone: set the date/, "the status line says what was undone");
+
+  // (d) Pasted text with markup is shown as text; nothing in it runs.
+  const hostileTitle = "Hostile markup test article";
+  const hostile = [
+    hostileTitle,
+    "",
+    'Before the script: <script>window.__pwned = 1</script> and an image: <img src=x onerror="window.__pwned = 2"> after.',
+  ].join("\uE007"); // Enter: WebKitWebDriver drops a typed "\n"
+  await session.click(await session.find("#paste summary"));
+  const textArea = await waitFor("#import-text to be shown", async () => {
+    const t = await session.find("#import-text");
+    return (await session.displayed(t)) ? t : null;
+  }, { timeoutMs: 10_000 });
+  await session.type(textArea, hostile);
+  await session.click(await session.find("#import-text-button"));
+  const status = await waitFor("the pasted import to finish", async () => {
+    const element = await session.find("#status");
+    const kind = await session.attribute(element, "data-kind");
+    const text = await session.text(element);
+    return kind !== "busy" && /^Imported/.test(text) ? text : null;
+  }, { timeoutMs: 20_000, describe: describeState });
+  assert.match(status, /Imported 1, duplicates 0, failed 0/, "the hostile article imports");
+  await session.click(await session.find("#tab-articles"));
+  const hostileCell = await waitFor(`the article row titled "${hostileTitle}"`, async () => {
+    for (const row of await session.findAll(ROWS)) {
+      if ((await session.text(row)).includes(hostileTitle)) return (await session.findAll(`${ROWS}[data-article-id="${await session.attribute(row, "data-article-id")}"] td.title`))[0] ?? null;
+    }
+    return null;
+  }, { timeoutMs: 20_000, describe: describeArticles });
+  await session.click(hostileCell);
+  await waitFor("#reader to show the hostile article", async () => (await session.textOf("#reader"))?.includes(hostileTitle), {
+    timeoutMs: 10_000,
+    describe: async () => JSON.stringify((await session.textOf("#reader"))?.slice(0, 300)),
+  });
+  const reader = await session.textOf("#reader");
+  assert.ok(reader.includes("<script>window.__pwned = 1</script>"), `the reader shows the script tag as text: ${JSON.stringify(reader.slice(0, 600))}`);
+  assert.ok(reader.includes('<img src=x onerror="window.__pwned = 2">'), `the reader shows the img tag as text: ${JSON.stringify(reader.slice(0, 600))}`);
+  const page = await session.execute(
+    'return { pwned: typeof window.__pwned, scripts: document.querySelectorAll("#reader script").length, images: document.querySelectorAll("#reader img").length };',
+  );
+  assert.deepEqual(page, { pwned: "undefined", scripts: 0, images: 0 }, "nothing from the article ran or became an element");
+  writeFileSync(join(OUT, "app-scenario.png"), await session.screenshot());
+});

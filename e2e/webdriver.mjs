@@ -173,6 +173,16 @@ export class Session {
     await this.click(await this.find(`${css} option[value="${value}"]`));
   }
 
+  /** Runs `script` (a function body; `arguments` holds `args`) in the page and returns its value. */
+  execute(script, args = [], timeoutMs) {
+    return this.cmd("POST", "/execute/sync", { script, args }, timeoutMs);
+  }
+
+  /** Runs `script` in the page; it calls `arguments[arguments.length - 1](value)` when done. */
+  executeAsync(script, args = [], timeoutMs) {
+    return this.cmd("POST", "/execute/async", { script, args }, timeoutMs);
+  }
+
   /** PNG bytes of the current viewport. */
   async screenshot() {
     return Buffer.from(await this.cmd("GET", "/screenshot"), "base64");
