@@ -184,6 +184,8 @@ export class TimelineView implements View {
       this.computeFull();
       this.ui.root.dataset.state = "ready";
       this.ui.root.dataset.total = String(page.total);
+      // Milliseconds since the page started loading (performance.now()), for start-up measurements.
+      this.ui.root.dataset.readyMs ??= performance.now().toFixed(0);
       const empty = page.events.length === 0;
       this.ui.empty.hidden = !empty;
       this.ui.empty.textContent = empty
