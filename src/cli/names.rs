@@ -54,33 +54,29 @@ pub fn train(paths: &[PathBuf], epochs: usize, out: &Path) -> Res {
     Ok(ExitCode::SUCCESS)
 }
 
-fn model_for(lang: &str) -> Result<&'static Model, String> {
-    linimasa::names::model(lang).ok_or_else(|| {
-        format!("no names model for language {lang:?} (resources/{lang}/names.model)")
-    })
-}
-
 pub fn eval(paths: &[PathBuf], lang: &str, model_file: Option<&Path>, format: Format) -> Res {
-    let loaded;
-    let model = match model_file {
+    let loaded = match model_file {
         Some(path) => {
             let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-            loaded = Model::from_bytes(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
-            &loaded
+            Some(Model::from_bytes(&bytes).map_err(|e| format!("{}: {e}", path.display()))?)
         }
-        None => model_for(lang)?,
+        None => None,
     };
+    // The language's tagger: its trained model, or the rules for a language without one.
+    let mut tagger = linimasa::names::Tagger::new(lang);
     let corpus = read_corpus(paths)?;
     let pairs: Vec<(Vec<usize>, Vec<usize>)> = corpus
         .iter()
         .map(|s| {
             let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-            let pred = model
-                .predict(&Sentence::new(&words))
-                .into_iter()
-                .map(|(t, _)| t)
-                .collect();
-            (s.tags.clone(), pred)
+            let predicted = match &loaded {
+                Some(model) => model.predict(&Sentence::new(&words)),
+                None => tagger.tag(&words),
+            };
+            (
+                s.tags.clone(),
+                predicted.into_iter().map(|(t, _)| t).collect(),
+            )
         })
         .collect();
     let score = conll::score(&pairs);
@@ -133,18 +129,15 @@ pub fn eval(paths: &[PathBuf], lang: &str, model_file: Option<&Path>, format: Fo
 
 /// Token-per-line in, the same lines back with the predicted tag appended (conlleval's input).
 pub fn tag_conll(files: &[PathBuf], lang: &str) -> Res {
-    let model = model_for(lang)?;
     for path in files {
+        // One tagger per document: the rules remember the names a document has typed.
+        let mut tagger = linimasa::names::Tagger::new(lang);
         let content =
             std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
         let mut out = String::with_capacity(content.len() * 2);
         for sentence in conll::read_conll(&content) {
             let words: Vec<&str> = sentence.words.iter().map(String::as_str).collect();
-            for (line, (tag, _)) in sentence
-                .lines
-                .iter()
-                .zip(model.predict(&Sentence::new(&words)))
-            {
+            for (line, (tag, _)) in sentence.lines.iter().zip(tagger.tag(&words)) {
                 out.push_str(line);
                 out.push(if line.contains('\t') { '\t' } else { ' ' });
                 out.push_str(TAGS[tag]);

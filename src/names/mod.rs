@@ -13,6 +13,7 @@
 pub mod conll;
 pub mod gazetteer;
 pub mod perceptron;
+pub mod rules;
 pub mod tokenize;
 
 use std::collections::HashMap;
@@ -104,6 +105,43 @@ pub struct NameSpan {
     pub confidence: f32,
 }
 
+/// Tags the sentences of one document: with the language's trained model, or by rule
+/// ([`rules`]) for a language without one.
+pub struct Tagger {
+    model: Option<&'static Model>,
+    lists: &'static NameLists,
+    memory: rules::Memory,
+}
+
+impl Tagger {
+    pub fn new(lang: &str) -> Self {
+        Tagger {
+            model: model(lang),
+            lists: name_lists(lang),
+            memory: rules::Memory::default(),
+        }
+    }
+
+    /// A tagger over a given model (to compare training runs).
+    pub fn with_model(model: &'static Model, lang: &str) -> Self {
+        Tagger {
+            model: Some(model),
+            ..Tagger::new(lang)
+        }
+    }
+
+    /// Each word's tag (index into `perceptron::TAGS`) and confidence.
+    pub fn tag(&mut self, words: &[&str]) -> Vec<(usize, f32)> {
+        match self.model {
+            Some(m) => m.predict(&Sentence::new(words)),
+            None => rules::tag(words, &mut self.memory, self.lists)
+                .into_iter()
+                .map(|t| (t, if t == 0 { 1.0 } else { 0.6 }))
+                .collect(),
+        }
+    }
+}
+
 /// Finds person, organisation and place names in `text` with the model of `lang`.
 pub fn find_names(text: &str, lang: &str) -> Vec<NameSpan> {
     let tokens = tokenize::tokenize(text);
@@ -118,16 +156,14 @@ fn find_names_in(
     sentences: &[std::ops::Range<usize>],
     lang: &str,
 ) -> Vec<NameSpan> {
-    let Some(model) = model(lang) else {
-        return vec![];
-    };
     // All-lowercase (or all-capitals) text gives capitalisation no meaning.
     let letters = || text.chars().filter(|c| c.is_alphabetic());
     let cased = letters().any(char::is_uppercase) && letters().any(char::is_lowercase);
+    let mut tagger = Tagger::new(lang);
     let mut out = Vec::new();
     for range in sentences.iter().cloned() {
         let words: Vec<&str> = tokens[range.clone()].iter().map(|t| t.text).collect();
-        let predicted = model.predict(&Sentence::new(&words));
+        let predicted = tagger.tag(&words);
         let tags: Vec<usize> = predicted.iter().map(|(t, _)| *t).collect();
         for (mut s, mut e, kind) in perceptron::entities(&tags) {
             // Punctuation at the edges of a name is not part of it.
@@ -466,6 +502,9 @@ mod tests {
                 assert!(n.span.slice(text).is_some());
             }
         }
-        assert!(find_names("Joko Widodo", "xx").is_empty());
+        // A language without a model falls back on the rules (capitalisation, lists).
+        let found = find_names("Kemarin Joko Widodo tiba.", "xx");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].kind, "PER");
     }
 }

@@ -188,10 +188,34 @@ fn names_tag_conll_and_eval() {
     assert_eq!(v["gold"], 2);
     assert!(v["f1"].as_f64().unwrap() > 0.99, "{v}");
     let o = Command::new(env!("CARGO_BIN_EXE_linimasa"))
-        .args(["eval", "names", "--lang", "xx", file.to_str().unwrap()])
+        .args([
+            "eval",
+            "names",
+            "--lang",
+            "id",
+            "--model",
+            "/no/such.model",
+            file.to_str().unwrap(),
+        ])
         .output()
         .unwrap();
-    assert!(!o.status.success() && String::from_utf8_lossy(&o.stderr).contains("no names model"));
+    assert!(!o.status.success() && String::from_utf8_lossy(&o.stderr).contains("/no/such.model"));
+    // A language without a model is tagged by the rules.
+    let o = Command::new(env!("CARGO_BIN_EXE_linimasa"))
+        .args([
+            "eval",
+            "names",
+            "--lang",
+            "xx",
+            "--format",
+            "json",
+            file.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["gold"], 2);
 }
 
 #[test]

@@ -1,0 +1,516 @@
+//! Names by rule, for a language without a trained tagger (English for now): capitalised word
+//! sequences are candidates, typed by what is known about them — the gazetteer (places), the
+//! language's organisation list and organisation words ("Airlines", "Ministry", "Inc."), titles
+//! before a person ("President", "Mr"), and the shape of the name — and a name seen as a person
+//! once stays a person when it comes back shortened ("Gallois" after "Louis Gallois").
+
+use std::collections::{HashMap, HashSet};
+
+use super::gazetteer::{self, PlaceKind};
+use super::perceptron::tag_index;
+use super::NameLists;
+
+/// Words that make a capitalised sequence an organisation (matched case-sensitively).
+const ORG_WORDS: &[&str] = &[
+    "Inc",
+    "Inc.",
+    "Corp",
+    "Corp.",
+    "Corporation",
+    "Company",
+    "Co",
+    "Co.",
+    "Ltd",
+    "Ltd.",
+    "LLC",
+    "plc",
+    "PLC",
+    "Group",
+    "Airlines",
+    "Airline",
+    "Airways",
+    "Air",
+    "Bank",
+    "Ministry",
+    "Department",
+    "Agency",
+    "Association",
+    "Council",
+    "Committee",
+    "Commission",
+    "University",
+    "Institute",
+    "Party",
+    "Army",
+    "Navy",
+    "Force",
+    "Forces",
+    "Police",
+    "Court",
+    "Parliament",
+    "Senate",
+    "Congress",
+    "Union",
+    "Federation",
+    "Organization",
+    "Organisation",
+    "Foundation",
+    "Fund",
+    "Times",
+    "News",
+    "Post",
+    "Press",
+    "Motors",
+    "Systems",
+    "Technologies",
+    "Technology",
+    "Industries",
+    "Holdings",
+    "Board",
+    "Authority",
+    "Office",
+    "Services",
+    "Club",
+    "FC",
+    "League",
+    "Office",
+    "Administration",
+    "Bureau",
+    "Reserve",
+    "Exchange",
+    "Network",
+    "Studios",
+    "Records",
+    "Media",
+    "Aerospace",
+    "Defence",
+    "Defense",
+    "Electric",
+    "Energy",
+    "Oil",
+    "Petroleum",
+    "Communications",
+    "Telecom",
+    "Microsystems",
+    "Software",
+    "Computer",
+    "Labs",
+    "Laboratories",
+    "Hospital",
+    "School",
+    "College",
+    "Church",
+    "Parliament",
+    "Assembly",
+    "Cabinet",
+    "Government",
+    "Corps",
+    "Partners",
+    "Capital",
+    "Securities",
+    "Insurance",
+    "Pharmaceuticals",
+    "Entertainment",
+];
+
+/// Words that make a capitalised sequence a place ("Changi Airport", "Atlantic Ocean").
+const PLACE_WORDS: &[&str] = &[
+    "Airport",
+    "Station",
+    "Street",
+    "Avenue",
+    "Road",
+    "River",
+    "Mountain",
+    "Mountains",
+    "Mount",
+    "Island",
+    "Islands",
+    "Ocean",
+    "Sea",
+    "Lake",
+    "Bay",
+    "Valley",
+    "County",
+    "Province",
+    "State",
+    "City",
+    "Park",
+    "Square",
+    "Bridge",
+    "Harbour",
+    "Harbor",
+    "Gulf",
+    "Desert",
+    "Peninsula",
+    "Coast",
+    "Heights",
+    "Strait",
+    "Region",
+    "District",
+    "Republic",
+    "Kingdom",
+];
+
+/// Words that make a capitalised sequence an event, a work or a law — not a person, organisation
+/// or place ("Worldwide Developers Conference", "Olympic Games").
+const OTHER_WORDS: &[&str] = &[
+    "Conference",
+    "Summit",
+    "Games",
+    "Olympics",
+    "Cup",
+    "Championship",
+    "Championships",
+    "War",
+    "Festival",
+    "Expo",
+    "Award",
+    "Awards",
+    "Prize",
+    "Act",
+    "Treaty",
+    "Agreement",
+    "Accord",
+    "Show",
+    "Series",
+    "Day",
+    "Week",
+    "Year",
+    "Forum",
+    "Convention",
+    "Protocol",
+];
+
+/// Adjectives of belonging that are capitalised but name no one ("European", "Muslim").
+const ADJECTIVES: &[&str] = &[
+    "European",
+    "Asian",
+    "African",
+    "Western",
+    "Eastern",
+    "Arab",
+    "Muslim",
+    "Christian",
+    "Jewish",
+    "Catholic",
+    "Islamic",
+    "Latin",
+    "Nordic",
+    "Baltic",
+    "Balkan",
+    "Soviet",
+    "Gulf",
+];
+
+/// Words that are never names by themselves when capitalised (calendar, pronouns, titles...).
+const NEVER: &[&str] = &[
+    "I",
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "He",
+    "She",
+    "We",
+    "They",
+    "You",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "My",
+    "Your",
+    "There",
+    "Here",
+    "In",
+    "On",
+    "At",
+    "For",
+    "But",
+    "And",
+    "Or",
+    "If",
+    "As",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "With",
+    "From",
+    "By",
+    "To",
+    "Of",
+    "According",
+    "However",
+    "Meanwhile",
+    "Also",
+    "Today",
+    "Yesterday",
+    "Tomorrow",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Dr.",
+    "Sir",
+    "Prof",
+    "Prof.",
+    "St",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "CEO",
+    "TV",
+    "AM",
+    "PM",
+    "OK",
+    "No",
+    "Yes",
+    "Not",
+];
+
+/// Lower-case words allowed inside a name between capitalised words ("Bank of America").
+const CONNECTORS: &[&str] = &[
+    "of", "de", "del", "da", "van", "von", "der", "bin", "al", "la", "le", "&",
+];
+
+/// Words after which a capitalised name is a place ("in Toulouse").
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in", "at", "near", "from", "to", "across", "outside", "into",
+];
+
+/// Verbs that make the name before them a speaker, usually a person ("Gallois said").
+const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "stated",
+    "explained",
+    "noted",
+    "announced",
+];
+
+fn is_capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Numbers, model names and amounts ("A380", "US$") are never part of a name.
+fn has_digit(w: &str) -> bool {
+    w.chars().any(|c| c.is_ascii_digit() || c == '$')
+}
+
+fn is_acronym(w: &str) -> bool {
+    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2
+        && letters.len() <= 6
+        && letters.iter().all(|c| c.is_uppercase())
+        && w.chars()
+            .all(|c| c.is_alphanumeric() || c == '.' || c == '&' || c == '-')
+}
+
+/// What the rules know about one document: names already typed (so later mentions agree).
+#[derive(Default)]
+pub struct Memory {
+    kinds: HashMap<String, &'static str>,
+}
+
+/// Tags a sentence's words with BIO tags (indices into `perceptron::TAGS`).
+pub fn tag(words: &[&str], memory: &mut Memory, lists: &NameLists) -> Vec<usize> {
+    let never: HashSet<&str> = NEVER.iter().copied().collect();
+    let mut tags = vec![0usize; words.len()];
+    let g = gazetteer::gazetteer();
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i];
+        let starts = (is_capitalised(w) && !never.contains(w) && !lists.is_title(w)
+            || (is_acronym(w) && !never.contains(w)))
+            && !has_digit(w);
+        if !starts {
+            i += 1;
+            continue;
+        }
+        // The run: capitalised words, numbers and model names inside ("Boeing 787"), and
+        // connectors between capitalised words.
+        let mut j = i + 1;
+        while j < words.len() {
+            let x = words[j];
+            // Model numbers ("A380", "787") are products, not part of a name.
+            let inside = (is_capitalised(x) && !never.contains(x) && !has_digit(x))
+                || (CONNECTORS.contains(&x)
+                    && words
+                        .get(j + 1)
+                        .is_some_and(|n| is_capitalised(n) && !has_digit(n)));
+            if !inside {
+                break;
+            }
+            j += 1;
+        }
+        let span: Vec<&str> = words[i..j].to_vec();
+        let surface = span.join(" ");
+        let sentence_start = i == 0 || matches!(words[i - 1], "\"" | "``" | "'" | "(" | "--" | ":");
+        // A lone capitalised first word with nothing known about it is just a sentence start.
+        let unknown_start = sentence_start
+            && span.len() == 1
+            && !memory.kinds.contains_key(&surface)
+            && kind_is_guess(&span, g, lists);
+        let kind = if unknown_start {
+            None
+        } else {
+            classify(&span, &surface, i, words, memory, lists, g)
+        };
+        if let Some(kind) = kind {
+            memory.kinds.insert(surface.clone(), kind);
+            if kind == "PER" && span.len() > 1 {
+                // "Louis Gallois" makes a later "Gallois" a person.
+                memory
+                    .kinds
+                    .entry(span[span.len() - 1].to_string())
+                    .or_insert("PER");
+            }
+            let b = tag_index(&format!("B-{kind}")).expect("known tag");
+            let inner = tag_index(&format!("I-{kind}")).expect("known tag");
+            tags[i] = b;
+            for t in tags.iter_mut().take(j).skip(i + 1) {
+                *t = inner;
+            }
+        }
+        i = j;
+    }
+    tags
+}
+
+/// Whether a one-word candidate's type would be a guess (not known from any list).
+fn kind_is_guess(span: &[&str], g: &gazetteer::Gazetteer, lists: &NameLists) -> bool {
+    let w = span[0];
+    !lists.organisations.contains_key(w) && g.lookup(w).is_none() && !is_acronym(w)
+}
+
+fn classify(
+    span: &[&str],
+    surface: &str,
+    at: usize,
+    words: &[&str],
+    memory: &Memory,
+    lists: &NameLists,
+    g: &gazetteer::Gazetteer,
+) -> Option<&'static str> {
+    if let Some(kind) = memory.kinds.get(surface) {
+        return Some(kind);
+    }
+    if span.len() == 1 && (ADJECTIVES.contains(&surface) || lists.demonyms.contains_key(surface)) {
+        return None;
+    }
+    if span.iter().any(|w| OTHER_WORDS.contains(w)) {
+        return None;
+    }
+    if span.len() > 1 && span.last().is_some_and(|w| PLACE_WORDS.contains(w)) {
+        return Some("LOC");
+    }
+    if lists.organisations.contains_key(surface) || span.iter().any(|w| ORG_WORDS.contains(w)) {
+        return Some("ORG");
+    }
+    let before = at.checked_sub(1).map(|k| words[k]);
+    let after = words.get(at + span.len()).copied();
+    if let Some(place) = g.lookup(surface) {
+        // Countries and regions are places; a city name is a place unless a title says person.
+        if !before.is_some_and(|b| lists.is_title(b)) {
+            let _: &PlaceKind = &place.kind;
+            return Some("LOC");
+        }
+    }
+    if before.is_some_and(|b| lists.is_title(b.trim_end_matches('.'))) {
+        return Some("PER");
+    }
+    if span.len() == 1 && is_acronym(span[0]) {
+        return Some("ORG");
+    }
+    if after.is_some_and(|a| SPEECH.contains(&a)) && span.len() <= 3 {
+        return Some("PER");
+    }
+    if before.is_some_and(|b| PLACE_PREPOSITIONS.contains(&b)) && span.len() <= 3 {
+        return Some("LOC");
+    }
+    // Two or three capitalised words with nothing else known: most often a person in news.
+    if (2..=3).contains(&span.len()) && span.iter().all(|w| is_capitalised(w)) {
+        return Some("PER");
+    }
+    // A single unknown capitalised word: most often an organisation or brand ("Boeing").
+    if span.len() == 1 {
+        return Some("ORG");
+    }
+    Some("ORG")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(sentence: &str) -> Vec<(String, &'static str)> {
+        let words: Vec<&str> = sentence.split(' ').collect();
+        let mut memory = Memory::default();
+        let tags = tag(&words, &mut memory, super::super::name_lists("en"));
+        super::super::perceptron::entities(&tags)
+            .into_iter()
+            .map(|(s, e, k)| (words[s..e].join(" "), k))
+            .collect()
+    }
+
+    #[test]
+    fn names_are_typed_by_lists_cues_and_shape() {
+        assert_eq!(
+            run("President Vladimir Putin met NATO officials in Brussels on Monday ."),
+            [
+                ("Vladimir Putin".to_string(), "PER"),
+                ("NATO".to_string(), "ORG"),
+                ("Brussels".to_string(), "LOC")
+            ]
+        );
+        assert_eq!(
+            run("The order from China Eastern Airlines helps Boeing 787 sales , Louis Gallois said ."),
+            [
+                ("China Eastern Airlines".to_string(), "ORG"),
+                ("Boeing".to_string(), "ORG"),
+                ("Louis Gallois".to_string(), "PER")
+            ]
+        );
+        assert!(run("Yesterday the company said nothing .").is_empty());
+    }
+}
