@@ -147,25 +147,69 @@ pub(super) fn merge_event(tx: &Transaction<'_>, id: i64) -> Result<()> {
         return Ok(());
     }
     let mine = words(&evidence);
+    // This event's actors (as the actors they count as) and places.
+    let ids = |sql: &str| -> Result<Vec<i64>> {
+        Ok(tx
+            .prepare_cached(sql)?
+            .query_map([id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?)
+    };
+    let actors = ids(
+        "SELECT DISTINCT m.eff_id FROM event_actor a JOIN actor m ON m.id = a.actor_id
+         WHERE a.event_id = ?1",
+    )?;
+    if actors.is_empty() {
+        return Ok(());
+    }
+    let places = ids("SELECT place_id FROM event_place WHERE event_id = ?1")?;
+    let list = |v: &[i64]| v.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+    // Candidates: other articles' reports of the same type in the date window that share an
+    // actor, with their actors and places to count what else they share.
+    let sql = format!(
+        "SELECT e.id, e.merged_into, e.evidence_text,
+                (SELECT group_concat(DISTINCT m.eff_id) FROM event_actor a JOIN actor m ON m.id = a.actor_id
+                  WHERE a.event_id = e.id),
+                (SELECT group_concat(place_id) FROM event_place WHERE event_id = e.id)
+         FROM event_window_rtree w JOIN event e ON e.id = w.id
+         WHERE w.day_to >= ?1 - 1 AND w.day_from <= ?2 + 1 AND e.article_id <> ?3
+           AND e.eff_cameo = ?4 AND e.day_to - e.day_from <= ?5
+           AND EXISTS (SELECT 1 FROM event_actor a JOIN actor m ON m.id = a.actor_id
+                       WHERE a.event_id = e.id AND m.eff_id IN ({}))
+           AND NOT EXISTS (SELECT 1 FROM correction_event c WHERE c.event_key = e.event_key AND c.hidden = 1)
+           AND NOT EXISTS (SELECT 1 FROM correction_event_apart x WHERE x.event_key = e.event_key)",
+        list(&actors)
+    );
+    let split = |s: Option<String>| -> Vec<i64> {
+        s.unwrap_or_default()
+            .split(',')
+            .filter_map(|x| x.parse().ok())
+            .collect()
+    };
     let candidates: Vec<(i64, Option<i64>, String, i64, i64)> = tx
-        .prepare_cached(
-            "SELECT e.id, e.merged_into, e.evidence_text,
-                    (SELECT count(DISTINCT m.eff_id) FROM event_actor a JOIN actor m ON m.id = a.actor_id
-                      WHERE a.event_id = e.id AND m.eff_id IN
-                        (SELECT m2.eff_id FROM event_actor a2 JOIN actor m2 ON m2.id = a2.actor_id
-                          WHERE a2.event_id = ?1)),
-                    (SELECT count(*) FROM event_place p WHERE p.event_id = e.id AND p.place_id IN
-                        (SELECT place_id FROM event_place WHERE event_id = ?1))
-             FROM event_window_rtree w JOIN event e ON e.id = w.id
-             WHERE w.day_to >= ?2 - 1 AND w.day_from <= ?3 + 1 AND e.article_id <> ?4
-               AND e.eff_cameo = ?5 AND e.day_to - e.day_from <= ?6
-               AND NOT EXISTS (SELECT 1 FROM correction_event c WHERE c.event_key = e.event_key AND c.hidden = 1)
-               AND NOT EXISTS (SELECT 1 FROM correction_event_apart x WHERE x.event_key = e.event_key)",
-        )?
-        .query_map(
-            params![id, from, to, article, cameo, MAX_RANGE_DAYS],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
-        )?
+        .prepare(&sql)?
+        .query_map(params![from, to, article, cameo, MAX_RANGE_DAYS], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, Option<String>>(4)?,
+            ))
+        })?
+        .map(|row| {
+            row.map(|(other, merged, text, their_actors, their_places)| {
+                let shared = |mine: &[i64], theirs: Vec<i64>| {
+                    theirs.iter().filter(|x| mine.contains(x)).count() as i64
+                };
+                (
+                    other,
+                    merged,
+                    text,
+                    shared(&actors, split(their_actors)),
+                    shared(&places, split(their_places)),
+                )
+            })
+        })
         .collect::<rusqlite::Result<_>>()?;
     let mut reps: BTreeSet<i64> = BTreeSet::new();
     for (other, merged, text, shared_actors, shared_places) in candidates {
