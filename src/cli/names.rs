@@ -65,6 +65,11 @@ pub fn eval(paths: &[PathBuf], lang: &str, model_file: Option<&Path>, format: Fo
     // The language's tagger: its trained model, or the rules for a language without one.
     let mut tagger = linimasa::names::Tagger::new(lang);
     let corpus = read_corpus(paths)?;
+    let words: Vec<Vec<&str>> = corpus
+        .iter()
+        .map(|s| s.words.iter().map(String::as_str).collect())
+        .collect();
+    tagger.prime(words.iter().map(Vec::as_slice));
     let pairs: Vec<(Vec<usize>, Vec<usize>)> = corpus
         .iter()
         .map(|s| {
@@ -134,8 +139,14 @@ pub fn tag_conll(files: &[PathBuf], lang: &str) -> Res {
         let mut tagger = linimasa::names::Tagger::new(lang);
         let content =
             std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let sentences = conll::read_conll(&content);
+        let words: Vec<Vec<&str>> = sentences
+            .iter()
+            .map(|s| s.words.iter().map(String::as_str).collect())
+            .collect();
+        tagger.prime(words.iter().map(Vec::as_slice));
         let mut out = String::with_capacity(content.len() * 2);
-        for sentence in conll::read_conll(&content) {
+        for sentence in &sentences {
             let words: Vec<&str> = sentence.words.iter().map(String::as_str).collect();
             for (line, (tag, _)) in sentence.lines.iter().zip(tagger.tag(&words)) {
                 out.push_str(line);

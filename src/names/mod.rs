@@ -130,6 +130,13 @@ impl Tagger {
         }
     }
 
+    /// Lets the rules read the whole document first (the model needs nothing).
+    pub fn prime<'a>(&mut self, sentences: impl IntoIterator<Item = &'a [&'a str]>) {
+        if self.model.is_none() {
+            self.memory.prime(sentences);
+        }
+    }
+
     /// Each word's tag (index into `perceptron::TAGS`) and confidence.
     pub fn tag(&mut self, words: &[&str]) -> Vec<(usize, f32)> {
         match self.model {
@@ -160,6 +167,11 @@ fn find_names_in(
     let letters = || text.chars().filter(|c| c.is_alphabetic());
     let cased = letters().any(char::is_uppercase) && letters().any(char::is_lowercase);
     let mut tagger = Tagger::new(lang);
+    let all: Vec<Vec<&str>> = sentences
+        .iter()
+        .map(|r| tokens[r.clone()].iter().map(|t| t.text).collect())
+        .collect();
+    tagger.prime(all.iter().map(Vec::as_slice));
     let mut out = Vec::new();
     for range in sentences.iter().cloned() {
         let words: Vec<&str> = tokens[range.clone()].iter().map(|t| t.text).collect();

@@ -350,6 +350,33 @@ fn is_acronym(w: &str) -> bool {
 #[derive(Default)]
 pub struct Memory {
     kinds: HashMap<String, &'static str>,
+    /// Capitalised words seen inside sentences (names) and words seen in lower case (not names),
+    /// to tell a name from an ordinary word at the start of a sentence.
+    inside: HashSet<String>,
+    lower: HashSet<String>,
+}
+
+impl Memory {
+    /// Reads a document's sentences (or a corpus) before tagging them.
+    pub fn prime<'a>(&mut self, sentences: impl IntoIterator<Item = &'a [&'a str]>) {
+        for words in sentences {
+            for (i, w) in words.iter().enumerate() {
+                if w.chars().next().is_some_and(char::is_lowercase) {
+                    self.lower.insert((*w).to_string());
+                } else if i > 0 && is_capitalised(w) && !is_opening(words[i - 1]) {
+                    self.inside.insert((*w).to_string());
+                }
+            }
+        }
+    }
+}
+
+/// Tokens after which a word starts a sentence or a quotation.
+fn is_opening(w: &str) -> bool {
+    matches!(
+        w,
+        "\"" | "``" | "'" | "(" | "--" | ":" | "-" | "–" | "—" | "“"
+    )
 }
 
 /// Tags a sentence's words with BIO tags (indices into `perceptron::TAGS`).
@@ -385,11 +412,21 @@ pub fn tag(words: &[&str], memory: &mut Memory, lists: &NameLists) -> Vec<usize>
         }
         let span: Vec<&str> = words[i..j].to_vec();
         let surface = span.join(" ");
-        let sentence_start = i == 0 || matches!(words[i - 1], "\"" | "``" | "'" | "(" | "--" | ":");
-        // A lone capitalised first word with nothing known about it is just a sentence start.
+        let sentence_start = i == 0 || is_opening(words[i - 1]);
+        // A lone capitalised first word with nothing known about it is just a sentence start,
+        // unless the document uses it as a name elsewhere, or a verb follows it ("Boeing
+        // announced") and it is never an ordinary word in the document.
+        let verb_follows = words.get(j).is_some_and(|n| {
+            SPEECH.contains(n)
+                || (n.len() > 3
+                    && n.chars().all(|c| c.is_lowercase())
+                    && (n.ends_with("ed") || n.ends_with("es")))
+        });
         let unknown_start = sentence_start
             && span.len() == 1
             && !memory.kinds.contains_key(&surface)
+            && !memory.inside.contains(&surface)
+            && (memory.lower.contains(&surface.to_lowercase()) || !verb_follows)
             && kind_is_guess(&span, g, lists);
         let kind = if unknown_start {
             None
@@ -462,7 +499,9 @@ fn classify(
     if span.len() == 1 && is_acronym(span[0]) {
         return Some("ORG");
     }
-    if after.is_some_and(|a| SPEECH.contains(&a)) && span.len() <= 3 {
+    // A full name before a speech verb is a person ("Louis Gallois said"); one unknown word is
+    // more often a company or body ("Airbus said"), a known surname is caught by the memory.
+    if after.is_some_and(|a| SPEECH.contains(&a)) && (2..=3).contains(&span.len()) {
         return Some("PER");
     }
     if before.is_some_and(|b| PLACE_PREPOSITIONS.contains(&b)) && span.len() <= 3 {
