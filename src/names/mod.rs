@@ -500,6 +500,28 @@ mod tests {
     }
 
     #[test]
+    fn english_names_by_rule() {
+        let text = "Toulouse, October 3, 2006 - Airbus said on Tuesday that deliveries will slip. \
+                    Chief executive Christian Streiff told reporters in Paris that costs must fall. \
+                    Boeing announced new orders. Streiff declined to comment.";
+        let found: Vec<(&str, &str)> = find_names(text, "en")
+            .iter()
+            .map(|n| (n.span.slice(text).unwrap(), n.kind))
+            .collect();
+        for expected in [
+            ("Toulouse", "LOC"),
+            ("Airbus", "ORG"),
+            ("Christian Streiff", "PER"),
+            ("Paris", "LOC"),
+            ("Boeing", "ORG"),
+            ("Streiff", "PER"),
+        ] {
+            assert!(found.contains(&expected), "{expected:?} not in {found:?}");
+        }
+        assert!(!found.iter().any(|(s, _)| *s == "Chief" || s.starts_with("October")));
+    }
+
+    #[test]
     fn hostile_text_does_not_panic() {
         let long = "A".repeat(500);
         for text in [
