@@ -40,5 +40,6 @@ pub mod names;
 pub mod pipeline;
 pub mod store;
 pub mod time;
+pub mod timeline;
 pub mod view;
 pub mod workspace;

@@ -3,6 +3,7 @@
 mod export;
 mod names;
 mod output;
+mod timeline;
 mod timex;
 
 use std::path::PathBuf;
@@ -135,6 +136,19 @@ enum Command {
     Undo,
     /// Redo the latest undone correction.
     Redo,
+    /// Timelines of target entities across documents, in the SemEval-2015 Task 4 format (one
+    /// file per entity), from the task's TimeML documents.
+    Timeline {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long = "entity")]
+        entities: Vec<String>,
+        /// A file with one target entity per line.
+        #[arg(long)]
+        entities_file: Option<PathBuf>,
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Export data (csv, json, graphml, gexf, timelinejs) for the filtered events.
     Export {
         #[command(subcommand)]
@@ -253,6 +267,9 @@ enum TrainCommand {
 
 #[derive(Subcommand)]
 enum EvalCommand {
+    /// Entity timelines (SemEval-2015 Task 4 format): each gold file against the system file of
+    /// the same name, by temporal awareness (our implementation; see src/timeline).
+    Timeline { gold: PathBuf, system: PathBuf },
     /// Names: entity-level precision, recall and F1 (exact spans and types, as conlleval) on
     /// CoNLL token files or MEANTIME CAT files.
     Names {
@@ -376,6 +393,15 @@ fn execute(cli: Cli) -> Res {
         Command::Train {
             what: TrainCommand::Names { paths, out, epochs },
         } => return names::train(&paths, epochs, &out),
+        Command::Timeline {
+            paths,
+            entities,
+            entities_file,
+            out,
+        } => return timeline::run(&paths, entities, entities_file, &out),
+        Command::Eval {
+            what: EvalCommand::Timeline { gold, system },
+        } => return timeline::eval(&gold, &system),
         Command::Eval {
             what:
                 EvalCommand::Names {
@@ -616,7 +642,8 @@ fn execute(cli: Cli) -> Res {
         Command::Bench { .. }
         | Command::Tag { .. }
         | Command::Eval { .. }
-        | Command::Train { .. } => {
+        | Command::Train { .. }
+        | Command::Timeline { .. } => {
             unreachable!("handled above")
         }
     }

@@ -43,6 +43,18 @@ pub struct EventLexicon {
     pronouns: Vec<String>,
 }
 
+impl EventLexicon {
+    /// The one-word triggers (any type).
+    pub fn single_words(&self) -> std::collections::HashSet<&str> {
+        self.triggers
+            .values()
+            .flatten()
+            .filter(|(seq, _)| seq.len() == 1)
+            .map(|(seq, _)| seq[0].as_str())
+            .collect()
+    }
+}
+
 #[derive(Deserialize)]
 struct File {
     triggers: HashMap<String, Vec<String>>,

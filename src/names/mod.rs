@@ -518,7 +518,9 @@ mod tests {
         ] {
             assert!(found.contains(&expected), "{expected:?} not in {found:?}");
         }
-        assert!(!found.iter().any(|(s, _)| *s == "Chief" || s.starts_with("October")));
+        assert!(!found
+            .iter()
+            .any(|(s, _)| *s == "Chief" || s.starts_with("October")));
     }
 
     #[test]

@@ -1,0 +1,597 @@
+//! Cross-document timelines of one entity, in the SemEval-2015 Task 4 ("TimeLine") format: for a
+//! target entity, the events it takes part in across documents, anchored to dates and ordered.
+//!
+//! Input: the task's TimeML documents (one `<s id="N">` element per sentence, tokens separated by
+//! spaces, a creation time). Output: one line per group of simultaneous events,
+//! `rank<TAB>date<TAB>docid-sentence-token...`, dates as `YYYY-MM-DD` with `XX` for unknown parts;
+//! events whose date is unknown come first with rank 0 and `XXXX-XX-XX`.
+//!
+//! How: a sentence takes part when it names the entity (its full name, its distinctive last word
+//! "A380", or its initials "USAF"); its events are the verbs and event words near that mention
+//! (the event lexicon, past-tense and participle forms); an event's date is the nearest time
+//! expression of its sentence (our tagger, anchored to the creation time), else the creation time
+//! for a verb in the past tense, else unknown. [`score`] measures a timeline against the gold one
+//! by temporal awareness (precision and recall of the ordering relations, each side's reduced
+//! relations checked against the other side's closure).
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use chrono::NaiveDate;
+
+use crate::model::TimexType;
+
+/// A task document: its id, creation day and tokenised sentences (by sentence id).
+#[derive(Debug, Clone)]
+pub struct Doc {
+    pub id: String,
+    pub dct: NaiveDate,
+    pub sentences: Vec<(usize, Vec<String>)>,
+}
+
+/// Reads a task TimeML document; `None` when it lacks a DOCID, a creation time or sentences.
+pub fn read_doc(content: &str) -> Option<Doc> {
+    let between = |open: &str, close: &str| -> Option<&str> {
+        let start = content.find(open)? + open.len();
+        let end = content[start..].find(close)? + start;
+        Some(&content[start..end])
+    };
+    let id = between("<DOCID>", "</DOCID>")?.trim().to_string();
+    let dct_tag = between("<DCT>", "</DCT>")?;
+    let value = dct_tag.split("value=\"").nth(1)?.split('"').next()?;
+    let dct = NaiveDate::parse_from_str(value.get(..10)?, "%Y-%m-%d").ok()?;
+    let mut sentences = Vec::new();
+    let mut rest = content;
+    while let Some(at) = rest.find("<s id=\"") {
+        rest = &rest[at + 7..];
+        let Some(q) = rest.find('"') else { break };
+        let Ok(n) = rest[..q].parse::<usize>() else {
+            continue;
+        };
+        let Some(gt) = rest.find('>') else { break };
+        let Some(end) = rest.find("</s>") else { break };
+        // Annotated documents mark events inside sentences: keep only the text.
+        let mut plain = String::new();
+        let mut in_tag = false;
+        for c in rest[gt + 1..end].chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                c if !in_tag => plain.push(c),
+                _ => {}
+            }
+        }
+        let body = crate::import::decode_entities(&plain);
+        sentences.push((n, body.split_whitespace().map(String::from).collect()));
+        rest = &rest[end..];
+    }
+    (!sentences.is_empty()).then_some(Doc { id, dct, sentences })
+}
+
+/// One line of a timeline: simultaneous events with their rank and date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    pub rank: usize,
+    pub date: String,
+    /// `docid-sentence-token` ids.
+    pub events: Vec<String>,
+}
+
+/// Reads a timeline file (skipping the entity's name on the first line, if there).
+pub fn parse(text: &str) -> Vec<Line> {
+    text.lines()
+        .filter_map(|l| {
+            let mut cols = l.split('\t');
+            let rank = cols.next()?.trim().parse().ok()?;
+            let date = cols.next()?.trim().to_string();
+            let events: Vec<String> = cols
+                .map(|c| c.trim().to_string())
+                .filter(|c| !c.is_empty())
+                .collect();
+            (!events.is_empty()).then_some(Line { rank, date, events })
+        })
+        .collect()
+}
+
+/// Writes a timeline in the task's format, the entity's name first.
+pub fn write(entity: &str, lines: &[Line]) -> String {
+    let mut out = format!("{entity}\n");
+    for l in lines {
+        out.push_str(&format!(
+            "{}\t{}\t{}\n",
+            l.rank,
+            l.date,
+            l.events.join("\t")
+        ));
+    }
+    out
+}
+
+/// The file name the task uses for an entity ("Airbus A380" → `airbus_a380.txt`).
+pub fn file_name(entity: &str) -> String {
+    format!("{}.txt", entity.to_lowercase().replace(' ', "_"))
+}
+
+/// Past forms of common irregular verbs (events in news are mostly told in the past tense).
+const IRREGULAR: &[&str] = &[
+    "said", "sold", "won", "made", "built", "bought", "took", "gave", "told", "began", "became",
+    "left", "came", "got", "held", "met", "ran", "set", "cut", "hit", "led", "lost", "paid", "saw",
+    "sent", "spent", "brought", "flew", "grew", "knew", "chose", "fell", "rose", "wrote", "struck",
+    "broke", "spoke", "drove", "beat", "bid", "shown", "flown", "taken", "given", "made", "won",
+    "sold", "begun", "chosen", "written", "risen", "fallen", "seen", "known",
+];
+
+/// Words that look like verbs but are not events here (auxiliaries, adjectives in -ed).
+const NOT_EVENTS: &[&str] = &[
+    "based",
+    "related",
+    "limited",
+    "united",
+    "red",
+    "need",
+    "used",
+    "supposed",
+    "interested",
+    "called",
+    "named",
+    "owned",
+    "aged",
+    "advanced",
+    "concerned",
+    "expected",
+    "scheduled",
+    "reported",
+    "speed",
+    "feed",
+    "seed",
+    "bed",
+    "hundred",
+    "indeed",
+    "proceed",
+];
+
+/// Words that are never events.
+const FUNCTION_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "its",
+    "their",
+    "this",
+    "that",
+    "these",
+    "those",
+    "be",
+    "have",
+    "has",
+    "was",
+    "is",
+    "as",
+    "us",
+    "does",
+    "plus",
+    "less",
+    "news",
+    "thus",
+    "always",
+    "perhaps",
+    "whereas",
+    "across",
+    "various",
+    "previous",
+    "during",
+    "regarding",
+    "including",
+    "according",
+    "following",
+    "saying",
+    "being",
+    "having",
+    "something",
+    "nothing",
+    "anything",
+    "everything",
+    "morning",
+    "evening",
+    "thing",
+    "things",
+    "building",
+    "ceiling",
+    "king",
+    "bring",
+    "spring",
+];
+
+/// Nouns that name events ("the launch", "deliveries").
+const EVENT_NOUNS: &[&str] = &[
+    "launch",
+    "delivery",
+    "deliveries",
+    "order",
+    "orders",
+    "sale",
+    "sales",
+    "deal",
+    "contract",
+    "flight",
+    "crash",
+    "merger",
+    "purchase",
+    "acquisition",
+    "announcement",
+    "agreement",
+    "delay",
+    "delays",
+    "production",
+    "competition",
+    "bid",
+    "strike",
+    "release",
+    "lawsuit",
+    "trial",
+    "investigation",
+    "cuts",
+    "loss",
+    "losses",
+    "profit",
+    "profits",
+    "award",
+    "test",
+    "tests",
+];
+
+/// Whether a lower-case word is an event, and whether it is a verb in the past tense.
+fn event_word(w: &str, lexicon: &HashSet<&str>) -> Option<bool> {
+    if NOT_EVENTS.contains(&w) || !w.chars().all(|c| c.is_alphabetic() || c == '-') {
+        return None;
+    }
+    if IRREGULAR.contains(&w) || (w.len() > 4 && w.ends_with("ed")) {
+        return Some(true);
+    }
+    if lexicon.contains(w) || EVENT_NOUNS.contains(&w) {
+        return Some(false);
+    }
+    if w.len() > 5 && w.ends_with("ing") && !FUNCTION_WORDS.contains(&w) {
+        return Some(false);
+    }
+    None
+}
+
+/// The ways a sentence can name the entity: its full name, its distinctive last word, its
+/// initials.
+fn entity_forms(entity: &str) -> Vec<Vec<String>> {
+    let words: Vec<String> = entity.split_whitespace().map(String::from).collect();
+    let mut forms = vec![words.clone()];
+    if words.len() > 1 {
+        let last = &words[words.len() - 1];
+        if last.chars().count() >= 4 || last.chars().any(|c| c.is_ascii_digit()) {
+            forms.push(vec![last.clone()]);
+        }
+        let initials: String = words
+            .iter()
+            .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+            .collect();
+        if initials.chars().count() >= 3 {
+            forms.push(vec![initials]);
+        }
+    }
+    forms
+}
+
+/// Token positions where a sentence names the entity.
+fn mentions(tokens: &[String], forms: &[Vec<String>]) -> Vec<usize> {
+    let mut out = Vec::new();
+    for i in 0..tokens.len() {
+        for f in forms {
+            if i + f.len() <= tokens.len()
+                && f.iter()
+                    .zip(&tokens[i..])
+                    .all(|(a, b)| a.eq_ignore_ascii_case(b))
+            {
+                out.push(i);
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// How many tokens around a mention its events are looked for.
+const WINDOW: usize = 8;
+
+/// A date value in the task's form: `2008-02-29`, `2008-02-XX`, `2008-XX-XX`.
+fn task_date(value: &str) -> Option<String> {
+    let v = value.get(..10).unwrap_or(value);
+    let parts: Vec<&str> = v.split('-').collect();
+    let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    match parts.as_slice() {
+        [y] if y.len() == 4 && digits(y) => Some(format!("{y}-XX-XX")),
+        [y, m] if y.len() == 4 && m.len() == 2 && digits(y) && digits(m) => {
+            Some(format!("{y}-{m}-XX"))
+        }
+        [y, m, d] if y.len() == 4 && digits(y) && digits(m) && digits(d) => {
+            Some(format!("{y}-{m}-{d}"))
+        }
+        _ => None,
+    }
+}
+
+/// The timeline of `entity` over `docs`.
+pub fn entity_timeline(docs: &[Doc], entity: &str) -> Vec<Line> {
+    let lexicon: HashSet<&str> = crate::events::lexicon("en")
+        .map(|l| l.single_words())
+        .unwrap_or_default();
+    let forms = entity_forms(entity);
+    // Event id → date.
+    let mut events: BTreeMap<String, String> = BTreeMap::new();
+    for doc in docs {
+        for (n, tokens) in &doc.sentences {
+            let at = mentions(tokens, &forms);
+            if at.is_empty() {
+                continue;
+            }
+            let text = tokens.join(" ");
+            // Byte offset of each token in `text`.
+            let mut offsets = Vec::with_capacity(tokens.len());
+            let mut pos = 0;
+            for t in tokens {
+                offsets.push(pos);
+                pos += t.len() + 1;
+            }
+            let times: Vec<_> = crate::time::tagger::tag_text(&text, "en", Some(doc.dct))
+                .into_iter()
+                .filter(|t| {
+                    matches!(t.timex_type, TimexType::Date) && task_date(&t.value).is_some()
+                })
+                .collect();
+            let name_tokens: HashSet<usize> = at
+                .iter()
+                .flat_map(|&i| i..(i + forms[0].len()).min(tokens.len()))
+                .collect();
+            for (i, token) in tokens.iter().enumerate() {
+                if name_tokens.contains(&i) || !at.iter().any(|&m| i.abs_diff(m) <= WINDOW) {
+                    continue;
+                }
+                let lower = token.to_lowercase();
+                // A capitalised word is a name, unless it is a known event word starting a
+                // sentence ("Deliveries").
+                if token.chars().next().is_some_and(char::is_uppercase)
+                    && !(i == 0
+                        && (EVENT_NOUNS.contains(&lower.as_str())
+                            || lexicon.contains(lower.as_str())))
+                {
+                    continue;
+                }
+                // Right after the name, a verb in the present ("Acme wins", "Airbus plans");
+                // after "to", a verb in the base form ("to expand").
+                let after_name = at.iter().any(|&m| i == m + forms[0].len());
+                let present = after_name
+                    && lower.len() > 3
+                    && lower.ends_with('s')
+                    && !lower.ends_with("ss")
+                    && !FUNCTION_WORDS.contains(&lower.as_str());
+                let infinitive = i > 0
+                    && tokens[i - 1] == "to"
+                    && lower.len() > 2
+                    && lower.chars().all(char::is_alphabetic)
+                    && !FUNCTION_WORDS.contains(&lower.as_str());
+                let Some(past) =
+                    event_word(&lower, &lexicon).or((present || infinitive).then_some(false))
+                else {
+                    continue;
+                };
+                let nearest = times
+                    .iter()
+                    .min_by_key(|t| t.span.start.abs_diff(offsets[i]));
+                let date = match nearest {
+                    Some(t) => task_date(&t.value).expect("filtered"),
+                    None if past => doc.dct.format("%Y-%m-%d").to_string(),
+                    None => "XXXX-XX-XX".into(),
+                };
+                events.insert(format!("{}-{}-{}", doc.id, n, token), date);
+            }
+        }
+    }
+    rank(events)
+}
+
+/// Orders dated events by date (unknown parts first within their period) and gives simultaneous
+/// ones one rank; undated events come first with rank 0.
+fn rank(events: BTreeMap<String, String>) -> Vec<Line> {
+    let mut by_date: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (id, date) in events {
+        by_date.entry(date).or_default().push(id);
+    }
+    let key = |d: &str| d.replace('X', "0");
+    let mut dated: Vec<(String, Vec<String>)> = by_date.into_iter().collect();
+    dated.sort_by(|a, b| key(&a.0).cmp(&key(&b.0)).then_with(|| a.0.cmp(&b.0)));
+    let mut out = Vec::new();
+    let mut rank = 0;
+    for (date, ids) in dated {
+        let r = if date == "XXXX-XX-XX" {
+            0
+        } else {
+            rank += 1;
+            rank
+        };
+        for id in ids {
+            out.push(Line {
+                rank: r,
+                date: date.clone(),
+                events: vec![id],
+            });
+        }
+    }
+    out
+}
+
+/// Temporal awareness of a system timeline against the gold one.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Score {
+    /// Reduced system relations found in the gold closure, and how many there were.
+    pub sys_correct: usize,
+    pub sys_total: usize,
+    /// Reduced gold relations found in the system closure, and how many there were.
+    pub gold_correct: usize,
+    pub gold_total: usize,
+}
+
+impl Score {
+    pub fn add(&mut self, other: Score) {
+        self.sys_correct += other.sys_correct;
+        self.sys_total += other.sys_total;
+        self.gold_correct += other.gold_correct;
+        self.gold_total += other.gold_total;
+    }
+    pub fn precision(&self) -> f64 {
+        ratio(self.sys_correct, self.sys_total)
+    }
+    pub fn recall(&self) -> f64 {
+        ratio(self.gold_correct, self.gold_total)
+    }
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+/// The reduced relations of a timeline, between its lines (an event and its coreferent
+/// mentions): consecutive events within a rank are simultaneous, and each rank's first event is
+/// before the next rank's first event. Undated (rank 0) events are not ordered.
+fn reduced(lines: &[Line]) -> Vec<(&[String], &[String], bool)> {
+    let mut by_rank: BTreeMap<usize, Vec<&[String]>> = BTreeMap::new();
+    for l in lines.iter().filter(|l| l.rank > 0) {
+        by_rank.entry(l.rank).or_default().push(&l.events);
+    }
+    let mut out = Vec::new();
+    let mut previous: Option<&[String]> = None;
+    for ids in by_rank.values() {
+        for pair in ids.windows(2) {
+            out.push((pair[0], pair[1], true));
+        }
+        if let Some(p) = previous {
+            out.push((p, ids[0], false));
+        }
+        previous = Some(ids[0]);
+    }
+    out
+}
+
+/// Whether the closure of a timeline (its rank order) holds a relation between two events, each
+/// known by any of its mentions.
+fn holds(ranks: &HashMap<&str, usize>, a: &[String], b: &[String], same: bool) -> bool {
+    let rank_of = |ids: &[String]| ids.iter().find_map(|id| ranks.get(id.as_str()).copied());
+    match (rank_of(a), rank_of(b)) {
+        (Some(x), Some(y)) => (same && x == y) || (!same && x < y),
+        _ => false,
+    }
+}
+
+/// Each dated mention's rank.
+fn ranks(lines: &[Line]) -> HashMap<&str, usize> {
+    lines
+        .iter()
+        .filter(|l| l.rank > 0)
+        .flat_map(|l| l.events.iter().map(move |e| (e.as_str(), l.rank)))
+        .collect()
+}
+
+/// Scores one entity's system timeline against its gold timeline.
+pub fn score(gold: &[Line], system: &[Line]) -> Score {
+    let (gold_ranks, sys_ranks) = (ranks(gold), ranks(system));
+    let (sys_reduced, gold_reduced) = (reduced(system), reduced(gold));
+    Score {
+        sys_correct: sys_reduced
+            .iter()
+            .filter(|(a, b, same)| holds(&gold_ranks, a, b, *same))
+            .count(),
+        sys_total: sys_reduced.len(),
+        gold_correct: gold_reduced
+            .iter()
+            .filter(|(a, b, same)| holds(&sys_ranks, a, b, *same))
+            .count(),
+        gold_total: gold_reduced.len(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOC: &str = r#"<?xml version='1.0' encoding='utf-8'?>
+<TimeML><DOCID>7</DOCID>
+<DCT><TIMEX3 functionInDocument="CREATION_TIME" tid="t0" type="DATE" value="2008-03-01">2008-03-01</TIMEX3></DCT>
+<TEXT><s id="0">Acme wins contract</s><s id="1">March 01 , 2008</s><s id="2">Acme Corp announced on February 29 that it sold ten planes .</s><s id="3">The weather was fine .</s><s id="4">Acme plans to expand in 2009 .</s></TEXT></TimeML>"#;
+
+    #[test]
+    fn reads_a_task_document() {
+        let d = read_doc(DOC).unwrap();
+        assert_eq!(
+            (d.id.as_str(), d.dct.to_string().as_str()),
+            ("7", "2008-03-01")
+        );
+        assert_eq!(d.sentences.len(), 5);
+        assert_eq!(d.sentences[2].1[1], "Corp");
+    }
+
+    #[test]
+    fn events_near_the_entity_dated_and_ranked() {
+        let d = read_doc(DOC).unwrap();
+        let lines = entity_timeline(&[d], "Acme");
+        let text = write("Acme", &lines);
+        assert!(text.contains("2008-02-29\t7-2-announced"), "{text}");
+        assert!(text.contains("2008-02-29\t7-2-sold"), "{text}");
+        assert!(text.contains("2009-XX-XX\t7-4-expand"), "{text}");
+        assert!(text.contains("\t7-0-wins"), "{text}");
+        assert!(
+            !text.contains("7-3-"),
+            "no event of a sentence without the entity: {text}"
+        );
+        let back = parse(&text);
+        assert_eq!(back, lines);
+    }
+
+    #[test]
+    fn temporal_awareness_counts_reduced_relations_against_the_closure() {
+        let l = |rank, date: &str, ids: &[&str]| Line {
+            rank,
+            date: date.into(),
+            events: ids.iter().map(|s| s.to_string()).collect(),
+        };
+        let gold = [
+            l(1, "2008-01-01", &["a"]),
+            l(1, "2008-01-01", &["b"]),
+            l(2, "2008-02-01", &["c", "c2"]),
+            l(3, "2008-03-01", &["d"]),
+        ];
+        // Perfect.
+        let s = score(&gold, &gold);
+        assert_eq!((s.precision(), s.recall()), (1.0, 1.0));
+        // The system puts d before c (a coreferent mention): one of its two reduced relations
+        // holds in the gold closure (a before d); the gold's three: a=b holds, a<c2? no.
+        let sys = [
+            l(1, "2008-01-01", &["a"]),
+            l(2, "2008-01-15", &["d"]),
+            l(3, "2008-02-01", &["c2"]),
+        ];
+        let s = score(&gold, &sys);
+        assert_eq!((s.sys_correct, s.sys_total), (1, 2));
+        assert_eq!((s.gold_correct, s.gold_total), (1, 3));
+        assert!(s.f1() > 0.0 && s.f1() < 1.0);
+        // Undated events are not ordered.
+        assert_eq!(score(&gold, &[l(0, "XXXX-XX-XX", &["a"])]).sys_total, 0);
+    }
+}
