@@ -235,7 +235,13 @@ pub fn extract(article: &Article, times: &[TimeExpr], names: &Names) -> Vec<Even
             let mut participants: Vec<Participant> = Vec::new();
             let mut places: Vec<String> = Vec::new();
             for m in &mentions {
-                if let Some(actor) = actor_of.get(m.surface.as_str()) {
+                // A capital is an actor only where it acts (the metonymy below), though its
+                // name is an alias of its country ("izin dari Moskow" is a place).
+                let capital_place = m.kind == MentionKind::Place
+                    && gazetteer()
+                        .lookup(&m.surface)
+                        .is_some_and(|e| e.kind == crate::names::gazetteer::PlaceKind::Capital);
+                if let Some(actor) = actor_of.get(m.surface.as_str()).filter(|_| !capital_place) {
                     let before = m.span.end <= trigger_span.start;
                     let role = match (cameo.as_str(), before) {
                         ("01", true) => ParticipantRole::Source,

@@ -211,6 +211,42 @@ fn find_names_in(
     out
 }
 
+/// Whether a verb follows the name ending at `end` (after at most one auxiliary): the name is
+/// the subject of an action.
+fn acts_after(text: &str, end: usize, lang: &str) -> bool {
+    const AUXILIARIES: &[&str] = &[
+        "akan", "telah", "sudah", "juga", "tidak", "belum", "masih", "sedang", "will", "has",
+        "had", "would", "is", "was", "also", "has", "have", "did", "does", "could", "may",
+    ];
+    let rest = text.get(end..).unwrap_or_default();
+    let words: Vec<&str> = rest
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .take(2)
+        .collect();
+    let is_verb = |w: &str| {
+        let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if w.is_empty() || !w.chars().all(|c| c.is_lowercase() || c == '-') {
+            return false;
+        }
+        let trigger = crate::events::lexicon(lang).is_some_and(|l| l.single_words().contains(w));
+        let form = match lang {
+            "id" => {
+                w.chars().count() >= 6
+                    && ["me", "ber", "di", "ter"].iter().any(|p| w.starts_with(p))
+            }
+            _ => w.len() > 3 && (w.ends_with("ed") || w.ends_with('s')),
+        };
+        trigger || form
+    };
+    match words.as_slice() {
+        [first, ..] if first.starts_with(|c: char| !c.is_alphanumeric()) => false,
+        [first, second] if AUXILIARIES.contains(first) => is_verb(second),
+        [first, ..] => is_verb(first),
+        [] => false,
+    }
+}
+
 /// Finds the actors and places of `article`: names the tagger recognises and country names it
 /// missed, outside the time expressions already found, resolved as the module docs say.
 pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
@@ -427,6 +463,26 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
                     provenance: Provenance::rule(rule.clone()),
                 });
             }
+            // Metonymy: a capital that acts ("Moskow bertujuan...", "Moskow akan menganalisis",
+            // "Washington said") stands for its country's state; the country actor takes the
+            // capital's name as an alias. A capital in a dateline ("Moskow, Gatra.com -") is
+            // followed by no verb and stays a place only.
+            if let Some(country) = place
+                .filter(|e| {
+                    e.kind == gazetteer::PlaceKind::Capital && acts_after(text, n.span.end, lang)
+                })
+                .and_then(|e| g.country(&e.country))
+            {
+                match actors.iter_mut().find(|a| a.canonical_name == country.name) {
+                    Some(a) => add_alias(&mut a.aliases, &surface),
+                    None => actors.push(Actor {
+                        canonical_name: country.name.clone(),
+                        kind: ActorKind::Country,
+                        aliases: vec![surface.clone()],
+                        provenance: Provenance::rule("names.metonymy"),
+                    }),
+                }
+            }
             // A country is also an actor: "Rusia" acting is Russia.
             if let Some(e) = place.filter(|e| e.kind == gazetteer::PlaceKind::Country) {
                 match actors.iter_mut().find(|a| a.canonical_name == e.name) {
@@ -497,6 +553,44 @@ mod tests {
                 "{surface:?}"
             );
         }
+    }
+
+    #[test]
+    fn an_acting_capital_stands_for_its_state_a_dateline_capital_does_not() {
+        let article = |text: &str| Article {
+            id: 0,
+            content_hash: String::new(),
+            title: "T".into(),
+            publisher: Some("Gatra.com".into()),
+            url: None,
+            language: Some("id".into()),
+            section: None,
+            text: text.into(),
+            warnings: vec![],
+            published: None,
+            source: None,
+        };
+        let russia_aliases = |text: &str| {
+            recognize(&article(text), &[])
+                .actors
+                .iter()
+                .find(|a| a.canonical_name == "Russia")
+                .map(|a| a.aliases.clone())
+                .unwrap_or_default()
+        };
+        assert!(
+            russia_aliases("Dia mengatakan Moskow bertujuan untuk menguasai kota itu.")
+                .contains(&"Moskow".to_string())
+        );
+        assert!(
+            russia_aliases("Peskov mengatakan Moskow akan menganalisis hasilnya.")
+                .contains(&"Moskow".to_string())
+        );
+        assert!(
+            !russia_aliases("Moskow, Gatra.com - Kremlin mengatakan terlalu dini.")
+                .contains(&"Moskow".to_string())
+        );
+        assert!(!russia_aliases("Mereka tiba di Moskow kemarin.").contains(&"Moskow".to_string()));
     }
 
     #[test]
