@@ -188,6 +188,7 @@ pub fn fill_events(
                     canonical_name: format!("Actor {i}"),
                     kind: ActorKind::Person,
                     aliases: vec![],
+                    roles: Vec::new(),
                     provenance: Provenance::rule("bench.synthetic"),
                 })
                 .collect();

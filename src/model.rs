@@ -268,6 +268,9 @@ pub struct Actor {
     pub canonical_name: String,
     pub kind: ActorKind,
     pub aliases: Vec<String>,
+    /// Roles as the article gives them ("Juru bicara Kremlin", "Defence Minister").
+    #[serde(default)]
+    pub roles: Vec<String>,
     pub provenance: Provenance,
 }
 

@@ -108,6 +108,8 @@ pub struct ActorRow {
     pub name: String,
     pub kind: String,
     pub aliases: Vec<String>,
+    /// Roles as the articles give them ("Juru bicara Kremlin").
+    pub roles: Vec<String>,
     #[ts(type = "number")]
     pub events: i64,
 }

@@ -144,13 +144,14 @@ fn write_csv(s: &Selection, out: &Path) -> Result<Vec<PathBuf>> {
     })?;
     write_atomically(&actors, |w| {
         let mut c = csv::Writer::from_writer(w);
-        c.write_record(["name", "kind", "aliases", "events"])
+        c.write_record(["name", "kind", "aliases", "roles", "events"])
             .map_err(csv_error)?;
         for a in &s.actors {
             c.write_record([
                 a.name.clone(),
                 a.kind.clone(),
                 a.aliases.join("; "),
+                a.roles.join("; "),
                 a.events.to_string(),
             ])
             .map_err(csv_error)?;
@@ -231,6 +232,7 @@ const NODE_ATTRS: &[(&str, &str)] = &[
     ("evidence", "string"),
     ("actor_kind", "string"),
     ("aliases", "string"),
+    ("roles", "string"),
     ("events", "int"),
     ("country", "string"),
     ("lat", "double"),

@@ -150,6 +150,7 @@ impl KnowledgeGraph {
                 attrs: vec![
                     ("actor_kind", a.kind.clone()),
                     ("aliases", a.aliases.join("; ")),
+                    ("roles", a.roles.join("; ")),
                     ("events", a.events.to_string()),
                 ],
                 start: span.0,
@@ -328,6 +329,7 @@ mod tests {
             name: name.into(),
             kind: "country".into(),
             aliases: vec![],
+            roles: vec![],
             events: 1,
         }
     }

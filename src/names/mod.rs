@@ -211,6 +211,43 @@ fn find_names_in(
     out
 }
 
+/// The role written right before a person's name: title words, with the organisation or place
+/// they belong to ("Juru bicara Kremlin", "Menteri Pertahanan Moskow", "Kremlin spokesman",
+/// "Presiden"); `None` without a title word.
+fn role_before(
+    text: &str,
+    tokens: &[tokenize::Token<'_>],
+    start: usize,
+    lists: &NameLists,
+) -> Option<String> {
+    let at = tokens.iter().position(|t| t.span.start == start)?;
+    let is_title = |w: &str| {
+        let mut cs = w.chars();
+        let capitalised: String = cs
+            .next()
+            .map(|c| c.to_uppercase().chain(cs).collect())
+            .unwrap_or_default();
+        lists.is_title(w) || lists.is_title(&capitalised)
+    };
+    let g = gazetteer::gazetteer();
+    let mut first = None;
+    let mut titled = false;
+    for k in (at.saturating_sub(5)..at).rev() {
+        let w = tokens[k].text;
+        let title = is_title(w);
+        let belongs = lists.organisations.contains_key(w)
+            || (w.starts_with(char::is_uppercase) && g.lookup(w).is_some());
+        if !(title || belongs) {
+            break;
+        }
+        titled |= title;
+        first = Some(k);
+    }
+    let first = first.filter(|_| titled)?;
+    let role = text.get(tokens[first].span.start..tokens[at - 1].span.end)?;
+    Some(role.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
 /// Whether a verb follows the name ending at `end` (after at most one auxiliary): the name is
 /// the subject of an action.
 fn acts_after(text: &str, end: usize, lang: &str) -> bool {
@@ -404,6 +441,7 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
                     canonical_name: country.name.clone(),
                     kind: ActorKind::Country,
                     aliases: vec![surface.clone()],
+                    roles: Vec::new(),
                     provenance: Provenance::rule("names.demonyms"),
                 }),
             }
@@ -423,6 +461,7 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
                     canonical_name: canonical.clone(),
                     kind: ActorKind::Organisation,
                     aliases: vec![surface.clone()],
+                    roles: Vec::new(),
                     provenance: Provenance::rule("names.organisations"),
                 }),
             }
@@ -479,6 +518,7 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
                         canonical_name: country.name.clone(),
                         kind: ActorKind::Country,
                         aliases: vec![surface.clone()],
+                        roles: Vec::new(),
                         provenance: Provenance::rule("names.metonymy"),
                     }),
                 }
@@ -491,6 +531,7 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
                         canonical_name: e.name.clone(),
                         kind: ActorKind::Country,
                         aliases: vec![surface.clone()],
+                        roles: Vec::new(),
                         provenance: Provenance::rule("names.gazetteer"),
                     }),
                 }
@@ -509,8 +550,17 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
                     || (actor_kind == ActorKind::Person
                         && a.canonical_name.split(' ').next_back() == Some(surface.as_str())))
         });
+        // The role written before a person ("Juru bicara Kremlin Dmitry Peskov").
+        let role = (actor_kind == ActorKind::Person)
+            .then(|| role_before(text, &tokens, n.span.start, lists))
+            .flatten();
         match existing {
-            Some(a) => add_alias(&mut a.aliases, &surface),
+            Some(a) => {
+                add_alias(&mut a.aliases, &surface);
+                if let Some(r) = role {
+                    add_alias(&mut a.roles, &r);
+                }
+            }
             None => {
                 // A person is later called by the surname: "Putin" for "Vladimir Putin".
                 let mut aliases = vec![surface.clone()];
@@ -523,6 +573,7 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
                     canonical_name: surface.clone(),
                     kind: actor_kind,
                     aliases,
+                    roles: role.into_iter().collect(),
                     provenance: Provenance::rule(rule.clone()),
                 })
             }
@@ -591,6 +642,48 @@ mod tests {
                 .contains(&"Moskow".to_string())
         );
         assert!(!russia_aliases("Mereka tiba di Moskow kemarin.").contains(&"Moskow".to_string()));
+    }
+
+    #[test]
+    fn roles_come_from_the_titles_before_a_name() {
+        let article = |text: &str, lang: &str| Article {
+            id: 0,
+            content_hash: String::new(),
+            title: "T".into(),
+            publisher: None,
+            url: None,
+            language: Some(lang.into()),
+            section: None,
+            text: text.into(),
+            warnings: vec![],
+            published: None,
+            source: None,
+        };
+        let roles = |text: &str, lang: &str, who: &str| {
+            recognize(&article(text, lang), &[])
+                .actors
+                .into_iter()
+                .find(|a| a.canonical_name == who)
+                .map(|a| a.roles)
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            roles(
+                "Juru bicara Kremlin Dmitry Peskov mengatakan hal itu.",
+                "id",
+                "Dmitry Peskov"
+            ),
+            ["Juru bicara Kremlin"]
+        );
+        assert_eq!(
+            roles(
+                "Menteri Pertahanan Moskow Sergei Shoigu mengatakan hal itu.",
+                "id",
+                "Sergei Shoigu"
+            ),
+            ["Menteri Pertahanan Moskow"]
+        );
+        assert!(roles("Kemarin Joko Widodo tiba di Jakarta.", "id", "Joko Widodo").is_empty());
     }
 
     #[test]

@@ -34,6 +34,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0003_event_reports",
         include_str!("../../migrations/0003_event_reports.sql"),
     ),
+    (
+        "0004_actor_roles",
+        include_str!("../../migrations/0004_actor_roles.sql"),
+    ),
 ];
 
 #[derive(Debug, Error)]
@@ -515,6 +519,10 @@ fn write_extraction(
     for a in &ex.actors {
         // Stored under the name as extracted; the user's renames and merges map it (see curation).
         let id = curation::upsert_actor(tx, &a.canonical_name, a.kind.as_str(), &a.provenance)?;
+        for role in &a.roles {
+            tx.prepare_cached("INSERT OR IGNORE INTO actor_role(actor_id, role) VALUES (?1, ?2)")?
+                .execute(params![id, role])?;
+        }
         for alias in &a.aliases {
             tx.prepare_cached(
                 "INSERT OR IGNORE INTO actor_alias(actor_id, alias) VALUES (?1, ?2)",

@@ -645,7 +645,10 @@ impl Store {
                          WHERE m.eff_id = a.id AND al.alias <> a.canonical_name
                        ORDER BY 1)),
                     (SELECT count(DISTINCT ea.event_id) FROM actor m JOIN event_actor ea ON ea.actor_id = m.id
-                      JOIN event e ON e.id = ea.event_id WHERE m.eff_id = a.id AND e.hidden = 0) AS n
+                      JOIN event e ON e.id = ea.event_id WHERE m.eff_id = a.id AND e.hidden = 0) AS n,
+                    (SELECT json_group_array(role) FROM
+                      (SELECT DISTINCT r.role FROM actor m JOIN actor_role r ON r.actor_id = m.id
+                        WHERE m.eff_id = a.id ORDER BY r.role))
              FROM actor a WHERE a.eff_id = a.id ORDER BY n DESC, a.canonical_name",
         )?;
         let rows = stmt
@@ -657,6 +660,7 @@ impl Store {
                     kind: r.get(2)?,
                     aliases: serde_json::from_str(&aliases).unwrap_or_default(),
                     events: r.get(4)?,
+                    roles: serde_json::from_str(&r.get::<_, String>(5)?).unwrap_or_default(),
                 })
             })?
             .collect::<Result<_, _>>()?;

@@ -121,6 +121,9 @@ struct GoldActor {
     name: String,
     kind: String,
     aliases: Vec<String>,
+    /// "Kremlin spokesperson (Juru bicara Kremlin)": the article's words in parentheses.
+    #[serde(default)]
+    role: Option<String>,
     #[serde(default)]
     optional: bool,
 }
@@ -160,6 +163,18 @@ fn seed_actors_and_places_match_the_gold() {
                         "actor {} is a {}, not a {}",
                         g.name, a.kind, g.kind
                     ));
+                }
+                let written = g
+                    .role
+                    .as_deref()
+                    .and_then(|r| r.split_once('(')?.1.strip_suffix(')'));
+                if let Some(words) = written {
+                    if !a.roles.iter().any(|r| r.contains(words)) {
+                        problems.push(format!(
+                            "actor {} lacks the role {words:?} (has {:?})",
+                            g.name, a.roles
+                        ));
+                    }
                 }
                 for alias in &g.aliases {
                     if !a.aliases.contains(alias) && &a.name != alias {

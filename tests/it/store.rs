@@ -47,6 +47,7 @@ pub fn actor(name: &str, kind: ActorKind, aliases: &[&str]) -> Actor {
         canonical_name: name.into(),
         kind,
         aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        roles: Vec::new(),
         provenance: Provenance::rule("test"),
     }
 }

@@ -51,7 +51,11 @@ article_title: string, publisher: string | null,
  */
 reports: number, };
 export type ParticipantView = { actor: string, role: string, };
-export type ActorRow = { id: number, name: string, kind: string, aliases: Array<string>, events: number, };
+export type ActorRow = { id: number, name: string, kind: string, aliases: Array<string>, 
+/**
+ * Roles as the articles give them ("Juru bicara Kremlin").
+ */
+roles: Array<string>, events: number, };
 export type PlaceRow = { id: number, name: string, country: string | null, lat: number | null, lon: number | null, events: number, };
 export type ImportFailure = { path: string, reason: string, };
 export type ImportSummary = { imported: number, duplicates: number, failed: Array<ImportFailure>, 

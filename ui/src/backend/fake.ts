@@ -708,6 +708,7 @@ export class FakeBackend implements Backend {
           name: a.name,
           kind: a.kind,
           aliases: [...new Set(a.aliases.filter((x) => x !== a.name))].sort(),
+          roles: [],
           events: counts.get(a.name) ?? 0,
         }))
         .sort((a, b) => b.events - a.events || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
