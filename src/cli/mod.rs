@@ -723,7 +723,7 @@ fn bench(what: BenchCommand) -> Res {
             std::fs::create_dir_all(&dir)?;
             let db = dir.join(format!("bench-query-{events}.db"));
             let mut store = Store::open(&db)?;
-            if store.info()?.events != events as i64 {
+            if linimasa::bench::stored_events(&store)? != events as i64 {
                 drop(store);
                 let _ = std::fs::remove_file(&db);
                 store = Store::open(&db)?;

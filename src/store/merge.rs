@@ -164,15 +164,17 @@ pub(super) fn merge_event(tx: &Transaction<'_>, id: i64) -> Result<()> {
     let places = ids("SELECT place_id FROM event_place WHERE event_id = ?1")?;
     let list = |v: &[i64]| v.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
     // Candidates: other articles' reports of the same type in the date window that share an
-    // actor, with their actors and places to count what else they share.
+    // actor, with their actors and places to count what else they share. The (type, day) index
+    // bounds the scan: a candidate spans at most MAX_RANGE_DAYS, so it starts at most that long
+    // before this event.
     let sql = format!(
         "SELECT e.id, e.merged_into, e.evidence_text,
                 (SELECT group_concat(DISTINCT m.eff_id) FROM event_actor a JOIN actor m ON m.id = a.actor_id
                   WHERE a.event_id = e.id),
                 (SELECT group_concat(place_id) FROM event_place WHERE event_id = e.id)
-         FROM event_window_rtree w JOIN event e ON e.id = w.id
-         WHERE w.day_to >= ?1 - 1 AND w.day_from <= ?2 + 1 AND e.article_id <> ?3
-           AND e.eff_cameo = ?4 AND e.day_to - e.day_from <= ?5
+         FROM event e
+         WHERE e.eff_cameo = ?4 AND e.day_from BETWEEN ?1 - 1 - ?5 AND ?2 + 1
+           AND e.day_to >= ?1 - 1 AND e.article_id <> ?3 AND e.day_to - e.day_from <= ?5
            AND EXISTS (SELECT 1 FROM event_actor a JOIN actor m ON m.id = a.actor_id
                        WHERE a.event_id = e.id AND m.eff_id IN ({}))
            AND NOT EXISTS (SELECT 1 FROM correction_event c WHERE c.event_key = e.event_key AND c.hidden = 1)
