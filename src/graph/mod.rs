@@ -64,21 +64,35 @@ pub struct ActorGraph {
 impl ActorGraph {
     /// Links every pair of actors of each event (one link per pair, weight = shared events).
     pub fn from_events(events: &[EventRow]) -> Self {
+        Self::from_lists(
+            events
+                .iter()
+                .map(|e| (e.actors.as_slice(), e.earliest.as_ref())),
+        )
+    }
+
+    /// [`ActorGraph::from_events`] over each event's actors and first day only.
+    pub fn from_lists<'a>(
+        events: impl Iterator<Item = (&'a [String], Option<&'a String>)> + Clone,
+    ) -> Self {
         let mut g = ActorGraph {
             graph: StableUnGraph::default(),
             index: BTreeMap::new(),
             events: HashMap::new(),
         };
         // Nodes in name order, so indices (and every measure's tie-breaking) are deterministic.
-        let mut names: Vec<&String> = events.iter().flat_map(|e| e.actors.iter()).collect();
+        let mut names: Vec<&String> = events
+            .clone()
+            .flat_map(|(actors, _)| actors.iter())
+            .collect();
         names.sort();
         names.dedup();
         for name in names {
             let idx = g.graph.add_node(name.clone());
             g.index.insert(name.clone(), idx);
         }
-        for e in events {
-            let mut actors: Vec<&String> = e.actors.iter().collect();
+        for (actors, earliest) in events {
+            let mut actors: Vec<&String> = actors.iter().collect();
             actors.sort();
             actors.dedup();
             for a in &actors {
@@ -93,7 +107,7 @@ impl ActorGraph {
                     };
                     let link = &mut g.graph[edge];
                     link.weight += 1.0;
-                    if let Some(d) = &e.earliest {
+                    if let Some(d) = earliest {
                         link.dates.push(d.clone());
                     }
                 }
@@ -104,7 +118,12 @@ impl ActorGraph {
 
     /// The network of the events matching `filter`.
     pub fn from_store(store: &Store, filter: &EventFilter) -> Result<Self> {
-        Ok(Self::from_events(&store.events(filter)?))
+        let lists = store.event_actor_lists(filter)?;
+        Ok(Self::from_lists(
+            lists
+                .iter()
+                .map(|(actors, day)| (actors.as_slice(), day.as_ref())),
+        ))
     }
 
     fn nodes(&self) -> Vec<NodeIndex> {

@@ -494,6 +494,41 @@ impl Store {
         Ok(rows)
     }
 
+    /// Each visible event's actors (as the actors they count as) and first day: what the actor
+    /// network needs, without the rest of the listing.
+    pub fn event_actor_lists(
+        &self,
+        filter: &EventFilter,
+    ) -> Result<Vec<(Vec<String>, Option<String>)>> {
+        let (from_sql, mut conditions, args) = self.event_source(filter)?;
+        let Some(from_sql) = from_sql else {
+            return Ok(vec![]);
+        };
+        conditions.push("e.hidden = 0".into());
+        let sql = format!(
+            "SELECT e.day_from,
+                    (SELECT group_concat(a.canonical_name, char(31)) FROM
+                      (SELECT DISTINCT m.eff_id FROM event_actor ea JOIN actor m ON m.id = ea.actor_id
+                        WHERE ea.event_id = e.id) x JOIN actor a ON a.id = x.eff_id)
+             FROM {from_sql} WHERE {}",
+            conditions.join(" AND ")
+        );
+        let mut stmt = self.conn().prepare_cached(&sql)?;
+        let rows = stmt
+            .query_map(params_from_iter(args), |r| {
+                let day: Option<i64> = r.get(0)?;
+                let names: Option<String> = r.get(1)?;
+                Ok((
+                    names
+                        .map(|n| n.split('\u{1f}').map(String::from).collect())
+                        .unwrap_or_default(),
+                    day.and_then(from_day_number).map(|d| d.to_string()),
+                ))
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(rows)
+    }
+
     /// Events per month (of the effective start date) among the events matching `filter`.
     pub fn month_histogram(&self, filter: &EventFilter) -> Result<Vec<MonthCount>> {
         let unfiltered = filter.actor.is_none()
