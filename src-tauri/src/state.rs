@@ -1,14 +1,21 @@
 //! The one piece of state the app keeps: the open workspace.
 
 use std::path::Path;
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use linimasa::store::{Store, StoreError};
 use linimasa::view::{AppError, ErrorCode};
 
+/// Read connections beside the writer: the views' queries run side by side (the workspace is in
+/// WAL mode, so they read while an import writes).
+const READERS: usize = 3;
+
 pub struct AppState {
+    /// The connection that writes (imports, corrections) and reads what must see its own writes.
     store: Arc<Mutex<Store>>,
+    readers: Mutex<Vec<Arc<Mutex<Store>>>>,
+    next_reader: AtomicUsize,
     /// Set to stop the running import between batches.
     cancel_import: Arc<AtomicBool>,
 }
@@ -23,8 +30,35 @@ impl AppState {
         }
         Ok(AppState {
             store: Arc::new(Mutex::new(store)),
+            readers: Mutex::new(open_readers(path)?),
+            next_reader: AtomicUsize::new(0),
             cancel_import: Arc::new(AtomicBool::new(false)),
         })
+    }
+
+    /// A read connection for a query: a free one when there is one, else the next in turn.
+    pub fn reader(&self) -> Result<Arc<Mutex<Store>>, AppError> {
+        let readers = self
+            .readers
+            .lock()
+            .map_err(|_| AppError::new(ErrorCode::Internal, "the workspace is unavailable"))?;
+        if let Some(free) = readers.iter().find(|r| r.try_lock().is_ok()) {
+            return Ok(Arc::clone(free));
+        }
+        let i = self.next_reader.fetch_add(1, Ordering::Relaxed) % readers.len();
+        Ok(Arc::clone(&readers[i]))
+    }
+
+    /// Switches to another workspace: the writer and the readers.
+    pub fn switch(&self, store: Store, path: &Path) -> Result<(), AppError> {
+        let readers = open_readers(path)?;
+        *self.store()? = store;
+        *self
+            .readers
+            .lock()
+            .map_err(|_| AppError::new(ErrorCode::Internal, "the workspace is unavailable"))? =
+            readers;
+        Ok(())
     }
 
     pub fn store(&self) -> Result<MutexGuard<'_, Store>, AppError> {
@@ -70,4 +104,10 @@ fn export_folder_file() -> Option<std::path::PathBuf> {
             .join("linimasa")
             .join("export-folder.txt"),
     )
+}
+
+fn open_readers(path: &Path) -> Result<Vec<Arc<Mutex<Store>>>, StoreError> {
+    (0..READERS)
+        .map(|_| Store::open(path).map(|s| Arc::new(Mutex::new(s))))
+        .collect()
 }

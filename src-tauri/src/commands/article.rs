@@ -20,12 +20,20 @@ fn today() -> NaiveDate {
 
 #[tauri::command]
 pub fn article_list(state: State<'_, AppState>) -> Result<Vec<ArticleSummary>, AppError> {
-    Ok(state.store()?.articles()?)
+    let reader = state.reader()?;
+    let store = reader
+        .lock()
+        .map_err(|_| AppError::new(ErrorCode::Internal, "the workspace is unavailable"))?;
+    Ok(store.articles()?)
 }
 
 #[tauri::command]
 pub fn article_get(state: State<'_, AppState>, id: i64) -> Result<ArticleDetail, AppError> {
-    Ok(state.store()?.article_detail(id)?)
+    let reader = state.reader()?;
+    let store = reader
+        .lock()
+        .map_err(|_| AppError::new(ErrorCode::Internal, "the workspace is unavailable"))?;
+    Ok(store.article_detail(id)?)
 }
 
 /// Imports files and folders, streaming progress on `on_progress` (at most four messages a second,

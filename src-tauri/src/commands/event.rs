@@ -13,7 +13,7 @@ pub async fn event_list(
     query: EventQuery,
 ) -> Result<EventPage, AppError> {
     let mut filter = query.to_filter()?;
-    blocking(state.shared(), move |store| {
+    blocking(state.reader()?, move |store| {
         let total = store.event_count(&filter)?;
         filter.limit = Some(MAX_EVENTS);
         Ok(EventPage {
@@ -30,7 +30,7 @@ pub async fn event_histogram(
     query: EventQuery,
 ) -> Result<Vec<MonthCount>, AppError> {
     let filter = query.to_filter()?;
-    blocking(state.shared(), move |store| {
+    blocking(state.reader()?, move |store| {
         Ok(store.month_histogram(&filter)?)
     })
     .await
@@ -42,10 +42,17 @@ pub async fn event_facets(
     query: EventQuery,
 ) -> Result<Facets, AppError> {
     let filter = query.to_filter()?;
-    blocking(state.shared(), move |store| Ok(store.facets(&filter)?)).await
+    blocking(state.reader()?, move |store| Ok(store.facets(&filter)?)).await
 }
 
 #[tauri::command]
 pub fn event_get(state: State<'_, AppState>, id: i64) -> Result<EventDetail, AppError> {
-    Ok(state.store()?.event_detail(id)?)
+    let reader = state.reader()?;
+    let store = reader.lock().map_err(|_| {
+        AppError::new(
+            linimasa::view::ErrorCode::Internal,
+            "the workspace is unavailable",
+        )
+    })?;
+    Ok(store.event_detail(id)?)
 }

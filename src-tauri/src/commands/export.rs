@@ -57,7 +57,7 @@ pub async fn export_chart(
         ChartFormatName::Svg => ChartFormat::Svg,
         ChartFormatName::Pdf => ChartFormat::Pdf,
     };
-    blocking(state.shared(), move |store| {
+    blocking(state.reader()?, move |store| {
         let caption = Selection::gather(store, &filter, today)?.caption.text();
         chart::export(store, &filter, &opts, format, &path)?;
         Ok(ExportResult {
@@ -99,7 +99,7 @@ pub async fn export_data(
     } else {
         TimelineGroup::Type
     };
-    blocking(state.shared(), move |store| {
+    blocking(state.reader()?, move |store| {
         let selection = Selection::gather(store, &filter, today)?;
         let files = data::export(&selection, format, group, &path)?;
         if files.is_empty() {

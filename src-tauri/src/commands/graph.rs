@@ -13,7 +13,7 @@ pub async fn network_get(
     query: EventQuery,
 ) -> Result<NetworkView, AppError> {
     let filter = query.to_filter()?;
-    blocking(state.shared(), move |store| {
+    blocking(state.reader()?, move |store| {
         Ok(linimasa::graph::network_view(store, &filter, MAX_ACTORS)?)
     })
     .await
@@ -25,15 +25,14 @@ pub async fn place_list(
     query: EventQuery,
 ) -> Result<Vec<PlaceRow>, AppError> {
     let filter = query.to_filter()?;
-    blocking(
-        state.shared(),
-        move |store| Ok(store.place_counts(&filter)?),
-    )
+    blocking(state.reader()?, move |store| {
+        Ok(store.place_counts(&filter)?)
+    })
     .await
 }
 
 /// Every actor with its aliases and event count (for merge and split choices).
 #[tauri::command]
 pub async fn actor_list(state: State<'_, AppState>) -> Result<Vec<ActorRow>, AppError> {
-    blocking(state.shared(), |store| Ok(store.actors()?)).await
+    blocking(state.reader()?, |store| Ok(store.actors()?)).await
 }

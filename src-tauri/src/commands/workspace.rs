@@ -78,11 +78,8 @@ pub async fn workspace_open(
             format!("{}: cannot open as a workspace: {e}", path.display()),
         )
     })?;
-    let info = {
-        let mut store = state.store()?;
-        *store = opened;
-        store.info()?
-    };
+    state.switch(opened, &path)?;
+    let info = state.store()?.info()?;
     if let Some(file) = linimasa::workspace::recent_file() {
         // The recent list is a convenience: failing to update it does not fail the switch.
         let _ = linimasa::workspace::remember(&file, &path);
