@@ -49,6 +49,15 @@ impl AppState {
         Ok(Arc::clone(&readers[i]))
     }
 
+    /// Runs a quick query on a read connection.
+    pub fn read<T>(&self, work: impl FnOnce(&Store) -> Result<T, AppError>) -> Result<T, AppError> {
+        let reader = self.reader()?;
+        let store = reader
+            .lock()
+            .map_err(|_| AppError::new(ErrorCode::Internal, "the workspace is unavailable"))?;
+        work(&store)
+    }
+
     /// Switches to another workspace: the writer and the readers.
     pub fn switch(&self, store: Store, path: &Path) -> Result<(), AppError> {
         let readers = open_readers(path)?;

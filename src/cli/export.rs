@@ -5,10 +5,11 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::Subcommand;
-use linimasa::export::chart::{self, ChartFormat, ChartOptions, ChartView, LaneBy};
+use linimasa::export::chart::{self, ChartFormat};
 use linimasa::export::data::{self, DataFormat, TimelineGroup};
 use linimasa::export::Selection;
 use linimasa::store::Store;
+use linimasa::view::{ChartFormatName, ChartRequest, ChartViewName, LaneName};
 
 use super::{FilterArgs, Res};
 
@@ -149,32 +150,32 @@ pub fn run(store: &Store, command: ExportCommand, today: NaiveDate) -> Res {
                     )
                 })?,
             };
-            if !(100.0..=20_000.0).contains(&width) || !(0.25..=8.0).contains(&scale) {
-                return Err("--width must be 100 to 20000 and --scale 0.25 to 8".into());
-            }
-            let mut opts = ChartOptions::new(
-                match view {
-                    ViewArg::Timeline => ChartView::Timeline,
-                    ViewArg::Network => ChartView::Network,
-                    ViewArg::Map => ChartView::Map,
+            // The same request the app sends, so both are checked and shaped by one function.
+            let request = ChartRequest {
+                view: match view {
+                    ViewArg::Timeline => ChartViewName::Timeline,
+                    ViewArg::Network => ChartViewName::Network,
+                    ViewArg::Map => ChartViewName::Map,
                 },
-                today,
-            );
-            opts.width = width;
-            opts.scale = scale;
-            opts.caption = !no_caption;
-            opts.lanes = match lanes {
-                LanesArg::Actor => LaneBy::Actor,
-                LanesArg::Place => LaneBy::Place,
-                LanesArg::Type => LaneBy::Type,
-                LanesArg::Source => LaneBy::Source,
+                format: match format {
+                    ChartFormat::Png => ChartFormatName::Png,
+                    ChartFormat::Svg => ChartFormatName::Svg,
+                    ChartFormat::Pdf => ChartFormatName::Pdf,
+                },
+                scale: Some(scale),
+                caption: !no_caption,
+                lanes: Some(match lanes {
+                    LanesArg::Actor => LaneName::Actor,
+                    LanesArg::Place => LaneName::Place,
+                    LanesArg::Type => LaneName::Type,
+                    LanesArg::Source => LaneName::Source,
+                }),
+                window_from: window_from.map(|d| d.to_string()),
+                window_to: window_to.map(|d| d.to_string()),
+                positions: None,
+                width: Some(width),
             };
-            opts.window = window_from.zip(window_to);
-            if let Some((from, to)) = opts.window {
-                if to < from {
-                    return Err(format!("the window ends ({to}) before it starts ({from})").into());
-                }
-            }
+            let mut opts = request.options(today).map_err(|e| e.message)?;
             opts.title = title;
             chart::export(store, &filter.into_filter(), &opts, format, &out)?;
             println!("wrote {}", out.display());

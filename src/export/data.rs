@@ -82,41 +82,57 @@ fn csv_error(e: csv::Error) -> std::io::Error {
     std::io::Error::other(e.to_string())
 }
 
+/// Writes one CSV file: a header and one record per row.
+fn write_table<R: IntoIterator<Item = String>>(
+    path: &Path,
+    header: &[&str],
+    rows: impl Iterator<Item = R>,
+) -> Result<()> {
+    write_atomically(path, |w| {
+        let mut c = csv::Writer::from_writer(w);
+        c.write_record(header).map_err(csv_error)?;
+        for row in rows {
+            c.write_record(row).map_err(csv_error)?;
+        }
+        c.flush()
+    })
+}
+
 fn write_csv(s: &Selection, out: &Path) -> Result<Vec<PathBuf>> {
     let [events, actors, places, mentions] = csv_paths(out);
-    write_atomically(&events, |w| {
-        let mut c = csv::Writer::from_writer(w);
-        c.write_record([
-            "id",
-            "date",
-            "earliest",
-            "latest",
-            "precision",
-            "date_derivation",
-            "cameo",
-            "type",
-            "actors",
-            "participants",
-            "places",
-            "modality",
-            "attribution",
-            "confidence",
-            "evidence",
-            "evidence_start",
-            "evidence_end",
-            "article_id",
-            "article_title",
-            "publisher",
-        ])
-        .map_err(csv_error)?;
-        for e in &s.events {
+    let header = [
+        "id",
+        "date",
+        "earliest",
+        "latest",
+        "precision",
+        "date_derivation",
+        "cameo",
+        "type",
+        "actors",
+        "participants",
+        "places",
+        "modality",
+        "attribution",
+        "confidence",
+        "evidence",
+        "evidence_start",
+        "evidence_end",
+        "article_id",
+        "article_title",
+        "publisher",
+    ];
+    write_table(
+        &events,
+        &header,
+        s.events.iter().map(|e| {
             let r = &e.row;
             let participants: Vec<String> = r
                 .participants
                 .iter()
                 .map(|p| format!("{} ({})", p.actor, p.role))
                 .collect();
-            c.write_record([
+            [
                 r.id.to_string(),
                 r.date_value.clone().unwrap_or_default(),
                 r.earliest.clone().unwrap_or_default(),
@@ -137,59 +153,48 @@ fn write_csv(s: &Selection, out: &Path) -> Result<Vec<PathBuf>> {
                 r.article_id.to_string(),
                 r.article_title.clone(),
                 r.publisher.clone().unwrap_or_default(),
-            ])
-            .map_err(csv_error)?;
-        }
-        c.flush()
-    })?;
-    write_atomically(&actors, |w| {
-        let mut c = csv::Writer::from_writer(w);
-        c.write_record(["name", "kind", "aliases", "roles", "events"])
-            .map_err(csv_error)?;
-        for a in &s.actors {
-            c.write_record([
+            ]
+        }),
+    )?;
+    write_table(
+        &actors,
+        &["name", "kind", "aliases", "roles", "events"],
+        s.actors.iter().map(|a| {
+            [
                 a.name.clone(),
                 a.kind.clone(),
                 a.aliases.join("; "),
                 a.roles.join("; "),
                 a.events.to_string(),
-            ])
-            .map_err(csv_error)?;
-        }
-        c.flush()
-    })?;
-    write_atomically(&places, |w| {
-        let mut c = csv::Writer::from_writer(w);
-        c.write_record(["name", "country", "lat", "lon", "events"])
-            .map_err(csv_error)?;
-        for p in &s.places {
-            c.write_record([
+            ]
+        }),
+    )?;
+    write_table(
+        &places,
+        &["name", "country", "lat", "lon", "events"],
+        s.places.iter().map(|p| {
+            [
                 p.name.clone(),
                 p.country.clone().unwrap_or_default(),
                 p.lat.map(|v| v.to_string()).unwrap_or_default(),
                 p.lon.map(|v| v.to_string()).unwrap_or_default(),
                 p.events.to_string(),
-            ])
-            .map_err(csv_error)?;
-        }
-        c.flush()
-    })?;
-    write_atomically(&mentions, |w| {
-        let mut c = csv::Writer::from_writer(w);
-        c.write_record(["article_id", "start", "end", "text", "kind"])
-            .map_err(csv_error)?;
-        for m in &s.mentions {
-            c.write_record([
+            ]
+        }),
+    )?;
+    write_table(
+        &mentions,
+        &["article_id", "start", "end", "text", "kind"],
+        s.mentions.iter().map(|m| {
+            [
                 m.article_id.to_string(),
                 m.start.to_string(),
                 m.end.to_string(),
                 m.text.clone(),
                 m.kind.clone(),
-            ])
-            .map_err(csv_error)?;
-        }
-        c.flush()
-    })?;
+            ]
+        }),
+    )?;
     Ok(vec![events, actors, places, mentions])
 }
 

@@ -122,14 +122,6 @@ impl Tagger {
         }
     }
 
-    /// A tagger over a given model (to compare training runs).
-    pub fn with_model(model: &'static Model, lang: &str) -> Self {
-        Tagger {
-            model: Some(model),
-            ..Tagger::new(lang)
-        }
-    }
-
     /// Lets the rules read the whole document first (the model needs nothing).
     pub fn prime<'a>(&mut self, sentences: impl IntoIterator<Item = &'a [&'a str]>) {
         if self.model.is_none() {
@@ -209,6 +201,27 @@ fn find_names_in(
         }
     }
     out
+}
+
+/// Adds a name to a list once.
+fn add_alias(aliases: &mut Vec<String>, alias: &str) {
+    if !aliases.iter().any(|a| a == alias) {
+        aliases.push(alias.to_string());
+    }
+}
+
+/// Adds `surface` as an alias of the actor named `canonical`, creating that actor when new.
+fn add_actor(actors: &mut Vec<Actor>, canonical: &str, kind: ActorKind, surface: &str, rule: &str) {
+    match actors.iter_mut().find(|a| a.canonical_name == canonical) {
+        Some(a) => add_alias(&mut a.aliases, surface),
+        None => actors.push(Actor {
+            canonical_name: canonical.to_string(),
+            kind,
+            aliases: vec![surface.to_string()],
+            roles: Vec::new(),
+            provenance: Provenance::rule(rule),
+        }),
+    }
 }
 
 /// The role written right before a person's name: title words, with the organisation or place
@@ -405,11 +418,6 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
     let mut names = Names::default();
     let mut actors: Vec<Actor> = Vec::new();
     let mut places: Vec<Place> = Vec::new();
-    let add_alias = |aliases: &mut Vec<String>, alias: &str| {
-        if !aliases.iter().any(|a| a == alias) {
-            aliases.push(alias.to_string());
-        }
-    };
     for n in &found {
         let Some(surface) = n.span.slice(text) else {
             continue;
@@ -435,16 +443,13 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
                 kind: MentionKind::Group,
                 provenance: Provenance::rule("names.demonyms"),
             });
-            match actors.iter_mut().find(|a| a.canonical_name == country.name) {
-                Some(a) => add_alias(&mut a.aliases, &surface),
-                None => actors.push(Actor {
-                    canonical_name: country.name.clone(),
-                    kind: ActorKind::Country,
-                    aliases: vec![surface.clone()],
-                    roles: Vec::new(),
-                    provenance: Provenance::rule("names.demonyms"),
-                }),
-            }
+            add_actor(
+                &mut actors,
+                &country.name,
+                ActorKind::Country,
+                &surface,
+                "names.demonyms",
+            );
             continue;
         }
         // A known organisation is one, whatever the tagger said ("Kremlin").
@@ -455,16 +460,13 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
                 kind: MentionKind::Organisation,
                 provenance: Provenance::rule("names.organisations"),
             });
-            match actors.iter_mut().find(|a| &a.canonical_name == canonical) {
-                Some(a) => add_alias(&mut a.aliases, &surface),
-                None => actors.push(Actor {
-                    canonical_name: canonical.clone(),
-                    kind: ActorKind::Organisation,
-                    aliases: vec![surface.clone()],
-                    roles: Vec::new(),
-                    provenance: Provenance::rule("names.organisations"),
-                }),
-            }
+            add_actor(
+                &mut actors,
+                canonical,
+                ActorKind::Organisation,
+                &surface,
+                "names.organisations",
+            );
             continue;
         }
         // A single-word "person" or "organisation" the gazetteer knows as a place is that place.
@@ -512,29 +514,23 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
                 })
                 .and_then(|e| g.country(&e.country))
             {
-                match actors.iter_mut().find(|a| a.canonical_name == country.name) {
-                    Some(a) => add_alias(&mut a.aliases, &surface),
-                    None => actors.push(Actor {
-                        canonical_name: country.name.clone(),
-                        kind: ActorKind::Country,
-                        aliases: vec![surface.clone()],
-                        roles: Vec::new(),
-                        provenance: Provenance::rule("names.metonymy"),
-                    }),
-                }
+                add_actor(
+                    &mut actors,
+                    &country.name,
+                    ActorKind::Country,
+                    &surface,
+                    "names.metonymy",
+                );
             }
             // A country is also an actor: "Rusia" acting is Russia.
             if let Some(e) = place.filter(|e| e.kind == gazetteer::PlaceKind::Country) {
-                match actors.iter_mut().find(|a| a.canonical_name == e.name) {
-                    Some(a) => add_alias(&mut a.aliases, &surface),
-                    None => actors.push(Actor {
-                        canonical_name: e.name.clone(),
-                        kind: ActorKind::Country,
-                        aliases: vec![surface.clone()],
-                        roles: Vec::new(),
-                        provenance: Provenance::rule("names.gazetteer"),
-                    }),
-                }
+                add_actor(
+                    &mut actors,
+                    &e.name,
+                    ActorKind::Country,
+                    &surface,
+                    "names.gazetteer",
+                );
             }
             continue;
         }

@@ -6,7 +6,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::gazetteer::{self, PlaceKind};
+use super::gazetteer;
 use super::perceptron::tag_index;
 use super::NameLists;
 
@@ -381,14 +381,13 @@ fn is_opening(w: &str) -> bool {
 
 /// Tags a sentence's words with BIO tags (indices into `perceptron::TAGS`).
 pub fn tag(words: &[&str], memory: &mut Memory, lists: &NameLists) -> Vec<usize> {
-    let never: HashSet<&str> = NEVER.iter().copied().collect();
     let mut tags = vec![0usize; words.len()];
     let g = gazetteer::gazetteer();
     let mut i = 0;
     while i < words.len() {
         let w = words[i];
-        let starts = (is_capitalised(w) && !never.contains(w) && !lists.is_title(w)
-            || (is_acronym(w) && !never.contains(w)))
+        let starts = (is_capitalised(w) && !NEVER.contains(&w) && !lists.is_title(w)
+            || (is_acronym(w) && !NEVER.contains(&w)))
             && !has_digit(w);
         if !starts {
             i += 1;
@@ -400,7 +399,7 @@ pub fn tag(words: &[&str], memory: &mut Memory, lists: &NameLists) -> Vec<usize>
         while j < words.len() {
             let x = words[j];
             // Model numbers ("A380", "787") are products, not part of a name.
-            let inside = (is_capitalised(x) && !never.contains(x) && !has_digit(x))
+            let inside = (is_capitalised(x) && !NEVER.contains(&x) && !has_digit(x))
                 || (CONNECTORS.contains(&x)
                     && words
                         .get(j + 1)
@@ -486,10 +485,9 @@ fn classify(
     }
     let before = at.checked_sub(1).map(|k| words[k]);
     let after = words.get(at + span.len()).copied();
-    if let Some(place) = g.lookup(surface) {
-        // Countries and regions are places; a city name is a place unless a title says person.
+    if g.lookup(surface).is_some() {
+        // A known place name is a place, unless a title before it says person.
         if !before.is_some_and(|b| lists.is_title(b)) {
-            let _: &PlaceKind = &place.kind;
             return Some("LOC");
         }
     }

@@ -162,13 +162,11 @@ pub(super) fn merge_event(tx: &Transaction<'_>, id: i64) -> Result<()> {
         return Ok(());
     }
     let places = ids("SELECT place_id FROM event_place WHERE event_id = ?1")?;
-    let list = |v: &[i64]| v.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
     // Candidates: other articles' reports of the same type in the date window that share an
     // actor, with their actors and places to count what else they share. The (type, day) index
     // bounds the scan: a candidate spans at most MAX_RANGE_DAYS, so it starts at most that long
     // before this event.
-    let sql = format!(
-        "SELECT e.id, e.merged_into, e.evidence_text,
+    let sql = "SELECT e.id, e.merged_into, e.evidence_text,
                 (SELECT group_concat(DISTINCT m.eff_id) FROM event_actor a JOIN actor m ON m.id = a.actor_id
                   WHERE a.event_id = e.id),
                 (SELECT group_concat(place_id) FROM event_place WHERE event_id = e.id)
@@ -176,11 +174,10 @@ pub(super) fn merge_event(tx: &Transaction<'_>, id: i64) -> Result<()> {
          WHERE e.eff_cameo = ?4 AND e.day_from BETWEEN ?1 - 1 - ?5 AND ?2 + 1
            AND e.day_to >= ?1 - 1 AND e.article_id <> ?3 AND e.day_to - e.day_from <= ?5
            AND EXISTS (SELECT 1 FROM event_actor a JOIN actor m ON m.id = a.actor_id
-                       WHERE a.event_id = e.id AND m.eff_id IN ({}))
+                       WHERE a.event_id = e.id AND m.eff_id IN (SELECT value FROM json_each(?6)))
            AND NOT EXISTS (SELECT 1 FROM correction_event c WHERE c.event_key = e.event_key AND c.hidden = 1)
-           AND NOT EXISTS (SELECT 1 FROM correction_event_apart x WHERE x.event_key = e.event_key)",
-        list(&actors)
-    );
+           AND NOT EXISTS (SELECT 1 FROM correction_event_apart x WHERE x.event_key = e.event_key)";
+    let actor_list = serde_json::to_string(&actors).expect("ids serialise");
     let split = |s: Option<String>| -> Vec<i64> {
         s.unwrap_or_default()
             .split(',')
@@ -188,16 +185,19 @@ pub(super) fn merge_event(tx: &Transaction<'_>, id: i64) -> Result<()> {
             .collect()
     };
     let candidates: Vec<(i64, Option<i64>, String, i64, i64)> = tx
-        .prepare(&sql)?
-        .query_map(params![from, to, article, cameo, MAX_RANGE_DAYS], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get::<_, Option<String>>(3)?,
-                r.get::<_, Option<String>>(4)?,
-            ))
-        })?
+        .prepare_cached(sql)?
+        .query_map(
+            params![from, to, article, cameo, MAX_RANGE_DAYS, actor_list],
+            |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get::<_, Option<String>>(3)?,
+                    r.get::<_, Option<String>>(4)?,
+                ))
+            },
+        )?
         .map(|row| {
             row.map(|(other, merged, text, their_actors, their_places)| {
                 let shared = |mine: &[i64], theirs: Vec<i64>| {

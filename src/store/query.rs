@@ -245,15 +245,13 @@ impl Store {
             .into_iter()
             .next()
             .ok_or(StoreError::NotFound { what: "event", id })?;
-        let (start, end, key): (i64, i64, String) = self.conn().query_row(
-            "SELECT evidence_start, evidence_end, event_key FROM event WHERE id = ?1",
-            [id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )?;
         let corrected = self
             .conn()
-            .prepare_cached("SELECT 1 FROM correction_event WHERE event_key = ?1")?
-            .exists([&key])?;
+            .prepare_cached(
+                "SELECT 1 FROM correction_event c JOIN event e ON e.event_key = c.event_key
+                 WHERE e.id = ?1",
+            )?
+            .exists([id])?;
         // This event and the reports grouped under it, in id order (this one first).
         let report_rows: Vec<(i64, i64, i64, i64, String, String, Option<String>, String)> = self
             .conn()
@@ -295,9 +293,8 @@ impl Store {
                 end: e as u32,
             });
         }
-        let (start, end) = reports
-            .first()
-            .map_or((start as u32, end as u32), |r| (r.start, r.end));
+        // The first report is this event itself.
+        let (start, end) = reports.first().map_or((0, 0), |r| (r.start, r.end));
         let mut stmt = self.conn().prepare_cached(
             "SELECT p.id, p.canonical_name, p.country_code, p.lat, p.lon,
                     (SELECT count(*) FROM event_place ep2 JOIN event e ON e.id = ep2.event_id

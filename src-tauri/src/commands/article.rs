@@ -20,20 +20,12 @@ fn today() -> NaiveDate {
 
 #[tauri::command]
 pub fn article_list(state: State<'_, AppState>) -> Result<Vec<ArticleSummary>, AppError> {
-    let reader = state.reader()?;
-    let store = reader
-        .lock()
-        .map_err(|_| AppError::new(ErrorCode::Internal, "the workspace is unavailable"))?;
-    Ok(store.articles()?)
+    state.read(|store| Ok(store.articles()?))
 }
 
 #[tauri::command]
 pub fn article_get(state: State<'_, AppState>, id: i64) -> Result<ArticleDetail, AppError> {
-    let reader = state.reader()?;
-    let store = reader
-        .lock()
-        .map_err(|_| AppError::new(ErrorCode::Internal, "the workspace is unavailable"))?;
-    Ok(store.article_detail(id)?)
+    state.read(|store| Ok(store.article_detail(id)?))
 }
 
 /// Imports files and folders, streaming progress on `on_progress` (at most four messages a second,

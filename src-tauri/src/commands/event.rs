@@ -47,12 +47,5 @@ pub async fn event_facets(
 
 #[tauri::command]
 pub fn event_get(state: State<'_, AppState>, id: i64) -> Result<EventDetail, AppError> {
-    let reader = state.reader()?;
-    let store = reader.lock().map_err(|_| {
-        AppError::new(
-            linimasa::view::ErrorCode::Internal,
-            "the workspace is unavailable",
-        )
-    })?;
-    Ok(store.event_detail(id)?)
+    state.read(|store| Ok(store.event_detail(id)?))
 }

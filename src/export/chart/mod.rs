@@ -132,13 +132,18 @@ pub fn render_svg(store: &Store, filter: &EventFilter, opts: &ChartOptions) -> R
 
 /// The fonts the PNG and PDF renderers use: DejaVu Sans (embedded), then the system's fonts for
 /// scripts it lacks.
+/// Loaded once per process: scanning the system's fonts takes longer than drawing a chart.
 fn fonts() -> Arc<resvg::usvg::fontdb::Database> {
-    let mut db = resvg::usvg::fontdb::Database::new();
-    db.load_font_data(include_bytes!("../../../resources/fonts/DejaVuSans.ttf").to_vec());
-    db.load_font_data(include_bytes!("../../../resources/fonts/DejaVuSans-Bold.ttf").to_vec());
-    db.load_system_fonts();
-    db.set_sans_serif_family("DejaVu Sans");
-    Arc::new(db)
+    static FONTS: std::sync::OnceLock<Arc<resvg::usvg::fontdb::Database>> =
+        std::sync::OnceLock::new();
+    Arc::clone(FONTS.get_or_init(|| {
+        let mut db = resvg::usvg::fontdb::Database::new();
+        db.load_font_data(include_bytes!("../../../resources/fonts/DejaVuSans.ttf").to_vec());
+        db.load_font_data(include_bytes!("../../../resources/fonts/DejaVuSans-Bold.ttf").to_vec());
+        db.load_system_fonts();
+        db.set_sans_serif_family("DejaVu Sans");
+        Arc::new(db)
+    }))
 }
 
 fn parse(svg: &str) -> Result<resvg::usvg::Tree> {
