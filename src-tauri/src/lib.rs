@@ -63,6 +63,7 @@ pub fn run() {
             commands::curation::history_redo,
             commands::event::event_list,
             commands::event::event_histogram,
+            commands::event::event_timeline,
             commands::event::event_facets,
             commands::event::event_get,
             commands::graph::network_get,

@@ -7,6 +7,7 @@
 //! - Machine output and the user's corrections are separate tables; corrections are keyed by stable
 //!   keys and re-applied whenever machine output is rewritten.
 
+mod columns;
 mod curation;
 mod merge;
 mod query;

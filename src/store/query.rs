@@ -577,7 +577,7 @@ impl Store {
 
     /// The FROM clause, conditions and arguments that select the events matching `filter` (all
     /// but the limit). `None` when the actor or place is unknown (nothing can match).
-    fn event_source(
+    pub(super) fn event_source(
         &self,
         filter: &EventFilter,
     ) -> Result<(Option<String>, Vec<String>, Vec<Value>)> {

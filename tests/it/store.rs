@@ -120,6 +120,14 @@ fn sample() -> (Store, i64, Extraction) {
     (store, id, extraction)
 }
 
+/// The filter the app sends as JSON.
+fn query(json: &str) -> EventFilter {
+    serde_json::from_str::<linimasa::view::EventQuery>(json)
+        .unwrap()
+        .to_filter()
+        .unwrap()
+}
+
 fn evidence(store: &Store, filter: EventFilter) -> Vec<String> {
     store
         .events(&filter)
@@ -657,12 +665,6 @@ fn killing_an_import_of_10000_articles_leaves_a_consistent_store_that_a_rerun_co
 #[test]
 fn views_share_one_query_facets_places_network_and_detail() {
     let (mut store, article_id, _) = sample();
-    let query = |json: &str| -> EventFilter {
-        serde_json::from_str::<linimasa::view::EventQuery>(json)
-            .unwrap()
-            .to_filter()
-            .unwrap()
-    };
     let all = store.facets(&query("{}")).unwrap();
     assert_eq!((all.total, all.articles), (5, 1));
     let counts = |f: &[linimasa::view::FacetCount]| {
@@ -956,4 +958,100 @@ fn one_event_reported_by_several_articles_is_one_event_with_several_sources() {
         .keep_apart(back.iter().find(|e| e.cameo == "01").unwrap().id)
         .is_err());
     assert_eq!(store.check().unwrap(), Vec::<String>::new());
+}
+
+/// The timeline's binary columns hold what the listing rows hold, for every filter.
+#[test]
+fn timeline_columns_carry_the_listing_rows() {
+    use linimasa::view::{TimelineColumns, NO_DAY};
+    let (mut store, article_id, _) = sample();
+    let day = |d: i32| (d != NO_DAY).then(|| store::from_day_number(d as i64).unwrap().to_string());
+    // A hidden event stays out of both.
+    let fifth = store.events(&EventFilter::default()).unwrap()[4].id;
+    store
+        .correct_event(
+            fifth,
+            &EventCorrection {
+                hidden: Some(true),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    for json in [
+        "{}",
+        r#"{"actor": "Rusia"}"#,
+        r#"{"place": "Kharkiv"}"#,
+        r#"{"cameo": "19", "source": "Gatra.com"}"#,
+        r#"{"text": "Sample"}"#,
+        r#"{"actor": "Nobody At All"}"#,
+    ] {
+        let filter = query(json);
+        let rows = store.events(&filter).unwrap();
+        let bytes = store.timeline_columns(&filter).unwrap().encode();
+        let c = TimelineColumns::decode(&bytes).unwrap();
+        assert_eq!(c.len(), rows.len(), "{json}");
+        assert_eq!(c.actor_start.len(), rows.len() + 1);
+        for (k, row) in rows.iter().enumerate() {
+            let t = &c.tables;
+            assert_eq!(c.id[k] as i64, row.id, "{json}");
+            assert_eq!(day(c.earliest[k]), row.earliest);
+            assert_eq!(day(c.latest[k]), row.latest);
+            assert_eq!(t.precisions[c.precision[k] as usize], row.precision);
+            assert_eq!(t.cameos[c.cameo[k] as usize], row.cameo);
+            assert_eq!(t.modalities[c.modality[k] as usize], row.modality);
+            assert_eq!(c.confidence[k], row.confidence);
+            assert_eq!(c.reports[k] as i64, row.reports);
+            let article = &t.articles[c.article[k] as usize];
+            assert_eq!(
+                (&article.title, &article.publisher),
+                (&row.article_title, &row.publisher)
+            );
+            let value = (c.value[k] >= 0).then(|| t.values[c.value[k] as usize].clone());
+            assert_eq!(value, row.date_value);
+            let span = c.actor_start[k] as usize..c.actor_start[k + 1] as usize;
+            let mut participants: Vec<(String, String)> = span
+                .map(|i| {
+                    (
+                        t.actors[c.actor[i] as usize].clone(),
+                        t.roles[c.role[i] as usize].clone(),
+                    )
+                })
+                .collect();
+            let mut expected: Vec<(String, String)> = row
+                .participants
+                .iter()
+                .map(|p| (p.actor.clone(), p.role.clone()))
+                .collect();
+            participants.sort();
+            expected.sort();
+            assert_eq!(participants, expected, "{json}");
+            let places: Vec<String> = (c.place_start[k]..c.place_start[k + 1])
+                .map(|i| t.places[c.place[i as usize] as usize].clone())
+                .collect();
+            assert_eq!(places, row.places);
+        }
+    }
+    let _ = article_id;
+
+    // The UI decodes a sample of the same bytes in its own tests; this keeps it current.
+    let bytes = store
+        .timeline_columns(&EventFilter::default())
+        .unwrap()
+        .encode();
+    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    let expected = format!(
+        "// Written by `UPDATE_BINDINGS=1 cargo test --test it timeline_columns`: the bytes the\n\
+         // store sends for the sample workspace of tests/it/store.rs (4 visible events).\n\
+         export const SAMPLE_HEX =\n  \"{hex}\";\n"
+    );
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/src/backend/columns.sample.ts");
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        std::fs::write(&path, &expected).unwrap();
+    }
+    assert!(
+        std::fs::read_to_string(&path).unwrap_or_default() == expected,
+        "{} is stale: run `UPDATE_BINDINGS=1 cargo test --test it timeline_columns`",
+        path.display()
+    );
 }

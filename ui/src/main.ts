@@ -6,7 +6,7 @@ import type { AppError, ArticleSummary, HistoryState, ImportEvent, ImportSummary
 import { type Backend, pickBackend, toAppError } from "./backend";
 import { el, required } from "./dom";
 import { describeError, formatCounts, historyChange, formatImportProgress, formatImportSummary, ImportRate } from "./format";
-import { Latest, Store, type StateKey } from "./state";
+import { type AppState, Latest, Store, type StateKey } from "./state";
 import { hideTooltip } from "./viz/canvas";
 import { renderArticles } from "./views/articles";
 import type { View, ViewContext } from "./views/context";
@@ -92,9 +92,40 @@ function tabs(ids: readonly string[], onShow: (id: string) => void = () => undef
   return show;
 }
 
+/**
+ * A view in a tab panel: while the panel is hidden its updates wait (merged), and
+ * run when the panel is shown, so a filter change or a pan does not make hidden
+ * views query and draw on the page's one thread.
+ */
+class WhenShown implements View {
+  private pending = new Set<StateKey>();
+
+  constructor(
+    private readonly view: View,
+    private readonly panel: HTMLElement,
+    private readonly store: Store,
+  ) {}
+
+  update(state: Readonly<AppState>, changed: ReadonlySet<StateKey>): void {
+    if (this.panel.hidden) {
+      for (const key of changed) this.pending.add(key);
+      return;
+    }
+    this.view.update(state, changed);
+  }
+
+  shown(): void {
+    if (this.panel.hidden || this.pending.size === 0) return;
+    const changed = this.pending;
+    this.pending = new Set();
+    this.view.update(this.store.get(), changed);
+  }
+}
+
 async function start(): Promise<void> {
   const store = new Store();
-  const showBottom = tabs(["tab-network", "tab-map", "tab-events", "tab-articles"]);
+  const deferred = new Map<string, WhenShown>();
+  const showBottom = tabs(["tab-network", "tab-map", "tab-events", "tab-articles"], (id) => deferred.get(id)?.shown());
   const showSide = tabs(["tab-detail", "tab-reader"]);
   renderArticles(ui.articles, { kind: "loading" }, () => undefined);
   renderEvents(ui.events, { kind: "loading" });
@@ -306,7 +337,21 @@ async function start(): Promise<void> {
       if (changed.has("selected") && state.selected !== null) showSide("tab-detail");
     },
   };
-  const views: View[] = [facets, timeline, network, map, detail, eventsList, workspace, sidePanel];
+  const inTab = (tab: string, panel: string, view: View): View => {
+    const wrapped = new WhenShown(view, required(panel, HTMLElement), store);
+    deferred.set(tab, wrapped);
+    return wrapped;
+  };
+  const views: View[] = [
+    facets,
+    timeline,
+    inTab("tab-network", "network-panel", network),
+    inTab("tab-map", "map-panel", map),
+    detail,
+    inTab("tab-events", "events-panel", eventsList),
+    workspace,
+    sidePanel,
+  ];
   store.subscribe((state, changed) => {
     for (const v of views) v.update(state, changed);
   });

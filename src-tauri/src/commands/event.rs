@@ -1,4 +1,5 @@
 use linimasa::view::{AppError, EventDetail, EventPage, EventQuery, Facets, MonthCount};
+use tauri::ipc::Response;
 use tauri::State;
 
 use super::blocking;
@@ -20,6 +21,20 @@ pub async fn event_list(
             events: store.events(&filter)?,
             total,
         })
+    })
+    .await
+}
+
+/// Every event matching `query` (the timeline's date window ignored by the caller) as the
+/// binary columns of `linimasa::view::TimelineColumns`: an ArrayBuffer in the page.
+#[tauri::command]
+pub async fn event_timeline(
+    state: State<'_, AppState>,
+    query: EventQuery,
+) -> Result<Response, AppError> {
+    let filter = query.to_filter()?;
+    blocking(state.reader()?, move |store| {
+        Ok(Response::new(store.timeline_columns(&filter)?.encode()))
     })
     .await
 }

@@ -36,6 +36,7 @@ import type {
 import { cameoName, cameoRoot, isCameoRoot } from "../cameo";
 import { DAY, addDays, formatDay, parseDay } from "../dates";
 import { eventExtent } from "../viz/timeline/extent";
+import { columnsFromRows, type TimelineColumns } from "./columns";
 import type { Backend } from "./index";
 import { emptySeed, type FakeActor, type FakePlace, type FakeSeed } from "./fixtures";
 import { betweenness, communities, pagerank } from "./measures";
@@ -424,6 +425,10 @@ export class FakeBackend implements Backend {
       const all = this.select(query);
       return { events: all.slice(0, EVENT_LIMIT), total: all.length };
     });
+  }
+
+  eventTimeline(query: EventQuery): Promise<TimelineColumns> {
+    return this.run(() => columnsFromRows(this.select(query)));
   }
 
   eventHistogram(query: EventQuery): Promise<MonthCount[]> {

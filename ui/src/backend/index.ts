@@ -24,6 +24,7 @@ import type {
   RecentWorkspace,
   WorkspaceInfo,
 } from "../bindings";
+import type { TimelineColumns } from "./columns";
 
 export interface Backend {
   /** Which implementation this is; shown in the UI so a demo is never mistaken for a workspace. */
@@ -31,8 +32,10 @@ export interface Backend {
   workspaceInfo(): Promise<WorkspaceInfo>;
   articleList(): Promise<ArticleSummary[]>;
   articleGet(id: number): Promise<ArticleDetail>;
-  /** The timeline query: at most 20,000 events in date order, and how many matched. */
+  /** The events table's query: at most 20,000 events in date order, and how many matched. */
   eventList(query: EventQuery): Promise<EventPage>;
+  /** The timeline's query: every matching event, in date order, as columns. */
+  eventTimeline(query: EventQuery): Promise<TimelineColumns>;
   /** Selected events per month (the overview strip). */
   eventHistogram(query: EventQuery): Promise<MonthCount[]>;
   /** Selected events counted per actor, place, type, source and language. */

@@ -20,6 +20,7 @@ import type {
   RecentWorkspace,
   WorkspaceInfo,
 } from "../bindings";
+import { decodeColumns, type TimelineColumns } from "./columns";
 import { type Backend, toAppError } from "./index";
 
 /** Calls a command and turns any rejection into an `AppError`. */
@@ -49,6 +50,10 @@ export class TauriBackend implements Backend {
 
   eventList(query: EventQuery): Promise<EventPage> {
     return call("event_list", { query });
+  }
+
+  async eventTimeline(query: EventQuery): Promise<TimelineColumns> {
+    return decodeColumns(await call<ArrayBuffer>("event_timeline", { query }));
   }
 
   eventHistogram(query: EventQuery): Promise<MonthCount[]> {

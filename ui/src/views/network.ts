@@ -35,11 +35,15 @@ const COMMUNITY_COLOURS = ["#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9"
 const KIND_COLOURS: Record<string, string> = { person: "#0072b2", organisation: "#e69f00", country: "#009e73", group: "#cc79a7" };
 const REST = "#9a9a9a";
 const LABELS = 40;
+/** While the layout moves, only this many of the strongest links are drawn; all once it settles. */
+const MOVING_LINKS = 3_000;
 
 export class NetworkView implements View {
   private data: NetworkData = { nodes: [], edges: [], omitted: 0 };
   private nodes: LayoutNode[] = [];
   private links: LayoutLink[] = [];
+  /** Indexes of `links`, strongest first. */
+  private linkOrder: number[] = [];
   private byId = new Map<string, NetworkNode>();
   private neighbours = new Map<string, Set<string>>();
   private positions = new Map<string, Pos>();
@@ -154,6 +158,7 @@ export class NetworkView implements View {
       return { id, radius: 4, x: p.x, y: p.y };
     });
     this.links = data.edges.map((e) => ({ source: e.source, target: e.target, weight: e.weight }));
+    this.linkOrder = this.links.map((_, i) => i).sort((a, b) => (this.links[b]?.weight ?? 0) - (this.links[a]?.weight ?? 0));
     this.applySizes();
     this.sim = createLayout(this.nodes, this.links, startAlpha(known, ids.length));
     this.ui.empty.hidden = data.nodes.length > 0;
@@ -265,21 +270,34 @@ export class NetworkView implements View {
     const pos = new Map(this.nodes.map((n) => [n.id, n]));
     const shown = (id: string) => visible === null || visible.has(id);
 
-    // Edges, batched by width.
+    // Edges, batched by width, strongest first. While the layout moves only the
+    // strongest are drawn (a software-rendered canvas strokes 20,000 lines slowly).
     const maxW = this.data.edges.reduce((m, e) => Math.max(m, e.weight), 1);
     const buckets: Path2D[] = [new Path2D(), new Path2D(), new Path2D(), new Path2D()];
     const strong = new Path2D();
     let edgeCount = 0;
-    for (const e of this.data.edges) {
-      if (!shown(e.source) || !shown(e.target)) continue;
-      const a = pos.get(e.source);
-      const b = pos.get(e.target);
-      if (a === undefined || b === undefined) continue;
-      const p = near !== null && (e.source === focus || e.target === focus) ? strong : buckets[Math.min(3, Math.floor((e.weight / maxW) * 4))];
-      p?.moveTo(tr.applyX(a.x), tr.applyY(a.y));
-      p?.lineTo(tr.applyX(b.x), tr.applyY(b.y));
+    const moving = this.ui.canvas.dataset.layout === "running";
+    const node = (end: string | LayoutNode) => (typeof end === "string" ? pos.get(end) : end);
+    const line = (p: Path2D, a: LayoutNode, b: LayoutNode) => {
+      p.moveTo(tr.applyX(a.x), tr.applyY(a.y));
+      p.lineTo(tr.applyX(b.x), tr.applyY(b.y));
+    };
+    this.linkOrder.forEach((li, rank) => {
+      const e = this.links[li];
+      if (e === undefined) return;
+      const a = node(e.source);
+      const b = node(e.target);
+      if (a === undefined || b === undefined || !shown(a.id) || !shown(b.id)) return;
+      if (near !== null && (a.id === focus || b.id === focus)) {
+        line(strong, a, b);
+        edgeCount += 1;
+        return;
+      }
+      if (moving && rank >= MOVING_LINKS) return;
+      const p = buckets[Math.min(3, Math.floor((e.weight / maxW) * 4))];
+      if (p !== undefined) line(p, a, b);
       edgeCount += 1;
-    }
+    });
     ctx.strokeStyle = t.muted;
     ctx.globalAlpha = near === null ? 0.35 : 0.12;
     buckets.forEach((p, i) => {
@@ -296,6 +314,10 @@ export class NetworkView implements View {
     const grid = new HitGrid<string>(24);
     const order = this.nodes.filter((n) => shown(n.id)).sort((a, b) => b.radius - a.radius);
     const k = Math.sqrt(Math.max(0.3, Math.min(tr.k, 3)));
+    // One path per size tier, colour and fading: a few dozen fills instead of one per actor.
+    // Tiers keep large actors under small ones.
+    const tiers = [new Map<string, Path2D>(), new Map<string, Path2D>(), new Map<string, Path2D>()];
+    const rings: Array<{ x: number; y: number; r: number; selected: boolean }> = [];
     for (const n of order) {
       const info = this.byId.get(n.id);
       if (info === undefined) continue;
@@ -303,25 +325,37 @@ export class NetworkView implements View {
       const y = tr.applyY(n.y);
       const r = n.radius * k;
       if (x < -r || y < -r || x > width + r || y > height + r) continue;
-      ctx.globalAlpha = near === null || near.has(n.id) ? 1 : 0.2;
-      ctx.beginPath();
-      ctx.arc(x, y, r, 0, Math.PI * 2);
-      ctx.fillStyle = this.colour(info);
-      ctx.fill();
-      ctx.lineWidth = 1;
-      ctx.strokeStyle = t.surface;
-      ctx.stroke();
-      if (n.id === this.selected || n.id === this.hovered) {
-        ctx.globalAlpha = 1;
-        ctx.beginPath();
-        ctx.arc(x, y, r + 3, 0, Math.PI * 2);
-        ctx.lineWidth = n.id === this.selected ? 2.5 : 1.5;
-        ctx.strokeStyle = n.id === this.selected ? t.accent : t.text;
-        ctx.stroke();
+      const tier = tiers[n.radius > 12 ? 0 : n.radius > 6 ? 1 : 2];
+      const key = `${this.colour(info)}|${near === null || near.has(n.id) ? 1 : 0.2}`;
+      let p = tier?.get(key);
+      if (p === undefined) {
+        p = new Path2D();
+        tier?.set(key, p);
       }
+      p.moveTo(x + r, y);
+      p.arc(x, y, r, 0, Math.PI * 2);
+      if (n.id === this.selected || n.id === this.hovered) rings.push({ x, y, r, selected: n.id === this.selected });
       grid.insert(x - r, y - r, x + r, y + r, n.id);
     }
+    ctx.lineWidth = 1;
+    ctx.strokeStyle = t.surface;
+    for (const tier of tiers) {
+      for (const [key, p] of tier) {
+        const [colour, alpha] = key.split("|");
+        ctx.globalAlpha = Number(alpha);
+        ctx.fillStyle = colour ?? REST;
+        ctx.fill(p);
+        ctx.stroke(p);
+      }
+    }
     ctx.globalAlpha = 1;
+    for (const ring of rings) {
+      ctx.beginPath();
+      ctx.arc(ring.x, ring.y, ring.r + 3, 0, Math.PI * 2);
+      ctx.lineWidth = ring.selected ? 2.5 : 1.5;
+      ctx.strokeStyle = ring.selected ? t.accent : t.text;
+      ctx.stroke();
+    }
 
     // Labels for the largest actors (and the selected and hovered ones), never overlapping.
     const special = order.filter((n, i) => i >= LABELS && (n.id === this.selected || n.id === this.hovered));

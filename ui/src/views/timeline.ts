@@ -7,8 +7,9 @@ import { brushX, type BrushBehavior, type D3BrushEvent } from "d3-brush";
 import { scaleUtc } from "d3-scale";
 import { select, type Selection } from "d3-selection";
 import { type D3ZoomEvent, zoom, type ZoomBehavior, zoomIdentity, type ZoomTransform } from "d3-zoom";
-import type { EventRow, MonthCount } from "../bindings";
+import type { MonthCount } from "../bindings";
 import { toAppError } from "../backend";
+import { actorsAt, columnsFromRows, NO_DAY, placesAt, rowAt, type TimelineColumns } from "../backend/columns";
 import { CAMEO_ROOTS, cameoColor, cameoName, cameoRoot } from "../cameo";
 import { DAY, HOUR, formatDay, parseDay } from "../dates";
 import { el } from "../dom";
@@ -17,8 +18,8 @@ import { type AppState, type LaneGrouping, Latest, type StateKey, WINDOW_DEBOUNC
 import { clip, fitCanvas, hideTooltip, onThemeChange, showTooltip, theme } from "../viz/canvas";
 import { HitGrid } from "../viz/hitgrid";
 import { type LabelCandidate, clusterRuns, placeLabels } from "../viz/labels";
-import { certaintyLabel, eventExtent, type Extent } from "../viz/timeline/extent";
-import { buildLanes, type Lane, packRows } from "../viz/timeline/lanes";
+import { certaintyLabel, type Extent, extentOf } from "../viz/timeline/extent";
+import { buildLanesOf, type Lane, laneKeys, packRows } from "../viz/timeline/lanes";
 import { chooseTickSpec, contextSpec, contextTimes, tickLabel, tickTimes } from "../viz/timeline/ticks";
 import type { View, ViewContext } from "./context";
 
@@ -30,6 +31,11 @@ const YEAR = 365.25 * DAY;
 const MIN_VIEW = 2 * HOUR;
 const MAX_VIEW = 300 * YEAR;
 const LABEL_CHAR_PX = 6.1;
+/** A lane with more visible events than this is drawn as a density strip (counts per few pixels). */
+const DENSE_AT = 2_000;
+const BUCKET_PX = 3;
+/** Results kept for quick return (clearing a filter shows the previous result at once). */
+const CACHED_RESULTS = 4;
 
 interface Elements {
   root: HTMLElement;
@@ -54,16 +60,24 @@ interface LaneCache {
   members: number[][];
 }
 
+/** Colours of the CAMEO roots by number (0: no type). */
+const ROOT_COLOURS = Array.from({ length: 21 }, (_, i) => cameoColor(String(i).padStart(2, "0")));
+
 const SHAPES: Record<Shape, number> = { dot: 0, solid: 1, coarse: 2, range: 3, before: 4, after: 5 };
 
 const fmtDay = (ms: number) => new Date(ms).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
 export class TimelineView implements View {
-  private events: EventRow[] = [];
+  /** The loaded events, as columns (index k is "event k" everywhere below). */
+  private cols: TimelineColumns = columnsFromRows([]);
   private extents: Array<Extent | null> = [];
   /** Per event, computed once per load: the colour and a small index for it. */
   private colours: string[] = [];
-  private colourIndex: number[] = [];
+  private colourIndex: Uint8Array = new Uint8Array(0);
+  /** Recent results by query key, newest last. */
+  private readonly results = new Map<string, TimelineColumns>();
+  /** Density buckets drawn in the last frame; the hit grid holds -(index + 1) for them. */
+  private buckets: Array<{ start: number; end: number; count: number }> = [];
   private months: MonthCount[] = [];
   private full: [number, number] = [Date.UTC(2022, 0, 1), Date.UTC(2023, 0, 1)];
   private readonly base = scaleUtc();
@@ -122,10 +136,7 @@ export class TimelineView implements View {
     });
     ui.canvas.addEventListener("click", (e) => {
       const hit = this.hit(e);
-      if (hit !== null) {
-        const ev = this.events[hit];
-        if (ev !== undefined) ctx.store.set({ selected: ev.id });
-      }
+      if (hit !== null) this.activate(hit);
     });
     ui.canvas.addEventListener("keydown", (e) => this.key(e));
     ui.lanes.addEventListener("change", () => ctx.store.set({ lanes: ui.lanes.value as LaneGrouping }));
@@ -168,25 +179,30 @@ export class TimelineView implements View {
   private async load(state: Readonly<AppState>): Promise<void> {
     const token = this.latest.next();
     const query = withoutFilters(state.query, ["from", "to"]);
+    const key = this.loadedKey;
     this.ui.root.dataset.state = "loading";
     try {
-      const [page, months] = await Promise.all([this.ctx.backend.eventList(query), this.ctx.backend.eventHistogram(query)]);
-      if (!this.latest.current(token)) return;
-      this.events = page.events;
-      this.extents = page.events.map((e) => eventExtent(e));
-      this.colours = page.events.map((e) => cameoColor(e.cameo));
-      this.colourIndex = page.events.map((e) => Number.parseInt(cameoRoot(e.cameo), 10) || 0);
-      this.months = months;
-      this.laneCache = null;
+      let cols = this.results.get(key);
+      if (cols === undefined) {
+        cols = await this.ctx.backend.eventTimeline(query);
+        if (!this.latest.current(token)) return;
+        this.results.set(key, cols);
+        for (const old of this.results.keys()) if (this.results.size > CACHED_RESULTS) this.results.delete(old);
+      } else {
+        // Most recently used last.
+        this.results.delete(key);
+        this.results.set(key, cols);
+      }
+      this.setColumns(cols);
       this.hovered = null;
       this.filterDrawPending = this.queryChangedAt;
       this.queryChangedAt = null;
       this.computeFull();
       this.ui.root.dataset.state = "ready";
-      this.ui.root.dataset.total = String(page.total);
+      this.ui.root.dataset.total = String(cols.count);
       // Milliseconds since the page started loading (performance.now()), for start-up measurements.
       this.ui.root.dataset.readyMs ??= performance.now().toFixed(0);
-      const empty = page.events.length === 0;
+      const empty = cols.count === 0;
       this.ui.empty.hidden = !empty;
       this.ui.empty.textContent = empty
         ? Object.keys(query).length > 0
@@ -203,6 +219,60 @@ export class TimelineView implements View {
       this.ui.empty.textContent = "Could not load the timeline.";
       this.ctx.report(toAppError(reason));
     }
+  }
+
+  /** Takes a result: extents, colours and the month counts of the overview. */
+  private setColumns(cols: TimelineColumns): void {
+    const { tables } = cols;
+    const day = (d: number | undefined) => (d === undefined || d === NO_DAY ? null : d * DAY);
+    const precisions = tables.precisions;
+    const values = tables.values;
+    const extents = new Array<Extent | null>(cols.count);
+    for (let k = 0; k < cols.count; k++) {
+      const v = cols.value[k] ?? -1;
+      extents[k] = extentOf(day(cols.earliest[k]), day(cols.latest[k]), precisions[cols.precision[k] ?? 0] ?? "", v < 0 ? null : (values[v] ?? null));
+    }
+    const typeColour = tables.cameos.map((c) => cameoColor(c));
+    const typeIndex = tables.cameos.map((c) => Number.parseInt(cameoRoot(c), 10) || 0);
+    const colours = new Array<string>(cols.count);
+    const colourIndex = new Uint8Array(cols.count);
+    for (let k = 0; k < cols.count; k++) {
+      const t = cols.cameo[k] ?? 0;
+      colours[k] = typeColour[t] ?? "#888";
+      colourIndex[k] = typeIndex[t] ?? 0;
+    }
+    // Events per month of their first day, for the overview strip.
+    const perMonth = new Map<number, number>();
+    for (const x of extents) {
+      if (x === null) continue;
+      const d = new Date(x.start);
+      const m = d.getUTCFullYear() * 12 + d.getUTCMonth();
+      perMonth.set(m, (perMonth.get(m) ?? 0) + 1);
+    }
+    this.months = [...perMonth]
+      .sort(([a], [b]) => a - b)
+      .map(([m, count]) => ({ month: `${String(Math.floor(m / 12)).padStart(4, "0")}-${String((m % 12) + 1).padStart(2, "0")}`, count }));
+    this.cols = cols;
+    this.extents = extents;
+    this.colours = colours;
+    this.colourIndex = colourIndex;
+    this.laneCache = null;
+  }
+
+  /** Selects the event under a hit, or zooms into a density bucket. */
+  private activate(hit: number): void {
+    if (hit >= 0) {
+      const id = this.cols.id[hit];
+      if (id !== undefined) this.ctx.store.set({ selected: id });
+      return;
+    }
+    const bucket = this.buckets[-hit - 1];
+    if (bucket === undefined) return;
+    const pad = Math.max(DAY, (bucket.end - bucket.start) * 2);
+    this.gesture(() => {
+      this.setView(bucket.start - pad, bucket.end + pad);
+      this.commitWindow();
+    });
   }
 
   /** The data's extent, padded, as the overview's domain and the zoom's reference. */
@@ -378,10 +448,7 @@ export class TimelineView implements View {
         this.showAll();
         break;
       case "Enter":
-        if (this.hovered !== null) {
-          const ev = this.events[this.hovered];
-          if (ev !== undefined) this.ctx.store.set({ selected: ev.id });
-        }
+        if (this.hovered !== null) this.activate(this.hovered);
         break;
       default:
         return;
@@ -405,12 +472,20 @@ export class TimelineView implements View {
       this.schedule();
     }
     this.ui.canvas.style.cursor = hit === null ? "" : "pointer";
-    const ev = hit === null ? undefined : this.events[hit];
-    if (ev === undefined) {
+    if (hit === null || hit >= this.cols.count) {
       hideTooltip(this.ctx.tooltip);
       return;
     }
-    const x = this.extents[hit ?? 0];
+    if (hit < 0) {
+      const bucket = this.buckets[-hit - 1];
+      if (bucket === undefined) return hideTooltip(this.ctx.tooltip);
+      const last = Math.max(bucket.start, bucket.end - DAY);
+      const span = fmtDay(bucket.start) === fmtDay(last) ? fmtDay(bucket.start) : `${fmtDay(bucket.start)} – ${fmtDay(last)}`;
+      showTooltip(this.ctx.tooltip, e.clientX, e.clientY, `${bucket.count.toLocaleString("en")} events`, [span, "Click to zoom in"]);
+      return;
+    }
+    const ev = rowAt(this.cols, hit);
+    const x = this.extents[hit];
     const lines = [
       `${cameoRoot(ev.cameo)} ${cameoName(ev.cameo)}${ev.modality === "asserted" ? "" : ` · ${ev.modality}`}`,
       ev.participants.length > 0 ? ev.participants.map((p) => `${p.actor} (${p.role})`).join(", ") : "no actors",
@@ -435,14 +510,21 @@ export class TimelineView implements View {
     const topN = Math.max(1, Math.floor((height - AXIS_H) / MIN_LANE_H) - 1);
     const key = `${this.grouping}:${topN}`;
     if (this.laneCache !== null && this.laneCache.key === key) return this.laneCache;
-    const layout = buildLanes(this.events, this.grouping, Math.min(topN, 14));
+    const c = this.cols;
+    const by = this.grouping;
+    const keysAt = (k: number): string[] => {
+      const article = c.tables.articles[c.article[k] ?? 0];
+      return laneKeys({ actors: by === "actor" ? actorsAt(c, k) : [], places: by === "place" ? placesAt(c, k) : [], cameo: c.tables.cameos[c.cameo[k] ?? 0] ?? "", publisher: article?.publisher ?? null }, by);
+    };
+    const layout = buildLanesOf(c.count, keysAt, by, Math.min(topN, 14));
     const members: number[][] = layout.lanes.map(() => []);
     for (const item of layout.items) members[item.lane]?.push(item.event);
     this.laneCache = { key, lanes: layout.lanes, members };
     return this.laneCache;
   }
 
-  private labelText(ev: EventRow, lane: Lane): string {
+  private labelText(k: number, lane: Lane): string {
+    const ev = { cameo: this.cols.tables.cameos[this.cols.cameo[k] ?? 0] ?? "", actors: actorsAt(this.cols, k) };
     const type = cameoName(ev.cameo).replace(/^(Make public |Engage in |Express intent to |Exhibit |Use unconventional )/, "");
     const others = ev.actors.filter((a) => a !== lane.key);
     switch (this.grouping) {
@@ -534,7 +616,12 @@ export class TimelineView implements View {
     const obstacles: Array<{ x: number; y: number; width: number; height: number }> = [];
     const highlight: Array<{ shape: Shape; x0: number; x1: number; y: number; selected: boolean }> = [];
     let drawn = 0;
-    const drawnEvents = new Set<number>();
+    // Which events were drawn (an event with two actors is in two lanes), and how many.
+    const drawnMark = new Uint8Array(this.cols.count);
+    let drawnEvents = 0;
+    const density = new Map<string, Path2D>();
+    const buckets: Array<{ start: number; end: number; count: number }> = [];
+    const bucketCount = Math.max(1, Math.ceil((width - GUTTER) / BUCKET_PX));
 
     cache.lanes.forEach((lane, li) => {
       const top = AXIS_H + li * laneH;
@@ -545,12 +632,54 @@ export class TimelineView implements View {
         ctx.globalAlpha = 1;
       }
       const members = cache.members[li] ?? [];
-      const idx: number[] = [];
-      const shapes: Shape[] = [];
-      const spans: Array<[number, number]> = [];
+      const visible: number[] = [];
       for (const ei of members) {
         const x = this.extents[ei];
         if (x === null || x === undefined || x.end < d0 || x.start > d1) continue;
+        visible.push(ei);
+        if (drawnMark[ei] === 0) {
+          drawnMark[ei] = 1;
+          drawnEvents += 1;
+        }
+      }
+      drawn += visible.length;
+      if (visible.length > DENSE_AT) {
+        // Too many to tell apart: a density strip, one bar per few pixels, as tall as
+        // the square root of its count and coloured by its commonest event type.
+        const counts = new Uint32Array(bucketCount);
+        const types = new Uint32Array(bucketCount * 21);
+        for (const ei of visible) {
+          const x = this.extents[ei];
+          if (x === null || x === undefined) continue;
+          const mid = a * ((x.start + x.end) / 2) + b;
+          const bi = Math.min(bucketCount - 1, Math.max(0, Math.floor((mid - GUTTER) / BUCKET_PX)));
+          counts[bi] = (counts[bi] ?? 0) + 1;
+          const ti = bi * 21 + (this.colourIndex[ei] ?? 0);
+          types[ti] = (types[ti] ?? 0) + 1;
+        }
+        let max = 1;
+        for (const n of counts) if (n > max) max = n;
+        const bottom = top + laneH - 3;
+        const room = Math.max(4, laneH - 8);
+        for (let bi = 0; bi < bucketCount; bi++) {
+          const n = counts[bi] ?? 0;
+          if (n === 0) continue;
+          let best = 0;
+          for (let ti = 1; ti < 21; ti++) if ((types[bi * 21 + ti] ?? 0) > (types[bi * 21 + best] ?? 0)) best = ti;
+          const h = Math.max(2, room * Math.sqrt(n / max));
+          const x0 = GUTTER + bi * BUCKET_PX;
+          path(density, ROOT_COLOURS[best] ?? "#888").rect(x0, bottom - h, BUCKET_PX - 0.6, h);
+          buckets.push({ start: (x0 - b) / a, end: (x0 + BUCKET_PX - b) / a, count: n });
+          grid.insert(x0, bottom - room, x0 + BUCKET_PX, bottom, -buckets.length);
+        }
+        return;
+      }
+      const idx: number[] = [];
+      const shapes: Shape[] = [];
+      const spans: Array<[number, number]> = [];
+      for (const ei of visible) {
+        const x = this.extents[ei];
+        if (x === null || x === undefined) continue;
         const x0 = a * x.start + b;
         const x1 = a * x.end + b;
         let shape: Shape;
@@ -591,16 +720,13 @@ export class TimelineView implements View {
       // pixel, row, shape and colour once. This keeps 20,000 events cheap.
       const seen = new Set<number>();
       idx.forEach((ei, k) => {
-        const ev = this.events[ei];
-        if (ev === undefined) return;
+        const id = this.cols.id[ei];
         const colour = this.colours[ei] ?? "#888";
         const [x0, x1] = spans[k] ?? [0, 0];
         const y = rowTop + (rows[k] ?? 0) * ROW_H + ROW_H / 2;
         const shape = shapes[k] ?? "dot";
-        drawn += 1;
-        drawnEvents.add(ei);
         centres.push({ x: (x0 + x1) / 2, k });
-        const isSelected = ev.id === this.selectedId || ei === this.hovered;
+        const isSelected = id === this.selectedId || ei === this.hovered;
         const pixel = ((((Math.round(x0) + 8192) * 32768 + (Math.round(x1) + 8192)) * 64 + (rows[k] ?? 0)) * 32 + (this.colourIndex[ei] ?? 0)) * 8 + SHAPES[shape];
         if (seen.has(pixel) && !isSelected) return;
         seen.add(pixel);
@@ -641,7 +767,7 @@ export class TimelineView implements View {
           }
         }
         grid.insert(x0, y - 5, x1, y + 5, ei);
-        if (isSelected) highlight.push({ shape, x0, x1, y, selected: ev.id === this.selectedId });
+        if (isSelected) highlight.push({ shape, x0, x1, y, selected: id === this.selectedId });
       });
 
       // Labels: dense runs collapse to "+N", isolated marks get a short text.
@@ -661,12 +787,11 @@ export class TimelineView implements View {
         if (manyMarks) continue;
         for (let i = first; i <= last; i++) {
           const k = centres[i]?.k ?? 0;
-          const ev = this.events[idx[k] ?? 0];
-          if (ev === undefined) continue;
-          const text = clip(this.labelText(ev, lane), 34);
+          const ei = idx[k] ?? 0;
+          const text = clip(this.labelText(ei, lane), 34);
           const r = spans[k]?.[1] ?? 0;
           const yy = rowTop + (rows[k] ?? 0) * ROW_H + ROW_H / 2;
-          candidates.push({ x: r + 4, y: yy - 6, width: text.length * LABEL_CHAR_PX, height: 12, priority: ev.confidence, data: text });
+          candidates.push({ x: r + 4, y: yy - 6, width: text.length * LABEL_CHAR_PX, height: 12, priority: this.cols.confidence[ei] ?? 0, data: text });
         }
       }
       // Labels keep off the marks themselves, unless there are too many to care.
@@ -678,6 +803,12 @@ export class TimelineView implements View {
       }
     });
 
+    ctx.globalAlpha = 0.85;
+    for (const [colour, p] of density) {
+      ctx.fillStyle = colour;
+      ctx.fill(p);
+    }
+    ctx.globalAlpha = 1;
     ctx.lineWidth = 1;
     for (const [colour, p] of coarse) {
       ctx.fillStyle = colour;
@@ -761,8 +892,9 @@ export class TimelineView implements View {
     });
 
     this.grid = grid;
+    this.buckets = buckets;
     this.ui.canvas.dataset.count = String(drawn);
-    this.ui.canvas.dataset.events = String(drawnEvents.size);
+    this.ui.canvas.dataset.events = String(drawnEvents);
     this.ui.canvas.dataset.lanes = String(cache.lanes.length);
     // How long a frame took, so a performance check can read it from outside.
     const done = performance.now();
@@ -819,10 +951,13 @@ export class TimelineView implements View {
 
   private renderLegend(): void {
     const counts = new Map<string, number>();
-    for (const e of this.events) {
-      const r = cameoRoot(e.cameo);
-      counts.set(r, (counts.get(r) ?? 0) + 1);
-    }
+    const c = this.cols;
+    const perType = new Uint32Array(c.tables.cameos.length);
+    for (let k = 0; k < c.count; k++) perType[c.cameo[k] ?? 0] = (perType[c.cameo[k] ?? 0] ?? 0) + 1;
+    c.tables.cameos.forEach((code, t) => {
+      const r = cameoRoot(code);
+      counts.set(r, (counts.get(r) ?? 0) + (perType[t] ?? 0));
+    });
     const items = CAMEO_ROOTS.filter((r) => counts.has(r.code)).map((r) => {
       const swatch = el("span", { class: "swatch" });
       swatch.style.background = r.color;

@@ -53,23 +53,31 @@ type Dated = Pick<EventRow, "date_value" | "earliest" | "latest" | "precision">;
 export function eventExtent(e: Dated): Extent | null {
   const lo = e.earliest === null ? null : parseDay(e.earliest);
   const hi = e.latest === null ? null : parseDay(e.latest);
+  return extentOf(lo, hi, e.precision, e.date_value);
+}
+
+/**
+ * The extent from the first and last possible day (ms UTC at midnight, null when
+ * unknown), the precision and the TIMEX3 value (used when neither day is known).
+ */
+export function extentOf(lo: number | null, hi: number | null, precision: string, value: string | null): Extent | null {
   // An event the article reports without a date of its own happened on or
   // before the article's day: the core stores that day as both bounds.
-  if (e.precision === "before") {
-    const day = hi ?? lo ?? (e.date_value === null ? null : parseDay(e.date_value.slice(0, 10)));
+  if (precision === "before") {
+    const day = hi ?? lo ?? (value === null ? null : parseDay(value.slice(0, 10)));
     return day === null ? null : { start: day, end: day + DAY, certainty: "before" };
   }
   if (lo !== null && hi !== null) {
     const start = Math.min(lo, hi);
     const end = Math.max(lo, hi) + DAY;
-    if (end - start <= DAY && (FINE.has(e.precision) || e.precision === "range")) {
+    if (end - start <= DAY && (FINE.has(precision) || precision === "range")) {
       return { start, end, certainty: "exact" };
     }
-    return { start, end, certainty: GRAINS.has(e.precision) ? "coarse" : "range" };
+    return { start, end, certainty: GRAINS.has(precision) ? "coarse" : "range" };
   }
   if (lo === null && hi === null) {
-    if (e.date_value === null) return null;
-    const span = valueSpan(e.date_value);
+    if (value === null) return null;
+    const span = valueSpan(value);
     if (span === null) return null;
     return { start: span.start, end: span.end, certainty: span.fine ? "exact" : "coarse" };
   }

@@ -51,8 +51,14 @@ export function laneKeys(e: Pick<EventRow, "actors" | "places" | "cameo" | "publ
  * lane for events none of whose keys made it. `events` are indexed as given.
  */
 export function buildLanes(events: ReadonlyArray<Pick<EventRow, "actors" | "places" | "cameo" | "publisher">>, by: LaneGrouping, topN: number): LaneLayout {
+  return buildLanesOf(events.length, (k) => laneKeys(events[k] ?? { actors: [], places: [], cameo: "", publisher: null }, by), by, topN);
+}
+
+/** `buildLanes` for `count` events whose lane keys `keysAt` gives (so columns need no row objects). */
+export function buildLanesOf(count: number, keysAt: (k: number) => string[], by: LaneGrouping, topN: number): LaneLayout {
   const counts = new Map<string, number>();
-  const keysOf = events.map((e) => laneKeys(e, by));
+  const keysOf: string[][] = new Array<string[]>(count);
+  for (let k = 0; k < count; k++) keysOf[k] = keysAt(k);
   for (const keys of keysOf) for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
   const label = (k: string) => (by === "type" && /^\d{2}$/.test(k) ? `${k} ${cameoName(k)}` : k);
   const ranked = [...counts]

@@ -2,6 +2,10 @@
 //! IPC. TypeScript declarations for the UI are generated from these types (`ui/src/bindings.ts`;
 //! a test fails when they are stale).
 
+mod columns;
+
+pub use columns::{ColumnArticle, ColumnTables, ColumnsError, Interner, TimelineColumns, NO_DAY};
+
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
