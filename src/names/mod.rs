@@ -12,6 +12,7 @@
 
 pub mod conll;
 pub mod gazetteer;
+mod lexicon;
 pub mod perceptron;
 pub mod rules;
 pub mod tokenize;
@@ -73,6 +74,10 @@ struct Titles {
 impl NameLists {
     pub fn is_title(&self, word: &str) -> bool {
         self.titles.words.iter().any(|t| t == word)
+    }
+
+    pub fn title_words(&self) -> impl Iterator<Item = &str> {
+        self.titles.words.iter().map(String::as_str)
     }
 }
 

@@ -21,7 +21,7 @@ export type StateKey = keyof AppState;
 export type Listener = (state: Readonly<AppState>, changed: ReadonlySet<StateKey>) => void;
 
 /** How long a window change from a brush or zoom waits for the gesture to pause. */
-export const WINDOW_DEBOUNCE_MS = 100;
+export const WINDOW_DEBOUNCE_MS = 250;
 
 const FILTER_KEYS: readonly FilterKey[] = ["from", "to", "actor", "place", "cameo", "text", "source", "language"];
 
@@ -159,5 +159,31 @@ export class Latest {
   }
   current(token: number): boolean {
     return token === this.counter;
+  }
+}
+
+/**
+ * Runs a view's loads one at a time: a load asked for while one runs waits, and only the
+ * newest waiting one runs after it (a pan that moves the window fifty times queries the
+ * backend twice, not fifty times, and the last answer always arrives).
+ */
+export class OneAtATime {
+  private running = false;
+  private waiting: (() => Promise<void>) | null = null;
+
+  run(load: () => Promise<void>): void {
+    if (this.running) {
+      this.waiting = load;
+      return;
+    }
+    this.running = true;
+    void load()
+      .catch(() => undefined)
+      .finally(() => {
+        this.running = false;
+        const next = this.waiting;
+        this.waiting = null;
+        if (next !== null) this.run(next);
+      });
   }
 }

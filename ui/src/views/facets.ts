@@ -6,7 +6,7 @@ import { toAppError } from "../backend";
 import { cameoColor, cameoName } from "../cameo";
 import { isIsoDay } from "../dates";
 import { el } from "../dom";
-import { type AppState, type FilterKey, Latest, type StateKey, activeFilters } from "../state";
+import { type AppState, type FilterKey, Latest, OneAtATime, type StateKey, activeFilters } from "../state";
 import type { View, ViewContext } from "./context";
 
 interface Elements {
@@ -45,6 +45,7 @@ const CHIP_KEYS: Record<FilterKey, string> = {
 
 export class FacetsView implements View {
   private readonly latest = new Latest();
+  private readonly loads = new OneAtATime();
   private searchTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly expanded = new Set<FilterKey>();
   private facets: Facets | null = null;
@@ -98,7 +99,8 @@ export class FacetsView implements View {
       }
     }
     this.renderChips(state);
-    void this.load(state);
+    this.ui.root.dataset.state = "loading";
+    this.loads.run(() => this.load(state));
   }
 
   private renderChips(state: Readonly<AppState>): void {

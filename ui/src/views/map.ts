@@ -9,7 +9,7 @@ import { type D3ZoomEvent, zoom, type ZoomTransform, zoomIdentity } from "d3-zoo
 import type { PlaceRow } from "../bindings";
 import { toAppError } from "../backend";
 import { el } from "../dom";
-import { type AppState, Latest, type StateKey, withoutFilters } from "../state";
+import { type AppState, Latest, OneAtATime, type StateKey, withoutFilters } from "../state";
 import { hideTooltip, showTooltip } from "../viz/canvas";
 import type { View, ViewContext } from "./context";
 
@@ -37,6 +37,7 @@ export class MapView implements View {
   private transform: ZoomTransform = zoomIdentity;
   private selected: string | null = null;
   private readonly latest = new Latest();
+  private readonly loads = new OneAtATime();
   private loadedKey = "";
   private size: [number, number] = [0, 0];
 
@@ -77,7 +78,8 @@ export class MapView implements View {
       const key = JSON.stringify([query, state.revision]);
       if (key !== this.loadedKey) {
         this.loadedKey = key;
-        void this.load(query);
+        this.ui.root.dataset.state = "loading";
+        this.loads.run(() => this.load(query));
       }
     }
   }

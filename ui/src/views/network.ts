@@ -10,7 +10,7 @@ import type { NetworkNode, NetworkView as NetworkData } from "../bindings";
 import { toAppError } from "../backend";
 import { mulberry32 } from "../random";
 import { el } from "../dom";
-import { type AppState, Latest, type StateKey, withoutFilters } from "../state";
+import { type AppState, Latest, OneAtATime, type StateKey, withoutFilters } from "../state";
 import { clip, fitCanvas, hideTooltip, onThemeChange, showTooltip, theme } from "../viz/canvas";
 import { HitGrid } from "../viz/hitgrid";
 import { type LabelCandidate, placeLabels } from "../viz/labels";
@@ -42,6 +42,10 @@ export class NetworkView implements View {
   private data: NetworkData = { nodes: [], edges: [], omitted: 0 };
   private nodes: LayoutNode[] = [];
   private links: LayoutLink[] = [];
+  /** The links drawn once while the layout rests (see draw); `key` says for which picture. */
+  private readonly edgeLayer = { canvas: document.createElement("canvas"), key: "" };
+  /** Bumped whenever node positions change. */
+  private layoutVersion = 0;
   /** Indexes of `links`, strongest first. */
   private linkOrder: number[] = [];
   private byId = new Map<string, NetworkNode>();
@@ -55,6 +59,7 @@ export class NetworkView implements View {
   private hovered: string | null = null;
   private selected: string | null = null;
   private readonly latest = new Latest();
+  private readonly loads = new OneAtATime();
   private loadedKey = "";
   private frame = 0;
   private frames = 0;
@@ -121,7 +126,8 @@ export class NetworkView implements View {
       const key = JSON.stringify([query, state.revision]);
       if (key !== this.loadedKey) {
         this.loadedKey = key;
-        void this.load(query);
+        this.ui.root.dataset.state = "loading";
+        this.loads.run(() => this.load(query));
       }
     }
   }
@@ -177,6 +183,7 @@ export class NetworkView implements View {
       if (this.sim !== sim) return;
       const started = performance.now();
       const more = tickFor(sim, 8);
+      this.layoutVersion += 1;
       for (const n of this.nodes) this.positions.set(n.id, { x: n.x, y: n.y });
       // The first picture follows the layout as it unfolds; later ones keep the user's view.
       if (!this.fitted) this.fit(!more);
@@ -282,28 +289,55 @@ export class NetworkView implements View {
       p.moveTo(tr.applyX(a.x), tr.applyY(a.y));
       p.lineTo(tr.applyX(b.x), tr.applyY(b.y));
     };
+    // Once the layout rests, the links are drawn once into a layer that later frames (hover,
+    // selection) copy in one step: rasterising 20,000 lines per frame is what makes them slow.
+    const layerKey = moving ? "" : `${tr.toString()}|${width}x${height}|${this.layoutVersion}|${visible === null ? "" : [...visible].join("\u0001")}|${t.muted}`;
+    const reuse = layerKey !== "" && this.edgeLayer.key === layerKey;
     this.linkOrder.forEach((li, rank) => {
       const e = this.links[li];
       if (e === undefined) return;
       const a = node(e.source);
       const b = node(e.target);
       if (a === undefined || b === undefined || !shown(a.id) || !shown(b.id)) return;
-      if (near !== null && (a.id === focus || b.id === focus)) {
-        line(strong, a, b);
-        edgeCount += 1;
-        return;
-      }
+      if (near !== null && (a.id === focus || b.id === focus)) line(strong, a, b);
       if (moving && rank >= MOVING_LINKS) return;
+      edgeCount += 1;
+      if (reuse) return;
       const p = buckets[Math.min(3, Math.floor((e.weight / maxW) * 4))];
       if (p !== undefined) line(p, a, b);
-      edgeCount += 1;
     });
-    ctx.strokeStyle = t.muted;
-    ctx.globalAlpha = near === null ? 0.35 : 0.12;
-    buckets.forEach((p, i) => {
-      ctx.lineWidth = 0.6 + i * 1.1;
-      ctx.stroke(p);
-    });
+    const paintLinks = (target: CanvasRenderingContext2D, alpha: number) => {
+      target.strokeStyle = t.muted;
+      target.globalAlpha = alpha;
+      buckets.forEach((p, i) => {
+        target.lineWidth = 0.6 + i * 1.1;
+        target.stroke(p);
+      });
+      target.globalAlpha = 1;
+    };
+    if (layerKey === "") {
+      this.edgeLayer.key = "";
+      paintLinks(ctx, near === null ? 0.35 : 0.12);
+    } else {
+      const layer = this.edgeLayer;
+      if (!reuse) {
+        const dpr = window.devicePixelRatio || 1;
+        layer.canvas.width = Math.round(width * dpr);
+        layer.canvas.height = Math.round(height * dpr);
+        const lctx = layer.canvas.getContext("2d");
+        if (lctx !== null) {
+          lctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+          paintLinks(lctx, 0.35);
+        }
+        layer.key = layerKey;
+      }
+      ctx.save();
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      // Hovering fades the other links to a third.
+      ctx.globalAlpha = near === null ? 1 : 0.34;
+      ctx.drawImage(layer.canvas, 0, 0);
+      ctx.restore();
+    }
     ctx.globalAlpha = 0.9;
     ctx.lineWidth = 1.6;
     ctx.strokeStyle = t.text;

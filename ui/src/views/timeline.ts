@@ -53,6 +53,16 @@ interface Elements {
 
 type Shape = "dot" | "solid" | "coarse" | "range" | "before" | "after";
 
+/** A loaded result and what the view computes from it once. */
+interface Loaded {
+  cols: TimelineColumns;
+  extents: Array<Extent | null>;
+  colours: string[];
+  colourIndex: Uint8Array;
+  months: MonthCount[];
+  laneCache: LaneCache | null;
+}
+
 interface LaneCache {
   key: string;
   lanes: Lane[];
@@ -74,10 +84,11 @@ export class TimelineView implements View {
   /** Per event, computed once per load: the colour and a small index for it. */
   private colours: string[] = [];
   private colourIndex: Uint8Array = new Uint8Array(0);
-  /** Recent results by query key, newest last. */
-  private readonly results = new Map<string, TimelineColumns>();
+  /** Recent results by query key with what was computed from them, newest last. */
+  private readonly results = new Map<string, Loaded>();
   /** Density buckets drawn in the last frame; the hit grid holds -(index + 1) for them. */
   private buckets: Array<{ start: number; end: number; count: number }> = [];
+  private loaded: Loaded | null = null;
   private months: MonthCount[] = [];
   private full: [number, number] = [Date.UTC(2022, 0, 1), Date.UTC(2023, 0, 1)];
   private readonly base = scaleUtc();
@@ -182,18 +193,22 @@ export class TimelineView implements View {
     const key = this.loadedKey;
     this.ui.root.dataset.state = "loading";
     try {
-      let cols = this.results.get(key);
-      if (cols === undefined) {
-        cols = await this.ctx.backend.eventTimeline(query);
+      let loaded = this.results.get(key);
+      if (loaded === undefined) {
+        const asked = performance.now();
+        const cols = await this.ctx.backend.eventTimeline(query);
         if (!this.latest.current(token)) return;
-        this.results.set(key, cols);
-        for (const old of this.results.keys()) if (this.results.size > CACHED_RESULTS) this.results.delete(old);
+        // From the request to this code running again: the query, the transfer and any wait for the page's thread.
+        this.ui.root.dataset.fetchMs = (performance.now() - asked).toFixed(1);
+        loaded = this.derive(cols);
       } else {
         // Most recently used last.
         this.results.delete(key);
-        this.results.set(key, cols);
       }
-      this.setColumns(cols);
+      this.results.set(key, loaded);
+      for (const old of this.results.keys()) if (this.results.size > CACHED_RESULTS) this.results.delete(old);
+      this.use(loaded);
+      const cols = loaded.cols;
       this.hovered = null;
       this.filterDrawPending = this.queryChangedAt;
       this.queryChangedAt = null;
@@ -212,6 +227,10 @@ export class TimelineView implements View {
       this.renderLegend();
       this.resized();
       this.applyWindow(this.ctx.store.get().query.from, this.ctx.store.get().query.to, true);
+      // Draw the result now rather than at the next animation frame.
+      if (this.frame !== 0) cancelAnimationFrame(this.frame);
+      this.frame = 0;
+      this.draw();
     } catch (reason) {
       if (!this.latest.current(token)) return;
       this.ui.root.dataset.state = "error";
@@ -221,8 +240,8 @@ export class TimelineView implements View {
     }
   }
 
-  /** Takes a result: extents, colours and the month counts of the overview. */
-  private setColumns(cols: TimelineColumns): void {
+  /** Computes from a result what the drawing needs: extents, colours, the overview's month counts. */
+  private derive(cols: TimelineColumns): Loaded {
     const { tables } = cols;
     const day = (d: number | undefined) => (d === undefined || d === NO_DAY ? null : d * DAY);
     const precisions = tables.precisions;
@@ -249,14 +268,20 @@ export class TimelineView implements View {
       const m = d.getUTCFullYear() * 12 + d.getUTCMonth();
       perMonth.set(m, (perMonth.get(m) ?? 0) + 1);
     }
-    this.months = [...perMonth]
+    const months = [...perMonth]
       .sort(([a], [b]) => a - b)
       .map(([m, count]) => ({ month: `${String(Math.floor(m / 12)).padStart(4, "0")}-${String((m % 12) + 1).padStart(2, "0")}`, count }));
-    this.cols = cols;
-    this.extents = extents;
-    this.colours = colours;
-    this.colourIndex = colourIndex;
-    this.laneCache = null;
+    return { cols, extents, colours, colourIndex, months, laneCache: null };
+  }
+
+  private use(loaded: Loaded): void {
+    this.loaded = loaded;
+    this.cols = loaded.cols;
+    this.extents = loaded.extents;
+    this.colours = loaded.colours;
+    this.colourIndex = loaded.colourIndex;
+    this.months = loaded.months;
+    this.laneCache = loaded.laneCache;
   }
 
   /** Selects the event under a hit, or zooms into a density bucket. */
@@ -520,6 +545,7 @@ export class TimelineView implements View {
     const members: number[][] = layout.lanes.map(() => []);
     for (const item of layout.items) members[item.lane]?.push(item.event);
     this.laneCache = { key, lanes: layout.lanes, members };
+    if (this.loaded !== null) this.loaded.laneCache = this.laneCache;
     return this.laneCache;
   }
 
