@@ -355,6 +355,15 @@ async function main() {
     report("wheel zoom: interval between frames", zp.wheelFrame);
     report("drag pan: timeline draw (data-draw-ms)", zp.dragDraw, "(target median <= 16 ms)");
     report("drag pan: interval between frames", zp.dragFrame);
+    // The same with the network's tab hidden (the articles list shown): what the network costs.
+    await idle(session, "before zoom and pan without the network");
+    await session.click(await session.find("#tab-articles"));
+    const quiet = await session.executeAsync(ZOOM_PAN, [30], 300_000);
+    if (quiet.error) throw new Error(`zoom/pan: ${quiet.error}`);
+    report("wheel zoom, network tab hidden: timeline draw", quiet.wheelDraw);
+    report("wheel zoom, network tab hidden: interval between frames", quiet.wheelFrame);
+    report("drag pan, network tab hidden: interval between frames", quiet.dragFrame);
+    await session.click(await session.find("#tab-network"));
 
     console.log(`filter changes (${size})`);
     // The gestures changed the date window: every view queries the backend again. Wait for that.

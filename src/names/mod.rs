@@ -59,14 +59,17 @@ pub struct NameLists {
     #[serde(default)]
     pub organisations: HashMap<String, String>,
     #[serde(default)]
-    titles: Titles,
+    titles: WordList,
+    /// Words that make a name an organisation's ("Kementerian", "Partai", "Ministry", "Inc").
+    #[serde(default)]
+    organisation_words: WordList,
     /// Demonyms → ISO country code: "Russian forces" names Russia.
     #[serde(default)]
     pub demonyms: HashMap<String, String>,
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
-struct Titles {
+struct WordList {
     #[serde(default)]
     words: Vec<String>,
 }
@@ -78,6 +81,10 @@ impl NameLists {
 
     pub fn title_words(&self) -> impl Iterator<Item = &str> {
         self.titles.words.iter().map(String::as_str)
+    }
+
+    pub fn organisation_words(&self) -> impl Iterator<Item = &str> {
+        self.organisation_words.words.iter().map(String::as_str)
     }
 }
 

@@ -37,6 +37,8 @@ const REST = "#9a9a9a";
 const LABELS = 40;
 /** While the layout moves, only this many of the strongest links are drawn; all once it settles. */
 const MOVING_LINKS = 3_000;
+/** While the layout moves, one frame in this many is drawn. */
+const MOVING_FRAME_EVERY = 3;
 
 export class NetworkView implements View {
   private data: NetworkData = { nodes: [], edges: [], omitted: 0 };
@@ -179,6 +181,7 @@ export class NetworkView implements View {
   private run(): void {
     const sim = this.sim;
     if (sim === null) return;
+    let moving = 0;
     const step = () => {
       if (this.sim !== sim) return;
       const started = performance.now();
@@ -187,9 +190,14 @@ export class NetworkView implements View {
       for (const n of this.nodes) this.positions.set(n.id, { x: n.x, y: n.y });
       // The first picture follows the layout as it unfolds; later ones keep the user's view.
       if (!this.fitted) this.fit(!more);
-      this.draw();
-      this.frameTook(started);
+      // While it moves, a picture every few frames is enough, and leaves the page's thread
+      // free for the other views (drawing thousands of links is the costly part).
       this.ui.canvas.dataset.layout = more ? "running" : "settled";
+      moving += 1;
+      if (!more || moving % MOVING_FRAME_EVERY === 1) {
+        this.draw();
+        this.frameTook(started);
+      }
       if (more) requestAnimationFrame(step);
     };
     requestAnimationFrame(step);

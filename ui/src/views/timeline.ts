@@ -1,8 +1,9 @@
-// The timeline: every selected event on a canvas (no DOM node per event, so
-// 20,000 stay smooth), in lanes, with a time axis from hours to decades, an
-// overview strip with a brush that sets the date window, and hover and click.
-// The events are loaded without the date window (the window only zooms), so
-// panning never waits for the backend; the window filters the other views.
+// The timeline: every selected event on a canvas (no DOM node per event), in
+// lanes, with a time axis from hours to decades, an overview strip with a brush
+// that sets the date window, and hover and click. The events arrive as binary
+// columns (100,000 in one message) without the date window (the window only
+// zooms), so panning never waits for the backend; the window filters the other
+// views. A lane with thousands of visible events becomes a density strip.
 import { brushX, type BrushBehavior, type D3BrushEvent } from "d3-brush";
 import { scaleUtc } from "d3-scale";
 import { select, type Selection } from "d3-selection";
@@ -743,7 +744,7 @@ export class TimelineView implements View {
       const rowTop = top + (laneH - usedRows * ROW_H) / 2;
       const centres: Array<{ x: number; k: number }> = [];
       // Zoomed out, thousands of marks share a pixel: draw (and hit-test) each
-      // pixel, row, shape and colour once. This keeps 20,000 events cheap.
+      // pixel, row, shape and colour once.
       const seen = new Set<number>();
       idx.forEach((ei, k) => {
         const id = this.cols.id[ei];
