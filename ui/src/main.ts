@@ -122,6 +122,40 @@ class WhenShown implements View {
   }
 }
 
+/**
+ * A view whose queries wait for the timeline's: after a filter change the timeline's small
+ * query runs alone on the store (the network's or the facets' over many events would slow
+ * it down on a two-core machine), then these follow. At most `MAX_WAIT_MS` of waiting.
+ */
+class AfterTimeline implements View {
+  private pending = new Set<StateKey>();
+  private waiting = false;
+  private static readonly MAX_WAIT_MS = 400;
+
+  constructor(
+    private readonly view: View,
+    private readonly timeline: { settled(): Promise<void> },
+    private readonly store: Store,
+  ) {}
+
+  update(state: Readonly<AppState>, changed: ReadonlySet<StateKey>): void {
+    if (!changed.has("query") && !changed.has("revision")) {
+      this.view.update(state, changed);
+      return;
+    }
+    for (const key of changed) this.pending.add(key);
+    if (this.waiting) return;
+    this.waiting = true;
+    const wait = new Promise<void>((resolve) => setTimeout(resolve, AfterTimeline.MAX_WAIT_MS));
+    void Promise.race([this.timeline.settled(), wait]).then(() => {
+      this.waiting = false;
+      const keys = this.pending;
+      this.pending = new Set();
+      this.view.update(this.store.get(), keys);
+    });
+  }
+}
+
 async function start(): Promise<void> {
   const store = new Store();
   const deferred = new Map<string, WhenShown>();
@@ -343,11 +377,12 @@ async function start(): Promise<void> {
     return wrapped;
   };
   // The timeline first: its request goes out before the others'.
+  const afterTimeline = (view: View): View => new AfterTimeline(view, timeline, store);
   const views: View[] = [
     timeline,
-    facets,
-    inTab("tab-network", "network-panel", network),
-    inTab("tab-map", "map-panel", map),
+    afterTimeline(facets),
+    inTab("tab-network", "network-panel", afterTimeline(network)),
+    inTab("tab-map", "map-panel", afterTimeline(map)),
     detail,
     inTab("tab-events", "events-panel", eventsList),
     workspace,

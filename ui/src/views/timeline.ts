@@ -90,6 +90,7 @@ export class TimelineView implements View {
   /** Density buckets drawn in the last frame; the hit grid holds -(index + 1) for them. */
   private buckets: Array<{ start: number; end: number; count: number }> = [];
   private loaded: Loaded | null = null;
+  private waiters: Array<() => void> = [];
   private months: MonthCount[] = [];
   private full: [number, number] = [Date.UTC(2022, 0, 1), Date.UTC(2023, 0, 1)];
   private readonly base = scaleUtc();
@@ -188,6 +189,18 @@ export class TimelineView implements View {
     }
   }
 
+  /** Resolves once the timeline shows the current query's result (or failed to get it). */
+  settled(): Promise<void> {
+    if (this.ui.root.dataset.state !== "loading") return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  private wake(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const w of waiters) w();
+  }
+
   private async load(state: Readonly<AppState>): Promise<void> {
     const token = this.latest.next();
     const query = withoutFilters(state.query, ["from", "to"]);
@@ -232,12 +245,14 @@ export class TimelineView implements View {
       if (this.frame !== 0) cancelAnimationFrame(this.frame);
       this.frame = 0;
       this.draw();
+      this.wake();
     } catch (reason) {
       if (!this.latest.current(token)) return;
       this.ui.root.dataset.state = "error";
       this.ui.empty.hidden = false;
       this.ui.empty.textContent = "Could not load the timeline.";
       this.ctx.report(toAppError(reason));
+      this.wake();
     }
   }
 
