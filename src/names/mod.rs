@@ -12,7 +12,6 @@
 
 pub mod conll;
 pub mod gazetteer;
-mod lexicon;
 pub mod perceptron;
 pub mod rules;
 pub mod tokenize;
@@ -59,17 +58,14 @@ pub struct NameLists {
     #[serde(default)]
     pub organisations: HashMap<String, String>,
     #[serde(default)]
-    titles: WordList,
-    /// Words that make a name an organisation's ("Kementerian", "Partai", "Ministry", "Inc").
-    #[serde(default)]
-    organisation_words: WordList,
+    titles: Titles,
     /// Demonyms → ISO country code: "Russian forces" names Russia.
     #[serde(default)]
     pub demonyms: HashMap<String, String>,
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
-struct WordList {
+struct Titles {
     #[serde(default)]
     words: Vec<String>,
 }
@@ -77,14 +73,6 @@ struct WordList {
 impl NameLists {
     pub fn is_title(&self, word: &str) -> bool {
         self.titles.words.iter().any(|t| t == word)
-    }
-
-    pub fn title_words(&self) -> impl Iterator<Item = &str> {
-        self.titles.words.iter().map(String::as_str)
-    }
-
-    pub fn organisation_words(&self) -> impl Iterator<Item = &str> {
-        self.organisation_words.words.iter().map(String::as_str)
     }
 }
 

@@ -83,8 +83,6 @@ pub struct Sentence {
     words: Vec<String>,
     lower: Vec<String>,
     shapes: Vec<String>,
-    /// Word-list hits (see `lexicon`): a known place, organisation or title.
-    lex: Vec<u8>,
 }
 
 impl Sentence {
@@ -93,12 +91,10 @@ impl Sentence {
         let words: Vec<String> = words.iter().map(|w| w.chars().take(64).collect()).collect();
         let lower = words.iter().map(|w| w.to_lowercase()).collect();
         let shapes = words.iter().map(|w| shape(w)).collect();
-        let lex = super::lexicon::codes(&words);
         Sentence {
             words,
             lower,
             shapes,
-            lex,
         }
     }
 
@@ -124,15 +120,6 @@ impl Sentence {
                 "<s>"
             } else {
                 self.shapes.get(j as usize).map_or("</s>", |s| s.as_str())
-            }
-        };
-        let lex = |j: isize| -> &str {
-            if j < 0 {
-                "<s>"
-            } else {
-                self.lex
-                    .get(j as usize)
-                    .map_or("</s>", |&c| super::lexicon::CODES[c as usize])
             }
         };
         let i = i as isize;
@@ -175,12 +162,6 @@ impl Sentence {
             fnv(25, &[&suffix(3), sh(i)]),
             fnv(26, &[w(i + 1), w(i + 2)]),
             fnv(27, &[w(i - 2), w(i - 1)]),
-            fnv(28, &[lex(i)]),
-            fnv(29, &[lex(i), sh(i)]),
-            fnv(30, &[lex(i - 1)]),
-            fnv(31, &[lex(i + 1)]),
-            fnv(32, &[lex(i), t1]),
-            fnv(33, &[lex(i - 1), lex(i)]),
         ]);
     }
 }
