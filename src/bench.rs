@@ -177,6 +177,7 @@ pub fn fill_events(
                 evidence: Span::new(k, k + 1),
                 // Distinct wording, so that only events alike in type, date and actors group.
                 evidence_text: format!("synthetic report {:07} by {a1}", written + k),
+                trigger: None,
                 attribution: None,
                 modality: Modality::Asserted,
                 confidence: 0.5,

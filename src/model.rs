@@ -352,6 +352,10 @@ pub struct Event {
     pub places: Vec<String>,
     pub evidence: Span,
     pub evidence_text: String,
+    /// The trigger word(s) in the text (byte offsets), when known. Kept in memory for evaluation
+    /// and the reader; the store keeps the evidence span only.
+    #[serde(default)]
+    pub trigger: Option<Span>,
     /// Who claims it, when the article attributes it.
     pub attribution: Option<String>,
     pub modality: Modality,

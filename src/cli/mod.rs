@@ -1,5 +1,6 @@
 //! Command-line interface: argument parsing and output. Every command is a few lines over the core.
 
+mod events;
 mod export;
 mod names;
 mod output;
@@ -284,6 +285,14 @@ enum EvalCommand {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Events: MEANTIME CAT files (.xml) or folders of them; detection precision, recall and F1,
+    /// and how many matched events are dated right and have a right participant.
+    Events {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
     /// Time expressions: TimeML files with gold TIMEX3 tags (.tml) or MEANTIME CAT files (.xml),
     /// or folders of them; prints strict/relaxed span and value precision, recall and F1.
     #[command(alias = "time")]
@@ -411,6 +420,9 @@ fn execute(cli: Cli) -> Res {
                     format,
                 },
         } => return names::eval(&paths, &lang, model.as_deref(), format),
+        Command::Eval {
+            what: EvalCommand::Events { paths, format },
+        } => return events::eval(&paths, format),
         Command::Eval {
             what:
                 EvalCommand::Timex {

@@ -18,6 +18,8 @@
 //!   events inside reported speech carry the speaker as attribution.
 //! Merging across articles, the graph and a learned extractor are the events issue's next steps.
 
+pub mod eval;
+
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -432,6 +434,7 @@ pub fn extract(article: &Article, times: &[TimeExpr], names: &Names) -> Vec<Even
                 places,
                 evidence,
                 evidence_text: evidence.slice(text).unwrap_or_default().to_string(),
+                trigger: Some(trigger_span),
                 attribution,
                 modality,
                 confidence,

@@ -589,10 +589,11 @@ impl Store {
             let Some(actor_id) = self.actor_id(name)? else {
                 return Ok((None, conditions, args));
             };
-            // One row per event even when the actor has several roles in it.
-            // Every name that counts as this actor; one row per event even with several roles.
-            from = "(SELECT DISTINCT event_id, day_from FROM event_actor
-                     WHERE actor_id IN (SELECT id FROM actor WHERE eff_id = ?)) x
+            // Every name that counts as this actor; one row per event even with several roles;
+            // an article's report grouped into another's event finds that event.
+            from = "(SELECT coalesce(r.merged_into, ea.event_id) AS event_id FROM event_actor ea
+                       JOIN event r ON r.id = ea.event_id
+                     WHERE ea.actor_id IN (SELECT id FROM actor WHERE eff_id = ?) GROUP BY 1) x
                     JOIN event e ON e.id = x.event_id"
                 .into();
             args.push(Value::Integer(actor_id));
@@ -605,14 +606,22 @@ impl Store {
             let Some(place_id) = place_id else {
                 return Ok((None, conditions, args));
             };
-            from = "event_place x JOIN event e ON e.id = x.event_id".into();
-            conditions.push("x.place_id = ?".into());
+            from = "(SELECT coalesce(r.merged_into, ep.event_id) AS event_id FROM event_place ep
+                       JOIN event r ON r.id = ep.event_id
+                     WHERE ep.place_id = ? GROUP BY 1) x
+                    JOIN event e ON e.id = x.event_id"
+                .into();
             args.push(Value::Integer(place_id));
         } else if window.is_some() {
             from = "event_window_rtree w JOIN event e ON e.id = w.id".into();
         }
         if let (Some(name), Some(_)) = (&filter.place, &filter.actor) {
-            conditions.push("e.id IN (SELECT event_id FROM event_place ep JOIN place p ON p.id = ep.place_id WHERE p.canonical_name = ? COLLATE NOCASE)".into());
+            conditions.push(
+                "e.id IN (SELECT coalesce(r.merged_into, ep.event_id) FROM event_place ep
+                               JOIN place p ON p.id = ep.place_id JOIN event r ON r.id = ep.event_id
+                             WHERE p.canonical_name = ? COLLATE NOCASE)"
+                    .into(),
+            );
             args.push(Value::Text(name.clone()));
         }
         if let Some((lo, hi)) = window {
@@ -620,7 +629,7 @@ impl Store {
             conditions.push(if from.starts_with("event_window_rtree") {
                 "w.day_to >= ? AND w.day_from <= ?".into()
             } else {
-                "e.day_to >= ? AND x.day_from <= ?".into()
+                "e.day_to >= ? AND e.day_from <= ?".into()
             });
             args.push(Value::Integer(lo));
             args.push(Value::Integer(hi));

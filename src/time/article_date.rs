@@ -91,7 +91,10 @@ pub fn article_date(
             warnings,
         );
     }
-    warnings.push("no publication date found; set one with `linimasa set-date`".into());
+    warnings.push(
+        "no publication date found; set it in the reader (or `linimasa set-date`) so relative dates resolve"
+            .into(),
+    );
     (None, warnings)
 }
 

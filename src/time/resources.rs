@@ -281,6 +281,9 @@ fn compile(code: &'static str, text: &str) -> Result<TimeLexicon, String> {
         for (name, group) in &placeholders {
             pattern = pattern.replace(name, group);
         }
+        // A time expression never runs over a line break ("on Tuesday\nMay 7" is two lines of
+        // a dateline, or a title and a date): white space in a rule is any but a newline.
+        let pattern = pattern.replace("\\s", "[\\s&&[^\\n]]");
         let regex =
             Regex::new(&format!("(?i){pattern}")).map_err(|e| format!("rule {}: {e}", r.id))?;
         let timex_type = match r.timex_type.as_str() {

@@ -26,6 +26,8 @@ pub struct TimemlDoc {
     pub tail: String,
     pub dct: Option<NaiveDate>,
     pub gold: Vec<GoldTimex>,
+    /// CAT documents: each token's span in `text`, by token id (empty for TimeML).
+    pub token_spans: std::collections::HashMap<String, Span>,
 }
 
 #[derive(Debug, Error)]
@@ -74,6 +76,7 @@ pub fn parse(content: &str) -> Result<TimemlDoc, TimemlError> {
             tail: String::new(),
             dct: None,
             gold: vec![],
+            token_spans: Default::default(),
         });
     };
     let inner_start = open + "<TEXT>".len();
@@ -120,6 +123,7 @@ pub fn parse(content: &str) -> Result<TimemlDoc, TimemlError> {
         tail: content[close..].to_string(),
         dct: dct_value(head),
         gold,
+        token_spans: Default::default(),
     })
 }
 
@@ -258,6 +262,7 @@ pub fn parse_cat(content: &str) -> Result<TimemlDoc, TimemlError> {
         tail: String::new(),
         dct,
         gold,
+        token_spans,
     })
 }
 

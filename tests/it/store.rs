@@ -35,6 +35,7 @@ pub fn event(
         places: places.iter().map(|p| p.to_string()).collect(),
         evidence: Span::new(at, at + 4),
         evidence_text: format!("evidence {at}"),
+        trigger: None,
         attribution: None,
         modality: Modality::Asserted,
         confidence: 0.8,
@@ -877,14 +878,14 @@ fn one_event_reported_by_several_articles_is_one_event_with_several_sources() {
         &mut store,
         "Beta",
         vec![
-            // The same shelling a day later in another wording: grouped.
+            // The same shelling a day later in another wording, placed in a suburb: grouped.
             with_evidence(
                 event(
                     "19",
                     "2022-03-02",
                     "2022-03-02",
                     &["Ukraine", "Russia"],
-                    &[],
+                    &["Chuhuiv"],
                     0,
                 ),
                 "Kharkiv came under fire again",
@@ -901,7 +902,22 @@ fn one_event_reported_by_several_articles_is_one_event_with_several_sources() {
             ),
         ],
     );
-    article_with(&mut store, "Gamma", vec![shelling(0)]);
+    // The same shelling with a third actor of its own: grouped.
+    article_with(
+        &mut store,
+        "Gamma",
+        vec![with_evidence(
+            event(
+                "19",
+                "2022-03-01",
+                "2022-03-01",
+                &["Russia", "Ukraine", "NATO"],
+                &["Kharkiv"],
+                0,
+            ),
+            "Russian forces shelled Kharkiv",
+        )],
+    );
     let listed = store.events(&EventFilter::default()).unwrap();
     assert_eq!(listed.len(), 4, "{listed:#?}");
     let fight = listed
@@ -919,6 +935,39 @@ fn one_event_reported_by_several_articles_is_one_event_with_several_sources() {
             .map(|r| r.title.as_str())
             .collect::<Vec<_>>(),
         ["Alpha", "Beta", "Gamma"]
+    );
+    // A report's own actors and places find its group (once, within a window too).
+    let ids = |filter: EventFilter| -> Vec<i64> {
+        store
+            .events(&filter)
+            .unwrap()
+            .into_iter()
+            .map(|e| e.id)
+            .collect()
+    };
+    assert_eq!(ids(query(r#"{"actor": "NATO"}"#)), [fight.id]);
+    assert_eq!(ids(query(r#"{"place": "Chuhuiv"}"#)), [fight.id]);
+    assert_eq!(
+        ids(query(r#"{"actor": "Russia", "place": "Chuhuiv"}"#)),
+        [fight.id]
+    );
+    assert_eq!(
+        ids(query(
+            r#"{"actor": "NATO", "from": "2022-03-01", "to": "2022-03-01"}"#
+        )),
+        [fight.id]
+    );
+    assert!(ids(query(r#"{"actor": "NATO", "from": "2022-03-05"}"#)).is_empty());
+    assert_eq!(
+        store.event_count(&query(r#"{"actor": "NATO"}"#)).unwrap(),
+        1
+    );
+    assert_eq!(
+        store
+            .timeline_columns(&query(r#"{"place": "Chuhuiv"}"#))
+            .unwrap()
+            .id,
+        [fight.id as i32]
     );
     assert_eq!(store.facets(&EventFilter::default()).unwrap().total, 4);
     assert_eq!(

@@ -611,7 +611,9 @@ export class TimelineView implements View {
       ctx.lineTo(x, height);
       ctx.stroke();
       ctx.fillStyle = t.muted;
-      ctx.fillText(tickLabel(tick, spec), x + 3, AXIS_H - 9);
+      // A label that would run past the right edge is left out rather than cut.
+      const label = tickLabel(tick, spec);
+      if (x + 3 + ctx.measureText(label).width <= width - 2) ctx.fillText(label, x + 3, AXIS_H - 9);
     }
     const context = contextSpec(spec);
     if (context !== null) {

@@ -1,0 +1,454 @@
+//! Events against MEANTIME's gold (NewsReader CAT XML): are the events found, anchored to the
+//! right date, and with the right participants?
+//!
+//! - **Detection**: a found event matches a gold event mention when its trigger overlaps the
+//!   mention's tokens (one to one). MEANTIME annotates every event mention — nouns and verbs,
+//!   "reaction", "upgrading" — in the first sentences of each article; Linimasa reports one event
+//!   per clause with a trigger from its lexicons, so recall is bounded by design.
+//! - **Date**: among matched events whose gold mention is tied by a TLINK to a dated TIMEX3
+//!   (SIMULTANEOUS, IS_INCLUDED, DURING, BEGINS, ENDS, or the inverse) or placed BEFORE/AFTER the
+//!   creation time, the found event's [earliest, latest] must lie inside the timex's span, or
+//!   on the right side of the creation time.
+//! - **Participants**: among matched events with gold participants (HAS_PARTICIPANT, Arg0/Arg1),
+//!   one found participant's name must match one gold participant's words.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use crate::model::{Article, DateMethod, Event, PublishedDate, Span};
+use crate::time::timeml::{self, TimemlError};
+
+/// Where the gold puts an event in time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    /// Inside [first, last] (a day, a week, a month, a year).
+    Within(NaiveDate, NaiveDate),
+    Before(NaiveDate),
+    After(NaiveDate),
+}
+
+/// One gold event mention.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GoldEvent {
+    pub span: Span,
+    pub anchor: Option<Anchor>,
+    /// The participants' words (Arg0 and Arg1).
+    pub participants: Vec<String>,
+}
+
+/// A MEANTIME document ready to extract from and score.
+#[derive(Debug, Clone)]
+pub struct GoldDoc {
+    pub text: String,
+    pub dct: Option<NaiveDate>,
+    pub events: Vec<GoldEvent>,
+}
+
+/// Counts over documents.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct EventScore {
+    pub gold: usize,
+    pub found: usize,
+    pub matched: usize,
+    /// Matched events whose gold mention has a date anchor, and of those the ones dated right.
+    pub anchored: usize,
+    pub dated_right: usize,
+    /// Matched events with gold participants, and of those the ones with a right participant.
+    pub with_participants: usize,
+    pub participant_right: usize,
+}
+
+impl EventScore {
+    pub fn add(&mut self, o: EventScore) {
+        self.gold += o.gold;
+        self.found += o.found;
+        self.matched += o.matched;
+        self.anchored += o.anchored;
+        self.dated_right += o.dated_right;
+        self.with_participants += o.with_participants;
+        self.participant_right += o.participant_right;
+    }
+    pub fn precision(&self) -> f64 {
+        ratio(self.matched, self.found)
+    }
+    pub fn recall(&self) -> f64 {
+        ratio(self.matched, self.gold)
+    }
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+    /// Events found, matched and dated right, over the gold events with an anchor: the
+    /// share of datable gold events Linimasa puts on the timeline at the right date.
+    pub fn dated_recall(&self, anchored_gold: usize) -> f64 {
+        ratio(self.dated_right, anchored_gold)
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+fn attr(tag: &str, name: &str) -> Option<String> {
+    let pat = format!(" {name}=\"");
+    let at = tag.find(&pat)? + pat.len();
+    Some(tag[at..at + tag[at..].find('"')?].to_string())
+}
+
+/// The elements named `name`: their opening tag and their body (empty when self-closing).
+fn elements<'a>(content: &'a str, name: &str) -> Vec<(&'a str, &'a str)> {
+    let open = format!("<{name} ");
+    let close = format!("</{name}>");
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = content[from..].find(&open) {
+        let start = from + i;
+        let Some(tag_end) = content[start..].find('>').map(|e| start + e) else {
+            break;
+        };
+        let tag = &content[start..tag_end];
+        if tag.ends_with('/') {
+            out.push((tag, ""));
+            from = tag_end;
+            continue;
+        }
+        let end = content[tag_end..]
+            .find(&close)
+            .map_or(content.len(), |e| tag_end + e);
+        out.push((tag, &content[tag_end + 1..end]));
+        from = end.max(start + 1);
+    }
+    out
+}
+
+/// The `t_id`s a markable's body anchors to.
+fn anchors(body: &str) -> Vec<String> {
+    body.match_indices("t_id=\"")
+        .filter_map(|(i, m)| {
+            let rest = &body[i + m.len()..];
+            Some(rest[..rest.find('"')?].to_string())
+        })
+        .collect()
+}
+
+/// A link's source and target `m_id`s.
+fn ends(body: &str) -> Option<(String, String)> {
+    let id = |what: &str| -> Option<String> {
+        let at = body.find(&format!("<{what} m_id=\""))? + what.len() + 8;
+        Some(body[at..at + body[at..].find('"')?].to_string())
+    };
+    Some((id("source")?, id("target")?))
+}
+
+/// The days a TIMEX3 value covers: "2005-05-07", "2005-W18", "2005-05", "2005".
+fn value_days(value: &str) -> Option<(NaiveDate, NaiveDate)> {
+    let v = value.get(..value.find('T').unwrap_or(value.len()))?;
+    if let Ok(d) = NaiveDate::parse_from_str(v, "%Y-%m-%d") {
+        return Some((d, d));
+    }
+    if let Some((y, w)) = v.split_once("-W") {
+        let first =
+            NaiveDate::from_isoywd_opt(y.parse().ok()?, w.parse().ok()?, chrono::Weekday::Mon)?;
+        return Some((first, first + chrono::Duration::days(6)));
+    }
+    if let Some((y, m)) = v.split_once('-') {
+        let (y, m): (i32, u32) = (y.parse().ok()?, m.parse().ok()?);
+        let first = NaiveDate::from_ymd_opt(y, m, 1)?;
+        let next = if m == 12 {
+            NaiveDate::from_ymd_opt(y + 1, 1, 1)?
+        } else {
+            NaiveDate::from_ymd_opt(y, m + 1, 1)?
+        };
+        return Some((first, next.pred_opt()?));
+    }
+    let y: i32 = v.parse().ok().filter(|_| v.len() == 4)?;
+    Some((
+        NaiveDate::from_ymd_opt(y, 1, 1)?,
+        NaiveDate::from_ymd_opt(y, 12, 31)?,
+    ))
+}
+
+/// Reads a MEANTIME CAT document: its text (as the time-expression evaluation builds it), the
+/// creation date, and each event mention with its date anchor and participants.
+pub fn read_meantime(content: &str) -> Result<GoldDoc, TimemlError> {
+    let doc = timeml::parse_cat(content)?;
+    let span_of = |ids: &[String]| -> Option<Span> {
+        let spans: Vec<Span> = ids
+            .iter()
+            .filter_map(|id| doc.token_spans.get(id).copied())
+            .collect();
+        Some(Span::new(
+            spans.iter().map(|s| s.start).min()?,
+            spans.iter().map(|s| s.end).max()?,
+        ))
+    };
+    // Markables by m_id (only those within the read text).
+    let mut events: Vec<(String, Span)> = Vec::new();
+    for (tag, body) in elements(content, "EVENT_MENTION") {
+        if let (Some(id), Some(span)) = (attr(tag, "m_id"), span_of(&anchors(body))) {
+            events.push((id, span));
+        }
+    }
+    let mut timex_days: HashMap<String, (NaiveDate, NaiveDate)> = HashMap::new();
+    let mut creation: Option<String> = None;
+    for (tag, _) in elements(content, "TIMEX3") {
+        let Some(id) = attr(tag, "m_id") else {
+            continue;
+        };
+        if tag.contains("CREATION_TIME") {
+            creation = Some(id.clone());
+        }
+        if let Some(days) = attr(tag, "value").as_deref().and_then(value_days) {
+            timex_days.insert(id, days);
+        }
+    }
+    let mut entity_text: HashMap<String, String> = HashMap::new();
+    for (tag, body) in elements(content, "ENTITY_MENTION") {
+        if let (Some(id), Some(span)) = (attr(tag, "m_id"), span_of(&anchors(body))) {
+            if let Some(words) = span.slice(&doc.text) {
+                entity_text.insert(id, words.to_string());
+            }
+        }
+    }
+    let mut anchor_of: HashMap<String, Anchor> = HashMap::new();
+    for (tag, body) in elements(content, "TLINK") {
+        let (Some(rel), Some((source, target))) = (attr(tag, "reltype"), ends(body)) else {
+            continue;
+        };
+        // Event → timex, or timex → event with the inverse relation.
+        let (event, timex, rel) = match (
+            timex_days.contains_key(&source),
+            timex_days.contains_key(&target),
+        ) {
+            (false, true) => (source, target, rel),
+            (true, false) => {
+                let inverse = match rel.as_str() {
+                    "BEFORE" => "AFTER",
+                    "AFTER" => "BEFORE",
+                    "INCLUDES" => "IS_INCLUDED",
+                    "IS_INCLUDED" => "INCLUDES",
+                    other => other,
+                };
+                (target, source, inverse.to_string())
+            }
+            _ => continue,
+        };
+        let Some(&(first, last)) = timex_days.get(&timex) else {
+            continue;
+        };
+        let is_creation = creation.as_deref() == Some(timex.as_str());
+        let anchor = match rel.as_str() {
+            "SIMULTANEOUS" | "IS_INCLUDED" | "DURING" | "BEGINS" | "ENDS" | "INCLUDES" => {
+                Anchor::Within(first, last)
+            }
+            "BEFORE" if is_creation => Anchor::Before(first),
+            "AFTER" if is_creation => Anchor::After(last),
+            _ => continue,
+        };
+        // A dated timex beats the creation time as an anchor.
+        let better = match anchor_of.get(&event) {
+            None => true,
+            Some(Anchor::Within(a, b)) => {
+                matches!(anchor, Anchor::Within(c, d) if (d - c) < (*b - *a))
+            }
+            Some(_) => matches!(anchor, Anchor::Within(..)),
+        };
+        if better {
+            anchor_of.insert(event, anchor);
+        }
+    }
+    let mut participants: HashMap<String, Vec<String>> = HashMap::new();
+    for (tag, body) in elements(content, "HAS_PARTICIPANT") {
+        let role = attr(tag, "sem_role").unwrap_or_default();
+        if !matches!(role.as_str(), "Arg0" | "Arg1") {
+            continue;
+        }
+        if let Some((event, entity)) = ends(body) {
+            if let Some(words) = entity_text.get(&entity) {
+                participants.entry(event).or_default().push(words.clone());
+            }
+        }
+    }
+    let mut gold: Vec<GoldEvent> = events
+        .into_iter()
+        .map(|(id, span)| GoldEvent {
+            span,
+            anchor: anchor_of.get(&id).copied(),
+            participants: participants.remove(&id).unwrap_or_default(),
+        })
+        .collect();
+    gold.sort_by_key(|e| e.span.start);
+    Ok(GoldDoc {
+        text: doc.text,
+        dct: doc.dct,
+        events: gold,
+    })
+}
+
+/// The article Linimasa reads for a gold document (English, dated by its creation time).
+pub fn article_of(doc: &GoldDoc) -> Article {
+    Article {
+        id: 0,
+        content_hash: String::new(),
+        title: String::new(),
+        publisher: None,
+        url: None,
+        language: Some("en".into()),
+        section: None,
+        text: doc.text.clone(),
+        warnings: vec![],
+        published: doc.dct.map(|date| PublishedDate {
+            date,
+            method: DateMethod::Metadata,
+            evidence: None,
+            span: None,
+            confidence: 1.0,
+            derivation: "the document's creation time".into(),
+        }),
+        source: None,
+    }
+}
+
+/// Scores the events found in a document against its gold.
+pub fn score(doc: &GoldDoc, found: &[Event]) -> EventScore {
+    let mut s = EventScore {
+        gold: doc.events.len(),
+        found: found.iter().filter(|e| e.trigger.is_some()).count(),
+        ..EventScore::default()
+    };
+    let mut taken = vec![false; doc.events.len()];
+    for event in found {
+        let Some(trigger) = event.trigger else {
+            continue;
+        };
+        let hit =
+            doc.events.iter().enumerate().find(|(k, g)| {
+                !taken[*k] && g.span.start < trigger.end && trigger.start < g.span.end
+            });
+        let Some((k, gold)) = hit else { continue };
+        taken[k] = true;
+        s.matched += 1;
+        if let Some(anchor) = gold.anchor {
+            s.anchored += 1;
+            if dated_right(event, anchor) {
+                s.dated_right += 1;
+            }
+        }
+        if !gold.participants.is_empty() {
+            s.with_participants += 1;
+            let right = event.participants.iter().any(|p| {
+                let name = p.actor.to_lowercase();
+                gold.participants.iter().any(|g| {
+                    let g = g.to_lowercase();
+                    g.contains(&name) || (name.contains(&g) && g.len() > 2)
+                })
+            });
+            if right {
+                s.participant_right += 1;
+            }
+        }
+    }
+    s
+}
+
+fn dated_right(event: &Event, anchor: Anchor) -> bool {
+    let (Some(lo), Some(hi)) = (event.earliest, event.latest) else {
+        return false;
+    };
+    match anchor {
+        Anchor::Within(first, last) => first <= lo && hi <= last,
+        Anchor::Before(day) => hi <= day,
+        Anchor::After(day) => lo >= day,
+    }
+}
+
+/// How many gold events have a date anchor.
+pub fn anchored_gold(doc: &GoldDoc) -> usize {
+    doc.events.iter().filter(|e| e.anchor.is_some()).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOC: &str = r#"<Document doc_name="t.xml">
+<token t_id="1" sentence="0" number="0">Airbus</token>
+<token t_id="2" sentence="0" number="1">said</token>
+<token t_id="3" sentence="0" number="2">on</token>
+<token t_id="4" sentence="0" number="3">Tuesday</token>
+<token t_id="5" sentence="1" number="0">May</token>
+<token t_id="6" sentence="1" number="1">7</token>
+<Markables>
+<ENTITY_MENTION m_id="10" syntactic_type="NAM"><token_anchor t_id="1"/></ENTITY_MENTION>
+<EVENT_MENTION m_id="20" pred="say"><token_anchor t_id="2"/></EVENT_MENTION>
+<TIMEX3 m_id="30" type="DATE" value="2005-05-03"><token_anchor t_id="3"/><token_anchor t_id="4"/></TIMEX3>
+<TIMEX3 m_id="31" type="DATE" value="2005-05-07" functionInDocument="CREATION_TIME"><token_anchor t_id="5"/><token_anchor t_id="6"/></TIMEX3>
+</Markables>
+<Relations>
+<TLINK r_id="1" reltype="IS_INCLUDED"><source m_id="20"/><target m_id="30"/></TLINK>
+<TLINK r_id="2" reltype="BEFORE"><source m_id="20"/><target m_id="31"/></TLINK>
+<HAS_PARTICIPANT r_id="3" sem_role="Arg0"><source m_id="20"/><target m_id="10"/></HAS_PARTICIPANT>
+</Relations>
+</Document>"#;
+
+    #[test]
+    fn reads_mentions_anchors_and_participants() {
+        let doc = read_meantime(DOC).unwrap();
+        assert_eq!(doc.text, "Airbus said on Tuesday\nMay 7");
+        assert_eq!(doc.dct, NaiveDate::from_ymd_opt(2005, 5, 7));
+        assert_eq!(doc.events.len(), 1);
+        let said = &doc.events[0];
+        assert_eq!(said.span.slice(&doc.text), Some("said"));
+        let tuesday = NaiveDate::from_ymd_opt(2005, 5, 3).unwrap();
+        assert_eq!(
+            said.anchor,
+            Some(Anchor::Within(tuesday, tuesday)),
+            "the dated timex wins"
+        );
+        assert_eq!(said.participants, ["Airbus"]);
+    }
+
+    #[test]
+    fn scores_detection_dates_and_participants() {
+        let doc = read_meantime(DOC).unwrap();
+        let found = crate::pipeline::extract(&article_of(&doc)).events;
+        let s = score(&doc, &found);
+        assert_eq!((s.gold, s.matched), (1, 1), "{found:#?}");
+        assert_eq!((s.anchored, s.dated_right), (1, 1), "{found:#?}");
+        assert_eq!(
+            (s.with_participants, s.participant_right),
+            (1, 1),
+            "{found:#?}"
+        );
+        assert_eq!(s.f1(), 2.0 * s.precision() / (s.precision() + 1.0));
+    }
+
+    #[test]
+    fn timex_values_cover_their_days() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert_eq!(
+            value_days("2005-05-07"),
+            Some((d("2005-05-07"), d("2005-05-07")))
+        );
+        assert_eq!(
+            value_days("2005-02"),
+            Some((d("2005-02-01"), d("2005-02-28")))
+        );
+        assert_eq!(
+            value_days("2005-W18"),
+            Some((d("2005-05-02"), d("2005-05-08")))
+        );
+        assert_eq!(value_days("2004"), Some((d("2004-01-01"), d("2004-12-31"))));
+        assert_eq!(value_days("P1W"), None);
+        assert_eq!(value_days("PRESENT_REF"), None);
+    }
+}
