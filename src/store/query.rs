@@ -591,12 +591,19 @@ impl Store {
             };
             // Every name that counts as this actor; one row per event even with several roles;
             // an article's report grouped into another's event finds that event.
-            from = "(SELECT coalesce(r.merged_into, ea.event_id) AS event_id FROM event_actor ea
+            // With a window, the (actor, day) index skips the actor's later events (a grouped
+            // report is at most a day off its group's date).
+            let until = window.map_or(String::new(), |_| " AND ea.day_from <= ?".into());
+            from = format!(
+                "(SELECT coalesce(r.merged_into, ea.event_id) AS event_id FROM event_actor ea
                        JOIN event r ON r.id = ea.event_id
-                     WHERE ea.actor_id IN (SELECT id FROM actor WHERE eff_id = ?) GROUP BY 1) x
+                     WHERE ea.actor_id IN (SELECT id FROM actor WHERE eff_id = ?){until} GROUP BY 1) x
                     JOIN event e ON e.id = x.event_id"
-                .into();
+            );
             args.push(Value::Integer(actor_id));
+            if let Some((_, hi)) = window {
+                args.push(Value::Integer(hi + 1));
+            }
         } else if let Some(name) = &filter.place {
             let place_id: Option<i64> = self
                 .conn()
