@@ -298,7 +298,7 @@ fn mentions(tokens: &[String], forms: &[Vec<String>]) -> Vec<usize> {
 }
 
 /// How many tokens around a mention its events are looked for.
-const WINDOW: usize = 8;
+const WINDOW: usize = 4;
 
 /// A date value in the task's form: `2008-02-29`, `2008-02-XX`, `2008-XX-XX`.
 fn task_date(value: &str) -> Option<String> {
@@ -386,7 +386,9 @@ pub fn entity_timeline(docs: &[Doc], entity: &str) -> Vec<Line> {
                     .min_by_key(|t| t.span.start.abs_diff(offsets[i]));
                 let date = match nearest {
                     Some(t) => task_date(&t.value).expect("filtered"),
-                    None if past => doc.dct.format("%Y-%m-%d").to_string(),
+                    // A past event, or one the headline (sentence 0) reports in the present
+                    // ("Airbus launches ..."): the news of the day, on the creation date.
+                    None if past || *n == 0 => doc.dct.format("%Y-%m-%d").to_string(),
                     None => "XXXX-XX-XX".into(),
                 };
                 events.insert(format!("{}-{}-{}", doc.id, n, token), date);
@@ -468,24 +470,40 @@ fn ratio(a: usize, b: usize) -> f64 {
     }
 }
 
-/// The reduced relations of a timeline, between its lines (an event and its coreferent
-/// mentions): consecutive events within a rank are simultaneous, and each rank's first event is
-/// before the next rank's first event. Undated (rank 0) events are not ordered.
-fn reduced(lines: &[Line]) -> Vec<(&[String], &[String], bool)> {
-    let mut by_rank: BTreeMap<usize, Vec<&[String]>> = BTreeMap::new();
+/// The groups of a timeline by rank: each line (an event and its coreferent mentions), and each
+/// time anchor as a node of its own ("T:2005-02-17"), as the task's official evaluation turns a
+/// timeline into a graph: every event SIMULTANEOUS with its anchor, events of one rank
+/// SIMULTANEOUS, of a lower rank BEFORE. Undated (rank 0) events are neither ordered nor
+/// anchored.
+fn groups(lines: &[Line]) -> BTreeMap<usize, Vec<Vec<String>>> {
+    let mut by_rank: BTreeMap<usize, Vec<Vec<String>>> = BTreeMap::new();
+    let mut anchored: HashMap<String, usize> = HashMap::new();
     for l in lines.iter().filter(|l| l.rank > 0) {
-        by_rank.entry(l.rank).or_default().push(&l.events);
+        let groups = by_rank.entry(l.rank).or_default();
+        groups.push(l.events.clone());
+        // "2006-03-XX" and "2006-03" are one anchor (the trial data writes the latter).
+        let date = l.date.trim_end_matches("-XX");
+        if !date.starts_with("XXXX") && !anchored.contains_key(date) {
+            anchored.insert(date.to_string(), l.rank);
+            groups.push(vec![format!("T:{date}")]);
+        }
     }
+    by_rank
+}
+
+/// The reduced relations of a timeline, between its groups: consecutive groups within a rank
+/// are simultaneous, and each rank's first group is before the next rank's first group.
+fn reduced(groups: &BTreeMap<usize, Vec<Vec<String>>>) -> Vec<(&[String], &[String], bool)> {
     let mut out = Vec::new();
     let mut previous: Option<&[String]> = None;
-    for ids in by_rank.values() {
+    for ids in groups.values() {
         for pair in ids.windows(2) {
-            out.push((pair[0], pair[1], true));
+            out.push((pair[0].as_slice(), pair[1].as_slice(), true));
         }
         if let Some(p) = previous {
-            out.push((p, ids[0], false));
+            out.push((p, ids[0].as_slice(), false));
         }
-        previous = Some(ids[0]);
+        previous = Some(ids[0].as_slice());
     }
     out
 }
@@ -500,19 +518,19 @@ fn holds(ranks: &HashMap<&str, usize>, a: &[String], b: &[String], same: bool) -
     }
 }
 
-/// Each dated mention's rank.
-fn ranks(lines: &[Line]) -> HashMap<&str, usize> {
-    lines
+/// Each node's rank.
+fn ranks(groups: &BTreeMap<usize, Vec<Vec<String>>>) -> HashMap<&str, usize> {
+    groups
         .iter()
-        .filter(|l| l.rank > 0)
-        .flat_map(|l| l.events.iter().map(move |e| (e.as_str(), l.rank)))
+        .flat_map(|(rank, gs)| gs.iter().flatten().map(move |id| (id.as_str(), *rank)))
         .collect()
 }
 
 /// Scores one entity's system timeline against its gold timeline.
 pub fn score(gold: &[Line], system: &[Line]) -> Score {
-    let (gold_ranks, sys_ranks) = (ranks(gold), ranks(system));
-    let (sys_reduced, gold_reduced) = (reduced(system), reduced(gold));
+    let (gold_groups, sys_groups) = (groups(gold), groups(system));
+    let (gold_ranks, sys_ranks) = (ranks(&gold_groups), ranks(&sys_groups));
+    let (sys_reduced, gold_reduced) = (reduced(&sys_groups), reduced(&gold_groups));
     Score {
         sys_correct: sys_reduced
             .iter()
@@ -580,17 +598,23 @@ mod tests {
         // Perfect.
         let s = score(&gold, &gold);
         assert_eq!((s.precision(), s.recall()), (1.0, 1.0));
-        // The system puts d before c (a coreferent mention): one of its two reduced relations
-        // holds in the gold closure (a before d); the gold's three: a=b holds, a<c2? no.
+        // The system puts d before c (a coreferent mention), on dates of its own. Its reduced
+        // relations: a = T:2008-01-01 (holds), a < d (holds), d = T:2008-01-15 (no such anchor
+        // in the gold), d < c2 (no), c2 = T:2008-02-01 (holds): 3 of 5. The gold's:
+        // a = T:2008-01-01 (holds), T:2008-01-01 = b (b unknown to the system), c = T:2008-02-01
+        // (holds through c2), d = T:2008-03-01 (no), a < c (holds), c < d (no): 3 of 6.
         let sys = [
             l(1, "2008-01-01", &["a"]),
             l(2, "2008-01-15", &["d"]),
             l(3, "2008-02-01", &["c2"]),
         ];
         let s = score(&gold, &sys);
-        assert_eq!((s.sys_correct, s.sys_total), (1, 2));
-        assert_eq!((s.gold_correct, s.gold_total), (1, 3));
+        assert_eq!((s.sys_correct, s.sys_total), (3, 5));
+        assert_eq!((s.gold_correct, s.gold_total), (3, 6));
         assert!(s.f1() > 0.0 && s.f1() < 1.0);
+        // An event on the right date counts even when its neighbours are wrong.
+        let alone = score(&gold, &[l(1, "2008-02-01", &["c"])]);
+        assert_eq!((alone.sys_correct, alone.sys_total), (1, 1));
         // Undated events are not ordered.
         assert_eq!(score(&gold, &[l(0, "XXXX-XX-XX", &["a"])]).sys_total, 0);
     }
