@@ -35,6 +35,7 @@ pub mod export;
 pub mod graph;
 pub mod import;
 pub mod lang;
+pub mod measure;
 pub mod model;
 pub mod names;
 pub mod pipeline;

@@ -16,6 +16,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
+use crate::measure::{f1, ratio};
 use crate::model::{Article, DateMethod, Event, PublishedDate, Span};
 use crate::time::timeml::{self, TimemlError};
 
@@ -76,25 +77,12 @@ impl EventScore {
         ratio(self.matched, self.gold)
     }
     pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
+        f1(self.precision(), self.recall())
     }
     /// Events found, matched and dated right, over the gold events with an anchor: the
     /// share of datable gold events Linimasa puts on the timeline at the right date.
     pub fn dated_recall(&self, anchored_gold: usize) -> f64 {
         ratio(self.dated_right, anchored_gold)
-    }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        0.0
-    } else {
-        a as f64 / b as f64
     }
 }
 

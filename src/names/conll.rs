@@ -219,18 +219,13 @@ pub struct NameScore {
 
 impl NameScore {
     pub fn precision(&self) -> f64 {
-        self.correct as f64 / self.predicted.max(1) as f64
+        crate::measure::ratio(self.correct, self.predicted)
     }
     pub fn recall(&self) -> f64 {
-        self.correct as f64 / self.gold.max(1) as f64
+        crate::measure::ratio(self.correct, self.gold)
     }
     pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
+        crate::measure::f1(self.precision(), self.recall())
     }
 }
 

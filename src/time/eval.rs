@@ -28,21 +28,9 @@ pub struct Prf {
 
 impl TimexScore {
     fn prf(&self, correct: usize) -> Prf {
-        let p = if self.system == 0 {
-            0.0
-        } else {
-            correct as f64 / self.system as f64
-        };
-        let r = if self.gold == 0 {
-            0.0
-        } else {
-            correct as f64 / self.gold as f64
-        };
-        let f = if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        };
+        let p = crate::measure::ratio(correct, self.system);
+        let r = crate::measure::ratio(correct, self.gold);
+        let f = crate::measure::f1(p, r);
         Prf {
             precision: p,
             recall: r,

@@ -18,6 +18,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::NaiveDate;
 
+use crate::measure::ratio;
 use crate::model::TimexType;
 
 /// A task document: its id, creation day and tokenised sentences (by sentence id).
@@ -453,20 +454,7 @@ impl Score {
         ratio(self.gold_correct, self.gold_total)
     }
     pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
-    }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        0.0
-    } else {
-        a as f64 / b as f64
+        crate::measure::f1(self.precision(), self.recall())
     }
 }
 
