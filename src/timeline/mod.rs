@@ -269,6 +269,15 @@ fn entity_forms(entity: &str) -> Vec<Vec<String>> {
         if last.chars().count() >= 4 || last.chars().any(|c| c.is_ascii_digit()) {
             forms.push(vec![last.clone()]);
         }
+        // A model number names the product alone or after its maker: "787", "Boeing 787".
+        for (k, w) in words.iter().enumerate().filter(|(k, _)| *k + 1 < words.len()) {
+            if w.chars().any(|c| c.is_ascii_digit()) {
+                if k > 0 {
+                    forms.push(words[k - 1..=k].to_vec());
+                }
+                forms.push(vec![w.clone()]);
+            }
+        }
         let initials: String = words
             .iter()
             .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
@@ -280,8 +289,8 @@ fn entity_forms(entity: &str) -> Vec<Vec<String>> {
     forms
 }
 
-/// Token positions where a sentence names the entity.
-fn mentions(tokens: &[String], forms: &[Vec<String>]) -> Vec<usize> {
+/// Where a sentence names the entity: (first token, number of tokens).
+fn mentions(tokens: &[String], forms: &[Vec<String>]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for i in 0..tokens.len() {
         for f in forms {
@@ -290,7 +299,7 @@ fn mentions(tokens: &[String], forms: &[Vec<String>]) -> Vec<usize> {
                     .zip(&tokens[i..])
                     .all(|(a, b)| a.eq_ignore_ascii_case(b))
             {
-                out.push(i);
+                out.push((i, f.len()));
                 break;
             }
         }
@@ -299,7 +308,7 @@ fn mentions(tokens: &[String], forms: &[Vec<String>]) -> Vec<usize> {
 }
 
 /// How many tokens around a mention its events are looked for.
-const WINDOW: usize = 4;
+const WINDOW: usize = 3;
 
 /// A date value in the task's form: `2008-02-29`, `2008-02-XX`, `2008-XX-XX`.
 fn task_date(value: &str) -> Option<String> {
@@ -327,10 +336,23 @@ pub fn entity_timeline(docs: &[Doc], entity: &str) -> Vec<Line> {
     // Event id → date.
     let mut events: BTreeMap<String, String> = BTreeMap::new();
     for doc in docs {
+        // The last sentence that named the entity.
+        let mut previous_named: Option<usize> = None;
         for (n, tokens) in &doc.sentences {
-            let at = mentions(tokens, &forms);
+            let mut at = mentions(tokens, &forms);
+            // A sentence that opens with "It" or "They" right after one naming the entity goes
+            // on about it ("Airbus A380 landed ... . It carried ...").
+            let opens_with_pronoun = tokens
+                .first()
+                .is_some_and(|t| matches!(t.as_str(), "It" | "They" | "Its" | "Their"));
+            if at.is_empty() && opens_with_pronoun && previous_named == Some(n.wrapping_sub(1)) {
+                at.push((0, 1));
+            }
             if at.is_empty() {
                 continue;
+            }
+            if !mentions(tokens, &forms).is_empty() {
+                previous_named = Some(*n);
             }
             let text = tokens.join(" ");
             // Byte offset of each token in `text`.
@@ -348,10 +370,10 @@ pub fn entity_timeline(docs: &[Doc], entity: &str) -> Vec<Line> {
                 .collect();
             let name_tokens: HashSet<usize> = at
                 .iter()
-                .flat_map(|&i| i..(i + forms[0].len()).min(tokens.len()))
+                .flat_map(|&(i, len)| i..(i + len).min(tokens.len()))
                 .collect();
             for (i, token) in tokens.iter().enumerate() {
-                if name_tokens.contains(&i) || !at.iter().any(|&m| i.abs_diff(m) <= WINDOW) {
+                if name_tokens.contains(&i) || !at.iter().any(|&(m, _)| i.abs_diff(m) <= WINDOW) {
                     continue;
                 }
                 let lower = token.to_lowercase();
@@ -366,7 +388,7 @@ pub fn entity_timeline(docs: &[Doc], entity: &str) -> Vec<Line> {
                 }
                 // Right after the name, a verb in the present ("Acme wins", "Airbus plans");
                 // after "to", a verb in the base form ("to expand").
-                let after_name = at.iter().any(|&m| i == m + forms[0].len());
+                let after_name = at.iter().any(|&(m, len)| i == m + len);
                 let present = after_name
                     && lower.len() > 3
                     && lower.ends_with('s')
@@ -570,6 +592,19 @@ mod tests {
         );
         let back = parse(&text);
         assert_eq!(back, lines);
+    }
+
+    #[test]
+    fn model_numbers_and_pronouns_carry_the_entity() {
+        let doc = r#"<TimeML><DOCID>9</DOCID>
+<DCT><TIMEX3 functionInDocument="CREATION_TIME" tid="t0" type="DATE" value="2009-12-16">2009-12-16</TIMEX3></DCT>
+<TEXT><s id="0">Dreamliner news</s><s id="1">The 787 flew on December 15 .</s><s id="2">It landed in Seattle .</s><s id="3">Analysts said sales were slow .</s><s id="4">It rained .</s></TEXT></TimeML>"#;
+        let lines = entity_timeline(&[read_doc(doc).unwrap()], "Boeing 787 Dreamliner");
+        let text = write("Boeing 787 Dreamliner", &lines);
+        assert!(text.contains("2009-12-15\t9-1-flew"), "{text}");
+        assert!(text.contains("9-2-landed"), "the pronoun goes on about the 787: {text}");
+        assert!(!text.contains("9-3-"), "{text}");
+        assert!(!text.contains("9-4-"), "two sentences after the name: {text}");
     }
 
     #[test]
