@@ -7,12 +7,15 @@
 //! events whose date is unknown come first with rank 0 and `XXXX-XX-XX`.
 //!
 //! How: a sentence takes part when it names the entity (its full name, its distinctive last word
-//! "A380", or its initials "USAF"); its events are the verbs and event words near that mention
-//! (the event lexicon, past-tense and participle forms); an event's date is the nearest time
-//! expression of its sentence (our tagger, anchored to the creation time), else the creation time
-//! for a verb in the past tense, else unknown. [`score`] measures a timeline against the gold one
-//! by temporal awareness (precision and recall of the ordering relations, each side's reduced
-//! relations checked against the other side's closure).
+//! "A380", a model number "787", or its initials "USAF"), or opens with "It"/"They" right after
+//! a sentence that does; its events are the verbs and event words within three words of that
+//! mention (the event lexicon, past-tense and participle forms); an event's date is the nearest
+//! time expression of its sentence (our tagger, anchored to the creation time), else the creation
+//! time for a verb in the past tense or an event of the headline, else unknown. [`score`]
+//! measures a timeline against the gold one by temporal awareness over the graph the task's
+//! official evaluation builds (events SIMULTANEOUS with their time anchors and with events of
+//! their rank, BEFORE those of later ranks; each side's reduced relations checked against the
+//! other side's closure).
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
