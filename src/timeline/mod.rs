@@ -155,6 +155,12 @@ const NOT_EVENTS: &[&str] = &[
 
 /// Words that are never events.
 const FUNCTION_WORDS: &[&str] = &[
+    "themselves",
+    "itself",
+    "himself",
+    "herself",
+    "ourselves",
+    "yourselves",
     "the",
     "a",
     "an",
