@@ -666,6 +666,9 @@ export class TimelineView implements View {
     const density = new Map<string, Path2D>();
     const buckets: Array<{ start: number; end: number; count: number }> = [];
     const bucketCount = Math.max(1, Math.ceil((width - GUTTER) / BUCKET_PX));
+    // Events of each lane in the visible window (the gutter shows them when zoomed in).
+    const inView: number[] = cache.lanes.map(() => 0);
+    const zoomedIn = this.hasWindow();
 
     cache.lanes.forEach((lane, li) => {
       const top = AXIS_H + li * laneH;
@@ -687,6 +690,7 @@ export class TimelineView implements View {
         }
       }
       drawn += visible.length;
+      inView[li] = visible.length;
       if (visible.length > DENSE_AT) {
         // Too many to tell apart: a density strip, one bar per few pixels, as tall as
         // the square root of its count and coloured by its commonest event type.
@@ -925,7 +929,8 @@ export class TimelineView implements View {
       ctx.moveTo(0, Math.round(top) + 0.5);
       ctx.lineTo(width, Math.round(top) + 0.5);
       ctx.stroke();
-      const count = String(lane.count);
+      // Zoomed in, a lane counts the events in view (as the facets do); otherwise all of its events.
+      const count = (zoomedIn ? (inView[li] ?? 0) : lane.count).toLocaleString("en");
       ctx.font = `11px ${t.font}`;
       ctx.fillStyle = t.muted;
       const countW = ctx.measureText(count).width;
