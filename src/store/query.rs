@@ -16,6 +16,12 @@ use crate::view::{
 /// Each facet lists at most this many values.
 pub const FACET_LIMIT: usize = 200;
 
+/// A common table `grp(gid, rid)` after `sel(id)`: every selected event (gid) with each of its
+/// reports (rid) — itself and the reports grouped into it.
+const REPORTS: &str = "grp AS (SELECT id AS gid, id AS rid FROM sel
+                        UNION ALL SELECT merged_into, id FROM event
+                        WHERE merged_into IN (SELECT id FROM sel))";
+
 /// Which events a query returns. Every field narrows the result; the default returns all visible events.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct EventFilter {
@@ -372,17 +378,19 @@ impl Store {
         Ok(Facets {
             total,
             articles,
-            actors: plain(count(
-                "SELECT a.canonical_name, count(DISTINCT sel.id) AS n FROM sel
-                 JOIN event_actor ea ON ea.event_id = sel.id JOIN actor m ON m.id = ea.actor_id
+            // A grouped event counts under the actors and places of every report in it, as the
+            // actor and place filters find it.
+            actors: plain(count(&format!(
+                ", {REPORTS} SELECT a.canonical_name, count(DISTINCT grp.gid) AS n FROM grp
+                 JOIN event_actor ea ON ea.event_id = grp.rid JOIN actor m ON m.id = ea.actor_id
                  JOIN actor a ON a.id = m.eff_id
-                 GROUP BY a.id ORDER BY n DESC, a.canonical_name",
-            )?),
-            places: plain(count(
-                "SELECT p.canonical_name, count(*) AS n FROM sel
-                 JOIN event_place ep ON ep.event_id = sel.id JOIN place p ON p.id = ep.place_id
-                 GROUP BY p.id ORDER BY n DESC, p.canonical_name",
-            )?),
+                 GROUP BY a.id ORDER BY n DESC, a.canonical_name"
+            ))?),
+            places: plain(count(&format!(
+                ", {REPORTS} SELECT p.canonical_name, count(DISTINCT grp.gid) AS n FROM grp
+                 JOIN event_place ep ON ep.event_id = grp.rid JOIN place p ON p.id = ep.place_id
+                 GROUP BY p.id ORDER BY n DESC, p.canonical_name"
+            ))?),
             types: count("SELECT cameo, count(*) AS n FROM sel GROUP BY cameo ORDER BY n DESC, cameo")?
                 .into_iter()
                 .map(|(value, count)| FacetCount {
@@ -410,9 +418,9 @@ impl Store {
         };
         conditions.push("e.hidden = 0".into());
         let sql = format!(
-            "WITH sel AS (SELECT DISTINCT e.id AS id FROM {from_sql} WHERE {})
-             SELECT p.id, p.canonical_name, p.country_code, p.lat, p.lon, count(*) AS n
-             FROM sel JOIN event_place ep ON ep.event_id = sel.id JOIN place p ON p.id = ep.place_id
+            "WITH sel AS (SELECT DISTINCT e.id AS id FROM {from_sql} WHERE {}), {REPORTS}
+             SELECT p.id, p.canonical_name, p.country_code, p.lat, p.lon, count(DISTINCT grp.gid) AS n
+             FROM grp JOIN event_place ep ON ep.event_id = grp.rid JOIN place p ON p.id = ep.place_id
              GROUP BY p.id ORDER BY n DESC, p.canonical_name",
             conditions.join(" AND ")
         );

@@ -279,7 +279,11 @@ fn entity_forms(entity: &str) -> Vec<Vec<String>> {
             forms.push(vec![last.clone()]);
         }
         // A model number names the product alone or after its maker: "787", "Boeing 787".
-        for (k, w) in words.iter().enumerate().filter(|(k, _)| *k + 1 < words.len()) {
+        for (k, w) in words
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| *k + 1 < words.len())
+        {
             if w.chars().any(|c| c.is_ascii_digit()) {
                 if k > 0 {
                     forms.push(words[k - 1..=k].to_vec());
@@ -611,9 +615,15 @@ mod tests {
         let lines = entity_timeline(&[read_doc(doc).unwrap()], "Boeing 787 Dreamliner");
         let text = write("Boeing 787 Dreamliner", &lines);
         assert!(text.contains("2009-12-15\t9-1-flew"), "{text}");
-        assert!(text.contains("9-2-landed"), "the pronoun goes on about the 787: {text}");
+        assert!(
+            text.contains("9-2-landed"),
+            "the pronoun goes on about the 787: {text}"
+        );
         assert!(!text.contains("9-3-"), "{text}");
-        assert!(!text.contains("9-4-"), "two sentences after the name: {text}");
+        assert!(
+            !text.contains("9-4-"),
+            "two sentences after the name: {text}"
+        );
     }
 
     #[test]

@@ -962,6 +962,23 @@ fn one_event_reported_by_several_articles_is_one_event_with_several_sources() {
         store.event_count(&query(r#"{"actor": "NATO"}"#)).unwrap(),
         1
     );
+    // The facets and the map count the group under its reports' actors and places too.
+    let facets = store.facets(&EventFilter::default()).unwrap();
+    let count_of = |list: &[linimasa::view::FacetCount], name: &str| {
+        list.iter().find(|c| c.value == name).map(|c| c.count)
+    };
+    assert_eq!(count_of(&facets.actors, "NATO"), Some(1));
+    assert_eq!(count_of(&facets.places, "Chuhuiv"), Some(1));
+    assert_eq!(
+        count_of(&facets.places, "Kharkiv"),
+        Some(1),
+        "one group, though two of its reports name it"
+    );
+    let map = store.place_counts(&EventFilter::default()).unwrap();
+    assert_eq!(
+        map.iter().find(|p| p.name == "Chuhuiv").map(|p| p.events),
+        Some(1)
+    );
     assert_eq!(
         store
             .timeline_columns(&query(r#"{"place": "Chuhuiv"}"#))
