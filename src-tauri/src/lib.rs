@@ -62,7 +62,6 @@ pub fn run() {
             commands::curation::history_undo,
             commands::curation::history_redo,
             commands::event::event_list,
-            commands::event::event_histogram,
             commands::event::event_timeline,
             commands::event::event_facets,
             commands::event::event_get,

@@ -18,7 +18,7 @@ use chrono::NaiveDate;
 
 use crate::measure::{f1, ratio};
 use crate::model::{Article, DateMethod, Event, PublishedDate, Span};
-use crate::time::timeml::{self, TimemlError};
+use crate::time::timeml::{self, attr, TimemlError};
 
 /// Where the gold puts an event in time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,17 +79,6 @@ impl EventScore {
     pub fn f1(&self) -> f64 {
         f1(self.precision(), self.recall())
     }
-    /// Events found, matched and dated right, over the gold events with an anchor: the
-    /// share of datable gold events Linimasa puts on the timeline at the right date.
-    pub fn dated_recall(&self, anchored_gold: usize) -> f64 {
-        ratio(self.dated_right, anchored_gold)
-    }
-}
-
-fn attr(tag: &str, name: &str) -> Option<String> {
-    let pat = format!(" {name}=\"");
-    let at = tag.find(&pat)? + pat.len();
-    Some(tag[at..at + tag[at..].find('"')?].to_string())
 }
 
 /// The elements named `name`: their opening tag and their body (empty when self-closing).

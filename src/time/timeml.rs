@@ -41,8 +41,10 @@ pub enum TimemlError {
     Cat(String),
 }
 
-fn attr(tag: &str, name: &str) -> Option<String> {
-    let pat = format!("{name}=\"");
+/// An attribute's value in an opening tag (`name` preceded by a space, so `type` is not
+/// `syntactic_type`).
+pub(crate) fn attr(tag: &str, name: &str) -> Option<String> {
+    let pat = format!(" {name}=\"");
     let at = tag.find(&pat)? + pat.len();
     let end = tag[at..].find('"')?;
     Some(tag[at..at + end].to_string())

@@ -1,11 +1,11 @@
-use linimasa::view::{AppError, EventDetail, EventPage, EventQuery, Facets, MonthCount};
+use linimasa::view::{AppError, EventDetail, EventPage, EventQuery, Facets};
 use tauri::ipc::Response;
 use tauri::State;
 
 use super::blocking;
 use crate::AppState;
 
-/// The timeline draws at most this many events at once; `total` says how many matched.
+/// The events list shows at most this many events; `total` says how many matched.
 const MAX_EVENTS: usize = 20_000;
 
 #[tauri::command]
@@ -35,18 +35,6 @@ pub async fn event_timeline(
     let filter = query.to_filter()?;
     blocking(state.reader()?, move |store| {
         Ok(Response::new(store.timeline_columns(&filter)?.encode()))
-    })
-    .await
-}
-
-#[tauri::command]
-pub async fn event_histogram(
-    state: State<'_, AppState>,
-    query: EventQuery,
-) -> Result<Vec<MonthCount>, AppError> {
-    let filter = query.to_filter()?;
-    blocking(state.reader()?, move |store| {
-        Ok(store.month_histogram(&filter)?)
     })
     .await
 }

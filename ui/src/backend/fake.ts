@@ -24,7 +24,6 @@ import type {
   ImportFailure,
   ImportSummary,
   MentionView,
-  MonthCount,
   NetworkEdge,
   NetworkNode,
   NetworkView,
@@ -429,19 +428,6 @@ export class FakeBackend implements Backend {
 
   eventTimeline(query: EventQuery): Promise<TimelineColumns> {
     return this.run(() => columnsFromRows(this.select(query)));
-  }
-
-  eventHistogram(query: EventQuery): Promise<MonthCount[]> {
-    return this.run(() => {
-      const counts = new Map<string, number>();
-      for (const e of this.select(query)) {
-        const x = eventExtent(e);
-        if (x === null) continue;
-        const month = formatDay(x.start).slice(0, 7);
-        counts.set(month, (counts.get(month) ?? 0) + 1);
-      }
-      return [...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([month, count]) => ({ month, count }));
-    });
   }
 
   eventFacets(query: EventQuery): Promise<Facets> {

@@ -18,7 +18,6 @@ import type {
   HistoryState,
   ImportEvent,
   ImportSummary,
-  MonthCount,
   NetworkView,
   PlaceRow,
   RecentWorkspace,
@@ -36,8 +35,6 @@ export interface Backend {
   eventList(query: EventQuery): Promise<EventPage>;
   /** The timeline's query: every matching event, in date order, as columns. */
   eventTimeline(query: EventQuery): Promise<TimelineColumns>;
-  /** Selected events per month (the overview strip). */
-  eventHistogram(query: EventQuery): Promise<MonthCount[]>;
   /** Selected events counted per actor, place, type, source and language. */
   eventFacets(query: EventQuery): Promise<Facets>;
   eventGet(id: number): Promise<EventDetail>;

@@ -14,7 +14,6 @@ import type {
   HistoryState,
   ImportEvent,
   ImportSummary,
-  MonthCount,
   NetworkView,
   PlaceRow,
   RecentWorkspace,
@@ -54,10 +53,6 @@ export class TauriBackend implements Backend {
 
   async eventTimeline(query: EventQuery): Promise<TimelineColumns> {
     return decodeColumns(await call<ArrayBuffer>("event_timeline", { query }));
-  }
-
-  eventHistogram(query: EventQuery): Promise<MonthCount[]> {
-    return call("event_histogram", { query });
   }
 
   eventFacets(query: EventQuery): Promise<Facets> {

@@ -10,7 +10,7 @@ import { select, type Selection } from "d3-selection";
 import { type D3ZoomEvent, zoom, type ZoomBehavior, zoomIdentity, type ZoomTransform } from "d3-zoom";
 import type { MonthCount } from "../bindings";
 import { toAppError } from "../backend";
-import { actorsAt, columnsFromRows, NO_DAY, placesAt, rowAt, type TimelineColumns } from "../backend/columns";
+import { actorsAt, columnsFromRows, placesAt, rowAt, type TimelineColumns } from "../backend/columns";
 import { CAMEO_ROOTS, cameoColor, cameoName, cameoRoot } from "../cameo";
 import { DAY, HOUR, formatDay, parseDay } from "../dates";
 import { el } from "../dom";
@@ -19,7 +19,7 @@ import { type AppState, type LaneGrouping, Latest, type StateKey, WINDOW_DEBOUNC
 import { clip, fitCanvas, hideTooltip, onThemeChange, showTooltip, theme } from "../viz/canvas";
 import { HitGrid } from "../viz/hitgrid";
 import { type LabelCandidate, clusterRuns, placeLabels } from "../viz/labels";
-import { certaintyLabel, type Extent, extentOf } from "../viz/timeline/extent";
+import { certaintyLabel, columnExtents, type Extent, monthCounts } from "../viz/timeline/extent";
 import { buildLanesOf, type Lane, laneKeys, packRows } from "../viz/timeline/lanes";
 import { chooseTickSpec, contextSpec, contextTimes, tickLabel, tickTimes } from "../viz/timeline/ticks";
 import type { View, ViewContext } from "./context";
@@ -58,7 +58,7 @@ type Shape = "dot" | "solid" | "coarse" | "range" | "before" | "after";
 interface Loaded {
   cols: TimelineColumns;
   extents: Array<Extent | null>;
-  colours: string[];
+  /** CAMEO root number per event (0: none): its colour is ROOT_COLOURS[root]. */
   colourIndex: Uint8Array;
   months: MonthCount[];
   laneCache: LaneCache | null;
@@ -82,8 +82,7 @@ export class TimelineView implements View {
   /** The loaded events, as columns (index k is "event k" everywhere below). */
   private cols: TimelineColumns = columnsFromRows([]);
   private extents: Array<Extent | null> = [];
-  /** Per event, computed once per load: the colour and a small index for it. */
-  private colours: string[] = [];
+  /** Per event, computed once per load: its CAMEO root number, which picks its colour. */
   private colourIndex: Uint8Array = new Uint8Array(0);
   /** Recent results by query key with what was computed from them, newest last. */
   private readonly results = new Map<string, Loaded>();
@@ -256,45 +255,19 @@ export class TimelineView implements View {
     }
   }
 
-  /** Computes from a result what the drawing needs: extents, colours, the overview's month counts. */
+  /** Computes from a result what the drawing needs: extents, type roots (colours), the overview's month counts. */
   private derive(cols: TimelineColumns): Loaded {
-    const { tables } = cols;
-    const day = (d: number | undefined) => (d === undefined || d === NO_DAY ? null : d * DAY);
-    const precisions = tables.precisions;
-    const values = tables.values;
-    const extents = new Array<Extent | null>(cols.count);
-    for (let k = 0; k < cols.count; k++) {
-      const v = cols.value[k] ?? -1;
-      extents[k] = extentOf(day(cols.earliest[k]), day(cols.latest[k]), precisions[cols.precision[k] ?? 0] ?? "", v < 0 ? null : (values[v] ?? null));
-    }
-    const typeColour = tables.cameos.map((c) => cameoColor(c));
-    const typeIndex = tables.cameos.map((c) => Number.parseInt(cameoRoot(c), 10) || 0);
-    const colours = new Array<string>(cols.count);
+    const extents = columnExtents(cols);
+    const typeIndex = cols.tables.cameos.map((c) => Number.parseInt(cameoRoot(c), 10) || 0);
     const colourIndex = new Uint8Array(cols.count);
-    for (let k = 0; k < cols.count; k++) {
-      const t = cols.cameo[k] ?? 0;
-      colours[k] = typeColour[t] ?? "#888";
-      colourIndex[k] = typeIndex[t] ?? 0;
-    }
-    // Events per month of their first day, for the overview strip.
-    const perMonth = new Map<number, number>();
-    for (const x of extents) {
-      if (x === null) continue;
-      const d = new Date(x.start);
-      const m = d.getUTCFullYear() * 12 + d.getUTCMonth();
-      perMonth.set(m, (perMonth.get(m) ?? 0) + 1);
-    }
-    const months = [...perMonth]
-      .sort(([a], [b]) => a - b)
-      .map(([m, count]) => ({ month: `${String(Math.floor(m / 12)).padStart(4, "0")}-${String((m % 12) + 1).padStart(2, "0")}`, count }));
-    return { cols, extents, colours, colourIndex, months, laneCache: null };
+    for (let k = 0; k < cols.count; k++) colourIndex[k] = typeIndex[cols.cameo[k] ?? 0] ?? 0;
+    return { cols, extents, colourIndex, months: monthCounts(extents), laneCache: null };
   }
 
   private use(loaded: Loaded): void {
     this.loaded = loaded;
     this.cols = loaded.cols;
     this.extents = loaded.extents;
-    this.colours = loaded.colours;
     this.colourIndex = loaded.colourIndex;
     this.months = loaded.months;
     this.laneCache = loaded.laneCache;
@@ -769,7 +742,7 @@ export class TimelineView implements View {
       const seen = new Set<number>();
       idx.forEach((ei, k) => {
         const id = this.cols.id[ei];
-        const colour = this.colours[ei] ?? "#888";
+        const colour = ROOT_COLOURS[this.colourIndex[ei] ?? 0] ?? "#888";
         const [x0, x1] = spans[k] ?? [0, 0];
         const y = rowTop + (rows[k] ?? 0) * ROW_H + ROW_H / 2;
         const shape = shapes[k] ?? "dot";

@@ -1,7 +1,8 @@
 // Where an event sits on the time axis and how sure its date is. The
 // timeline draws each certainty differently, so an exact day never looks
 // like "some day that month".
-import type { EventRow } from "../../bindings";
+import type { EventRow, MonthCount } from "../../bindings";
+import { NO_DAY, type TimelineColumns } from "../../backend/columns";
 import { DAY, isoWeekStart, parseDay } from "../../dates";
 
 /**
@@ -84,6 +85,32 @@ export function extentOf(lo: number | null, hi: number | null, precision: string
   if (hi !== null) return { start: hi, end: hi + DAY, certainty: "before" };
   const only = lo ?? 0;
   return { start: only, end: only + DAY, certainty: "after" };
+}
+
+/** Each event's extent, from the timeline's columns. */
+export function columnExtents(c: TimelineColumns): Array<Extent | null> {
+  const day = (d: number | undefined) => (d === undefined || d === NO_DAY ? null : d * DAY);
+  const { precisions, values } = c.tables;
+  const out = new Array<Extent | null>(c.count);
+  for (let k = 0; k < c.count; k++) {
+    const v = c.value[k] ?? -1;
+    out[k] = extentOf(day(c.earliest[k]), day(c.latest[k]), precisions[c.precision[k] ?? 0] ?? "", v < 0 ? null : (values[v] ?? null));
+  }
+  return out;
+}
+
+/** Events per month of their first day ("2022-03"), in month order; undated events left out. */
+export function monthCounts(extents: ReadonlyArray<Extent | null>): MonthCount[] {
+  const perMonth = new Map<number, number>();
+  for (const x of extents) {
+    if (x === null) continue;
+    const d = new Date(x.start);
+    const m = d.getUTCFullYear() * 12 + d.getUTCMonth();
+    perMonth.set(m, (perMonth.get(m) ?? 0) + 1);
+  }
+  return [...perMonth]
+    .sort(([a], [b]) => a - b)
+    .map(([m, count]) => ({ month: `${String(Math.floor(m / 12)).padStart(4, "0")}-${String((m % 12) + 1).padStart(2, "0")}`, count }));
 }
 
 /** Words for the tooltip and the detail panel. */
