@@ -275,7 +275,19 @@ fn entity_forms(entity: &str) -> Vec<Vec<String>> {
     let mut forms = vec![words.clone()];
     if words.len() > 1 {
         let last = &words[words.len() - 1];
-        if last.chars().count() >= 4 || last.chars().any(|c| c.is_ascii_digit()) {
+        if GENERIC_HEADS.contains(&last.to_lowercase().as_str()) {
+            // "Air Force" for the United States Air Force, "China Eastern" for China Eastern
+            // Airlines: a generic last word ("Airlines") names any airline, so the distinctive
+            // short form keeps its neighbour.
+            if words.len() > 2 {
+                let k = words.len() - 2;
+                if GENERIC_HEADS.contains(&words[k].to_lowercase().as_str()) {
+                    forms.push(words[k..].to_vec());
+                } else {
+                    forms.push(words[..words.len() - 1].to_vec());
+                }
+            }
+        } else if last.chars().count() >= 4 || last.chars().any(|c| c.is_ascii_digit()) {
             forms.push(vec![last.clone()]);
         }
         // A model number names the product alone or after its maker: "787", "Boeing 787".
@@ -301,6 +313,77 @@ fn entity_forms(entity: &str) -> Vec<Vec<String>> {
     }
     forms
 }
+
+/// Nouns that take up a product's name again ("the aircraft").
+const PRODUCT_NOUNS: &[&str] = &[
+    "aircraft",
+    "airliner",
+    "plane",
+    "airplane",
+    "jet",
+    "jetliner",
+    "superjumbo",
+    "car",
+    "vehicle",
+    "model",
+    "device",
+    "phone",
+    "product",
+];
+
+/// Nouns that take up an organisation's name again ("the company").
+const ORGANISATION_NOUNS: &[&str] = &[
+    "company",
+    "firm",
+    "manufacturer",
+    "planemaker",
+    "maker",
+    "carmaker",
+    "automaker",
+    "carrier",
+    "airline",
+    "group",
+    "giant",
+    "corporation",
+];
+
+/// How many sentences after the entity is named a description ("the aircraft") can take it up.
+const DESCRIPTION_REACH: usize = 2;
+
+/// Last words of names that name a kind of organisation, not one of them.
+const GENERIC_HEADS: &[&str] = &[
+    "airlines",
+    "airways",
+    "air",
+    "force",
+    "army",
+    "navy",
+    "company",
+    "corporation",
+    "corp",
+    "group",
+    "bank",
+    "motors",
+    "holdings",
+    "industries",
+    "systems",
+    "international",
+    "inc",
+    "association",
+    "agency",
+    "office",
+    "ministry",
+    "department",
+    "council",
+    "committee",
+    "union",
+    "party",
+    "university",
+    "court",
+    "commission",
+    "service",
+    "services",
+];
 
 /// Where a sentence names the entity: (first token, number of tokens).
 fn mentions(tokens: &[String], forms: &[Vec<String>]) -> Vec<(usize, usize)> {
@@ -340,12 +423,70 @@ fn task_date(value: &str) -> Option<String> {
     }
 }
 
+/// What a target entity is, which decides the words that take it up again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Person,
+    Organisation,
+    /// Named with a model number ("Airbus A380", "Boeing 777").
+    Product,
+}
+
+/// The entity's kind: a product when its name has a model number, else what the English names
+/// tagger calls most of its full-name mentions (persons "he", organisations "it").
+fn entity_kind(docs: &[Doc], entity: &str, forms: &[Vec<String>]) -> Kind {
+    if entity.chars().any(|c| c.is_ascii_digit()) {
+        return Kind::Product;
+    }
+    let (mut person, mut other) = (0, 0);
+    for doc in docs {
+        let named: Vec<&Vec<String>> = doc
+            .sentences
+            .iter()
+            .map(|(_, t)| t)
+            .filter(|t| !mentions(t, &forms[..1]).is_empty())
+            .collect();
+        if named.is_empty() {
+            continue;
+        }
+        let mut tagger = crate::names::Tagger::new("en");
+        let words: Vec<Vec<&str>> = doc
+            .sentences
+            .iter()
+            .map(|(_, t)| t.iter().map(String::as_str).collect())
+            .collect();
+        tagger.prime(words.iter().map(Vec::as_slice));
+        for w in &words {
+            let tags = tagger.tag(w);
+            let tokens: Vec<String> = w.iter().map(|s| s.to_string()).collect();
+            for (i, _) in mentions(&tokens, &forms[..1]) {
+                match crate::names::perceptron::TAGS[tags[i].0].get(2..) {
+                    Some("PER") => person += 1,
+                    Some(_) => other += 1,
+                    None => {}
+                }
+            }
+        }
+    }
+    if person > other {
+        Kind::Person
+    } else {
+        Kind::Organisation
+    }
+}
+
 /// The timeline of `entity` over `docs`.
 pub fn entity_timeline(docs: &[Doc], entity: &str) -> Vec<Line> {
     let lexicon: HashSet<&str> = crate::events::lexicon("en")
         .map(|l| l.single_words())
         .unwrap_or_default();
     let forms = entity_forms(entity);
+    let kind = entity_kind(docs, entity, &forms);
+    let (kind_nouns, pronouns): (&[&str], &[&str]) = match kind {
+        Kind::Person => (&[], &["He", "She", "His", "Her"]),
+        Kind::Product => (PRODUCT_NOUNS, &["It", "Its"]),
+        Kind::Organisation => (ORGANISATION_NOUNS, &["It", "They", "Its", "Their"]),
+    };
     // Event id → date.
     let mut events: BTreeMap<String, String> = BTreeMap::new();
     for doc in docs {
@@ -357,9 +498,20 @@ pub fn entity_timeline(docs: &[Doc], entity: &str) -> Vec<Line> {
             // on about it ("Airbus A380 landed ... . It carried ...").
             let opens_with_pronoun = tokens
                 .first()
-                .is_some_and(|t| matches!(t.as_str(), "It" | "They" | "Its" | "Their"));
+                .is_some_and(|t| pronouns.contains(&t.as_str()));
             if at.is_empty() && opens_with_pronoun && previous_named == Some(n.wrapping_sub(1)) {
                 at.push((0, 1));
+            }
+            // "the aircraft" / "the company" soon after the entity was named is the entity.
+            if previous_named.is_some_and(|p| n.saturating_sub(p) <= DESCRIPTION_REACH) {
+                for i in 1..tokens.len() {
+                    if tokens[i - 1].eq_ignore_ascii_case("the")
+                        && kind_nouns.contains(&tokens[i].to_lowercase().as_str())
+                        && !at.iter().any(|&(m, len)| (m..m + len).contains(&i))
+                    {
+                        at.push((i - 1, 2));
+                    }
+                }
             }
             if at.is_empty() {
                 continue;
@@ -624,6 +776,21 @@ mod tests {
             !text.contains("9-4-"),
             "two sentences after the name: {text}"
         );
+    }
+
+    #[test]
+    fn persons_are_taken_up_by_he_and_generic_last_words_are_not_names() {
+        let doc = r#"<TimeML><DOCID>5</DOCID>
+<DCT><TIMEX3 functionInDocument="CREATION_TIME" tid="t0" type="DATE" value="2005-06-07">2005-06-07</TIMEX3></DCT>
+<TEXT><s id="0">Keynote</s><s id="1">Chief executive Steve Jobs said on Monday that sales grew .</s><s id="2">He announced a new laptop .</s><s id="3">It shipped later .</s><s id="4">Other airlines delayed orders .</s><s id="5">China Eastern ordered ten jets .</s></TEXT></TimeML>"#;
+        let d = read_doc(doc).unwrap();
+        let jobs = write("Steve Jobs", &entity_timeline(&[d.clone()], "Steve Jobs"));
+        assert!(jobs.contains("5-2-announced"), "\"He\" is Steve Jobs: {jobs}");
+        assert!(!jobs.contains("5-3-"), "\"It\" is not a person: {jobs}");
+        let airline = "China Eastern Airlines";
+        let ce = write(airline, &entity_timeline(&[d], airline));
+        assert!(!ce.contains("5-4-"), "\"airlines\" names no airline: {ce}");
+        assert!(ce.contains("5-5-ordered"), "the short form names it: {ce}");
     }
 
     #[test]
