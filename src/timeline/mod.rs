@@ -257,6 +257,40 @@ const EVENT_NOUNS: &[&str] = &[
     "award",
     "test",
     "tests",
+    "tour",
+    "departure",
+    "arrival",
+    "landing",
+    "take-off",
+    "takeoff",
+    "visit",
+    "talks",
+    "negotiations",
+    "dispute",
+    "debut",
+    "ceremony",
+    "meeting",
+    "protest",
+    "suit",
+    "settlement",
+    "bankruptcy",
+    "layoffs",
+    "restructuring",
+    "closure",
+    "recall",
+    "decision",
+    "proposal",
+    "development",
+    "bailout",
+    "takeover",
+    "collapse",
+    "rally",
+    "election",
+    "resignation",
+    "appointment",
+    "attack",
+    "accident",
+    "explosion",
 ];
 
 /// Whether a lower-case word is an event, and whether it is a verb in the past tense.
@@ -564,6 +598,11 @@ pub fn entity_timeline(docs: &[Doc], entity: &str) -> Vec<Line> {
                     matches!(t.timex_type, TimexType::Date) && task_date(&t.value).is_some()
                 })
                 .collect();
+            // A sentence told in the past tense dates its event nouns too ("its maiden flight").
+            let told_in_past = tokens.iter().any(|t| {
+                let l = t.to_lowercase();
+                event_word(&l, &lexicon) == Some(true)
+            });
             let name_tokens: HashSet<usize> = at
                 .iter()
                 .flat_map(|&(i, len)| i..(i + len).min(tokens.len()))
@@ -607,7 +646,11 @@ pub fn entity_timeline(docs: &[Doc], entity: &str) -> Vec<Line> {
                     Some(t) => task_date(&t.value).expect("filtered"),
                     // A past event, or one the headline (sentence 0) reports in the present
                     // ("Airbus launches ..."): the news of the day, on the creation date.
-                    None if past || *n == 0 || REPORTING_PRESENT.contains(&lower.as_str()) => {
+                    None if past
+                        || *n == 0
+                        || REPORTING_PRESENT.contains(&lower.as_str())
+                        || (told_in_past && EVENT_NOUNS.contains(&lower.as_str())) =>
+                    {
                         doc.dct.format("%Y-%m-%d").to_string()
                     }
                     None => "XXXX-XX-XX".into(),
