@@ -595,6 +595,13 @@ pub fn entity_timeline(docs: &[Doc], entity: &str) -> Vec<Line> {
             if at.is_empty() && opens_with_pronoun && previous_named == Some(n.wrapping_sub(1)) {
                 at.push((0, 1));
             }
+            if kind == Kind::Person && previous_named.is_some_and(|p| n.saturating_sub(p) <= 1) {
+                for (i, t) in tokens.iter().enumerate().skip(1) {
+                    if t == "he" || t == "she" {
+                        at.push((i, 1));
+                    }
+                }
+            }
             // "the aircraft" / "the company" soon after the entity was named is the entity.
             if previous_named.is_some_and(|p| n.saturating_sub(p) <= DESCRIPTION_REACH) {
                 for i in 1..tokens.len() {
