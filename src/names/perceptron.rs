@@ -12,7 +12,7 @@ use thiserror::Error;
 /// The tags, in the model's order.
 pub const TAGS: [&str; 7] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"];
 const N: usize = TAGS.len();
-const MAGIC: &[u8; 6] = b"LNMP1\n";
+const MAGIC: &[u8; 6] = b"LNMP2\n";
 
 pub fn tag_index(tag: &str) -> Option<usize> {
     TAGS.iter().position(|t| *t == tag)
@@ -106,7 +106,8 @@ impl Sentence {
         self.words.is_empty()
     }
 
-    fn features(&self, i: usize, p1: usize, p2: usize, out: &mut Vec<u32>) {
+    /// The features of word `i` that do not depend on the tags before it.
+    fn word_features(&self, i: usize, out: &mut Vec<u32>) {
         out.clear();
         let w = |j: isize| -> &str {
             if j < 0 {
@@ -131,7 +132,6 @@ impl Sentence {
                 .iter()
                 .collect::<String>()
         };
-        let (t1, t2) = (TAGS[p1], TAGS[p2]);
         let first = if i == 0 { "1" } else { "0" };
         out.extend([
             fnv(0, &[]),
@@ -148,15 +148,10 @@ impl Sentence {
             fnv(11, &[w(i + 2)]),
             fnv(12, &[sh(i - 1), sh(i)]),
             fnv(13, &[sh(i), sh(i + 1)]),
-            fnv(14, &[t1]),
-            fnv(15, &[t1, t2]),
-            fnv(16, &[t1, word]),
             fnv(17, &[w(i - 1), word]),
             fnv(18, &[word, w(i + 1)]),
             fnv(19, &[first, sh(i)]),
-            fnv(20, &[t1, sh(i)]),
             fnv(21, &[w(i - 1), sh(i)]),
-            fnv(22, &[t1, w(i - 1)]),
             fnv(23, &[w(i - 1), w(i + 1)]),
             fnv(24, &[sh(i - 1), sh(i), sh(i + 1)]),
             fnv(25, &[&suffix(3), sh(i)]),
@@ -164,46 +159,132 @@ impl Sentence {
             fnv(27, &[w(i - 2), w(i - 1)]),
         ]);
     }
+
+    /// The features of word `i` that pair it with the tag before it (`prev`; `None` at the
+    /// start): the tag transition itself, and the transition with the word and its shape.
+    fn transition_features(&self, i: usize, prev: Option<usize>, out: &mut [u32; TRANSITION]) {
+        let t = prev.map_or("<S>", |p| TAGS[p]);
+        let word = self.lower[i].as_str();
+        let before = i.checked_sub(1).map_or("<s>", |j| self.lower[j].as_str());
+        *out = [
+            fnv(14, &[t]),
+            fnv(16, &[t, word]),
+            fnv(20, &[t, &self.shapes[i]]),
+            fnv(22, &[t, before]),
+        ];
+    }
 }
 
-impl Model {
-    fn scores(&self, feats: &[u32]) -> [f32; N] {
-        let mut s = [0f32; N];
-        for f in feats {
-            if let Some(w) = self.weights.get(f) {
-                for k in 0..N {
-                    s[k] += w[k];
+/// How many features pair a word with the tag before it.
+const TRANSITION: usize = 4;
+
+/// Per-word scores of one sentence: `word[i][k]` from the word's own features, and
+/// `pair[i][p][k]` from its transition features, `p` = the previous tag (index `N` = start).
+struct Lattice {
+    word: Vec<[f32; N]>,
+    pair: Vec<[[f32; N]; N + 1]>,
+}
+
+impl Lattice {
+    fn new(sentence: &Sentence, weight: impl Fn(u32) -> Option<[f32; N]>) -> Lattice {
+        let n = sentence.len();
+        let mut word = vec![[0f32; N]; n];
+        let mut pair = vec![[[0f32; N]; N + 1]; n];
+        let mut feats = Vec::with_capacity(24);
+        let mut trans = [0u32; TRANSITION];
+        for i in 0..n {
+            sentence.word_features(i, &mut feats);
+            for f in &feats {
+                if let Some(w) = weight(*f) {
+                    for k in 0..N {
+                        word[i][k] += w[k];
+                    }
+                }
+            }
+            for (p, row) in pair[i].iter_mut().enumerate() {
+                let prev = (p < N).then_some(p);
+                if (i == 0) != prev.is_none() {
+                    continue;
+                }
+                sentence.transition_features(i, prev, &mut trans);
+                for f in &trans {
+                    if let Some(w) = weight(*f) {
+                        for k in 0..N {
+                            row[k] += w[k];
+                        }
+                    }
                 }
             }
         }
-        s
+        Lattice { word, pair }
     }
 
-    /// Tags a sentence: one tag index per word, with a confidence (the softmax of the best score).
-    pub fn predict(&self, sentence: &Sentence) -> Vec<(usize, f32)> {
-        let mut out = Vec::with_capacity(sentence.len());
-        let mut feats = Vec::with_capacity(24);
-        let (mut p1, mut p2) = (0usize, 0usize);
-        for i in 0..sentence.len() {
-            sentence.features(i, p1, p2, &mut feats);
-            let s = self.scores(&feats);
-            let best = (0..N)
-                .filter(|&k| allowed(p1, k))
-                .max_by(|&a, &b| s[a].total_cmp(&s[b]))
-                .unwrap_or(0);
-            let total: f32 = (0..N)
-                .filter(|&k| allowed(p1, k))
-                .map(|k| (s[k] - s[best]).exp())
-                .sum();
-            out.push((best, 1.0 / total.max(1.0)));
-            p2 = p1;
-            p1 = best;
+    /// The best tag sequence (Viterbi), with each word's confidence: the softmax of its best
+    /// score against the other tags given the chosen previous tag.
+    fn best(&self) -> Vec<(usize, f32)> {
+        let n = self.word.len();
+        if n == 0 {
+            return Vec::new();
         }
-        out
+        let mut score = vec![[f32::NEG_INFINITY; N]; n];
+        let mut back = vec![[0usize; N]; n];
+        for k in 0..N {
+            if !TAGS[k].starts_with("I-") {
+                score[0][k] = self.word[0][k] + self.pair[0][N][k];
+            }
+        }
+        for i in 1..n {
+            for k in 0..N {
+                for p in 0..N {
+                    if !allowed(p, k) || score[i - 1][p] == f32::NEG_INFINITY {
+                        continue;
+                    }
+                    let s = score[i - 1][p] + self.word[i][k] + self.pair[i][p][k];
+                    if s > score[i][k] {
+                        score[i][k] = s;
+                        back[i][k] = p;
+                    }
+                }
+            }
+        }
+        let mut tags = vec![0usize; n];
+        tags[n - 1] = (0..N)
+            .max_by(|&a, &b| score[n - 1][a].total_cmp(&score[n - 1][b]))
+            .unwrap_or(0);
+        for i in (1..n).rev() {
+            tags[i - 1] = back[i][tags[i]];
+        }
+        (0..n)
+            .map(|i| {
+                let prev = if i == 0 { N } else { tags[i - 1] };
+                let local = |k: usize| self.word[i][k] + self.pair[i][prev][k];
+                let best = local(tags[i]);
+                let total: f32 = (0..N)
+                    .filter(|&k| {
+                        if i == 0 {
+                            !TAGS[k].starts_with("I-")
+                        } else {
+                            allowed(prev, k)
+                        }
+                    })
+                    .map(|k| (local(k) - best).exp())
+                    .sum();
+                (tags[i], 1.0 / total.max(1.0))
+            })
+            .collect()
+    }
+}
+
+impl Model {
+    /// Tags a sentence: one tag index per word, with a confidence.
+    pub fn predict(&self, sentence: &Sentence) -> Vec<(usize, f32)> {
+        Lattice::new(sentence, |f| self.weights.get(&f).copied()).best()
     }
 
-    /// Trains on `(words, gold tag indices)` sentences for `epochs` passes (shuffled with a fixed
-    /// seed, so training is reproducible) and returns the averaged model.
+    /// Trains a structured perceptron on `(words, gold tag indices)` sentences for `epochs`
+    /// passes (shuffled with a fixed seed, so training is reproducible): each sentence is
+    /// decoded whole (Viterbi), and a wrong sequence moves the weights towards the gold
+    /// sequence's features and away from the predicted one's. Returns the averaged model.
     pub fn train(
         data: &[(Vec<String>, Vec<usize>)],
         epochs: usize,
@@ -223,6 +304,7 @@ impl Model {
         let mut order: Vec<usize> = (0..data.len()).collect();
         let mut rng = crate::bench::Rng::new(17);
         let mut feats = Vec::with_capacity(24);
+        let mut trans = [0u32; TRANSITION];
         for epoch in 0..epochs {
             for i in (1..order.len()).rev() {
                 order.swap(i, rng.below(i as u64 + 1) as usize);
@@ -231,43 +313,50 @@ impl Model {
             for &si in &order {
                 let sentence = &sentences[si];
                 let gold = &data[si].1;
-                let (mut p1, mut p2) = (0usize, 0usize);
+                clock += 1;
+                let guess: Vec<usize> = Lattice::new(sentence, |f| acc.get(&f).map(|a| a.w))
+                    .best()
+                    .into_iter()
+                    .map(|(t, _)| t)
+                    .collect();
+                seen += gold.len();
+                correct += guess.iter().zip(gold).filter(|(a, b)| a == b).count();
+                if guess == *gold {
+                    continue;
+                }
+                let mut update = |f: u32, k: usize, delta: f32| {
+                    let a = acc.entry(f).or_insert(Acc {
+                        w: [0.0; N],
+                        total: [0.0; N],
+                        stamp: [0; N],
+                    });
+                    a.total[k] += (clock - a.stamp[k]) as f64 * a.w[k] as f64;
+                    a.stamp[k] = clock;
+                    a.w[k] += delta;
+                };
                 for i in 0..sentence.len() {
-                    clock += 1;
-                    sentence.features(i, p1, p2, &mut feats);
-                    let mut s = [0f32; N];
-                    for f in &feats {
-                        if let Some(a) = acc.get(f) {
-                            for k in 0..N {
-                                s[k] += a.w[k];
-                            }
-                        }
-                    }
-                    let guess = (0..N)
-                        .filter(|&k| allowed(p1, k))
-                        .max_by(|&a, &b| s[a].total_cmp(&s[b]))
-                        .unwrap_or(0);
-                    let truth = gold[i];
-                    if guess != truth {
+                    let (g, p) = (gold[i], guess[i]);
+                    let (gp, pp) = match i {
+                        0 => (None, None),
+                        _ => (Some(gold[i - 1]), Some(guess[i - 1])),
+                    };
+                    if g != p {
+                        sentence.word_features(i, &mut feats);
                         for f in &feats {
-                            let a = acc.entry(*f).or_insert(Acc {
-                                w: [0.0; N],
-                                total: [0.0; N],
-                                stamp: [0; N],
-                            });
-                            for (k, delta) in [(truth, 1.0f32), (guess, -1.0f32)] {
-                                a.total[k] += (clock - a.stamp[k]) as f64 * a.w[k] as f64;
-                                a.stamp[k] = clock;
-                                a.w[k] += delta;
-                            }
+                            update(*f, g, 1.0);
+                            update(*f, p, -1.0);
                         }
-                    } else {
-                        correct += 1;
                     }
-                    seen += 1;
-                    // Train on the predicted history, as the tagger will see it.
-                    p2 = p1;
-                    p1 = guess;
+                    if g != p || gp != pp {
+                        sentence.transition_features(i, gp, &mut trans);
+                        for f in trans {
+                            update(f, g, 1.0);
+                        }
+                        sentence.transition_features(i, pp, &mut trans);
+                        for f in trans {
+                            update(f, p, -1.0);
+                        }
+                    }
                 }
             }
             log(epoch + 1, correct as f64 / seen.max(1) as f64);
