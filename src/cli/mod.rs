@@ -261,6 +261,9 @@ enum TrainCommand {
         /// Where to write the model (e.g. resources/id/names.model).
         #[arg(long)]
         out: PathBuf,
+        /// The language whose word classes (resources/<lang>/word-classes.tsv) the model uses.
+        #[arg(long, default_value = "id")]
+        lang: String,
         #[arg(long, default_value_t = 8)]
         epochs: usize,
     },
@@ -400,8 +403,14 @@ fn execute(cli: Cli) -> Res {
             explain,
         } => return timex::tag(&files, format, lang, dct, out, explain),
         Command::Train {
-            what: TrainCommand::Names { paths, out, epochs },
-        } => return names::train(&paths, epochs, &out),
+            what:
+                TrainCommand::Names {
+                    paths,
+                    out,
+                    lang,
+                    epochs,
+                },
+        } => return names::train(&paths, &lang, epochs, &out),
         Command::Timeline {
             paths,
             entities,

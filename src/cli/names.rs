@@ -28,7 +28,7 @@ fn read_corpus(paths: &[PathBuf]) -> Result<Vec<LabeledSentence>, Box<dyn std::e
     Ok(out)
 }
 
-pub fn train(paths: &[PathBuf], epochs: usize, out: &Path) -> Res {
+pub fn train(paths: &[PathBuf], lang: &str, epochs: usize, out: &Path) -> Res {
     let corpus = read_corpus(paths)?;
     let tokens: usize = corpus.iter().map(|s| s.words.len()).sum();
     eprintln!(
@@ -37,7 +37,8 @@ pub fn train(paths: &[PathBuf], epochs: usize, out: &Path) -> Res {
     );
     let data: Vec<(Vec<String>, Vec<usize>)> =
         corpus.into_iter().map(|s| (s.words, s.tags)).collect();
-    let model = Model::train(&data, epochs, |epoch, accuracy| {
+    let classes = linimasa::names::word_classes(lang);
+    let model = Model::train(&data, classes, epochs, |epoch, accuracy| {
         eprintln!("epoch {epoch}: token accuracy {accuracy:.4}")
     });
     let bytes = model.to_bytes();
@@ -75,7 +76,9 @@ pub fn eval(paths: &[PathBuf], lang: &str, model_file: Option<&Path>, format: Fo
         .map(|s| {
             let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
             let predicted = match &loaded {
-                Some(model) => model.predict(&Sentence::new(&words)),
+                Some(model) => {
+                    model.predict(&Sentence::new(&words, linimasa::names::word_classes(lang)))
+                }
                 None => tagger.tag(&words),
             };
             (

@@ -43,6 +43,8 @@ pub struct EventLexicon {
     separators: Vec<String>,
     /// Third-person pronouns that stand for the last named speaker ("dia", "katanya", "he").
     pronouns: Vec<String>,
+    /// Speech verbs that say someone spoke, not what ("berbicara", "spoke").
+    bare_speech: Vec<String>,
 }
 
 impl EventLexicon {
@@ -76,6 +78,8 @@ struct ClauseFile {
     separators: Vec<String>,
     #[serde(default)]
     pronouns: Vec<String>,
+    #[serde(default)]
+    bare_speech: Vec<String>,
 }
 
 /// The event lexicon of a language, if it has one.
@@ -124,6 +128,7 @@ pub fn lexicon(lang: &str) -> Option<&'static EventLexicon> {
                         hypothetical: file.modality.hypothetical,
                         separators: file.clauses.separators,
                         pronouns: file.clauses.pronouns,
+                        bare_speech: file.clauses.bare_speech,
                     },
                 ))
             })
@@ -298,6 +303,11 @@ pub fn extract(article: &Article, times: &[TimeExpr], names: &Names) -> Vec<Even
                     .iter()
                     .any(|p| p.role == ParticipantRole::Source)
             {
+                // "Dia berbicara beberapa jam setelah ...": that the last speaker spoke, not
+                // something new they said — it points back at their statement.
+                if lex.bare_speech.contains(&lower[t_start]) && last_speaker.is_some() {
+                    continue;
+                }
                 if let Some(last) = &last_speaker {
                     participants.insert(
                         0,
@@ -532,6 +542,25 @@ mod tests {
         assert!(
             alone.iter().any(|e| e.precision == Grain::Before),
             "{alone:#?}"
+        );
+    }
+
+    #[test]
+    fn that_the_last_speaker_spoke_is_no_new_statement() {
+        let text = "Dmitry Peskov mengatakan Moskow akan menganalisis hasilnya. \
+                    Dia berbicara beberapa jam setelah pejabat Ukraina mengatakan Rusia menembaki Kharkiv.";
+        let events = run(text, "id");
+        assert!(
+            !events
+                .iter()
+                .any(|e| e.evidence_text.starts_with("Dia berbicara")),
+            "{events:#?}"
+        );
+        // The statement itself and the Ukrainian officials' statement stay.
+        let kept = |s: &str| events.iter().any(|e| e.evidence_text.contains(s));
+        assert!(
+            kept("menganalisis") && kept("pejabat Ukraina"),
+            "{events:#?}"
         );
     }
 

@@ -22,7 +22,7 @@ use std::sync::OnceLock;
 use crate::model::{
     Actor, ActorKind, Article, Mention, MentionKind, Place, Provenance, Span, TimeExpr,
 };
-use perceptron::{Model, Sentence};
+use perceptron::{Model, Sentence, WordClasses};
 
 /// The names found in one article.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -97,6 +97,24 @@ pub fn name_lists(lang: &str) -> &'static NameLists {
         .unwrap_or_else(|| EMPTY.get_or_init(NameLists::default))
 }
 
+/// The word classes of a language (`resources/<lang>/word-classes.tsv`; empty without one).
+pub fn word_classes(lang: &str) -> &'static WordClasses {
+    static CLASSES: OnceLock<HashMap<&'static str, WordClasses>> = OnceLock::new();
+    static EMPTY: OnceLock<WordClasses> = OnceLock::new();
+    CLASSES
+        .get_or_init(|| {
+            crate::lang::LANGUAGE_FILES
+                .iter()
+                .filter_map(|(code, files)| {
+                    let text = crate::lang::text_file(files, "word-classes.tsv")?;
+                    Some((*code, WordClasses::parse(text)))
+                })
+                .collect()
+        })
+        .get(lang)
+        .unwrap_or_else(|| EMPTY.get_or_init(WordClasses::default))
+}
+
 /// A recognised name: its span in the text, kind and the tagger's confidence.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NameSpan {
@@ -109,6 +127,7 @@ pub struct NameSpan {
 /// ([`rules`]) for a language without one.
 pub struct Tagger {
     model: Option<&'static Model>,
+    classes: &'static WordClasses,
     lists: &'static NameLists,
     memory: rules::Memory,
 }
@@ -117,6 +136,7 @@ impl Tagger {
     pub fn new(lang: &str) -> Self {
         Tagger {
             model: model(lang),
+            classes: word_classes(lang),
             lists: name_lists(lang),
             memory: rules::Memory::default(),
         }
@@ -132,7 +152,7 @@ impl Tagger {
     /// Each word's tag (index into `perceptron::TAGS`) and confidence.
     pub fn tag(&mut self, words: &[&str]) -> Vec<(usize, f32)> {
         match self.model {
-            Some(m) => m.predict(&Sentence::new(words)),
+            Some(m) => m.predict(&Sentence::new(words, self.classes)),
             None => rules::tag(words, &mut self.memory, self.lists)
                 .into_iter()
                 .map(|t| (t, if t == 0 { 1.0 } else { 0.6 }))
@@ -181,8 +201,13 @@ fn find_names_in(
             if s == e {
                 continue;
             }
-            // In cased text a name starts with a capital letter or a digit.
-            if cased && !word(s).starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
+            // In cased text a name starts with a capital letter or a digit: lower-case words
+            // before one are not part of it ("kota selatan Kherson" is Kherson).
+            let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+            while cased && s < e && !capital(word(s)) {
+                s += 1;
+            }
+            if s == e {
                 continue;
             }
             let confidence = predicted[s..e]

@@ -78,23 +78,159 @@ pub fn shape(word: &str) -> String {
     out
 }
 
+/// What a language's word list (`resources/<lang>/word-classes.tsv`) says about words: how news
+/// text capitalises them and whether they are ordinary words of the language. A name's cue
+/// where capitals are missing ("jakarta" is written "Jakarta", "kata" never is).
+#[derive(Debug, Default)]
+pub struct WordClasses {
+    words: HashMap<String, (&'static str, bool)>,
+}
+
+/// Prefixes and suffixes stripped to find a derived word's root ("menyatakan" → "nyata").
+const PREFIXES: &[&str] = &[
+    "meng", "meny", "mem", "men", "me", "peng", "peny", "pem", "pen", "pe", "ber", "be", "ter",
+    "di", "ke", "se",
+];
+const SUFFIXES: &[&str] = &["kan", "an", "i", "nya", "lah", "kah"];
+
+impl WordClasses {
+    /// Reads the table: `word<TAB>casing<TAB>root` per line, `#` comments.
+    pub fn parse(text: &str) -> WordClasses {
+        let mut words = HashMap::new();
+        for line in text.lines().filter(|l| !l.starts_with('#')) {
+            let mut cols = line.split('\t');
+            let (Some(word), Some(case), Some(root)) = (cols.next(), cols.next(), cols.next())
+            else {
+                continue;
+            };
+            let case = match case {
+                "cap" => "cap",
+                "low" => "low",
+                "mixed" => "mixed",
+                _ => "-",
+            };
+            words.insert(word.to_string(), (case, root == "root"));
+        }
+        WordClasses { words }
+    }
+
+    /// A lower-case word's class: its casing and "root" (a root word), "derived" (a root with
+    /// affixes) or "-" (neither: a name, a loan word, a typo).
+    fn class(&self, lower: &str) -> String {
+        let (case, root) = self.words.get(lower).copied().unwrap_or(("?", false));
+        let lexical = if root {
+            "root"
+        } else if self.is_derived(lower) {
+            "derived"
+        } else {
+            "-"
+        };
+        format!("{case}|{lexical}")
+    }
+
+    fn is_derived(&self, lower: &str) -> bool {
+        let is_root = |w: &str| w.len() > 2 && self.words.get(w).is_some_and(|(_, r)| *r);
+        let strip_suffix = |w: &'_ str| -> Vec<String> {
+            let mut out = vec![w.to_string()];
+            for s in SUFFIXES {
+                if let Some(x) = w.strip_suffix(s) {
+                    out.push(x.to_string());
+                    // "-kannya", "-annya"
+                    for s2 in SUFFIXES {
+                        if let Some(y) = x.strip_suffix(s2) {
+                            out.push(y.to_string());
+                        }
+                    }
+                }
+            }
+            out
+        };
+        for stem in strip_suffix(lower) {
+            if stem != lower && is_root(&stem) {
+                return true;
+            }
+            for p in PREFIXES {
+                if let Some(rest) = stem.strip_prefix(p) {
+                    // Nasal prefixes drop the root's first consonant: "menulis" ← "tulis".
+                    let candidates = [
+                        rest.to_string(),
+                        format!("t{rest}"),
+                        format!("p{rest}"),
+                        format!("k{rest}"),
+                        format!("s{rest}"),
+                    ];
+                    if candidates.iter().any(|c| is_root(c)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        false
+    }
+}
+
+/// The longest gazetteer match (up to three words) at each word, left to right, as "B-city",
+/// "I-city", ... ("-" outside any).
+fn places(words: &[String]) -> Vec<&'static str> {
+    use super::gazetteer::PlaceKind;
+    let g = super::gazetteer::gazetteer();
+    let mut out = vec!["-"; words.len()];
+    let mut i = 0;
+    while i < words.len() {
+        let found = (1..=3.min(words.len() - i)).rev().find_map(|n| {
+            let span = &words[i..i + n];
+            if !span
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_alphabetic))
+            {
+                return None;
+            }
+            g.lookup(&span.join(" ")).map(|e| (n, e.kind))
+        });
+        match found {
+            Some((n, kind)) => {
+                let (b, inner) = match kind {
+                    PlaceKind::Country => ("B-country", "I-country"),
+                    PlaceKind::Region => ("B-region", "I-region"),
+                    PlaceKind::Capital => ("B-capital", "I-capital"),
+                    PlaceKind::City => ("B-city", "I-city"),
+                };
+                out[i] = b;
+                for slot in out.iter_mut().skip(i + 1).take(n - 1) {
+                    *slot = inner;
+                }
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
 /// The words of one sentence, prepared once for feature extraction.
 pub struct Sentence {
     words: Vec<String>,
     lower: Vec<String>,
     shapes: Vec<String>,
+    classes: Vec<String>,
+    /// Gazetteer matches: "B-country", "I-city"... or "-".
+    places: Vec<&'static str>,
 }
 
 impl Sentence {
-    pub fn new(words: &[&str]) -> Self {
+    pub fn new(words: &[&str], classes: &WordClasses) -> Self {
         // Very long "words" are noise; features see their first 64 characters only.
         let words: Vec<String> = words.iter().map(|w| w.chars().take(64).collect()).collect();
-        let lower = words.iter().map(|w| w.to_lowercase()).collect();
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
         let shapes = words.iter().map(|w| shape(w)).collect();
+        let classes = lower.iter().map(|w| classes.class(w)).collect();
+        let places = places(&words);
         Sentence {
             words,
             lower,
             shapes,
+            classes,
+            places,
         }
     }
 
@@ -121,6 +257,20 @@ impl Sentence {
                 "<s>"
             } else {
                 self.shapes.get(j as usize).map_or("</s>", |s| s.as_str())
+            }
+        };
+        let c = |j: isize| -> &str {
+            if j < 0 {
+                "<s>"
+            } else {
+                self.classes.get(j as usize).map_or("</s>", |s| s.as_str())
+            }
+        };
+        let g = |j: isize| -> &str {
+            if j < 0 {
+                "<s>"
+            } else {
+                self.places.get(j as usize).copied().unwrap_or("</s>")
             }
         };
         let i = i as isize;
@@ -157,6 +307,14 @@ impl Sentence {
             fnv(25, &[&suffix(3), sh(i)]),
             fnv(26, &[w(i + 1), w(i + 2)]),
             fnv(27, &[w(i - 2), w(i - 1)]),
+            fnv(28, &[c(i)]),
+            fnv(29, &[c(i - 1), c(i)]),
+            fnv(30, &[c(i), c(i + 1)]),
+            fnv(31, &[c(i), sh(i)]),
+            fnv(32, &[c(i), w(i - 1)]),
+            fnv(34, &[g(i)]),
+            fnv(35, &[g(i), c(i)]),
+            fnv(36, &[g(i - 1), g(i), g(i + 1)]),
         ]);
     }
 
@@ -171,12 +329,13 @@ impl Sentence {
             fnv(16, &[t, word]),
             fnv(20, &[t, &self.shapes[i]]),
             fnv(22, &[t, before]),
+            fnv(33, &[t, &self.classes[i]]),
         ];
     }
 }
 
 /// How many features pair a word with the tag before it.
-const TRANSITION: usize = 4;
+const TRANSITION: usize = 5;
 
 /// Per-word scores of one sentence: `word[i][k]` from the word's own features, and
 /// `pair[i][p][k]` from its transition features, `p` = the previous tag (index `N` = start).
@@ -287,6 +446,7 @@ impl Model {
     /// sequence's features and away from the predicted one's. Returns the averaged model.
     pub fn train(
         data: &[(Vec<String>, Vec<usize>)],
+        classes: &WordClasses,
         epochs: usize,
         mut log: impl FnMut(usize, f64),
     ) -> Model {
@@ -299,7 +459,7 @@ impl Model {
         let mut clock: u64 = 0;
         let sentences: Vec<Sentence> = data
             .iter()
-            .map(|(w, _)| Sentence::new(&w.iter().map(String::as_str).collect::<Vec<_>>()))
+            .map(|(w, _)| Sentence::new(&w.iter().map(String::as_str).collect::<Vec<_>>(), classes))
             .collect();
         let mut order: Vec<usize> = (0..data.len()).collect();
         let mut rng = crate::bench::Rng::new(17);
@@ -500,8 +660,12 @@ mod tests {
 
     #[test]
     fn learns_a_toy_pattern_and_round_trips_through_bytes() {
-        let model = Model::train(&toy(), 10, |_, _| {});
-        let sentence = Sentence::new(&["Presiden", "Joko", "Widodo", "tiba", "di", "Moskow", "."]);
+        let classes = WordClasses::default();
+        let model = Model::train(&toy(), &classes, 10, |_, _| {});
+        let sentence = Sentence::new(
+            &["Presiden", "Joko", "Widodo", "tiba", "di", "Moskow", "."],
+            &classes,
+        );
         let tags: Vec<&str> = model
             .predict(&sentence)
             .iter()
