@@ -35,6 +35,8 @@ pub struct Gazetteer {
     by_name: HashMap<String, Vec<usize>>,
     /// Names of three characters or fewer ("AS", "UK") match only as written: "As" is a word.
     short: HashMap<String, Vec<usize>>,
+    /// The first words (case-folded) of names of several words ("jawa" of "Jawa Barat").
+    first_words: std::collections::HashSet<String>,
 }
 
 /// The gazetteer, parsed once.
@@ -89,10 +91,16 @@ impl Gazetteer {
                 }
             }
         }
+        let first_words = by_name
+            .keys()
+            .filter(|k| k.contains(' '))
+            .filter_map(|k| k.split(' ').next().map(str::to_string))
+            .collect();
         Gazetteer {
             entries,
             by_name,
             short,
+            first_words,
         }
     }
 
@@ -107,6 +115,11 @@ impl Gazetteer {
         ids.iter()
             .map(|&i| &self.entries[i])
             .min_by(|a, b| a.kind.cmp(&b.kind).then(b.population.cmp(&a.population)))
+    }
+
+    /// Whether a case-folded word starts a name of several words.
+    pub fn starts_longer_name(&self, folded: &str) -> bool {
+        self.first_words.contains(folded)
     }
 
     /// The country entry of an ISO code.

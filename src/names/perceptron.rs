@@ -39,7 +39,36 @@ pub enum ModelError {
 /// A trained (or training) model.
 #[derive(Debug, Default, Clone)]
 pub struct Model {
-    weights: HashMap<u32, [f32; N]>,
+    weights: HashMap<u32, [f32; N], Prehashed>,
+}
+
+/// Feature keys are hashes already: the map uses them as they are instead of hashing again.
+#[derive(Debug, Default, Clone, Copy)]
+struct Prehashed;
+
+impl std::hash::BuildHasher for Prehashed {
+    type Hasher = PrehashedHasher;
+    fn build_hasher(&self) -> PrehashedHasher {
+        PrehashedHasher(0)
+    }
+}
+
+#[derive(Debug, Default)]
+struct PrehashedHasher(u64);
+
+impl std::hash::Hasher for PrehashedHasher {
+    fn finish(&self) -> u64 {
+        // Spread the key over the high bits too (hashbrown uses the top 7 bits as a tag).
+        self.0.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | b as u64;
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = n as u64;
+    }
 }
 
 fn fnv(template: u8, parts: &[&str]) -> u32 {
@@ -117,6 +146,27 @@ impl WordClasses {
     /// A lower-case word's class: its casing and "root" (a root word), "derived" (a root with
     /// affixes) or "-" (neither: a name, a loan word, a typo).
     fn class(&self, lower: &str) -> String {
+        thread_local! {
+            // Finding a derived word's root tries many affixes: each word once per thread.
+            static SEEN: std::cell::RefCell<HashMap<String, String>> =
+                std::cell::RefCell::new(HashMap::new());
+        }
+        if let Some(c) = SEEN.with(|m| m.borrow().get(lower).cloned()) {
+            return c;
+        }
+        let c = self.class_uncached(lower);
+        SEEN.with(|m| {
+            let mut m = m.borrow_mut();
+            // Bounded: a stream of new words (names, typos) must not grow it for ever.
+            if m.len() > 200_000 {
+                m.clear();
+            }
+            m.insert(lower.to_string(), c.clone());
+        });
+        c
+    }
+
+    fn class_uncached(&self, lower: &str) -> String {
         let (case, root) = self.words.get(lower).copied().unwrap_or(("?", false));
         let lexical = if root {
             "root"
@@ -152,15 +202,17 @@ impl WordClasses {
             for p in PREFIXES {
                 if let Some(rest) = stem.strip_prefix(p) {
                     // Nasal prefixes drop the root's first consonant: "menulis" ← "tulis".
-                    let candidates = [
-                        rest.to_string(),
-                        format!("t{rest}"),
-                        format!("p{rest}"),
-                        format!("k{rest}"),
-                        format!("s{rest}"),
-                    ];
-                    if candidates.iter().any(|c| is_root(c)) {
+                    if is_root(rest) {
                         return true;
+                    }
+                    let mut candidate = String::with_capacity(rest.len() + 1);
+                    for first in ['t', 'p', 'k', 's'] {
+                        candidate.clear();
+                        candidate.push(first);
+                        candidate.push_str(rest);
+                        if is_root(&candidate) {
+                            return true;
+                        }
                     }
                 }
             }
@@ -171,13 +223,18 @@ impl WordClasses {
 
 /// The longest gazetteer match (up to three words) at each word, left to right, as "B-city",
 /// "I-city", ... ("-" outside any).
-fn places(words: &[String]) -> Vec<&'static str> {
+fn places(words: &[String], lower: &[String]) -> Vec<&'static str> {
     use super::gazetteer::PlaceKind;
     let g = super::gazetteer::gazetteer();
     let mut out = vec!["-"; words.len()];
     let mut i = 0;
     while i < words.len() {
-        let found = (1..=3.min(words.len() - i)).rev().find_map(|n| {
+        let longest = if g.starts_longer_name(&lower[i]) {
+            3.min(words.len() - i)
+        } else {
+            1
+        };
+        let found = (1..=longest).rev().find_map(|n| {
             let span = &words[i..i + n];
             if !span
                 .iter()
@@ -224,7 +281,7 @@ impl Sentence {
         let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
         let shapes = words.iter().map(|w| shape(w)).collect();
         let classes = lower.iter().map(|w| classes.class(w)).collect();
-        let places = places(&words);
+        let places = places(&words, &lower);
         Sentence {
             words,
             lower,
@@ -319,18 +376,32 @@ impl Sentence {
     }
 
     /// The features of word `i` that pair it with the tag before it (`prev`; `None` at the
-    /// start): the tag transition itself, and the transition with the word and its shape.
-    fn transition_features(&self, i: usize, prev: Option<usize>, out: &mut [u32; TRANSITION]) {
-        let t = prev.map_or("<S>", |p| TAGS[p]);
-        let word = self.lower[i].as_str();
+    /// start): the tag transition itself, and the transition with the word, its shape, the
+    /// word before and its class. The word parts are hashed once ([`Sentence::pair_keys`]) and
+    /// combined with each previous tag.
+    fn transition_features(
+        keys: &[u32; TRANSITION],
+        prev: Option<usize>,
+        out: &mut [u32; TRANSITION],
+    ) {
+        let t = prev.map_or(N as u32, |p| p as u32) + 1;
+        for (o, k) in out.iter_mut().zip(keys) {
+            *o = (k ^ t.wrapping_mul(0x9E37_79B1))
+                .rotate_left(13)
+                .wrapping_mul(0x85EB_CA6B);
+        }
+    }
+
+    /// The word parts of word `i`'s transition features.
+    fn pair_keys(&self, i: usize) -> [u32; TRANSITION] {
         let before = i.checked_sub(1).map_or("<s>", |j| self.lower[j].as_str());
-        *out = [
-            fnv(14, &[t]),
-            fnv(16, &[t, word]),
-            fnv(20, &[t, &self.shapes[i]]),
-            fnv(22, &[t, before]),
-            fnv(33, &[t, &self.classes[i]]),
-        ];
+        [
+            fnv(14, &[]),
+            fnv(16, &[&self.lower[i]]),
+            fnv(20, &[&self.shapes[i]]),
+            fnv(22, &[before]),
+            fnv(33, &[&self.classes[i]]),
+        ]
     }
 }
 
@@ -360,12 +431,13 @@ impl Lattice {
                     }
                 }
             }
+            let keys = sentence.pair_keys(i);
             for (p, row) in pair[i].iter_mut().enumerate() {
                 let prev = (p < N).then_some(p);
                 if (i == 0) != prev.is_none() {
                     continue;
                 }
-                sentence.transition_features(i, prev, &mut trans);
+                Sentence::transition_features(&keys, prev, &mut trans);
                 for f in &trans {
                     if let Some(w) = weight(*f) {
                         for k in 0..N {
@@ -455,7 +527,7 @@ impl Model {
             total: [f64; N],
             stamp: [u64; N],
         }
-        let mut acc: HashMap<u32, Acc> = HashMap::new();
+        let mut acc: HashMap<u32, Acc, Prehashed> = HashMap::default();
         let mut clock: u64 = 0;
         let sentences: Vec<Sentence> = data
             .iter()
@@ -508,11 +580,12 @@ impl Model {
                         }
                     }
                     if g != p || gp != pp {
-                        sentence.transition_features(i, gp, &mut trans);
+                        let keys = sentence.pair_keys(i);
+                        Sentence::transition_features(&keys, gp, &mut trans);
                         for f in trans {
                             update(f, g, 1.0);
                         }
-                        sentence.transition_features(i, pp, &mut trans);
+                        Sentence::transition_features(&keys, pp, &mut trans);
                         for f in trans {
                             update(f, p, -1.0);
                         }
@@ -521,7 +594,7 @@ impl Model {
             }
             log(epoch + 1, correct as f64 / seen.max(1) as f64);
         }
-        let mut weights = HashMap::with_capacity(acc.len());
+        let mut weights = HashMap::with_capacity_and_hasher(acc.len(), Prehashed);
         for (f, a) in acc {
             let mut w = [0f32; N];
             for k in 0..N {
@@ -580,7 +653,7 @@ impl Model {
         if body.len() < count * row {
             return Err(ModelError::Truncated);
         }
-        let mut weights = HashMap::with_capacity(count);
+        let mut weights = HashMap::with_capacity_and_hasher(count, Prehashed);
         for r in body.chunks_exact(row).take(count) {
             let key = u32::from_le_bytes([r[0], r[1], r[2], r[3]]);
             let mut w = [0f32; N];
