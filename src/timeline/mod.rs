@@ -12,7 +12,8 @@
 //! jets"); or when it takes the entity up again: "He"/"She" (a person, as the English names
 //! tagger types the full name) or "It"/"They" opening the sentence right after one naming it, "the
 //! aircraft"/"the company" within four sentences. Its events are the verbs and event words two
-//! words before or three after that mention (or after an apposition following it); an event's
+//! words before or three after that mention (or after an apposition following it), a phrasal
+//! verb with its particle ("rolled_out"); an event's
 //! date is the nearest time expression of its sentence (our tagger, anchored to the creation
 //! time), else the creation time for a verb in the past tense, a present reporting verb
 //! ("says"), an event noun in a sentence told in the past, or an event of the headline, else
@@ -160,6 +161,9 @@ const REPORTING_PRESENT: &[&str] = &[
     "promises",
     "denies",
 ];
+
+/// Particles that make a phrasal verb with the verb before them.
+const PARTICLES: &[&str] = &["out", "off", "over", "away", "back", "up", "down"];
 
 /// Words that look like verbs but are not events here (auxiliaries, adjectives in -ed).
 const NOT_EVENTS: &[&str] = &[
@@ -711,7 +715,17 @@ pub fn entity_timeline(docs: &[Doc], entity: &str) -> Vec<Line> {
                     }
                     None => "XXXX-XX-XX".into(),
                 };
-                events.insert(format!("{}-{}-{}", doc.id, n, token), date);
+                // A phrasal verb is one event with its particle ("rolled_out", "take_off").
+                let extent = match tokens.get(i + 1) {
+                    Some(p)
+                        if PARTICLES.contains(&p.as_str())
+                            && !EVENT_NOUNS.contains(&lower.as_str()) =>
+                    {
+                        format!("{token}_{p}")
+                    }
+                    _ => token.clone(),
+                };
+                events.insert(format!("{}-{}-{}", doc.id, n, extent), date);
             }
         }
     }
@@ -940,6 +954,19 @@ mod tests {
         assert!(maker.contains("4-2-announced"), "{maker}");
         let plane = write("Airbus A380", &entity_timeline(&[d], "Airbus A380"));
         assert!(plane.contains("4-0-delayed"), "{plane}");
+    }
+
+    #[test]
+    fn a_phrasal_verb_is_one_event_with_its_particle() {
+        let doc = r#"<TimeML><DOCID>3</DOCID>
+<DCT><TIMEX3 functionInDocument="CREATION_TIME" tid="t0" type="DATE" value="2011-08-08">2011-08-08</TIMEX3></DCT>
+<TEXT><s id="0">News</s><s id="1">Boeing rolled out its new jet .</s><s id="2">Boeing delayed deliveries .</s></TEXT></TimeML>"#;
+        let text = write(
+            "Boeing",
+            &entity_timeline(&[read_doc(doc).unwrap()], "Boeing"),
+        );
+        assert!(text.contains("2011-08-08\t3-1-rolled_out"), "{text}");
+        assert!(text.contains("3-2-delayed\n"), "{text}");
     }
 
     #[test]
