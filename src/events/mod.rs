@@ -601,12 +601,18 @@ mod tests {
     #[test]
     fn hostile_text_gives_valid_evidence_or_nothing() {
         let long = "mengatakan ".repeat(5000);
+        // 5,000 words of real clauses without any punctuation.
+        let run_on = "Rusia menyerang Ukraina dan Peskov mengatakan ".repeat(1000);
         for text in [
             "",
             ".",
             ";;;",
             "mengatakan",
             long.as_str(),
+            run_on.as_str(),
+            "Peskov mengatakan \"Putin berkata 'Rusia menyerang Kharkiv' kemarin\" kepada AFP.",
+            "Nama\tNegara\tPeristiwa\nPutin\tRusia\tmenyerang\nZelensky\tUkraina\tmengatakan\n",
+            "- Rusia menyerang Kharkiv\n- Ukraina mengatakan 350 warga tewas\n* Peskov bertemu",
             "Rusia\n\n\nmenyerang\u{0}Ukraina",
             "日本 mengatakan 𝄞",
         ] {
@@ -614,6 +620,18 @@ mod tests {
                 assert_eq!(e.evidence.slice(text), Some(e.evidence_text.as_str()));
             }
         }
+        // Sensible output: the run-on text still gives typed events with actors, and a list
+        // item is a clause of its own.
+        let events = run(&run_on, "id");
+        assert!(events
+            .iter()
+            .any(|e| e.cameo == "18" && !e.participants.is_empty()));
+        let list = run(
+            "- Rusia menyerang Kharkiv\n- Ukraina mengatakan 350 warga tewas\n",
+            "id",
+        );
+        assert!(list.iter().any(|e| e.cameo == "18"), "{list:#?}");
+        assert!(list.iter().any(|e| e.cameo == "01"), "{list:#?}");
     }
 }
 
