@@ -514,7 +514,9 @@ impl Store {
             "SELECT e.day_from,
                     (SELECT group_concat(a.canonical_name, char(31)) FROM
                       (SELECT DISTINCT m.eff_id FROM event_actor ea JOIN actor m ON m.id = ea.actor_id
-                        WHERE ea.event_id = e.id) x JOIN actor a ON a.id = x.eff_id)
+                        WHERE ea.event_id = e.id
+                           OR ea.event_id IN (SELECT id FROM event WHERE merged_into = e.id)) x
+                      JOIN actor a ON a.id = x.eff_id)
              FROM {from_sql} WHERE {}",
             conditions.join(" AND ")
         );

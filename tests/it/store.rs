@@ -986,6 +986,22 @@ fn one_event_reported_by_several_articles_is_one_event_with_several_sources() {
             .id,
         [fight.id as i32]
     );
+    // The actor network links the group's actors through every report too (NATO is named by
+    // the third report only), once per group.
+    let lists = store.event_actor_lists(&EventFilter::default()).unwrap();
+    let group_actors = lists
+        .iter()
+        .find(|(actors, _)| actors.iter().any(|a| a == "NATO"))
+        .map(|(actors, _)| {
+            let mut a = actors.clone();
+            a.sort();
+            a
+        });
+    assert_eq!(
+        group_actors,
+        Some(vec!["NATO".to_string(), "Russia".into(), "Ukraine".into()])
+    );
+    assert_eq!(lists.len(), 4, "one list per shown event: {lists:?}");
     assert_eq!(store.facets(&EventFilter::default()).unwrap().total, 4);
     assert_eq!(
         store
