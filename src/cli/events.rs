@@ -16,7 +16,7 @@ pub fn eval(paths: &[PathBuf], format: Format) -> Res {
     let mut docs = 0;
     for p in paths {
         for file in linimasa::import::collect_files(p)? {
-            if !file.extension().is_some_and(|e| e == "xml") {
+            if file.extension().is_none_or(|e| e != "xml") {
                 continue;
             }
             let content =

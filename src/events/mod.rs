@@ -16,7 +16,9 @@
 //!   with no actor at all are left out;
 //! - its modality comes from a cue shortly before the trigger (denied, planned, hypothetical), and
 //!   events inside reported speech carry the speaker as attribution.
-//! Merging across articles, the graph and a learned extractor are the events issue's next steps.
+//!
+//! Reports of one event by several articles are grouped in the store (`store::merge`); the
+//! graph is built in `graph`.
 
 pub mod eval;
 
@@ -110,7 +112,7 @@ pub fn lexicon(lang: &str) -> Option<&'static EventLexicon> {
                     }
                 }
                 // Longest first, so "unjuk rasa" wins over a one-word trigger at the same place.
-                triggers.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+                triggers.sort_by_key(|t| std::cmp::Reverse(t.0.len()));
                 let mut by_first: HashMap<String, Vec<(Vec<String>, String)>> = HashMap::new();
                 for (seq, cameo) in triggers {
                     by_first
@@ -489,6 +491,33 @@ fn drop_repeated_mentions(events: Vec<Event>, anchors: &[(bool, String)]) -> Vec
         .collect()
 }
 
+/// The name of a CAMEO root code ("01" → "Make public statement"); the code itself when unknown.
+pub fn cameo_name(code: &str) -> &str {
+    match code {
+        "01" => "Make public statement",
+        "02" => "Appeal",
+        "03" => "Express intent to cooperate",
+        "04" => "Consult",
+        "05" => "Engage in diplomatic cooperation",
+        "06" => "Engage in material cooperation",
+        "07" => "Provide aid",
+        "08" => "Yield",
+        "09" => "Investigate",
+        "10" => "Demand",
+        "11" => "Disapprove",
+        "12" => "Reject",
+        "13" => "Threaten",
+        "14" => "Protest",
+        "15" => "Exhibit force posture",
+        "16" => "Reduce relations",
+        "17" => "Coerce",
+        "18" => "Assault",
+        "19" => "Fight",
+        "20" => "Use unconventional mass violence",
+        other => other,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -632,32 +661,5 @@ mod tests {
         );
         assert!(list.iter().any(|e| e.cameo == "18"), "{list:#?}");
         assert!(list.iter().any(|e| e.cameo == "01"), "{list:#?}");
-    }
-}
-
-/// The name of a CAMEO root code ("01" → "Make public statement"); the code itself when unknown.
-pub fn cameo_name(code: &str) -> &str {
-    match code {
-        "01" => "Make public statement",
-        "02" => "Appeal",
-        "03" => "Express intent to cooperate",
-        "04" => "Consult",
-        "05" => "Engage in diplomatic cooperation",
-        "06" => "Engage in material cooperation",
-        "07" => "Provide aid",
-        "08" => "Yield",
-        "09" => "Investigate",
-        "10" => "Demand",
-        "11" => "Disapprove",
-        "12" => "Reject",
-        "13" => "Threaten",
-        "14" => "Protest",
-        "15" => "Exhibit force posture",
-        "16" => "Reduce relations",
-        "17" => "Coerce",
-        "18" => "Assault",
-        "19" => "Fight",
-        "20" => "Use unconventional mass violence",
-        other => other,
     }
 }

@@ -499,6 +499,68 @@ fn louvain_level(adj: &[BTreeMap<usize, f64>]) -> (Vec<usize>, bool) {
     (out, moved_any)
 }
 
+/// The actor network of the events matching `filter`, shaped for the network view: each actor
+/// with its kind and measures, cut to the `max_nodes` actors with the highest PageRank (ties by
+/// name) when there are more, and the links among those.
+pub fn network_view(
+    store: &Store,
+    filter: &EventFilter,
+    max_nodes: usize,
+) -> Result<crate::view::NetworkView> {
+    use crate::view::{NetworkEdge, NetworkNode, NetworkView};
+    let network = ActorGraph::from_store(store, filter)?.network();
+    let kinds: HashMap<String, String> = store
+        .actors()?
+        .into_iter()
+        .map(|a| (a.name, a.kind))
+        .collect();
+    let mut nodes = network.nodes;
+    let omitted = nodes.len().saturating_sub(max_nodes);
+    if omitted > 0 {
+        nodes.sort_by(|a, b| {
+            b.pagerank
+                .total_cmp(&a.pagerank)
+                .then_with(|| a.actor.cmp(&b.actor))
+        });
+        nodes.truncate(max_nodes);
+        nodes.sort_by(|a, b| a.actor.cmp(&b.actor));
+    }
+    let kept: std::collections::HashSet<&str> = nodes.iter().map(|n| n.actor.as_str()).collect();
+    let edges = network
+        .edges
+        .iter()
+        .filter(|e| kept.contains(e.source.as_str()) && kept.contains(e.target.as_str()))
+        .map(|e| NetworkEdge {
+            source: e.source.clone(),
+            target: e.target.clone(),
+            weight: e.weight,
+            first: e.dates.first().cloned(),
+            last: e.dates.last().cloned(),
+        })
+        .collect();
+    let nodes = nodes
+        .into_iter()
+        .map(|n| NetworkNode {
+            kind: kinds
+                .get(&n.actor)
+                .cloned()
+                .unwrap_or_else(|| "group".into()),
+            actor: n.actor,
+            events: n.events as i64,
+            degree: n.degree as i64,
+            weighted_degree: n.weighted_degree,
+            betweenness: n.betweenness,
+            pagerank: n.pagerank,
+            community: n.community as i64,
+        })
+        .collect();
+    Ok(NetworkView {
+        nodes,
+        edges,
+        omitted: omitted as i64,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -629,66 +691,4 @@ mod tests {
             )
         );
     }
-}
-
-/// The actor network of the events matching `filter`, shaped for the network view: each actor
-/// with its kind and measures, cut to the `max_nodes` actors with the highest PageRank (ties by
-/// name) when there are more, and the links among those.
-pub fn network_view(
-    store: &Store,
-    filter: &EventFilter,
-    max_nodes: usize,
-) -> Result<crate::view::NetworkView> {
-    use crate::view::{NetworkEdge, NetworkNode, NetworkView};
-    let network = ActorGraph::from_store(store, filter)?.network();
-    let kinds: HashMap<String, String> = store
-        .actors()?
-        .into_iter()
-        .map(|a| (a.name, a.kind))
-        .collect();
-    let mut nodes = network.nodes;
-    let omitted = nodes.len().saturating_sub(max_nodes);
-    if omitted > 0 {
-        nodes.sort_by(|a, b| {
-            b.pagerank
-                .total_cmp(&a.pagerank)
-                .then_with(|| a.actor.cmp(&b.actor))
-        });
-        nodes.truncate(max_nodes);
-        nodes.sort_by(|a, b| a.actor.cmp(&b.actor));
-    }
-    let kept: std::collections::HashSet<&str> = nodes.iter().map(|n| n.actor.as_str()).collect();
-    let edges = network
-        .edges
-        .iter()
-        .filter(|e| kept.contains(e.source.as_str()) && kept.contains(e.target.as_str()))
-        .map(|e| NetworkEdge {
-            source: e.source.clone(),
-            target: e.target.clone(),
-            weight: e.weight,
-            first: e.dates.first().cloned(),
-            last: e.dates.last().cloned(),
-        })
-        .collect();
-    let nodes = nodes
-        .into_iter()
-        .map(|n| NetworkNode {
-            kind: kinds
-                .get(&n.actor)
-                .cloned()
-                .unwrap_or_else(|| "group".into()),
-            actor: n.actor,
-            events: n.events as i64,
-            degree: n.degree as i64,
-            weighted_degree: n.weighted_degree,
-            betweenness: n.betweenness,
-            pagerank: n.pagerank,
-            community: n.community as i64,
-        })
-        .collect();
-    Ok(NetworkView {
-        nodes,
-        edges,
-        omitted: omitted as i64,
-    })
 }

@@ -61,11 +61,9 @@ pub(super) fn parse(
                 }
                 stack.push(name);
             }
-            Event::Empty(e) => {
-                if local(e.name().as_ref()) == "link" {
-                    if let Some(item) = current.as_mut() {
-                        set_atom_link(item, &e);
-                    }
+            Event::Empty(e) if local(e.name().as_ref()) == "link" => {
+                if let Some(item) = current.as_mut() {
+                    set_atom_link(item, &e);
                 }
             }
             Event::End(_) => {

@@ -99,7 +99,7 @@ pub fn detect(text: &str) -> Option<&'static str> {
     {
         let lower = word.to_lowercase();
         for (i, lang) in langs.iter().enumerate() {
-            if lang.stopwords.iter().any(|s| *s == lower) {
+            if lang.stopwords.contains(&lower) {
                 scores[i] += 1;
             }
         }

@@ -548,7 +548,7 @@ impl Store {
         let label = |m: i64| format!("{:04}-{:02}", m.div_euclid(12), m.rem_euclid(12) + 1);
         if unfiltered {
             // The per-month table kept by triggers answers without touching the events.
-            let month_of = |d: Option<NaiveDate>| d.map(|d| super::month_index(d));
+            let month_of = |d: Option<NaiveDate>| d.map(super::month_index);
             let (lo, hi) = (
                 month_of(filter.from).unwrap_or(i64::MIN),
                 month_of(filter.to).unwrap_or(i64::MAX),

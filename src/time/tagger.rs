@@ -502,7 +502,7 @@ fn resolve(
     }
 
     // Offsets: "dua hari lalu", "two days later", "in three weeks".
-    if let (Some(unit), Some(n)) = (unit, n.or(if vague { None } else { None })) {
+    if let (Some(unit), Some(n)) = (unit, n) {
         let sign = match dir {
             Some("past") | Some("earlier") => -1.0,
             Some("future") | Some("later") => 1.0,
@@ -826,7 +826,7 @@ fn blocked_year(lex: &TimeLexicon, text: &str, caps: &Captures<'_>) -> bool {
         w.trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase()
     });
-    if next.is_some_and(|w| lex.count_nouns.iter().any(|n| *n == w)) {
+    if next.is_some_and(|w| lex.count_nouns.contains(&w)) {
         return true;
     }
     let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();

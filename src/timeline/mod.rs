@@ -930,7 +930,10 @@ mod tests {
 <DCT><TIMEX3 functionInDocument="CREATION_TIME" tid="t0" type="DATE" value="2005-06-07">2005-06-07</TIMEX3></DCT>
 <TEXT><s id="0">Keynote</s><s id="1">Chief executive Steve Jobs said on Monday that sales grew .</s><s id="2">He announced a new laptop .</s><s id="3">It shipped later .</s><s id="4">Other airlines delayed orders .</s><s id="5">China Eastern ordered ten jets .</s></TEXT></TimeML>"#;
         let d = read_doc(doc).unwrap();
-        let jobs = write("Steve Jobs", &entity_timeline(&[d.clone()], "Steve Jobs"));
+        let jobs = write(
+            "Steve Jobs",
+            &entity_timeline(std::slice::from_ref(&d), "Steve Jobs"),
+        );
         assert!(
             jobs.contains("5-2-announced"),
             "\"He\" is Steve Jobs: {jobs}"
@@ -948,7 +951,10 @@ mod tests {
 <DCT><TIMEX3 functionInDocument="CREATION_TIME" tid="t0" type="DATE" value="2007-09-01">2007-09-01</TIMEX3></DCT>
 <TEXT><s id="0">Airbus A380 test flight delayed</s><s id="1">Airbus jets landed late .</s><s id="2">Airbus announced a delay .</s></TEXT></TimeML>"#;
         let d = read_doc(doc).unwrap();
-        let maker = write("Airbus", &entity_timeline(&[d.clone()], "Airbus"));
+        let maker = write(
+            "Airbus",
+            &entity_timeline(std::slice::from_ref(&d), "Airbus"),
+        );
         assert!(!maker.contains("4-0-"), "{maker}");
         assert!(!maker.contains("4-1-"), "{maker}");
         assert!(maker.contains("4-2-announced"), "{maker}");
