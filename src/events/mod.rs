@@ -594,6 +594,24 @@ mod tests {
     }
 
     #[test]
+    fn trade_and_announcements_are_typed_events_in_english() {
+        let events = run(
+            "Airbus sold twenty jets to Qantas on Monday. Apple announces a new phone.",
+            "en",
+        );
+        let sale = events
+            .iter()
+            .find(|e| e.cameo == "06")
+            .unwrap_or_else(|| panic!("a sale: {events:#?}"));
+        assert_eq!(sale.date_value.as_deref(), Some("2022-02-28"));
+        assert!(
+            sale.participants.iter().any(|p| p.actor == "Airbus"),
+            "{sale:#?}"
+        );
+        assert!(events.iter().any(|e| e.cameo == "01"), "{events:#?}");
+    }
+
+    #[test]
     fn english_clauses_give_typed_dated_events_with_modality() {
         let events = run("Russian forces shelled Kharkiv on Monday. The Kremlin said it will not attack civilians.", "en");
         let shelled = events

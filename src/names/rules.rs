@@ -306,6 +306,15 @@ const NEVER: &[&str] = &[
     "Not",
 ];
 
+/// Past forms of common irregular verbs (events in news are mostly told in the past tense).
+pub(crate) const IRREGULAR_PAST: &[&str] = &[
+    "said", "sold", "won", "made", "built", "bought", "took", "gave", "told", "began", "became",
+    "left", "came", "got", "held", "met", "ran", "set", "cut", "hit", "led", "lost", "paid", "saw",
+    "sent", "spent", "brought", "flew", "grew", "knew", "chose", "fell", "rose", "wrote", "struck",
+    "broke", "spoke", "drove", "beat", "bid", "shown", "flown", "taken", "given", "made", "won",
+    "sold", "begun", "chosen", "written", "risen", "fallen", "seen", "known",
+];
+
 /// Lower-case words allowed inside a name between capitalised words ("Bank of America").
 const CONNECTORS: &[&str] = &[
     "of", "de", "del", "da", "van", "von", "der", "bin", "al", "la", "le", "&",
@@ -417,6 +426,7 @@ pub fn tag(words: &[&str], memory: &mut Memory, lists: &NameLists) -> Vec<usize>
         // announced") and it is never an ordinary word in the document.
         let verb_follows = words.get(j).is_some_and(|n| {
             SPEECH.contains(n)
+                || IRREGULAR_PAST.contains(n)
                 || (n.len() > 3
                     && n.chars().all(|c| c.is_lowercase())
                     && (n.ends_with("ed") || n.ends_with("es")))

@@ -29,6 +29,7 @@ use chrono::NaiveDate;
 
 use crate::measure::ratio;
 use crate::model::TimexType;
+use crate::names::rules::IRREGULAR_PAST;
 
 /// A task document: its id, creation day and tokenised sentences (by sentence id).
 #[derive(Debug, Clone)]
@@ -120,15 +121,6 @@ pub fn write(entity: &str, lines: &[Line]) -> String {
 pub fn file_name(entity: &str) -> String {
     format!("{}.txt", entity.to_lowercase().replace(' ', "_"))
 }
-
-/// Past forms of common irregular verbs (events in news are mostly told in the past tense).
-const IRREGULAR: &[&str] = &[
-    "said", "sold", "won", "made", "built", "bought", "took", "gave", "told", "began", "became",
-    "left", "came", "got", "held", "met", "ran", "set", "cut", "hit", "led", "lost", "paid", "saw",
-    "sent", "spent", "brought", "flew", "grew", "knew", "chose", "fell", "rose", "wrote", "struck",
-    "broke", "spoke", "drove", "beat", "bid", "shown", "flown", "taken", "given", "made", "won",
-    "sold", "begun", "chosen", "written", "risen", "fallen", "seen", "known",
-];
 
 /// Reporting verbs in the present ("Boeing says", "analysts claim"): told as of the day the
 /// article was written.
@@ -331,7 +323,7 @@ fn event_word(w: &str, lexicon: &HashSet<&str>) -> Option<bool> {
     if NOT_EVENTS.contains(&w) || !w.chars().all(|c| c.is_alphabetic() || c == '-') {
         return None;
     }
-    if IRREGULAR.contains(&w) || (w.len() > 4 && w.ends_with("ed")) {
+    if IRREGULAR_PAST.contains(&w) || (w.len() > 4 && w.ends_with("ed")) {
         return Some(true);
     }
     if lexicon.contains(w) || EVENT_NOUNS.contains(&w) {
