@@ -264,6 +264,15 @@ fn places(words: &[String], lower: &[String]) -> Vec<&'static str> {
     out
 }
 
+/// Item `j` of a sentence's per-word values, or a boundary marker before its start or after
+/// its end.
+fn at<S: AsRef<str>>(items: &[S], j: isize) -> &str {
+    match usize::try_from(j) {
+        Err(_) => "<s>",
+        Ok(j) => items.get(j).map_or("</s>", AsRef::as_ref),
+    }
+}
+
 /// The words of one sentence, prepared once for feature extraction.
 pub struct Sentence {
     words: Vec<String>,
@@ -302,34 +311,10 @@ impl Sentence {
     /// The features of word `i` that do not depend on the tags before it.
     fn word_features(&self, i: usize, out: &mut Vec<u32>) {
         out.clear();
-        let w = |j: isize| -> &str {
-            if j < 0 {
-                "<s>"
-            } else {
-                self.lower.get(j as usize).map_or("</s>", |s| s.as_str())
-            }
-        };
-        let sh = |j: isize| -> &str {
-            if j < 0 {
-                "<s>"
-            } else {
-                self.shapes.get(j as usize).map_or("</s>", |s| s.as_str())
-            }
-        };
-        let c = |j: isize| -> &str {
-            if j < 0 {
-                "<s>"
-            } else {
-                self.classes.get(j as usize).map_or("</s>", |s| s.as_str())
-            }
-        };
-        let g = |j: isize| -> &str {
-            if j < 0 {
-                "<s>"
-            } else {
-                self.places.get(j as usize).copied().unwrap_or("</s>")
-            }
-        };
+        let w = |j: isize| at(&self.lower, j);
+        let sh = |j: isize| at(&self.shapes, j);
+        let c = |j: isize| at(&self.classes, j);
+        let g = |j: isize| at(&self.places, j);
         let i = i as isize;
         let word = w(i);
         let chars: Vec<char> = word.chars().collect();
