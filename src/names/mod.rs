@@ -213,7 +213,15 @@ fn find_names_in(
             let confidence = predicted[s..e]
                 .iter()
                 .map(|(_, c)| *c)
-                .fold(1.0f32, f32::min);
+                .fold(1.0f32, f32::min)
+                // Without capitals (all lower case, all capitals) a name is a guess from the
+                // words alone; a "word" of more than 64 characters is not a name's.
+                * if cased { 1.0 } else { UNCASED_CONFIDENCE }
+                * if (s..e).any(|i| word(i).chars().count() > 64) {
+                    0.5
+                } else {
+                    1.0
+                };
             let span = Span::new(
                 tokens[range.start + s].span.start,
                 tokens[range.start + e - 1].span.end,
@@ -227,6 +235,9 @@ fn find_names_in(
     }
     out
 }
+
+/// How much less sure a name is in text without capitals.
+pub const UNCASED_CONFIDENCE: f32 = 0.5;
 
 /// Adds a name to a list once.
 fn add_alias(aliases: &mut Vec<String>, alias: &str) {
@@ -745,6 +756,22 @@ mod tests {
             for n in find_names(text, "id") {
                 assert!(n.span.slice(text).is_some());
             }
+        }
+        // Text without capitals gives names, marked as less sure than in cased text.
+        let lower = find_names("presiden joko widodo tiba di jakarta", "id");
+        assert!(!lower.is_empty(), "the model reads lower-cased text");
+        assert!(
+            lower.iter().all(|n| n.confidence <= UNCASED_CONFIDENCE),
+            "{lower:?}"
+        );
+        let cased = find_names("Presiden Joko Widodo tiba di Jakarta", "id");
+        assert!(
+            cased.iter().any(|n| n.confidence > UNCASED_CONFIDENCE),
+            "{cased:?}"
+        );
+        let huge = format!("Presiden {} tiba", "Joko".repeat(30));
+        for n in find_names(&huge, "id") {
+            assert!(n.confidence <= 0.5, "a 120-character name: {n:?}");
         }
         // A language without a model falls back on the rules (capitalisation, lists).
         let found = find_names("Kemarin Joko Widodo tiba.", "xx");
