@@ -453,6 +453,34 @@ const GENERIC_HEADS: &[&str] = &[
     "commission",
     "service",
     "services",
+    "average",
+    "index",
+    "exchange",
+    "market",
+    "markets",
+    "fund",
+    "trust",
+    "authority",
+    "organization",
+    "organisation",
+    "institute",
+    "foundation",
+    "board",
+    "bureau",
+    "administration",
+    "government",
+    "airport",
+    "states",
+    "kingdom",
+    "republic",
+    "nations",
+    "brothers",
+    "partners",
+    "motor",
+    "co",
+    "ltd",
+    "plc",
+    "llc",
 ];
 
 /// Where a sentence names the entity: (first token, number of tokens).
@@ -952,6 +980,27 @@ mod tests {
         assert!(maker.contains("4-2-announced"), "{maker}");
         let plane = write("Airbus A380", &entity_timeline(&[d], "Airbus A380"));
         assert!(plane.contains("4-0-delayed"), "{plane}");
+    }
+
+    #[test]
+    fn short_forms_leave_out_generic_last_words() {
+        let forms =
+            |e: &str| -> Vec<String> { entity_forms(e).iter().map(|f| f.join(" ")).collect() };
+        assert!(forms("Airbus A380").contains(&"A380".to_string()));
+        assert!(forms("Louis Gallois").contains(&"Gallois".to_string()));
+        for (entity, not) in [
+            ("Dow Jones Industrial Average", "Average"),
+            ("United States", "States"),
+            ("Lehman Brothers", "Brothers"),
+            ("China Eastern Airlines", "Airlines"),
+        ] {
+            assert!(
+                !forms(entity).contains(&not.to_string()),
+                "{entity}: {:?}",
+                forms(entity)
+            );
+        }
+        assert!(forms("United States Air Force").contains(&"Air Force".to_string()));
     }
 
     #[test]
