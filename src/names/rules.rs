@@ -390,8 +390,11 @@ fn is_opening(w: &str) -> bool {
 
 /// Tags a sentence's words with BIO tags (indices into `perceptron::TAGS`).
 pub fn tag(words: &[&str], memory: &mut Memory, lists: &NameLists) -> Vec<usize> {
-    let mut tags = vec![0usize; words.len()];
     let g = gazetteer::gazetteer();
+    if is_shouting(words) {
+        return tag_shouting(words, lists, g);
+    }
+    let mut tags = vec![0usize; words.len()];
     let mut i = 0;
     while i < words.len() {
         let w = words[i];
@@ -462,6 +465,93 @@ pub fn tag(words: &[&str], memory: &mut Memory, lists: &NameLists) -> Vec<usize>
     }
     tags
 }
+
+/// Whether a sentence is written in capitals ("EU REJECTS GERMAN CALL TO BOYCOTT BRITISH
+/// LAMB"): capitals then say nothing about names.
+fn is_shouting(words: &[&str]) -> bool {
+    let letters: Vec<&&str> = words
+        .iter()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        .collect();
+    let caps = letters
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+        })
+        .count();
+    letters.len() >= 3 && caps * 5 >= letters.len() * 4
+}
+
+/// Tags a sentence written in capitals by what is known, not by shape: places the gazetteer
+/// knows, organisations on the list, and short acronyms ("EU", "UN") that are not words.
+fn tag_shouting(words: &[&str], lists: &NameLists, g: &gazetteer::Gazetteer) -> Vec<usize> {
+    let mut tags = vec![0usize; words.len()];
+    let title = |w: &str| -> String {
+        let mut c = w.chars();
+        c.next()
+            .map(|f| {
+                f.to_uppercase()
+                    .chain(c.flat_map(char::to_lowercase))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let mut i = 0;
+    while i < words.len() {
+        // The longest known name of up to three words starting here.
+        let found = (1..=3.min(words.len() - i)).rev().find_map(|n| {
+            let span = &words[i..i + n];
+            if !span.iter().all(|w| w.chars().any(char::is_alphabetic)) {
+                return None;
+            }
+            let as_written = span.join(" ");
+            let titled = span.iter().map(|w| title(w)).collect::<Vec<_>>().join(" ");
+            if lists.organisations.contains_key(&as_written)
+                || lists.organisations.contains_key(&titled)
+            {
+                Some((n, "ORG"))
+            } else if (as_written.chars().count() > 3 || n > 1) && g.lookup(&titled).is_some() {
+                Some((n, "LOC"))
+            } else if n == 1 && as_written.chars().count() <= 3 && g.lookup(&as_written).is_some() {
+                // "US", "UK" as written.
+                Some((1, "LOC"))
+            } else if n == 1
+                && (2..=3).contains(&as_written.chars().count())
+                && as_written.chars().all(|c| c.is_ascii_uppercase())
+                && !SHORT_WORDS.contains(&as_written.to_lowercase().as_str())
+            {
+                Some((1, "ORG"))
+            } else {
+                None
+            }
+        });
+        match found {
+            Some((n, kind)) => {
+                tags[i] = tag_index(&format!("B-{kind}")).expect("known tag");
+                let inner = tag_index(&format!("I-{kind}")).expect("known tag");
+                for t in tags.iter_mut().skip(i + 1).take(n - 1) {
+                    *t = inner;
+                }
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    tags
+}
+
+/// Short English words that an all-capitals sentence would otherwise make acronyms.
+const SHORT_WORDS: &[&str] = &[
+    "a", "an", "the", "to", "of", "in", "on", "at", "by", "for", "and", "or", "but", "not", "no",
+    "is", "are", "was", "be", "as", "it", "its", "he", "she", "we", "you", "they", "his", "her",
+    "our", "new", "old", "win", "won", "set", "get", "got", "cut", "up", "out", "off", "all",
+    "two", "one", "six", "ten", "top", "big", "say", "see", "key", "end", "may", "can", "has",
+    "had", "did", "do", "go", "so", "if", "my", "me", "us", "vs", "v", "man", "men", "war", "day",
+    "law", "tax", "oil", "gas", "car", "job", "low", "put", "run", "hit", "pay", "buy", "sell",
+    "bid", "beat", "lead", "draw", "lose", "lost", "talk", "way", "far", "off", "ban", "aid",
+];
 
 /// Whether a one-word candidate's type would be a guess (not known from any list).
 fn kind_is_guess(span: &[&str], g: &gazetteer::Gazetteer, lists: &NameLists) -> bool {
@@ -538,6 +628,20 @@ mod tests {
             .into_iter()
             .map(|(s, e, k)| (words[s..e].join(" "), k))
             .collect()
+    }
+
+    #[test]
+    fn a_sentence_in_capitals_names_only_what_is_known() {
+        let found = run("EU REJECTS GERMAN CALL TO BOYCOTT BRITISH LAMB IN RUSSIA .");
+        assert_eq!(
+            found,
+            vec![("EU".to_string(), "ORG"), ("RUSSIA".to_string(), "LOC")],
+        );
+        // "UK" is a place as written; "TO" and "WIN" are words.
+        let found = run("UK TEAM SET TO WIN IN PARIS");
+        assert!(found.contains(&("UK".to_string(), "LOC")), "{found:?}");
+        assert!(found.contains(&("PARIS".to_string(), "LOC")), "{found:?}");
+        assert_eq!(found.len(), 2, "{found:?}");
     }
 
     #[test]
