@@ -122,217 +122,62 @@ pub fn file_name(entity: &str) -> String {
     format!("{}.txt", entity.to_lowercase().replace(' ', "_"))
 }
 
-/// Reporting verbs in the present ("Boeing says", "analysts claim"): told as of the day the
-/// article was written.
-const REPORTING_PRESENT: &[&str] = &[
-    "says",
-    "say",
-    "claims",
-    "claim",
-    "states",
-    "announces",
-    "warns",
-    "warn",
-    "insists",
-    "insist",
-    "argues",
-    "argue",
-    "admits",
-    "admit",
-    "tells",
-    "reports",
-    "predicts",
-    "predict",
-    "believes",
-    "believe",
-    "hopes",
-    "expects",
-    "expect",
-    "estimates",
-    "estimate",
-    "promises",
-    "denies",
-];
-
-/// Particles that make a phrasal verb with the verb before them.
-const PARTICLES: &[&str] = &["out", "off", "over", "away", "back", "up", "down"];
-
-/// Words that look like verbs but are not events here (auxiliaries, adjectives in -ed).
-const NOT_EVENTS: &[&str] = &[
-    "based",
-    "related",
-    "limited",
-    "united",
-    "red",
-    "need",
-    "used",
-    "supposed",
-    "interested",
-    "called",
-    "named",
-    "owned",
-    "aged",
-    "advanced",
-    "concerned",
-    "expected",
-    "scheduled",
-    "reported",
-    "speed",
-    "feed",
-    "seed",
-    "bed",
-    "hundred",
-    "indeed",
-    "proceed",
-];
-
-/// Words that are never events.
-const FUNCTION_WORDS: &[&str] = &[
-    "themselves",
-    "itself",
-    "himself",
-    "herself",
-    "ourselves",
-    "yourselves",
-    "the",
-    "a",
-    "an",
-    "his",
-    "her",
-    "its",
-    "their",
-    "this",
-    "that",
-    "these",
-    "those",
-    "be",
-    "have",
-    "has",
-    "was",
-    "is",
-    "as",
-    "us",
-    "does",
-    "plus",
-    "less",
-    "news",
-    "thus",
-    "always",
-    "perhaps",
-    "whereas",
-    "across",
-    "various",
-    "previous",
-    "during",
-    "regarding",
-    "including",
-    "according",
-    "following",
-    "saying",
-    "being",
-    "having",
-    "something",
-    "nothing",
-    "anything",
-    "everything",
-    "morning",
-    "evening",
-    "thing",
-    "things",
-    "building",
-    "ceiling",
-    "king",
-    "bring",
-    "spring",
-];
-
-/// Nouns that name events ("the launch", "deliveries").
-const EVENT_NOUNS: &[&str] = &[
-    "launch",
-    "delivery",
-    "deliveries",
-    "order",
-    "orders",
-    "sale",
-    "sales",
-    "deal",
-    "contract",
-    "flight",
-    "crash",
-    "merger",
-    "purchase",
-    "acquisition",
-    "announcement",
-    "agreement",
-    "delay",
-    "delays",
-    "production",
-    "competition",
-    "bid",
-    "strike",
-    "release",
-    "lawsuit",
-    "trial",
-    "investigation",
-    "cuts",
-    "loss",
-    "losses",
-    "profit",
-    "profits",
-    "award",
-    "test",
-    "tests",
-    "tour",
-    "departure",
-    "arrival",
-    "landing",
-    "take-off",
-    "takeoff",
-    "visit",
-    "talks",
-    "negotiations",
-    "dispute",
-    "debut",
-    "ceremony",
-    "meeting",
-    "protest",
-    "suit",
-    "settlement",
-    "bankruptcy",
-    "layoffs",
-    "restructuring",
-    "closure",
-    "recall",
-    "decision",
-    "proposal",
-    "development",
-    "bailout",
-    "takeover",
-    "collapse",
-    "rally",
-    "election",
-    "resignation",
-    "appointment",
-    "attack",
-    "accident",
-    "explosion",
-];
-
 /// Whether a lower-case word is an event, and whether it is a verb in the past tense.
 fn event_word(w: &str, lexicon: &HashSet<&str>) -> Option<bool> {
-    if NOT_EVENTS.contains(&w) || !w.chars().all(|c| c.is_alphabetic() || c == '-') {
+    if english_words().events.not_events.contains(w)
+        || !w.chars().all(|c| c.is_alphabetic() || c == '-')
+    {
         return None;
     }
     if IRREGULAR_PAST.contains(&w) || (w.len() > 4 && w.ends_with("ed")) {
         return Some(true);
     }
-    if lexicon.contains(w) || EVENT_NOUNS.contains(&w) {
+    if lexicon.contains(w) || english_words().events.nouns.contains(w) {
         return Some(false);
     }
-    if w.len() > 5 && w.ends_with("ing") && !FUNCTION_WORDS.contains(&w) {
+    if w.len() > 5 && w.ends_with("ing") && !english_words().events.function_words.contains(w) {
         return Some(false);
     }
     None
+}
+
+/// The English words timelines use (`resources/en/timeline.toml`).
+#[derive(Debug, serde::Deserialize)]
+struct Words {
+    events: EventWords,
+    entities: EntityWords,
+}
+
+#[derive(Debug, serde::Deserialize)]
+struct EventWords {
+    not_events: HashSet<String>,
+    function_words: HashSet<String>,
+    nouns: HashSet<String>,
+    reporting_present: HashSet<String>,
+    particles: HashSet<String>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+struct EntityWords {
+    product_nouns: HashSet<String>,
+    organisation_nouns: HashSet<String>,
+    generic_heads: HashSet<String>,
+    person_pronouns: HashSet<String>,
+    product_pronouns: HashSet<String>,
+    organisation_pronouns: HashSet<String>,
+}
+
+fn english_words() -> &'static Words {
+    static WORDS: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let text = crate::lang::LANGUAGE_FILES
+            .iter()
+            .find(|(code, _)| *code == "en")
+            .and_then(|(_, files)| crate::lang::text_file(files, "timeline.toml"))
+            .unwrap_or_default();
+        // Compiled in and loaded by the tests: a broken file is a build bug.
+        toml::from_str(text).unwrap_or_else(|e| panic!("resources/en/timeline.toml: {e}"))
+    })
 }
 
 /// The ways a sentence can name the entity: its full name, its distinctive last word, its
@@ -342,13 +187,21 @@ fn entity_forms(entity: &str) -> Vec<Vec<String>> {
     let mut forms = vec![words.clone()];
     if words.len() > 1 {
         let last = &words[words.len() - 1];
-        if GENERIC_HEADS.contains(&last.to_lowercase().as_str()) {
+        if english_words()
+            .entities
+            .generic_heads
+            .contains(last.to_lowercase().as_str())
+        {
             // "Air Force" for the United States Air Force, "China Eastern" for China Eastern
             // Airlines: a generic last word ("Airlines") names any airline, so the distinctive
             // short form keeps its neighbour.
             if words.len() > 2 {
                 let k = words.len() - 2;
-                if GENERIC_HEADS.contains(&words[k].to_lowercase().as_str()) {
+                if english_words()
+                    .entities
+                    .generic_heads
+                    .contains(words[k].to_lowercase().as_str())
+                {
                     forms.push(words[k..].to_vec());
                 } else {
                     forms.push(words[..words.len() - 1].to_vec());
@@ -381,107 +234,11 @@ fn entity_forms(entity: &str) -> Vec<Vec<String>> {
     forms
 }
 
-/// Nouns that take up a product's name again ("the aircraft").
-const PRODUCT_NOUNS: &[&str] = &[
-    "aircraft",
-    "airliner",
-    "plane",
-    "airplane",
-    "jet",
-    "jetliner",
-    "superjumbo",
-    "car",
-    "vehicle",
-    "model",
-    "device",
-    "phone",
-    "product",
-];
-
-/// Nouns that take up an organisation's name again ("the company").
-const ORGANISATION_NOUNS: &[&str] = &[
-    "company",
-    "firm",
-    "manufacturer",
-    "planemaker",
-    "maker",
-    "carmaker",
-    "automaker",
-    "carrier",
-    "airline",
-    "group",
-    "giant",
-    "corporation",
-];
-
 /// The longest apposition (in tokens) skipped after a name.
 const APPOSITION_MAX: usize = 8;
 
 /// How many sentences after the entity is named a description ("the aircraft") can take it up.
 const DESCRIPTION_REACH: usize = 4;
-
-/// Last words of names that name a kind of organisation, not one of them.
-const GENERIC_HEADS: &[&str] = &[
-    "airlines",
-    "airways",
-    "air",
-    "force",
-    "army",
-    "navy",
-    "company",
-    "corporation",
-    "corp",
-    "group",
-    "bank",
-    "motors",
-    "holdings",
-    "industries",
-    "systems",
-    "international",
-    "inc",
-    "association",
-    "agency",
-    "office",
-    "ministry",
-    "department",
-    "council",
-    "committee",
-    "union",
-    "party",
-    "university",
-    "court",
-    "commission",
-    "service",
-    "services",
-    "average",
-    "index",
-    "exchange",
-    "market",
-    "markets",
-    "fund",
-    "trust",
-    "authority",
-    "organization",
-    "organisation",
-    "institute",
-    "foundation",
-    "board",
-    "bureau",
-    "administration",
-    "government",
-    "airport",
-    "states",
-    "kingdom",
-    "republic",
-    "nations",
-    "brothers",
-    "partners",
-    "motor",
-    "co",
-    "ltd",
-    "plc",
-    "llc",
-];
 
 /// Where a sentence names the entity: (first token, number of tokens).
 fn mentions(tokens: &[String], forms: &[Vec<String>]) -> Vec<(usize, usize)> {
@@ -586,10 +343,11 @@ pub fn entity_timeline(docs: &[Doc], entity: &str) -> Vec<Line> {
         .unwrap_or_default();
     let forms = entity_forms(entity);
     let kind = entity_kind(docs, entity, &forms);
-    let (kind_nouns, pronouns): (&[&str], &[&str]) = match kind {
-        Kind::Person => (&[], &["He", "She", "His", "Her"]),
-        Kind::Product => (PRODUCT_NOUNS, &["It", "Its"]),
-        Kind::Organisation => (ORGANISATION_NOUNS, &["It", "They", "Its", "Their"]),
+    let e = &english_words().entities;
+    let (kind_nouns, pronouns) = match kind {
+        Kind::Person => (None, &e.person_pronouns),
+        Kind::Product => (Some(&e.product_nouns), &e.product_pronouns),
+        Kind::Organisation => (Some(&e.organisation_nouns), &e.organisation_pronouns),
     };
     // Event id → date.
     let mut events: BTreeMap<String, String> = BTreeMap::new();
@@ -605,17 +363,18 @@ pub fn entity_timeline(docs: &[Doc], entity: &str) -> Vec<Line> {
                     !tokens.get(m + len).is_some_and(|next| {
                         let singular = next.strip_suffix('s').unwrap_or(next);
                         next.chars().any(|c| c.is_ascii_digit())
-                            || PRODUCT_NOUNS.contains(&next.as_str())
-                            || PRODUCT_NOUNS.contains(&singular)
+                            || english_words()
+                                .entities
+                                .product_nouns
+                                .contains(next.as_str())
+                            || english_words().entities.product_nouns.contains(singular)
                     })
                 });
             }
             let named = !at.is_empty();
             // A sentence that opens with "It" or "They" right after one naming the entity goes
             // on about it ("Airbus A380 landed ... . It carried ...").
-            let opens_with_pronoun = tokens
-                .first()
-                .is_some_and(|t| pronouns.contains(&t.as_str()));
+            let opens_with_pronoun = tokens.first().is_some_and(|t| pronouns.contains(t));
             if at.is_empty() && opens_with_pronoun && previous_named == Some(n.wrapping_sub(1)) {
                 at.push((0, 1));
             }
@@ -630,7 +389,7 @@ pub fn entity_timeline(docs: &[Doc], entity: &str) -> Vec<Line> {
             if previous_named.is_some_and(|p| n.saturating_sub(p) <= DESCRIPTION_REACH) {
                 for i in 1..tokens.len() {
                     if tokens[i - 1].eq_ignore_ascii_case("the")
-                        && kind_nouns.contains(&tokens[i].to_lowercase().as_str())
+                        && kind_nouns.is_some_and(|k| k.contains(&tokens[i].to_lowercase()))
                         && !at.iter().any(|&(m, len)| (m..m + len).contains(&i))
                     {
                         at.push((i - 1, 2));
@@ -696,7 +455,7 @@ pub fn entity_timeline(docs: &[Doc], entity: &str) -> Vec<Line> {
                 // sentence ("Deliveries").
                 if token.chars().next().is_some_and(char::is_uppercase)
                     && !(i == 0
-                        && (EVENT_NOUNS.contains(&lower.as_str())
+                        && (english_words().events.nouns.contains(lower.as_str())
                             || lexicon.contains(lower.as_str())))
                 {
                     continue;
@@ -708,12 +467,18 @@ pub fn entity_timeline(docs: &[Doc], entity: &str) -> Vec<Line> {
                     && lower.len() > 3
                     && lower.ends_with('s')
                     && !lower.ends_with("ss")
-                    && !FUNCTION_WORDS.contains(&lower.as_str());
+                    && !english_words()
+                        .events
+                        .function_words
+                        .contains(lower.as_str());
                 let infinitive = i > 0
                     && tokens[i - 1] == "to"
                     && lower.len() > 2
                     && lower.chars().all(char::is_alphabetic)
-                    && !FUNCTION_WORDS.contains(&lower.as_str());
+                    && !english_words()
+                        .events
+                        .function_words
+                        .contains(lower.as_str());
                 let Some(past) =
                     event_word(&lower, &lexicon).or((present || infinitive).then_some(false))
                 else {
@@ -728,8 +493,12 @@ pub fn entity_timeline(docs: &[Doc], entity: &str) -> Vec<Line> {
                     // ("Airbus launches ..."): the news of the day, on the creation date.
                     None if past
                         || *n == 0
-                        || REPORTING_PRESENT.contains(&lower.as_str())
-                        || (told_in_past && EVENT_NOUNS.contains(&lower.as_str())) =>
+                        || english_words()
+                            .events
+                            .reporting_present
+                            .contains(lower.as_str())
+                        || (told_in_past
+                            && english_words().events.nouns.contains(lower.as_str())) =>
                     {
                         doc.dct.format("%Y-%m-%d").to_string()
                     }
@@ -738,8 +507,8 @@ pub fn entity_timeline(docs: &[Doc], entity: &str) -> Vec<Line> {
                 // A phrasal verb is one event with its particle ("rolled_out", "take_off").
                 let extent = match tokens.get(i + 1) {
                     Some(p)
-                        if PARTICLES.contains(&p.as_str())
-                            && !EVENT_NOUNS.contains(&lower.as_str()) =>
+                        if english_words().events.particles.contains(p.as_str())
+                            && !english_words().events.nouns.contains(lower.as_str()) =>
                     {
                         format!("{token}_{p}")
                     }
