@@ -10,8 +10,8 @@
 //! "A380" — not a generic one such as "Airlines" —, a model number "787" or its plural "787s",
 //! its initials "USAF"), but not when the name only modifies a product ("Airbus A380", "Boeing
 //! jets"); or when it takes the entity up again: "He"/"She" (a person, as the English names
-//! tagger types the full name) or "It"/"They" opening the sentence right after one naming it, "the
-//! aircraft"/"the company" within four sentences. Its events are the verbs and event words two
+//! tagger types the full name) or "It"/"They" opening the sentence right after one naming it,
+//! "it" later in a sentence that names it, "the aircraft"/"the company" within four sentences. Its events are the verbs and event words two
 //! words before or three after that mention (or after an apposition following it), a phrasal
 //! verb with its particle ("rolled_out"); an event's
 //! date is the nearest time expression of its sentence (our tagger, anchored to the creation
@@ -385,6 +385,17 @@ pub fn entity_timeline(docs: &[Doc], entity: &str) -> Vec<Line> {
                     }
                 }
             }
+            // "Airbus said it will deliver ...": "it" ("they" for an organisation) after the
+            // name in its sentence.
+            if kind != Kind::Person {
+                if let Some(first) = at.iter().map(|&(m, _)| m).min() {
+                    for (i, t) in tokens.iter().enumerate().skip(first + 1) {
+                        if t == "it" || (kind == Kind::Organisation && t == "they") {
+                            at.push((i, 1));
+                        }
+                    }
+                }
+            }
             // "the aircraft" / "the company" soon after the entity was named is the entity.
             if previous_named.is_some_and(|p| n.saturating_sub(p) <= DESCRIPTION_REACH) {
                 for i in 1..tokens.len() {
@@ -681,9 +692,8 @@ mod tests {
         let lines = entity_timeline(&[d], "Acme");
         let text = write("Acme", &lines);
         assert!(text.contains("2008-02-29\t7-2-announced"), "{text}");
-        // Seven words from the name ("Acme Corp announced on February 29 that it sold"): out of
-        // the window.
-        assert!(!text.contains("7-2-sold"), "{text}");
+        // Seven words from the name, but right after "it", which takes the name up: Acme sold.
+        assert!(text.contains("2008-02-29\t7-2-sold"), "{text}");
         assert!(text.contains("2009-XX-XX\t7-4-expand"), "{text}");
         assert!(text.contains("\t7-0-wins"), "{text}");
         assert!(
@@ -770,6 +780,19 @@ mod tests {
             );
         }
         assert!(forms("United States Air Force").contains(&"Air Force".to_string()));
+    }
+
+    #[test]
+    fn it_after_the_name_is_the_entity() {
+        let doc = r#"<TimeML><DOCID>2</DOCID>
+<DCT><TIMEX3 functionInDocument="CREATION_TIME" tid="t0" type="DATE" value="2008-03-01">2008-03-01</TIMEX3></DCT>
+<TEXT><s id="0">News</s><s id="1">Airbus said on Friday that it finally delivered ten jets .</s><s id="2">Analysts expect it to rain .</s></TEXT></TimeML>"#;
+        let text = write(
+            "Airbus",
+            &entity_timeline(&[read_doc(doc).unwrap()], "Airbus"),
+        );
+        assert!(text.contains("2008-02-29\t2-1-delivered"), "{text}");
+        assert!(!text.contains("2-2-"), "no name in that sentence: {text}");
     }
 
     #[test]
