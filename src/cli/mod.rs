@@ -142,13 +142,16 @@ enum Command {
     Timeline {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+        /// A target entity ("Airbus A380"); may be given several times.
         #[arg(long = "entity")]
         entities: Vec<String>,
         /// A file with one target entity per line.
         #[arg(long)]
         entities_file: Option<PathBuf>,
+        /// A folder to write one file per entity into (`airbus_a380.txt`); without it the
+        /// timelines go to standard output.
         #[arg(long)]
-        out: PathBuf,
+        out: Option<PathBuf>,
     },
     /// Export data (csv, json, graphml, gexf, timelinejs) for the filtered events.
     Export {
@@ -416,7 +419,7 @@ fn execute(cli: Cli) -> Res {
             entities,
             entities_file,
             out,
-        } => return timeline::run(&paths, entities, entities_file, &out),
+        } => return timeline::run(&paths, entities, entities_file, out.as_deref()),
         Command::Eval {
             what: EvalCommand::Timeline { gold, system },
         } => return timeline::eval(&gold, &system),

@@ -39,12 +39,12 @@ fn collect(path: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Writes one timeline file per entity into `out`.
+/// Writes one timeline file per entity into `out`, or the timelines to standard output.
 pub fn run(
     paths: &[PathBuf],
     entities: Vec<String>,
     entities_file: Option<PathBuf>,
-    out: &Path,
+    out: Option<&Path>,
 ) -> Res {
     let mut names = entities;
     if let Some(f) = entities_file {
@@ -57,9 +57,18 @@ pub fn run(
         );
     }
     if names.is_empty() {
-        return Err("give --entity NAME or --entities FILE".into());
+        return Err("give --entity NAME or --entities-file FILE".into());
     }
     let docs = read_docs(paths)?;
+    let Some(out) = out else {
+        // Standard output: each entity's timeline (its name first), a blank line between two.
+        let texts: Vec<String> = names
+            .iter()
+            .map(|name| timeline::write(name, &timeline::entity_timeline(&docs, name)))
+            .collect();
+        print!("{}", texts.join("\n"));
+        return Ok(ExitCode::SUCCESS);
+    };
     std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
     for name in names {
         let lines = timeline::entity_timeline(&docs, &name);

@@ -286,3 +286,40 @@ fn network_of_the_seed_article() {
         !o.status.success() && String::from_utf8_lossy(&o.stderr).contains("no actor \"Nobody\"")
     );
 }
+
+#[test]
+fn an_entity_timeline_goes_to_standard_output_or_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("7.tml");
+    std::fs::write(
+        &doc,
+        r#"<TimeML><DOCID>7</DOCID>
+<DCT><TIMEX3 functionInDocument="CREATION_TIME" tid="t0" type="DATE" value="2008-03-01">2008-03-01</TIMEX3></DCT>
+<TEXT><s id="0">Acme wins contract</s><s id="1">Acme announced on February 29 that it sold ten planes .</s></TEXT></TimeML>"#,
+    )
+    .unwrap();
+    let db = dir.path().join("unused.db");
+    let o = run(
+        &db,
+        &["timeline", "--entity", "Acme", dir.path().to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = stdout(&o);
+    assert!(text.starts_with("Acme\n"), "{text}");
+    assert!(text.contains("2008-02-29\t7-1-announced"), "{text}");
+    let out = dir.path().join("timelines");
+    let o = run(
+        &db,
+        &[
+            "timeline",
+            "--entity",
+            "Acme",
+            "--out",
+            out.to_str().unwrap(),
+            doc.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success());
+    let file = std::fs::read_to_string(out.join("acme.txt")).unwrap();
+    assert_eq!(file, text, "the same timeline either way");
+}
