@@ -269,6 +269,9 @@ enum TrainCommand {
         lang: String,
         #[arg(long, default_value_t = 8)]
         epochs: usize,
+        /// The seed of the training order's shuffle (the shipped model uses 17).
+        #[arg(long, default_value_t = 17)]
+        seed: u64,
     },
 }
 
@@ -412,8 +415,9 @@ fn execute(cli: Cli) -> Res {
                     out,
                     lang,
                     epochs,
+                    seed,
                 },
-        } => return names::train(&paths, &lang, epochs, &out),
+        } => return names::train(&paths, &lang, epochs, seed, &out),
         Command::Timeline {
             paths,
             entities,

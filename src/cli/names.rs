@@ -28,7 +28,7 @@ fn read_corpus(paths: &[PathBuf]) -> Result<Vec<LabeledSentence>, Box<dyn std::e
     Ok(out)
 }
 
-pub fn train(paths: &[PathBuf], lang: &str, epochs: usize, out: &Path) -> Res {
+pub fn train(paths: &[PathBuf], lang: &str, epochs: usize, seed: u64, out: &Path) -> Res {
     let corpus = read_corpus(paths)?;
     let tokens: usize = corpus.iter().map(|s| s.words.len()).sum();
     eprintln!(
@@ -38,7 +38,7 @@ pub fn train(paths: &[PathBuf], lang: &str, epochs: usize, out: &Path) -> Res {
     let data: Vec<(Vec<String>, Vec<usize>)> =
         corpus.into_iter().map(|s| (s.words, s.tags)).collect();
     let classes = linimasa::names::word_classes(lang);
-    let model = Model::train(&data, classes, epochs, |epoch, accuracy| {
+    let model = Model::train(&data, classes, epochs, seed, |epoch, accuracy| {
         eprintln!("epoch {epoch}: token accuracy {accuracy:.4}")
     });
     let bytes = model.to_bytes();

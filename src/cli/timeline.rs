@@ -16,7 +16,14 @@ fn read_docs(paths: &[PathBuf]) -> Result<Vec<Doc>, String> {
     files.sort();
     let mut docs = Vec::new();
     for f in files {
-        let text = std::fs::read_to_string(&f).map_err(|e| format!("{}: {e}", f.display()))?;
+        // One unreadable file (binary, not UTF-8) is reported and skipped; the rest go on.
+        let text = match std::fs::read_to_string(&f) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("{}: skipped: {e}", f.display());
+                continue;
+            }
+        };
         match timeline::read_doc(&text) {
             Some(d) => docs.push(d),
             None => eprintln!(
@@ -29,6 +36,12 @@ fn read_docs(paths: &[PathBuf]) -> Result<Vec<Doc>, String> {
 }
 
 fn collect(path: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    if !path.exists() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::NotFound,
+            "no such file or folder",
+        ));
+    }
     if path.is_dir() {
         for entry in std::fs::read_dir(path)? {
             collect(&entry?.path(), out)?;

@@ -40,6 +40,22 @@ pub fn text_file(files: &[(&str, &'static [u8])], name: &str) -> Option<&'static
     Some(std::str::from_utf8(bytes).unwrap_or_else(|e| panic!("resource {name} is not UTF-8: {e}")))
 }
 
+/// A text resource parsed once for every language that has it, by language code. `parse` gets
+/// the code and the text; the resources are compiled in and loaded by tests, so it may panic on
+/// a broken file (a build bug).
+pub fn per_language<T: Send + Sync>(
+    cell: &'static OnceLock<HashMap<&'static str, T>>,
+    file: &str,
+    parse: impl Fn(&'static str, &'static str) -> T,
+) -> &'static HashMap<&'static str, T> {
+    cell.get_or_init(|| {
+        LANGUAGE_FILES
+            .iter()
+            .filter_map(|(code, files)| Some((*code, parse(code, text_file(files, file)?))))
+            .collect()
+    })
+}
+
 /// A binary resource of one language (a model file), by language code and file name.
 pub fn binary_file(code: &str, name: &str) -> Option<&'static [u8]> {
     LANGUAGE_FILES

@@ -80,39 +80,22 @@ impl NameLists {
 pub fn name_lists(lang: &str) -> &'static NameLists {
     static LISTS: OnceLock<HashMap<&'static str, NameLists>> = OnceLock::new();
     static EMPTY: OnceLock<NameLists> = OnceLock::new();
-    LISTS
-        .get_or_init(|| {
-            crate::lang::LANGUAGE_FILES
-                .iter()
-                .filter_map(|(code, files)| {
-                    let text = crate::lang::text_file(files, "names.toml")?;
-                    // Compiled in and loaded by tests: a broken file is a build bug.
-                    let lists: NameLists = toml::from_str(text)
-                        .unwrap_or_else(|e| panic!("resources/{code}/names.toml: {e}"));
-                    Some((*code, lists))
-                })
-                .collect()
-        })
-        .get(lang)
-        .unwrap_or_else(|| EMPTY.get_or_init(NameLists::default))
+    crate::lang::per_language(&LISTS, "names.toml", |code, text| {
+        toml::from_str(text).unwrap_or_else(|e| panic!("resources/{code}/names.toml: {e}"))
+    })
+    .get(lang)
+    .unwrap_or_else(|| EMPTY.get_or_init(NameLists::default))
 }
 
 /// The word classes of a language (`resources/<lang>/word-classes.tsv`; empty without one).
 pub fn word_classes(lang: &str) -> &'static WordClasses {
     static CLASSES: OnceLock<HashMap<&'static str, WordClasses>> = OnceLock::new();
     static EMPTY: OnceLock<WordClasses> = OnceLock::new();
-    CLASSES
-        .get_or_init(|| {
-            crate::lang::LANGUAGE_FILES
-                .iter()
-                .filter_map(|(code, files)| {
-                    let text = crate::lang::text_file(files, "word-classes.tsv")?;
-                    Some((*code, WordClasses::parse(text)))
-                })
-                .collect()
-        })
-        .get(lang)
-        .unwrap_or_else(|| EMPTY.get_or_init(WordClasses::default))
+    crate::lang::per_language(&CLASSES, "word-classes.tsv", |_, text| {
+        WordClasses::parse(text)
+    })
+    .get(lang)
+    .unwrap_or_else(|| EMPTY.get_or_init(WordClasses::default))
 }
 
 /// A recognised name: its span in the text, kind and the tagger's confidence.

@@ -498,13 +498,14 @@ impl Model {
     }
 
     /// Trains a structured perceptron on `(words, gold tag indices)` sentences for `epochs`
-    /// passes (shuffled with a fixed seed, so training is reproducible): each sentence is
+    /// passes (shuffled from `seed`, so training is reproducible): each sentence is
     /// decoded whole (Viterbi), and a wrong sequence moves the weights towards the gold
     /// sequence's features and away from the predicted one's. Returns the averaged model.
     pub fn train(
         data: &[(Vec<String>, Vec<usize>)],
         classes: &WordClasses,
         epochs: usize,
+        seed: u64,
         mut log: impl FnMut(usize, f64),
     ) -> Model {
         struct Acc {
@@ -519,7 +520,7 @@ impl Model {
             .map(|(w, _)| Sentence::new(&w.iter().map(String::as_str).collect::<Vec<_>>(), classes))
             .collect();
         let mut order: Vec<usize> = (0..data.len()).collect();
-        let mut rng = crate::bench::Rng::new(17);
+        let mut rng = crate::bench::Rng::new(seed);
         let mut feats = Vec::with_capacity(24);
         let mut trans = [0u32; TRANSITION];
         for epoch in 0..epochs {
@@ -719,7 +720,7 @@ mod tests {
     #[test]
     fn learns_a_toy_pattern_and_round_trips_through_bytes() {
         let classes = WordClasses::default();
-        let model = Model::train(&toy(), &classes, 10, |_, _| {});
+        let model = Model::train(&toy(), &classes, 10, 17, |_, _| {});
         let sentence = Sentence::new(
             &["Presiden", "Joko", "Widodo", "tiba", "di", "Moskow", "."],
             &classes,

@@ -550,7 +550,7 @@ const SHORT_WORDS: &[&str] = &[
     "two", "one", "six", "ten", "top", "big", "say", "see", "key", "end", "may", "can", "has",
     "had", "did", "do", "go", "so", "if", "my", "me", "us", "vs", "v", "man", "men", "war", "day",
     "law", "tax", "oil", "gas", "car", "job", "low", "put", "run", "hit", "pay", "buy", "sell",
-    "bid", "beat", "lead", "draw", "lose", "lost", "talk", "way", "far", "off", "ban", "aid",
+    "bid", "beat", "lead", "draw", "lose", "lost", "talk", "way", "far", "ban", "aid",
 ];
 
 /// Whether a one-word candidate's type would be a guess (not known from any list).

@@ -168,16 +168,12 @@ struct EntityWords {
 }
 
 fn english_words() -> &'static Words {
-    static WORDS: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
-    WORDS.get_or_init(|| {
-        let text = crate::lang::LANGUAGE_FILES
-            .iter()
-            .find(|(code, _)| *code == "en")
-            .and_then(|(_, files)| crate::lang::text_file(files, "timeline.toml"))
-            .unwrap_or_default();
-        // Compiled in and loaded by the tests: a broken file is a build bug.
-        toml::from_str(text).unwrap_or_else(|e| panic!("resources/en/timeline.toml: {e}"))
+    static WORDS: std::sync::OnceLock<HashMap<&'static str, Words>> = std::sync::OnceLock::new();
+    crate::lang::per_language(&WORDS, "timeline.toml", |code, text| {
+        toml::from_str(text).unwrap_or_else(|e| panic!("resources/{code}/timeline.toml: {e}"))
     })
+    .get("en")
+    .expect("resources/en/timeline.toml is compiled in")
 }
 
 /// The ways a sentence can name the entity: its full name, its distinctive last word, its

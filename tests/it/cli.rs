@@ -322,4 +322,20 @@ fn an_entity_timeline_goes_to_standard_output_or_a_folder() {
     assert!(o.status.success());
     let file = std::fs::read_to_string(out.join("acme.txt")).unwrap();
     assert_eq!(file, text, "the same timeline either way");
+    // A binary file beside the documents is named and skipped; a missing path is an error.
+    std::fs::write(dir.path().join("8.tml"), b"\x00\xff binary").unwrap();
+    let o = run(
+        &db,
+        &["timeline", "--entity", "Acme", dir.path().to_str().unwrap()],
+    );
+    assert!(o.status.success());
+    assert_eq!(stdout(&o), text);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("8.tml: skipped"));
+    let missing = dir.path().join("missing");
+    let o = run(
+        &db,
+        &["timeline", "--entity", "Acme", missing.to_str().unwrap()],
+    );
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no such file or folder"));
 }
