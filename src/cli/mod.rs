@@ -293,6 +293,13 @@ enum EvalCommand {
         model: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
+        /// Also list each missed and each wrong entity (to standard error).
+        #[arg(long)]
+        errors: bool,
+        /// Score MEANTIME's mention phrases as they are ("the United States", "Toulouse ,")
+        /// instead of the names in them.
+        #[arg(long)]
+        phrases: bool,
     },
     /// Events: MEANTIME CAT files (.xml) or folders of them; detection precision, recall and F1,
     /// and how many matched events are dated right and have a right participant.
@@ -434,8 +441,10 @@ fn execute(cli: Cli) -> Res {
                     lang,
                     model,
                     format,
+                    errors,
+                    phrases,
                 },
-        } => return names::eval(&paths, &lang, model.as_deref(), format),
+        } => return names::eval(&paths, &lang, model.as_deref(), format, errors, phrases),
         Command::Eval {
             what: EvalCommand::Events { paths, format },
         } => return events::eval(&paths, format),

@@ -4,22 +4,29 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use linimasa::names::conll::{self, LabeledSentence};
-use linimasa::names::perceptron::{Model, Sentence, TAGS};
+use linimasa::names::perceptron::{entities, Model, Sentence, TAGS};
 
 use super::output::Table;
 use super::Format;
 
 type Res = Result<ExitCode, Box<dyn std::error::Error>>;
 
-/// Reads labelled sentences from CoNLL files and MEANTIME CAT files (`.xml`), or folders of them.
-fn read_corpus(paths: &[PathBuf]) -> Result<Vec<LabeledSentence>, Box<dyn std::error::Error>> {
+/// Reads labelled sentences from CoNLL files, MEANTIME CAT files and ECB+ files (`.xml`; partly
+/// labelled, for training), or folders of them.
+fn read_corpus(
+    paths: &[PathBuf],
+    phrases: bool,
+) -> Result<Vec<LabeledSentence>, Box<dyn std::error::Error>> {
     let mut out = Vec::new();
     for p in paths {
         for file in linimasa::import::collect_files(p)? {
             let content =
                 std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
-            if file.extension().is_some_and(|e| e == "xml") {
-                out.extend(conll::read_cat_names(&content));
+            let xml = file.extension().is_some_and(|e| e == "xml");
+            if xml && !content.contains("<ENTITY_MENTION") && content.contains("<HUMAN_PART") {
+                out.extend(conll::read_ecb_names(&content));
+            } else if xml {
+                out.extend(conll::read_cat_names(&content, phrases));
             } else {
                 out.extend(conll::read_conll(&content));
             }
@@ -29,7 +36,7 @@ fn read_corpus(paths: &[PathBuf]) -> Result<Vec<LabeledSentence>, Box<dyn std::e
 }
 
 pub fn train(paths: &[PathBuf], lang: &str, epochs: usize, seed: u64, out: &Path) -> Res {
-    let corpus = read_corpus(paths)?;
+    let corpus = read_corpus(paths, false)?;
     let tokens: usize = corpus.iter().map(|s| s.words.len()).sum();
     eprintln!(
         "training on {} sentences, {tokens} tokens, {epochs} epochs",
@@ -55,7 +62,14 @@ pub fn train(paths: &[PathBuf], lang: &str, epochs: usize, seed: u64, out: &Path
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn eval(paths: &[PathBuf], lang: &str, model_file: Option<&Path>, format: Format) -> Res {
+pub fn eval(
+    paths: &[PathBuf],
+    lang: &str,
+    model_file: Option<&Path>,
+    format: Format,
+    errors: bool,
+    phrases: bool,
+) -> Res {
     let loaded = match model_file {
         Some(path) => {
             let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -65,7 +79,7 @@ pub fn eval(paths: &[PathBuf], lang: &str, model_file: Option<&Path>, format: Fo
     };
     // The language's tagger: its trained model, or the rules for a language without one.
     let mut tagger = linimasa::names::Tagger::new(lang);
-    let corpus = read_corpus(paths)?;
+    let corpus = read_corpus(paths, phrases)?;
     let words: Vec<Vec<&str>> = corpus
         .iter()
         .map(|s| s.words.iter().map(String::as_str).collect())
@@ -88,6 +102,18 @@ pub fn eval(paths: &[PathBuf], lang: &str, model_file: Option<&Path>, format: Fo
         })
         .collect();
     let score = conll::score(&pairs);
+    if errors {
+        for (s, (gold, predicted)) in corpus.iter().zip(&pairs) {
+            let (g, p) = (entities(gold), entities(predicted));
+            let name = |(a, b, _): &(usize, usize, &str)| s.words[*a..*b].join(" ");
+            for e in p.iter().filter(|e| !g.contains(e)) {
+                eprintln!("wrong\t{}\t{}\t| {}", e.2, name(e), s.words.join(" "));
+            }
+            for e in g.iter().filter(|e| !p.contains(e)) {
+                eprintln!("missed\t{}\t{}", e.2, name(e));
+            }
+        }
+    }
     match format {
         Format::Json => println!(
             "{}",

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::perceptron::{entities, tag_index};
+use super::perceptron::{entities, tag_index, ANY};
 
 /// One sentence: its tokens, their gold tags (model tag indices), and the input lines they came from.
 #[derive(Debug, Clone, PartialEq)]
@@ -98,8 +98,11 @@ pub fn read_conll(content: &str) -> Vec<LabeledSentence> {
 }
 
 /// Reads named-entity mentions (syntactic type NAM) from a MEANTIME CAT document, typed by the
-/// entity they refer to, as BIO sentences over the annotated sentences.
-pub fn read_cat_names(content: &str) -> Vec<LabeledSentence> {
+/// entity they refer to, as BIO sentences over the annotated sentences. MEANTIME's mentions are
+/// phrases ("the United States", "Toulouse ,", "Airbus chief executive Noel Forgeard"); unless
+/// `phrases` asks for them as they are, each becomes the names in it as CoNLL marks names
+/// ([`name_runs`]; of a person's mention, the last: "Noel Forgeard").
+pub fn read_cat_names(content: &str, phrases: bool) -> Vec<LabeledSentence> {
     let attr = |tag: &str, name: &str| -> Option<String> {
         let pat = format!("{name}=\"");
         let at = tag.find(&pat)? + pat.len();
@@ -176,13 +179,32 @@ pub fn read_cat_names(content: &str) -> Vec<LabeledSentence> {
         let Some(kind) = kind.filter(|k| *k != "O") else {
             continue;
         };
-        for (n, id) in ids.iter().enumerate() {
-            let label = if n == 0 {
-                kind.to_string()
-            } else {
-                kind.replacen("B-", "I-", 1)
-            };
-            labels.insert(id.clone(), label);
+        let mut names = vec![0..ids.len()];
+        if !phrases {
+            let words: Vec<&str> = ids
+                .iter()
+                .map(|id| {
+                    tokens
+                        .iter()
+                        .find(|(t, _, _)| t == id)
+                        .map_or("", |(_, _, w)| w.as_str())
+                })
+                .collect();
+            names = name_runs(&words);
+            // "Airbus chief executive Noel Forgeard": the person is the last name.
+            if kind == "B-PER" {
+                names = names.pop().into_iter().collect();
+            }
+        }
+        for range in names {
+            for (n, id) in ids[range].iter().enumerate() {
+                let label = if n == 0 {
+                    kind.to_string()
+                } else {
+                    kind.replacen("B-", "I-", 1)
+                };
+                labels.insert(id.clone(), label);
+            }
         }
     }
     let mut out: Vec<LabeledSentence> = Vec::new();
@@ -203,6 +225,231 @@ pub fn read_cat_names(content: &str) -> Vec<LabeledSentence> {
         let s = out.last_mut().expect("pushed above");
         s.words.push(word.clone());
         s.tags.push(tag_index(label).unwrap_or(0));
+        s.lines.push(format!("{word}\t{label}"));
+    }
+    out
+}
+
+/// Words that join the capitalised words of one name: "Gulf of Aden", "Wal - Mart", "U . S".
+fn is_joiner(word: &str) -> bool {
+    matches!(
+        word,
+        "of" | "de" | "del" | "da" | "la" | "von" | "van" | "der" | "&" | "-" | "."
+    )
+}
+
+/// The names in an English mention phrase, as CoNLL marks them: each run of capitalised words
+/// and numbers, joined by [`is_joiner`] words, without the function words and titles that open
+/// it ("The", "Mr."). "the Moscone West Convention Center in" → "Moscone West Convention
+/// Center"; "Singapore 's Changi International Airport" → "Singapore", "Changi International
+/// Airport".
+pub fn name_runs(words: &[&str]) -> Vec<std::ops::Range<usize>> {
+    let en = crate::lang::language("en");
+    let lists = super::name_lists("en");
+    let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    let opener = |w: &str| {
+        let bare = w.trim_end_matches('.');
+        lists.is_title(bare) || en.is_some_and(|l| l.stopwords.contains(&bare.to_lowercase()))
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if !capital(words[i]) || opener(words[i]) {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        loop {
+            let mut j = end;
+            while j < words.len() && is_joiner(words[j]) {
+                j += 1;
+            }
+            // A title starts another name: "Apple CEO Steve Jobs".
+            if j < words.len() && capital(words[j]) && !opener(words[j]) {
+                end = j + 1;
+            } else {
+                break;
+            }
+        }
+        out.push(i..end);
+        i = end;
+    }
+    out
+}
+
+/// Reads an ECB+ document (English news; Cybulska & Vossen 2014) as partly labelled sentences
+/// for training: ECB+ marks the participants and places of its events, not every name, and its
+/// mention extents are phrases ("in the Gulf of Aden", "Mr . LaRue"). Only sentences with an
+/// annotated mention are read. A mention whose words, without the lower-case words, titles
+/// and possessive around it, are one capitalised run ("Gulf of Aden") labels that run by the
+/// mention's kind (person, organisation, country or place; a product or a work is no name
+/// here); any other capitalised word, in a mention or not, is left open ([`ANY`]) unless it is
+/// a function word, a month or weekday, a title, a demonym or an ordinary word opening the
+/// sentence; lower-case words are outside names.
+pub fn read_ecb_names(content: &str) -> Vec<LabeledSentence> {
+    let attr = |tag: &str, name: &str| -> Option<String> {
+        let pat = format!("{name}=\"");
+        let at = tag.find(&pat)? + pat.len();
+        Some(tag[at..at + tag[at..].find('"')?].to_string())
+    };
+    // Tokens in order, with their sentence.
+    let mut ids: HashMap<String, usize> = HashMap::new();
+    let mut tokens: Vec<(u32, String)> = Vec::new();
+    for (start, _) in content.match_indices("<token ") {
+        let Some(tag_end) = content[start..].find('>').map(|e| start + e) else {
+            break;
+        };
+        let Some(close) = content[tag_end..].find("</token>").map(|e| tag_end + e) else {
+            break;
+        };
+        let tag = &content[start..tag_end];
+        let sentence = attr(tag, "sentence")
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
+        ids.insert(attr(tag, "t_id").unwrap_or_default(), tokens.len());
+        let word = crate::import::decode_entities(&content[tag_end + 1..close]);
+        tokens.push((sentence, word));
+    }
+    // Mentions: an element with token anchors inside <Markables>.
+    let markables = content.find("<Markables>").map_or("", |s| {
+        &content[s..content[s..]
+            .find("</Markables>")
+            .map_or(content.len(), |e| s + e)]
+    });
+    let mut mentions: Vec<(&str, Vec<usize>)> = Vec::new();
+    for (start, _) in markables.match_indices('<') {
+        let rest = &markables[start + 1..];
+        let name_end = rest.find([' ', '>', '/']).unwrap_or(rest.len());
+        let name = &rest[..name_end];
+        if !name.starts_with(|c: char| c.is_ascii_uppercase()) {
+            continue;
+        }
+        let Some(close) = rest.find(&format!("</{name}>")) else {
+            continue;
+        };
+        let body = &rest[..close];
+        let mut anchored: Vec<usize> = body
+            .match_indices("t_id=\"")
+            .filter_map(|(j, m)| ids.get(body[j + m.len()..].split('"').next()?).copied())
+            .collect();
+        anchored.sort_unstable();
+        if !anchored.is_empty() {
+            mentions.push((name, anchored));
+        }
+    }
+    let en = crate::lang::language("en");
+    let lists = super::name_lists("en");
+    let classes = super::word_classes("en");
+    let capitalised = |w: &str| w.starts_with(char::is_uppercase);
+    // A capitalised word that is not a name whatever the annotation says.
+    let never_a_name = |w: &str, first: bool| {
+        let lower = w.to_lowercase();
+        en.is_some_and(|l| {
+            l.stopwords.contains(&lower)
+                || l.months.contains_key(&lower)
+                || l.weekdays.contains_key(&lower)
+        }) || lists.is_title(w)
+            || lists.demonyms.contains_key(&lower)
+            || (first && classes.casing(&lower) == "low")
+    };
+    let first_of_sentence = |i: usize| i == 0 || tokens[i - 1].0 != tokens[i].0;
+    let mut tags: Vec<usize> = tokens
+        .iter()
+        .enumerate()
+        .map(|(i, (_, w))| {
+            if capitalised(w) && !never_a_name(w, first_of_sentence(i)) {
+                ANY
+            } else {
+                0
+            }
+        })
+        .collect();
+    let mut annotated: std::collections::HashSet<u32> = std::collections::HashSet::new();
+    for (kind, words) in &mentions {
+        annotated.insert(tokens[words[0]].0);
+        let kind = match *kind {
+            "HUMAN_PART_PER" => "PER",
+            "HUMAN_PART_ORG" => "ORG",
+            "HUMAN_PART_GPE" | "LOC_GEO" => "LOC",
+            "NON_HUMAN_PART" => "O",
+            _ => continue,
+        };
+        // The capitalised run: from the first capitalised word that is not a title to the last
+        // capitalised word; inside it only capitalised words and joiners ("Gulf of Aden",
+        // "U . S .", "T - Mobile").
+        let is_joiner = |w: &str| {
+            matches!(
+                w,
+                "of" | "de" | "del" | "da" | "la" | "von" | "van" | "der" | "&" | "-" | "."
+            )
+        };
+        let Some(first) = words.iter().position(|&t| {
+            capitalised(&tokens[t].1) && !never_a_name(&tokens[t].1, first_of_sentence(t))
+        }) else {
+            continue;
+        };
+        let last = words
+            .iter()
+            .rposition(|&t| capitalised(&tokens[t].1))
+            .unwrap_or(first);
+        let mut run = words[first..=last].to_vec();
+        if run.last().is_some_and(|&t| tokens[t].1 == ".") {
+            run.pop();
+        }
+        let contiguous = run.windows(2).all(|p| p[1] == p[0] + 1);
+        let clean = contiguous
+            && run.iter().all(|&t| {
+                capitalised(&tokens[t].1)
+                    || is_joiner(&tokens[t].1)
+                    || tokens[t].1.starts_with(|c: char| c.is_ascii_digit())
+            });
+        // Nothing but lower-case words, a possessive or punctuation after the run.
+        let tail_ok = words[last + 1..]
+            .iter()
+            .all(|&t| !tokens[t].1.starts_with(char::is_alphanumeric) || tokens[t].1 == "s");
+        if !clean || !tail_ok {
+            continue;
+        }
+        for (n, &t) in run.iter().enumerate() {
+            tags[t] = match kind {
+                "O" => 0,
+                _ => tag_index(&format!("{}-{kind}", if n == 0 { "B" } else { "I" })).unwrap_or(0),
+            };
+        }
+    }
+    // Overlapping mentions can leave a continuation after another kind: it starts a name.
+    for i in 0..tags.len() {
+        let t = tags[i];
+        if t == ANY || !super::perceptron::TAGS[t].starts_with("I-") {
+            continue;
+        }
+        let prev = if first_of_sentence(i) { 0 } else { tags[i - 1] };
+        if prev != ANY && prev != t && prev != t - 1 {
+            tags[i] = t - 1;
+        }
+    }
+    let mut out: Vec<LabeledSentence> = Vec::new();
+    let mut current = None;
+    for (i, (sentence, word)) in tokens.iter().enumerate() {
+        if !annotated.contains(sentence) {
+            continue;
+        }
+        if current != Some(*sentence) {
+            out.push(LabeledSentence {
+                words: vec![],
+                tags: vec![],
+                lines: vec![],
+            });
+            current = Some(*sentence);
+        }
+        let s = out.last_mut().expect("pushed above");
+        s.words.push(word.clone());
+        s.tags.push(tags[i]);
+        let label = if tags[i] == ANY {
+            "?"
+        } else {
+            super::perceptron::TAGS[tags[i]]
+        };
         s.lines.push(format!("{word}\t{label}"));
     }
     out
@@ -296,12 +543,68 @@ mod tests {
     }
 
     #[test]
+    fn mention_phrases_become_the_names_in_them() {
+        let runs = |text: &str| {
+            let words: Vec<&str> = text.split(' ').collect();
+            name_runs(&words)
+                .into_iter()
+                .map(|r| words[r].join(" "))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            runs("the Moscone West Convention Center in"),
+            ["Moscone West Convention Center"]
+        );
+        assert_eq!(runs("Toulouse ,"), ["Toulouse"]);
+        assert_eq!(runs("in the Gulf of Aden"), ["Gulf of Aden"]);
+        assert_eq!(
+            runs("Singapore 's Changi Airport"),
+            ["Singapore", "Changi Airport"]
+        );
+        assert_eq!(runs("Apple CEO Steve Jobs"), ["Apple", "Steve Jobs"]);
+        assert_eq!(runs("Mr. Lee Hsien Loong"), ["Lee Hsien Loong"]);
+    }
+
+    #[test]
+    fn ecb_mentions_label_their_names_and_leave_other_capitals_open() {
+        let doc = r#"<Document doc_name="1_1ecb.xml">
+<token t_id="1" sentence="0" number="0">Police</token><token t_id="2" sentence="0" number="1">said</token><token t_id="3" sentence="0" number="2">actress</token><token t_id="4" sentence="0" number="3">Tara</token><token t_id="5" sentence="0" number="4">Reid</token><token t_id="6" sentence="0" number="5">met</token><token t_id="7" sentence="0" number="6">Smith</token><token t_id="8" sentence="0" number="7">in</token><token t_id="9" sentence="0" number="8">the</token><token t_id="10" sentence="0" number="9">Gulf</token><token t_id="11" sentence="0" number="10">of</token><token t_id="12" sentence="0" number="11">Aden</token><token t_id="13" sentence="0" number="12">on</token><token t_id="14" sentence="0" number="13">Monday</token>
+<token t_id="15" sentence="1" number="0">Nothing</token><token t_id="16" sentence="1" number="1">Here</token>
+<Markables>
+<HUMAN_PART_PER m_id="1"><token_anchor t_id="3"/><token_anchor t_id="4"/><token_anchor t_id="5"/></HUMAN_PART_PER>
+<LOC_GEO m_id="2"><token_anchor t_id="9"/><token_anchor t_id="10"/><token_anchor t_id="11"/><token_anchor t_id="12"/></LOC_GEO>
+<HUMAN_PART_PER m_id="3" TAG_DESCRIPTOR="t_reid" />
+</Markables></Document>"#;
+        let s = read_ecb_names(doc);
+        assert_eq!(s.len(), 1, "only sentences with a mention");
+        let tags: Vec<String> = s[0]
+            .tags
+            .iter()
+            .map(|&t| {
+                if t == ANY {
+                    "?".into()
+                } else {
+                    super::super::perceptron::TAGS[t].to_string()
+                }
+            })
+            .collect();
+        assert_eq!(
+            tags,
+            [
+                "O", "O", "O", "B-PER", "I-PER", "O", "?", "O", "O", "B-LOC", "I-LOC", "I-LOC",
+                "O", "O"
+            ],
+            "a sentence-opening ordinary word and a weekday are no names; Smith is open"
+        );
+    }
+
+    #[test]
     fn cat_name_mentions_become_bio() {
         let cat = r#"<Document><token t_id="1" sentence="0">Apple</token><token t_id="2" sentence="0">sues</token><token t_id="3" sentence="0">Steve</token><token t_id="4" sentence="0">Jobs</token><token t_id="5" sentence="1">Later</token>
 <Markables><ENTITY_MENTION m_id="10" syntactic_type="NAM"><token_anchor t_id="1"/></ENTITY_MENTION><ENTITY_MENTION m_id="11" syntactic_type="NAM"><token_anchor t_id="3"/><token_anchor t_id="4"/></ENTITY_MENTION>
 <ENTITY m_id="20" ent_type="ORG"/><ENTITY m_id="21" ent_type="PER"/></Markables>
 <Relations><REFERS_TO r_id="1"><source m_id="10"/><target m_id="20"/></REFERS_TO><REFERS_TO r_id="2"><source m_id="11"/><target m_id="21"/></REFERS_TO></Relations></Document>"#;
-        let s = read_cat_names(cat);
+        let s = read_cat_names(cat, true);
         assert_eq!(s.len(), 1, "sentence 1 has no annotation");
         let tags: Vec<&str> = s[0]
             .tags

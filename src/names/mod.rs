@@ -62,6 +62,10 @@ pub struct NameLists {
     /// Demonyms → ISO country code: "Russian forces" names Russia.
     #[serde(default)]
     pub demonyms: HashMap<String, String>,
+    /// Given names (`resources/<lang>/given-names.txt`): "Louis Gallois" is a person,
+    /// "Northrop Grumman" is not.
+    #[serde(skip)]
+    pub given_names: std::collections::HashSet<String>,
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
@@ -81,7 +85,19 @@ pub fn name_lists(lang: &str) -> &'static NameLists {
     static LISTS: OnceLock<HashMap<&'static str, NameLists>> = OnceLock::new();
     static EMPTY: OnceLock<NameLists> = OnceLock::new();
     crate::lang::per_language(&LISTS, "names.toml", |code, text| {
-        toml::from_str(text).unwrap_or_else(|e| panic!("resources/{code}/names.toml: {e}"))
+        let mut lists: NameLists =
+            toml::from_str(text).unwrap_or_else(|e| panic!("resources/{code}/names.toml: {e}"));
+        if let Some(bytes) = crate::lang::binary_file(code, "given-names.txt") {
+            let text = std::str::from_utf8(bytes)
+                .unwrap_or_else(|e| panic!("resources/{code}/given-names.txt: {e}"));
+            lists.given_names = text
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(str::to_string)
+                .collect();
+        }
+        lists
     })
     .get(lang)
     .unwrap_or_else(|| EMPTY.get_or_init(NameLists::default))

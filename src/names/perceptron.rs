@@ -11,6 +11,10 @@ use thiserror::Error;
 
 /// The tags, in the model's order.
 pub const TAGS: [&str; 7] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"];
+/// A training word whose tag the corpus leaves open (a capitalised word outside the annotated
+/// mentions of a corpus that annotates only some names): training fixes the other words' tags
+/// and takes the model's best tags for these.
+pub const ANY: usize = usize::MAX;
 const N: usize = TAGS.len();
 const MAGIC: &[u8; 6] = b"LNMP2\n";
 
@@ -113,20 +117,30 @@ pub fn shape(word: &str) -> String {
 #[derive(Debug, Default)]
 pub struct WordClasses {
     words: HashMap<String, (&'static str, bool)>,
+    /// The language's derivational prefixes and suffixes, stripped to find a derived word's
+    /// root ("menyatakan" → "nyata"); none for a language whose dictionary lists its forms.
+    prefixes: Vec<String>,
+    suffixes: Vec<String>,
+    /// Names this table in the per-thread cache of word classes (0: the empty table).
+    id: usize,
 }
 
-/// Prefixes and suffixes stripped to find a derived word's root ("menyatakan" → "nyata").
-const PREFIXES: &[&str] = &[
-    "meng", "meny", "mem", "men", "me", "peng", "peny", "pem", "pen", "pe", "ber", "be", "ter",
-    "di", "ke", "se",
-];
-const SUFFIXES: &[&str] = &["kan", "an", "i", "nya", "lah", "kah"];
-
 impl WordClasses {
-    /// Reads the table: `word<TAB>casing<TAB>root` per line, `#` comments.
+    /// Reads the table: `word<TAB>casing<TAB>root` per line, `#` comments, and the affixes
+    /// as `#! prefixes meng mem ...` and `#! suffixes kan an ...`.
     pub fn parse(text: &str) -> WordClasses {
         let mut words = HashMap::new();
-        for line in text.lines().filter(|l| !l.starts_with('#')) {
+        let (mut prefixes, mut suffixes) = (Vec::new(), Vec::new());
+        for line in text.lines() {
+            let affixes = |rest: &str| rest.split_whitespace().map(str::to_string).collect();
+            if let Some(rest) = line.strip_prefix("#! prefixes") {
+                prefixes = affixes(rest);
+            } else if let Some(rest) = line.strip_prefix("#! suffixes") {
+                suffixes = affixes(rest);
+            }
+            if line.starts_with('#') {
+                continue;
+            }
             let mut cols = line.split('\t');
             let (Some(word), Some(case), Some(root)) = (cols.next(), cols.next(), cols.next())
             else {
@@ -140,28 +154,44 @@ impl WordClasses {
             };
             words.insert(word.to_string(), (case, root == "root"));
         }
-        WordClasses { words }
+        static TABLES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(1);
+        WordClasses {
+            words,
+            prefixes,
+            suffixes,
+            id: TABLES.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+        }
+    }
+
+    /// How news text capitalises a lower-case word: "cap", "low", "mixed", "-" (too rare to
+    /// say) or "?" (not in the table).
+    pub fn casing(&self, lower: &str) -> &'static str {
+        self.words.get(lower).map_or("?", |(case, _)| case)
     }
 
     /// A lower-case word's class: its casing and "root" (a root word), "derived" (a root with
     /// affixes) or "-" (neither: a name, a loan word, a typo).
     fn class(&self, lower: &str) -> String {
         thread_local! {
-            // Finding a derived word's root tries many affixes: each word once per thread.
-            static SEEN: std::cell::RefCell<HashMap<String, String>> =
+            // Finding a derived word's root tries many affixes: each word once per thread and
+            // table.
+            static SEEN: std::cell::RefCell<HashMap<usize, HashMap<String, String>>> =
                 std::cell::RefCell::new(HashMap::new());
         }
-        if let Some(c) = SEEN.with(|m| m.borrow().get(lower).cloned()) {
+        let table = self.id;
+        let cached = SEEN.with(|m| m.borrow().get(&table).and_then(|t| t.get(lower).cloned()));
+        if let Some(c) = cached {
             return c;
         }
         let c = self.class_uncached(lower);
         SEEN.with(|m| {
             let mut m = m.borrow_mut();
+            let seen = m.entry(table).or_default();
             // Bounded: a stream of new words (names, typos) must not grow it for ever.
-            if m.len() > 200_000 {
-                m.clear();
+            if seen.len() > 200_000 {
+                seen.clear();
             }
-            m.insert(lower.to_string(), c.clone());
+            seen.insert(lower.to_string(), c.clone());
         });
         c
     }
@@ -182,12 +212,12 @@ impl WordClasses {
         let is_root = |w: &str| w.len() > 2 && self.words.get(w).is_some_and(|(_, r)| *r);
         let strip_suffix = |w: &'_ str| -> Vec<String> {
             let mut out = vec![w.to_string()];
-            for s in SUFFIXES {
-                if let Some(x) = w.strip_suffix(s) {
+            for s in &self.suffixes {
+                if let Some(x) = w.strip_suffix(s.as_str()) {
                     out.push(x.to_string());
                     // "-kannya", "-annya"
-                    for s2 in SUFFIXES {
-                        if let Some(y) = x.strip_suffix(s2) {
+                    for s2 in &self.suffixes {
+                        if let Some(y) = x.strip_suffix(s2.as_str()) {
                             out.push(y.to_string());
                         }
                     }
@@ -199,8 +229,8 @@ impl WordClasses {
             if stem != lower && is_root(&stem) {
                 return true;
             }
-            for p in PREFIXES {
-                if let Some(rest) = stem.strip_prefix(p) {
+            for p in &self.prefixes {
+                if let Some(rest) = stem.strip_prefix(p.as_str()) {
                     // Nasal prefixes drop the root's first consonant: "menulis" ← "tulis".
                     if is_root(rest) {
                         return true;
@@ -438,19 +468,26 @@ impl Lattice {
     /// The best tag sequence (Viterbi), with each word's confidence: the softmax of its best
     /// score against the other tags given the chosen previous tag.
     fn best(&self) -> Vec<(usize, f32)> {
+        self.best_within(None)
+    }
+
+    /// [`Lattice::best`] among the sequences that keep the tags `known` fixes (a word whose
+    /// known tag is [`ANY`] may take any tag).
+    fn best_within(&self, known: Option<&[usize]>) -> Vec<(usize, f32)> {
         let n = self.word.len();
         if n == 0 {
             return Vec::new();
         }
+        let open = |i: usize, k: usize| known.is_none_or(|t| t[i] == ANY || t[i] == k);
         let mut score = vec![[f32::NEG_INFINITY; N]; n];
         let mut back = vec![[0usize; N]; n];
         for k in 0..N {
-            if !TAGS[k].starts_with("I-") {
+            if !TAGS[k].starts_with("I-") && open(0, k) {
                 score[0][k] = self.word[0][k] + self.pair[0][N][k];
             }
         }
         for i in 1..n {
-            for k in 0..N {
+            for k in (0..N).filter(|&k| open(i, k)) {
                 for p in 0..N {
                     if !allowed(p, k) || score[i - 1][p] == f32::NEG_INFINITY {
                         continue;
@@ -530,13 +567,20 @@ impl Model {
             let (mut correct, mut seen) = (0usize, 0usize);
             for &si in &order {
                 let sentence = &sentences[si];
-                let gold = &data[si].1;
                 clock += 1;
-                let guess: Vec<usize> = Lattice::new(sentence, |f| acc.get(&f).map(|a| a.w))
-                    .best()
-                    .into_iter()
-                    .map(|(t, _)| t)
-                    .collect();
+                let lattice = Lattice::new(sentence, |f| acc.get(&f).map(|a| a.w));
+                let tags = |best: Vec<(usize, f32)>| -> Vec<usize> {
+                    best.into_iter().map(|(t, _)| t).collect()
+                };
+                let guess = tags(lattice.best());
+                // Partly annotated: the gold sequence is the best one that keeps the known tags.
+                let partial;
+                let gold = if data[si].1.contains(&ANY) {
+                    partial = tags(lattice.best_within(Some(&data[si].1)));
+                    &partial
+                } else {
+                    &data[si].1
+                };
                 seen += gold.len();
                 correct += guess.iter().zip(gold).filter(|(a, b)| a == b).count();
                 if guess == *gold {
@@ -715,6 +759,62 @@ mod tests {
             ]));
         }
         data
+    }
+
+    #[test]
+    fn partly_labelled_sentences_train_and_keep_their_known_tags() {
+        // The organisation is left open in half the sentences: training still learns it from
+        // the others, and the words it fixes stay fixed.
+        let mut data = toy();
+        for (i, (_, tags)) in data.iter_mut().enumerate() {
+            if i % 4 == 1 {
+                tags[5] = ANY;
+                tags[6] = ANY;
+            }
+        }
+        let classes = WordClasses::default();
+        let model = Model::train(&data, &classes, 10, 17, |_, _| {});
+        let sentence = Sentence::new(
+            &[
+                "Kata",
+                "Putin",
+                "di",
+                "Jakarta",
+                "kepada",
+                "Kementerian",
+                "Pertahanan",
+            ],
+            &classes,
+        );
+        let tags: Vec<&str> = model
+            .predict(&sentence)
+            .iter()
+            .map(|(t, _)| TAGS[*t])
+            .collect();
+        assert_eq!(tags, ["O", "B-PER", "O", "B-LOC", "O", "B-ORG", "I-ORG"]);
+        // Constrained decoding keeps what is known, even against the model.
+        let lattice = Lattice::new(&sentence, |f| model.weights.get(&f).copied());
+        let known = [0, 0, 0, ANY, 0, ANY, ANY];
+        let best: Vec<usize> = lattice
+            .best_within(Some(&known))
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect();
+        assert_eq!(best[1], 0, "Putin is fixed as outside a name");
+        assert_eq!(TAGS[best[3]], "B-LOC");
+    }
+
+    #[test]
+    fn word_class_tables_carry_their_affixes() {
+        let id = WordClasses::parse(
+            "#! prefixes me men\n#! suffixes kan\nnyata\tlow\troot\ntulis\tlow\troot\n",
+        );
+        assert_eq!(id.class("menyatakan"), "?|derived");
+        assert_eq!(id.class("menulis"), "?|derived");
+        assert_eq!(id.class("nyata"), "low|root");
+        // The same word in a table without affixes: no derivation.
+        let en = WordClasses::parse("nyata\tlow\troot\n");
+        assert_eq!(en.class("menyatakan"), "?|-");
     }
 
     #[test]

@@ -346,6 +346,17 @@ fn has_digit(w: &str) -> bool {
     w.chars().any(|c| c.is_ascii_digit() || c == '$')
 }
 
+/// A model number: letters and digits with at least one digit, not a year or an amount
+/// ("A330", "737s", "787-8"; not "2008", "US$").
+fn is_model_number(w: &str) -> bool {
+    let digits = w.chars().filter(char::is_ascii_digit).count();
+    let year = digits == 4 && w.len() == 4 && (w.starts_with("19") || w.starts_with("20"));
+    digits > 0
+        && !year
+        && w.chars().all(|c| c.is_alphanumeric() || c == '-')
+        && w.chars().next().is_some_and(char::is_alphanumeric)
+}
+
 fn is_acronym(w: &str) -> bool {
     let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
     letters.len() >= 2
@@ -420,6 +431,12 @@ pub fn tag(words: &[&str], memory: &mut Memory, lists: &NameLists) -> Vec<usize>
                 break;
             }
             j += 1;
+        }
+        // A maker before a model number names a product ("Airbus A330", "Boeing 737s"), which
+        // is no person, organisation or place.
+        if words.get(j).is_some_and(|n| is_model_number(n)) {
+            i = j + 1;
+            continue;
         }
         let span: Vec<&str> = words[i..j].to_vec();
         let surface = span.join(" ");
@@ -605,8 +622,13 @@ fn classify(
     if before.is_some_and(|b| PLACE_PREPOSITIONS.contains(&b)) && span.len() <= 3 {
         return Some("LOC");
     }
-    // Two or three capitalised words with nothing else known: most often a person in news.
-    if (2..=3).contains(&span.len()) && span.iter().all(|w| is_capitalised(w)) {
+    // Two or three capitalised words opening with a given name: a person ("Louis Gallois");
+    // without one, a company, body or product ("Northrop Grumman", "Music Store"). A language
+    // without a list of given names takes them for a person, as news most often means.
+    if (2..=3).contains(&span.len())
+        && span.iter().all(|w| is_capitalised(w))
+        && (lists.given_names.is_empty() || lists.given_names.contains(span[0]))
+    {
         return Some("PER");
     }
     // A single unknown capitalised word: most often an organisation or brand ("Boeing").
@@ -655,12 +677,17 @@ mod tests {
             ]
         );
         assert_eq!(
-            run("The order from China Eastern Airlines helps Boeing 787 sales , Louis Gallois said ."),
+            run("The order from China Eastern Airlines helps Boeing , Louis Gallois said ."),
             [
                 ("China Eastern Airlines".to_string(), "ORG"),
                 ("Boeing".to_string(), "ORG"),
                 ("Louis Gallois".to_string(), "PER")
             ]
+        );
+        // No given name: not a person. A maker before a model number: a product, no name.
+        assert_eq!(
+            run("Northrop Grumman beat Boeing 787 sales ."),
+            [("Northrop Grumman".to_string(), "ORG")]
         );
         assert!(run("Yesterday the company said nothing .").is_empty());
     }
