@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use linimasa::names::conll::{self, LabeledSentence};
-use linimasa::names::perceptron::{entities, Model, TAGS};
+use linimasa::names::perceptron::{entities, Model, ANY, TAGS};
 
 use super::output::Table;
 use super::Format;
@@ -110,9 +110,11 @@ pub fn eval(
     let score = conll::score(&pairs);
     if errors {
         for (s, (gold, predicted)) in corpus.iter().zip(&pairs) {
-            let (g, p) = (entities(gold), entities(predicted));
+            let known: Vec<usize> = gold.iter().map(|&t| if t == ANY { 0 } else { t }).collect();
+            let (g, p) = (entities(&known), entities(predicted));
             let name = |(a, b, _): &(usize, usize, &str)| s.words[*a..*b].join(" ");
-            for e in p.iter().filter(|e| !g.contains(e)) {
+            let open = |e: &&(usize, usize, &str)| gold[e.0..e.1].iter().all(|&t| t == ANY);
+            for e in p.iter().filter(|e| !g.contains(e) && !open(e)) {
                 eprintln!("wrong\t{}\t{}\t| {}", e.2, name(e), s.words.join(" "));
             }
             for e in g.iter().filter(|e| !p.contains(e)) {

@@ -179,8 +179,9 @@ pub fn read_cat_names(content: &str, phrases: bool) -> Vec<LabeledSentence> {
         let Some(kind) = kind.filter(|k| *k != "O") else {
             continue;
         };
-        let mut names = vec![0..ids.len()];
-        if !phrases {
+        let names = if phrases {
+            vec![0..ids.len()]
+        } else {
             let words: Vec<&str> = ids
                 .iter()
                 .map(|id| {
@@ -190,12 +191,13 @@ pub fn read_cat_names(content: &str, phrases: bool) -> Vec<LabeledSentence> {
                         .map_or("", |(_, _, w)| w.as_str())
                 })
                 .collect();
-            names = name_runs(&words);
+            let mut names = name_runs(&words);
             // "Airbus chief executive Noel Forgeard": the person is the last name.
             if kind == "B-PER" {
                 names = names.pop().into_iter().collect();
             }
-        }
+            names
+        };
         for range in names {
             for (n, id) in ids[range].iter().enumerate() {
                 let label = if n == 0 {
@@ -237,11 +239,13 @@ fn never_a_name(w: &str, first: bool) -> bool {
     let en = crate::lang::language("en");
     let lists = super::name_lists("en");
     let lower = w.to_lowercase();
-    en.is_some_and(|l| {
-        l.stopwords.contains(&lower)
-            || l.months.contains_key(&lower)
-            || l.weekdays.contains_key(&lower)
-    }) || lists.is_title(w)
+    w == "I"
+        || en.is_some_and(|l| {
+            l.stopwords.contains(&lower)
+                || l.months.contains_key(&lower)
+                || l.weekdays.contains_key(&lower)
+        })
+        || lists.is_title(w)
         || lists.demonyms.contains_key(&lower)
         || (first && super::word_classes("en").casing(&lower) == "low")
 }
@@ -479,12 +483,20 @@ impl NameScore {
 }
 
 /// Scores predicted tag sequences against gold ones, sentence by sentence.
+///
+/// Gold sequences may leave words open ([`ANY`], a partly annotated corpus such as ECB+): the
+/// gold names are the labelled ones, and a predicted name made only of open words is not
+/// counted (neither right nor wrong: the corpus does not say).
 pub fn score(pairs: &[(Vec<usize>, Vec<usize>)]) -> NameScore {
     let mut s = NameScore::default();
     let mut per: HashMap<&str, (usize, usize, usize)> = HashMap::new();
     for (gold, pred) in pairs {
-        let g = entities(gold);
-        let p = entities(pred);
+        let known: Vec<usize> = gold.iter().map(|&t| if t == ANY { 0 } else { t }).collect();
+        let g = entities(&known);
+        let p: Vec<_> = entities(pred)
+            .into_iter()
+            .filter(|e| !gold[e.0..e.1].iter().all(|&t| t == ANY))
+            .collect();
         s.gold += g.len();
         s.predicted += p.len();
         for e in &g {

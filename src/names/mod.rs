@@ -66,6 +66,9 @@ pub struct NameLists {
     /// "Northrop Grumman" is not.
     #[serde(skip)]
     pub given_names: std::collections::HashSet<String>,
+    /// Frequent surnames that are not ordinary words (`resources/<lang>/surnames.txt`).
+    #[serde(skip)]
+    pub surnames: std::collections::HashSet<String>,
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
@@ -87,16 +90,20 @@ pub fn name_lists(lang: &str) -> &'static NameLists {
     crate::lang::per_language(&LISTS, "names.toml", |code, text| {
         let mut lists: NameLists =
             toml::from_str(text).unwrap_or_else(|e| panic!("resources/{code}/names.toml: {e}"));
-        if let Some(bytes) = crate::lang::binary_file(code, "given-names.txt") {
-            let text = std::str::from_utf8(bytes)
-                .unwrap_or_else(|e| panic!("resources/{code}/given-names.txt: {e}"));
-            lists.given_names = text
+        let word_list = |file: &str| -> std::collections::HashSet<String> {
+            let Some(bytes) = crate::lang::binary_file(code, file) else {
+                return Default::default();
+            };
+            std::str::from_utf8(bytes)
+                .unwrap_or_else(|e| panic!("resources/{code}/{file}: {e}"))
                 .lines()
                 .map(str::trim)
                 .filter(|l| !l.is_empty() && !l.starts_with('#'))
                 .map(str::to_string)
-                .collect();
-        }
+                .collect()
+        };
+        lists.given_names = word_list("given-names.txt");
+        lists.surnames = word_list("surnames.txt");
         lists
     })
     .get(lang)
@@ -149,7 +156,7 @@ impl Tagger {
     /// Lets the rules read the whole document first (the model needs nothing).
     pub fn prime<'a>(&mut self, sentences: impl IntoIterator<Item = &'a [&'a str]>) {
         if self.model.is_none() {
-            self.memory.prime(sentences);
+            self.memory.prime(sentences, self.lists);
         }
     }
 
@@ -157,7 +164,7 @@ impl Tagger {
     pub fn tag(&mut self, words: &[&str]) -> Vec<(usize, f32)> {
         match self.model {
             Some(m) => m.predict(&Sentence::new(words, self.classes)),
-            None => rules::tag(words, &mut self.memory, self.lists)
+            None => rules::tag(words, &mut self.memory, self.lists, self.classes)
                 .into_iter()
                 .map(|t| (t, if t == 0 { 1.0 } else { 0.6 }))
                 .collect(),

@@ -169,6 +169,16 @@ impl WordClasses {
         self.words.get(lower).map_or("?", |(case, _)| case)
     }
 
+    /// Whether a lower-case word is an ordinary word of the language: news text writes it in
+    /// lower case, or (too rare to say) the dictionary lists it.
+    pub fn is_ordinary(&self, lower: &str) -> bool {
+        match self.words.get(lower) {
+            Some(("low", _)) => true,
+            Some(("?" | "-", root)) => *root,
+            _ => false,
+        }
+    }
+
     /// A lower-case word's class: its casing and "root" (a root word), "derived" (a root with
     /// affixes) or "-" (neither: a name, a loan word, a typo).
     fn class(&self, lower: &str) -> String {

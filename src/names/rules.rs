@@ -7,7 +7,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::gazetteer;
-use super::perceptron::tag_index;
+use super::perceptron::{tag_index, WordClasses};
 use super::NameLists;
 
 /// Words that make a capitalised sequence an organisation (matched case-sensitively).
@@ -154,6 +154,11 @@ const PLACE_WORDS: &[&str] = &[
 
 /// Words that make a capitalised sequence an event, a work or a law — not a person, organisation
 /// or place ("Worldwide Developers Conference", "Olympic Games").
+/// Geographic features named "... of X".
+const GEOGRAPHIC_HEADS: &[&str] = &[
+    "Gulf", "Bay", "Sea", "Strait", "Straits", "Isle", "Cape", "Lake", "Mount", "Port", "Islands",
+];
+
 const OTHER_WORDS: &[&str] = &[
     "Conference",
     "Summit",
@@ -395,11 +400,18 @@ pub struct Memory {
     /// to tell a name from an ordinary word at the start of a sentence.
     inside: HashSet<String>,
     lower: HashSet<String>,
+    /// Names the document shows somewhere to be a person ([`person_cue`]), with their last
+    /// word: "Comeaux , 49 ," makes every "Comeaux" and "Arcade Joseph Comeaux Jr" a person.
+    people: HashSet<String>,
 }
 
 impl Memory {
     /// Reads a document's sentences (or a corpus) before tagging them.
-    pub fn prime<'a>(&mut self, sentences: impl IntoIterator<Item = &'a [&'a str]>) {
+    pub fn prime<'a>(
+        &mut self,
+        sentences: impl IntoIterator<Item = &'a [&'a str]>,
+        lists: &NameLists,
+    ) {
         for words in sentences {
             for (i, w) in words.iter().enumerate() {
                 if w.chars().next().is_some_and(char::is_lowercase) {
@@ -408,8 +420,56 @@ impl Memory {
                     self.inside.insert((*w).to_string());
                 }
             }
+            let mut i = 0;
+            while i < words.len() {
+                let name = |w: &str| is_capitalised(w) && !NEVER.contains(&w) && !has_digit(w);
+                if !name(words[i]) || lists.is_title(words[i]) {
+                    i += 1;
+                    continue;
+                }
+                let mut j = i + 1;
+                while j < words.len() && (name(words[j]) || is_initial(words[j])) {
+                    j += 1;
+                }
+                // A run with an organisation, place or event word names no person.
+                let generic = words[i..j].iter().any(|w| {
+                    ORG_WORDS.contains(w) || PLACE_WORDS.contains(w) || OTHER_WORDS.contains(w)
+                });
+                if !generic && person_cue(words, i, j, lists) {
+                    self.people.insert(words[i..j].join(" "));
+                    self.people.insert(words[j - 1].to_string());
+                }
+                i = j;
+            }
         }
     }
+}
+
+/// A middle initial: "W." of "George W. Bush".
+fn is_initial(w: &str) -> bool {
+    let mut c = w.chars();
+    matches!((c.next(), c.next(), c.next()), (Some(a), Some('.'), None) if a.is_uppercase())
+}
+
+/// Whether the words around the capitalised run `words[i..j]` show a person: a title before
+/// it ("Mr", "President"), a given name opening a run of two or more words, a middle initial
+/// ("W. Mark Felt"), a generational suffix ("Jr", "III"), an age in apposition ("Comeaux , 49
+/// ,") or "who" after it ("Horton , who ...").
+fn person_cue(words: &[&str], i: usize, j: usize, lists: &NameLists) -> bool {
+    let before = i.checked_sub(1).map(|k| words[k].trim_end_matches('.'));
+    let at = |k: usize| words.get(k).copied().unwrap_or("");
+    let age = at(j) == ","
+        && at(j + 1).len() <= 3
+        && !at(j + 1).is_empty()
+        && at(j + 1).chars().all(|c| c.is_ascii_digit())
+        && matches!(at(j + 2), "," | "-");
+    before.is_some_and(|b| lists.is_title(b))
+        || (j - i >= 2 && lists.given_names.contains(words[i]))
+        || (j - i >= 2 && words[i..j].iter().any(|w| is_initial(w)))
+        || (j - i >= 2 && matches!(words[j - 1], "Jr" | "Jr." | "Sr" | "Sr." | "II" | "III"))
+        || age
+        || at(j) == "who"
+        || (at(j) == "," && at(j + 1) == "who")
 }
 
 /// Tokens after which a word starts a sentence or a quotation.
@@ -421,19 +481,35 @@ fn is_opening(w: &str) -> bool {
 }
 
 /// Tags a sentence's words with BIO tags (indices into `perceptron::TAGS`).
-pub fn tag(words: &[&str], memory: &mut Memory, lists: &NameLists) -> Vec<usize> {
+pub fn tag(
+    words: &[&str],
+    memory: &mut Memory,
+    lists: &NameLists,
+    classes: &WordClasses,
+) -> Vec<usize> {
     let g = gazetteer::gazetteer();
     if is_shouting(words) {
         return tag_shouting(words, lists, g);
     }
     let mut tags = vec![0usize; words.len()];
+    // In a title-case headline an ordinary word (one the document writes in lower case) is
+    // capitalised by the headline, not by being a name: it neither starts nor continues one.
+    let headline = is_title_case(words);
+    let ordinary = |w: &str| headline && memory.lower.contains(&w.to_lowercase());
     let mut i = 0;
     while i < words.len() {
         let w = words[i];
         let starts = (is_capitalised(w) && !NEVER.contains(&w) && !lists.is_title(w)
             || (is_acronym(w) && !NEVER.contains(&w)))
-            && !has_digit(w);
-        if !starts {
+            && !has_digit(w)
+            && !ordinary(w);
+        // An ordinary word opening the sentence before "of" is no part of the name after it
+        // ("Shares of Northrop Grumman").
+        let opens_phrase = (i == 0 || is_opening(words[i - 1]))
+            && words.get(i + 1).is_some_and(|n| CONNECTORS.contains(n))
+            && !memory.inside.contains(w)
+            && classes.is_ordinary(&w.to_lowercase());
+        if !starts || opens_phrase {
             i += 1;
             continue;
         }
@@ -443,11 +519,12 @@ pub fn tag(words: &[&str], memory: &mut Memory, lists: &NameLists) -> Vec<usize>
         while j < words.len() {
             let x = words[j];
             // Model numbers ("A380", "787") are products, not part of a name.
-            let inside = (is_capitalised(x) && !NEVER.contains(&x) && !has_digit(x))
-                || (CONNECTORS.contains(&x)
-                    && words
-                        .get(j + 1)
-                        .is_some_and(|n| is_capitalised(n) && !has_digit(n)));
+            let inside =
+                (is_capitalised(x) && !NEVER.contains(&x) && !has_digit(x) && !ordinary(x))
+                    || (CONNECTORS.contains(&x)
+                        && words
+                            .get(j + 1)
+                            .is_some_and(|n| is_capitalised(n) && !has_digit(n)));
             if !inside {
                 break;
             }
@@ -476,7 +553,9 @@ pub fn tag(words: &[&str], memory: &mut Memory, lists: &NameLists) -> Vec<usize>
             && span.len() == 1
             && !memory.kinds.contains_key(&surface)
             && !memory.inside.contains(&surface)
-            && (memory.lower.contains(&surface.to_lowercase()) || !verb_follows)
+            && (memory.lower.contains(&surface.to_lowercase())
+                || !verb_follows
+                || classes.is_ordinary(&surface.to_lowercase()))
             && kind_is_guess(&span, g, lists);
         let kind = if unknown_start {
             None
@@ -520,6 +599,17 @@ fn is_shouting(words: &[&str]) -> bool {
         })
         .count();
     letters.len() >= 3 && caps * 5 >= letters.len() * 4
+}
+
+/// Whether a sentence is a headline in title case ("Microsoft Releases Critical Patch For IE
+/// Zero Day Flaw"): most of its words are capitalised, so a capital starts no name by itself.
+fn is_title_case(words: &[&str]) -> bool {
+    let letters: Vec<&&str> = words
+        .iter()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        .collect();
+    let capitalised = letters.iter().filter(|w| is_capitalised(w)).count();
+    letters.len() >= 4 && capitalised * 10 >= letters.len() * 7
 }
 
 /// Tags a sentence written in capitals by what is known, not by shape: places the gazetteer
@@ -606,6 +696,14 @@ fn classify(
     lists: &NameLists,
     g: &gazetteer::Gazetteer,
 ) -> Option<&'static str> {
+    // The document shows this name (or its last word, a surname) to be a person somewhere.
+    let known = lists.organisations.contains_key(surface) || g.lookup(surface).is_some();
+    if !known
+        && (memory.people.contains(surface)
+            || span.last().is_some_and(|w| memory.people.contains(*w)))
+    {
+        return Some("PER");
+    }
     if let Some(kind) = memory.kinds.get(surface) {
         return Some(kind);
     }
@@ -617,6 +715,18 @@ fn classify(
     }
     if span.len() > 1 && span.last().is_some_and(|w| PLACE_WORDS.contains(w)) {
         return Some("LOC");
+    }
+    // A geographic feature "of" a name: "Gulf of Aden", "Bay of Bengal", "Strait of Hormuz".
+    if span.len() > 2 && span[1] == "of" && GEOGRAPHIC_HEADS.contains(&span[0]) {
+        return Some("LOC");
+    }
+    // An organisation word alone is a common noun written with a capital ("Police said"); a
+    // letter alone names nothing.
+    if span.len() == 1
+        && (ORG_WORDS.contains(&span[0])
+            || span[0].chars().filter(|c| c.is_alphabetic()).count() < 2)
+    {
+        return None;
     }
     if lists.organisations.contains_key(surface) || span.iter().any(|w| ORG_WORDS.contains(w)) {
         return Some("ORG");
@@ -643,12 +753,15 @@ fn classify(
     if before.is_some_and(|b| PLACE_PREPOSITIONS.contains(&b)) && span.len() <= 3 {
         return Some("LOC");
     }
-    // Two or three capitalised words opening with a given name: a person ("Louis Gallois");
-    // without one, a company, body or product ("Northrop Grumman", "Music Store"). A language
+    // Two or three capitalised words opening with a given name or ending with a surname: a
+    // person ("Louis Gallois", "Zurana Horton"); without either, a company, body or product
+    // ("Northrop Grumman", "Music Store"). A language
     // without a list of given names takes them for a person, as news most often means.
     if (2..=3).contains(&span.len())
         && span.iter().all(|w| is_capitalised(w))
-        && (lists.given_names.is_empty() || lists.given_names.contains(span[0]))
+        && (lists.given_names.is_empty()
+            || lists.given_names.contains(span[0])
+            || span.last().is_some_and(|w| lists.surnames.contains(*w)))
     {
         return Some("PER");
     }
@@ -666,11 +779,83 @@ mod tests {
     fn run(sentence: &str) -> Vec<(String, &'static str)> {
         let words: Vec<&str> = sentence.split(' ').collect();
         let mut memory = Memory::default();
-        let tags = tag(&words, &mut memory, super::super::name_lists("en"));
+        let tags = tag(
+            &words,
+            &mut memory,
+            super::super::name_lists("en"),
+            super::super::word_classes("en"),
+        );
         super::super::perceptron::entities(&tags)
             .into_iter()
             .map(|(s, e, k)| (words[s..e].join(" "), k))
             .collect()
+    }
+
+    /// Tags a document (sentences split at " | "), primed as the pipeline primes it.
+    fn run_document(text: &str) -> Vec<(String, &'static str)> {
+        let sentences: Vec<Vec<&str>> = text.split(" | ").map(|s| s.split(' ').collect()).collect();
+        let lists = super::super::name_lists("en");
+        let mut memory = Memory::default();
+        memory.prime(sentences.iter().map(Vec::as_slice), lists);
+        sentences
+            .iter()
+            .flat_map(|words| {
+                let tags = tag(words, &mut memory, lists, super::super::word_classes("en"));
+                super::super::perceptron::entities(&tags)
+                    .into_iter()
+                    .map(|(s, e, k)| (words[s..e].join(" "), k))
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_document_shows_who_is_a_person() {
+        // An age in apposition makes "Comeaux" a person everywhere, also before it is seen.
+        let found =
+            run_document("Guards said Comeaux escaped . | Comeaux , 49 , was serving life .");
+        assert_eq!(
+            found,
+            [
+                ("Comeaux".to_string(), "PER"),
+                ("Comeaux".to_string(), "PER")
+            ]
+        );
+        // "who", a middle initial, a generational suffix, a census surname.
+        for (text, name) in [
+            ("Police found Kimani Gray , who was 16 .", "Kimani Gray"),
+            ("The source was W. Mark Felt all along .", "W. Mark Felt"),
+            (
+                "The inmate Arcade Joseph Comeaux Jr escaped .",
+                "Arcade Joseph Comeaux Jr",
+            ),
+            ("A bullet killed Zurana Horton on Friday .", "Zurana Horton"),
+        ] {
+            assert!(
+                run_document(text).contains(&(name.to_string(), "PER")),
+                "{text}"
+            );
+        }
+        // Without any of these two capitalised words are no person.
+        assert_eq!(
+            run_document("Shares of Northrop Grumman rose ."),
+            [("Northrop Grumman".to_string(), "ORG")]
+        );
+    }
+
+    #[test]
+    fn headlines_geographic_features_and_letters() {
+        // In a title-case headline, words the document writes in lower case are no names.
+        let found = run_document(
+            "Microsoft Releases Critical Patch For Browser | Microsoft said the patch releases a critical fix for the browser .",
+        );
+        assert_eq!(found[0], ("Microsoft".to_string(), "ORG"), "{found:?}");
+        assert!(!found.iter().any(|(n, _)| n.contains("Patch")), "{found:?}");
+        assert_eq!(
+            run("Pirates seized a tanker in the Gulf of Aden ."),
+            [("Gulf of Aden".to_string(), "LOC")]
+        );
+        assert!(run("He got a B in maths , Police said .").is_empty());
     }
 
     #[test]
