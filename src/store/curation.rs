@@ -14,6 +14,7 @@ use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
+use std::collections::{HashMap, HashSet};
 
 use super::{day_number, from_day_number, month_index, now, Result, Store, StoreError};
 use crate::view::HistoryState;
@@ -584,7 +585,12 @@ pub(super) fn upsert_actor(
         .prepare_cached("SELECT id, eff_id FROM actor WHERE canonical_name = ?1")?
         .query_row([name], |r| Ok((r.get(0)?, r.get(1)?)))?;
     if inserted > 0 && eff.is_none() {
-        let target = resolve(tx, name)?;
+        let mut target = resolve(tx, name)?;
+        if target == name {
+            if let Some(full) = surname_target(tx, name, kind)? {
+                target = resolve(tx, &full)?;
+            }
+        }
         let eff = if target == name {
             id
         } else {
@@ -592,8 +598,115 @@ pub(super) fn upsert_actor(
         };
         tx.prepare_cached("UPDATE actor SET eff_id = ?2 WHERE id = ?1")?
             .execute(params![id, eff])?;
+        // A new full name takes up (or, if the surname is now shared, lets go of) the surname
+        // found alone in other articles.
+        if let Some((_, last)) = name.rsplit_once(' ').filter(|_| kind == "person") {
+            if let Some(row) = actor_row(tx, last)? {
+                let kind: String =
+                    tx.query_row("SELECT kind FROM actor WHERE id = ?1", [row], |r| r.get(0))?;
+                if let Some(full) = surname_target(tx, last, &kind)? {
+                    let target = resolve(tx, &full)?;
+                    let eff = ensure_actor(tx, &target, &kind)?;
+                    tx.execute(
+                        "UPDATE actor SET eff_id = ?2 WHERE id = ?1",
+                        params![row, eff],
+                    )?;
+                } else if !has_correction(tx, last)? {
+                    tx.execute("UPDATE actor SET eff_id = id WHERE id = ?1", [row])?;
+                }
+            }
+        }
     }
     Ok(id)
+}
+
+/// Whether the user decided what a name counts as (a rename, merge or split row).
+fn has_correction(tx: &Transaction<'_>, name: &str) -> Result<bool> {
+    Ok(tx
+        .prepare_cached("SELECT 1 FROM correction_actor_name WHERE name = ?1")?
+        .query_row([name], |_| Ok(()))
+        .optional()?
+        .is_some())
+}
+
+/// The actor a person's surname found alone in an article stands for: the one person whose full
+/// name, found in another article, ends with it ("Peskov" → "Dmitry Peskov"). None when no
+/// person or several share the surname, or when the user decided about the name (a split keeps
+/// it apart).
+fn surname_target(tx: &Transaction<'_>, name: &str, kind: &str) -> Result<Option<String>> {
+    if !could_be_surname(name, kind) || has_correction(tx, name)? {
+        return Ok(None);
+    }
+    // `LIKE` narrows by the last word (any case); the exact suffix is checked after it.
+    let pattern = format!(
+        "% {}",
+        name.replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_")
+    );
+    let full: Vec<String> = tx
+        .prepare_cached(
+            "SELECT canonical_name FROM actor
+             WHERE kind = 'person' AND user_made = 0 AND canonical_name LIKE ?1 ESCAPE '\\'",
+        )?
+        .query_map([pattern], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(one_full_name(name, full.iter().map(String::as_str)))
+}
+
+/// A one-word person name of at least three letters: what [`surname_target`] links.
+fn could_be_surname(name: &str, kind: &str) -> bool {
+    kind == "person" && !name.contains(' ') && name.chars().count() >= 3
+}
+
+/// The one full name among `candidates` that ends with the word `name`.
+fn one_full_name<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<String> {
+    let mut found = candidates.filter(|f| {
+        f.strip_suffix(name)
+            .is_some_and(|rest| rest.ends_with(' ') && rest.trim() != "")
+    });
+    match (found.next(), found.next()) {
+        (Some(one), None) => Some(one.to_string()),
+        _ => None,
+    }
+}
+
+/// [`surname_target`] for every name at once: the full person names by last word, and the names
+/// the user decided about, read once.
+struct Surnames {
+    by_last_word: HashMap<String, Vec<String>>,
+    decided: HashSet<String>,
+}
+
+impl Surnames {
+    fn load(tx: &Transaction<'_>) -> Result<Surnames> {
+        let mut by_last_word: HashMap<String, Vec<String>> = HashMap::new();
+        let names: Vec<String> = tx
+            .prepare("SELECT canonical_name FROM actor WHERE kind = 'person' AND user_made = 0")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for name in names {
+            if let Some((_, last)) = name.rsplit_once(' ') {
+                by_last_word.entry(last.to_string()).or_default().push(name);
+            }
+        }
+        let decided = tx
+            .prepare("SELECT name FROM correction_actor_name")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(Surnames {
+            by_last_word,
+            decided,
+        })
+    }
+
+    fn target(&self, name: &str, kind: &str) -> Option<String> {
+        if !could_be_surname(name, kind) || self.decided.contains(name) {
+            return None;
+        }
+        let candidates = self.by_last_word.get(name)?;
+        one_full_name(name, candidates.iter().map(String::as_str))
+    }
 }
 
 /// The row of an actor name, creating it as a user-made name when missing.
@@ -661,8 +774,14 @@ fn refresh_actor_mapping(tx: &Transaction<'_>) -> Result<()> {
         .prepare("SELECT id, canonical_name, kind, eff_id FROM actor WHERE user_made = 0")?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
         .collect::<rusqlite::Result<_>>()?;
+    let surnames = Surnames::load(tx)?;
     for (id, name, kind, eff) in rows {
-        let target = resolve(tx, &name)?;
+        let mut target = resolve(tx, &name)?;
+        if target == name {
+            if let Some(full) = surnames.target(&name, &kind) {
+                target = resolve(tx, &full)?;
+            }
+        }
         let want = if target == name {
             id
         } else {

@@ -800,6 +800,15 @@ fn the_reader_gets_mentions_and_event_evidence_as_utf16_spans() {
 
 /// A stored article with the given events (and an actor for each participant).
 fn article_with(store: &mut Store, title: &str, events: Vec<Event>) -> (i64, Extraction) {
+    article_with_kind(store, title, events, ActorKind::Country)
+}
+
+fn article_with_kind(
+    store: &mut Store,
+    title: &str,
+    events: Vec<Event>,
+    kind: ActorKind,
+) -> (i64, Extraction) {
     let text = format!("{title}: some text long enough to hold several evidence spans of events.");
     let mut names: Vec<String> = events
         .iter()
@@ -808,10 +817,7 @@ fn article_with(store: &mut Store, title: &str, events: Vec<Event>) -> (i64, Ext
     names.sort();
     names.dedup();
     let extraction = Extraction {
-        actors: names
-            .iter()
-            .map(|n| actor(n, ActorKind::Country, &[]))
-            .collect(),
+        actors: names.iter().map(|n| actor(n, kind, &[])).collect(),
         events,
         ..Default::default()
     };
@@ -840,6 +846,51 @@ fn article_with(store: &mut Store, title: &str, events: Vec<Event>) -> (i64, Ext
         store::Inserted::New(id) => (id, extraction),
         other => panic!("{other:?}"),
     }
+}
+
+#[test]
+fn a_surname_alone_joins_the_one_full_name_across_articles_unless_split() {
+    let mut store = Store::open_in_memory().unwrap();
+    let said = |who: &str, day: &str, at: usize| event("01", day, day, &[who], &[], at);
+    // The surname alone comes first, the full name in a later article: they join.
+    article_with_kind(
+        &mut store,
+        "Later",
+        vec![said("Peskov", "2022-03-02", 0)],
+        ActorKind::Person,
+    );
+    article_with_kind(
+        &mut store,
+        "Earlier",
+        vec![said("Dmitry Peskov", "2022-06-01", 0)],
+        ActorKind::Person,
+    );
+    assert_eq!(actor_events(&store, "Dmitry Peskov"), 2);
+    assert!(store.actors().unwrap().iter().all(|a| a.name != "Peskov"));
+    // The user splits them: they stay apart, also when another article names him in full.
+    store.split_actor("Dmitry Peskov", "Peskov").unwrap();
+    assert_eq!(actor_events(&store, "Dmitry Peskov"), 1);
+    assert_eq!(actor_events(&store, "Peskov"), 1);
+    store.undo().unwrap();
+    assert_eq!(actor_events(&store, "Dmitry Peskov"), 2);
+    // A second person with the surname: "Peskov" alone could be either, so it stands alone.
+    article_with_kind(
+        &mut store,
+        "Other",
+        vec![said("Anna Peskov", "2022-09-03", 0)],
+        ActorKind::Person,
+    );
+    assert_eq!(actor_events(&store, "Dmitry Peskov"), 1);
+    assert_eq!(actor_events(&store, "Peskov"), 1);
+    // Not for an organisation's last word.
+    article_with(&mut store, "Org", vec![said("Airlines", "2022-03-04", 0)]);
+    article_with(
+        &mut store,
+        "Org 2",
+        vec![said("Singapore Airlines", "2022-03-04", 0)],
+    );
+    assert_eq!(actor_events(&store, "Airlines"), 1);
+    assert_eq!(store.check().unwrap(), Vec::<String>::new());
 }
 
 fn with_evidence(mut e: Event, text: &str) -> Event {
