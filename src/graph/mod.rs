@@ -381,8 +381,7 @@ fn betweenness_in(nodes: &[NodeIndex], adj: &[Vec<(usize, f64)>]) -> HashMap<Nod
             }
         }
         while let Some(w) = stack.pop() {
-            for i in 0..preds[w].len() {
-                let v = preds[w][i];
+            for &v in &preds[w] {
                 delta[v] += sigma[v] / sigma[w] * (1.0 + delta[w]);
             }
             if w != s {

@@ -179,8 +179,8 @@ pub fn read_cat_names(content: &str, phrases: bool) -> Vec<LabeledSentence> {
         let Some(kind) = kind.filter(|k| *k != "O") else {
             continue;
         };
-        let names = if phrases {
-            vec![0..ids.len()]
+        let names: Vec<std::ops::Range<usize>> = if phrases {
+            std::iter::once(0..ids.len()).collect()
         } else {
             let words: Vec<&str> = ids
                 .iter()

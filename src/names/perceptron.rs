@@ -637,9 +637,9 @@ impl Model {
         let mut weights = HashMap::with_capacity_and_hasher(acc.len(), Prehashed);
         for (f, a) in acc {
             let mut w = [0f32; N];
-            for k in 0..N {
+            for (k, slot) in w.iter_mut().enumerate() {
                 let total = a.total[k] + (clock - a.stamp[k]) as f64 * a.w[k] as f64;
-                w[k] = (total / clock.max(1) as f64) as f32;
+                *slot = (total / clock.max(1) as f64) as f32;
             }
             // Features whose averaged weights all stay near zero only cost space.
             if w.iter().any(|x| x.abs() > 0.3) {
