@@ -173,4 +173,25 @@ mod tests {
             "short names match only as written"
         );
     }
+
+    #[test]
+    fn subdivisions_are_regions_and_a_city_keeps_its_name() {
+        let g = gazetteer();
+        let oblast = g.lookup("Oblast Kharkiv").unwrap();
+        assert_eq!(
+            (oblast.kind, oblast.country.as_str()),
+            (PlaceKind::Region, "UA")
+        );
+        assert_eq!(g.lookup("Kharkiv").unwrap().kind, PlaceKind::City);
+        assert_eq!(g.lookup("Kherson").unwrap().kind, PlaceKind::City);
+        let east_java = g.lookup("Jawa Timur").unwrap();
+        assert_eq!(east_java.name, "East Java");
+        // Surabaya, its capital, is within the province's reach.
+        assert!((east_java.lat + 7.5).abs() < 1.5 && (east_java.lon - 112.5).abs() < 2.0);
+        let west_java = g.lookup("Jawa Barat").unwrap();
+        assert!((west_java.lat + 6.9).abs() < 1.0 && (west_java.lon - 107.6).abs() < 1.5);
+        assert_eq!(g.lookup("California").unwrap().kind, PlaceKind::Region);
+        assert_eq!(g.lookup("New York").unwrap().kind, PlaceKind::City);
+        assert_eq!(g.lookup("US").unwrap().name, "United States");
+    }
 }
