@@ -156,7 +156,7 @@ impl Tagger {
     /// Lets the rules read the whole document first (the model needs nothing).
     pub fn prime<'a>(&mut self, sentences: impl IntoIterator<Item = &'a [&'a str]>) {
         if self.model.is_none() {
-            self.memory.prime(sentences, self.lists);
+            self.memory.prime(sentences, self.lists, self.classes);
         }
     }
 

@@ -411,6 +411,7 @@ impl Memory {
         &mut self,
         sentences: impl IntoIterator<Item = &'a [&'a str]>,
         lists: &NameLists,
+        classes: &WordClasses,
     ) {
         for words in sentences {
             for (i, w) in words.iter().enumerate() {
@@ -431,18 +432,36 @@ impl Memory {
                 while j < words.len() && (name(words[j]) || is_initial(words[j])) {
                     j += 1;
                 }
+                // Titles and ordinary words before the name are not part of it ("Actress
+                // Lindsay Lohan", "Police Chief John Smith").
+                let mut start = i;
+                while j - start >= 2
+                    && (lists.is_title(words[start].trim_end_matches('.'))
+                        || classes.is_ordinary(&words[start].to_lowercase()))
+                {
+                    start += 1;
+                }
                 // A run with an organisation, place or event word names no person.
-                let generic = words[i..j].iter().any(|w| {
+                let generic = words[start..j].iter().any(|w| {
                     ORG_WORDS.contains(w) || PLACE_WORDS.contains(w) || OTHER_WORDS.contains(w)
                 });
-                if !generic && person_cue(words, i, j, lists) {
-                    self.people.insert(words[i..j].join(" "));
-                    self.people.insert(words[j - 1].to_string());
+                if !generic && person_cue(words, start, j, lists) {
+                    self.people
+                        .insert(bare(&words[start..j].join(" ")).to_string());
+                    self.people.insert(bare(words[j - 1]).to_string());
                 }
                 i = j;
             }
         }
     }
+}
+
+/// A name without a possessive ending: "Lohan's" → "Lohan".
+fn bare(name: &str) -> &str {
+    name.strip_suffix("'s")
+        .or_else(|| name.strip_suffix("’s"))
+        .or_else(|| name.strip_suffix('\''))
+        .unwrap_or(name)
 }
 
 /// A middle initial: "W." of "George W. Bush".
@@ -495,7 +514,10 @@ pub fn tag(
     // In a title-case headline an ordinary word (one the document writes in lower case) is
     // capitalised by the headline, not by being a name: it neither starts nor continues one.
     let headline = is_title_case(words);
-    let ordinary = |w: &str| headline && memory.lower.contains(&w.to_lowercase());
+    let ordinary = |w: &str| {
+        let lower = w.to_lowercase();
+        headline && (memory.lower.contains(&lower) || classes.casing(&lower) == "low")
+    };
     let mut i = 0;
     while i < words.len() {
         let w = words[i];
@@ -505,8 +527,13 @@ pub fn tag(
             && !ordinary(w);
         // An ordinary word opening the sentence before "of" is no part of the name after it
         // ("Shares of Northrop Grumman").
+        // So is one before a person's name ("Actress Lindsay Lohan").
         let opens_phrase = (i == 0 || is_opening(words[i - 1]))
-            && words.get(i + 1).is_some_and(|n| CONNECTORS.contains(n))
+            && words.get(i + 1).is_some_and(|n| {
+                CONNECTORS.contains(n)
+                    || lists.given_names.contains(*n)
+                    || memory.people.contains(bare(n))
+            })
             && !memory.inside.contains(w)
             && classes.is_ordinary(&w.to_lowercase());
         if !starts || opens_phrase {
@@ -551,7 +578,8 @@ pub fn tag(
         });
         let unknown_start = sentence_start
             && span.len() == 1
-            && !memory.kinds.contains_key(&surface)
+            && !memory.kinds.contains_key(bare(&surface))
+            && !memory.people.contains(bare(&surface))
             && !memory.inside.contains(&surface)
             && (memory.lower.contains(&surface.to_lowercase())
                 || !verb_follows
@@ -699,8 +727,8 @@ fn classify(
     // The document shows this name (or its last word, a surname) to be a person somewhere.
     let known = lists.organisations.contains_key(surface) || g.lookup(surface).is_some();
     if !known
-        && (memory.people.contains(surface)
-            || span.last().is_some_and(|w| memory.people.contains(*w)))
+        && (memory.people.contains(bare(surface))
+            || span.last().is_some_and(|w| memory.people.contains(bare(w))))
     {
         return Some("PER");
     }
@@ -796,7 +824,11 @@ mod tests {
         let sentences: Vec<Vec<&str>> = text.split(" | ").map(|s| s.split(' ').collect()).collect();
         let lists = super::super::name_lists("en");
         let mut memory = Memory::default();
-        memory.prime(sentences.iter().map(Vec::as_slice), lists);
+        memory.prime(
+            sentences.iter().map(Vec::as_slice),
+            lists,
+            super::super::word_classes("en"),
+        );
         sentences
             .iter()
             .flat_map(|words| {
@@ -836,6 +868,16 @@ mod tests {
                 "{text}"
             );
         }
+        // An occupation opening the sentence is not part of the name; the surname then is a
+        // person, with a possessive too.
+        let found = run_document("Actress Lindsay Lohan left . | Lohan's lawyer spoke .");
+        assert_eq!(
+            found,
+            [
+                ("Lindsay Lohan".to_string(), "PER"),
+                ("Lohan's".to_string(), "PER")
+            ]
+        );
         // Without any of these two capitalised words are no person.
         assert_eq!(
             run_document("Shares of Northrop Grumman rose ."),
