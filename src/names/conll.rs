@@ -246,8 +246,17 @@ fn never_a_name(w: &str, first: bool) -> bool {
                 || l.weekdays.contains_key(&lower)
         })
         || lists.is_title(w)
-        || lists.demonyms.contains_key(&lower)
+        || lists.demonyms.contains_key(bare_demonym(w))
         || (first && super::word_classes("en").casing(&lower) == "low")
+}
+
+/// A demonym as the lists write it, without a plural "s" ("Palestinians" → "Palestinian").
+fn bare_demonym(w: &str) -> &str {
+    let lists = super::name_lists("en");
+    match w.strip_suffix('s') {
+        Some(x) if lists.demonyms.contains_key(x) => x,
+        _ => w,
+    }
 }
 
 /// Words that join the capitalised words of one name: "Gulf of Aden", "Wal - Mart", "U . S".

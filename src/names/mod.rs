@@ -78,7 +78,12 @@ struct Titles {
 }
 
 impl NameLists {
+    /// A title word, also with "-elect" or "-designate" ("President-elect").
     pub fn is_title(&self, word: &str) -> bool {
+        let word = word
+            .strip_suffix("-elect")
+            .or_else(|| word.strip_suffix("-designate"))
+            .unwrap_or(word);
         self.titles.words.iter().any(|t| t == word)
     }
 }

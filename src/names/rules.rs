@@ -423,7 +423,7 @@ impl Memory {
             }
             let mut i = 0;
             while i < words.len() {
-                let name = |w: &str| is_capitalised(w) && !NEVER.contains(&w) && !has_digit(w);
+                let name = |w: &str| is_capitalised(w) && !never(w) && !has_digit(w);
                 if !name(words[i]) || lists.is_title(words[i]) {
                     i += 1;
                     continue;
@@ -456,11 +456,18 @@ impl Memory {
     }
 }
 
+/// A word that is never a name, also in a contraction ("I'm", "We're").
+fn never(w: &str) -> bool {
+    NEVER.contains(&w)
+        || w.split_once(['\'', '’'])
+            .is_some_and(|(head, _)| NEVER.contains(&head))
+}
+
 /// A name without a possessive ending: "Lohan's" → "Lohan".
 fn bare(name: &str) -> &str {
     name.strip_suffix("'s")
         .or_else(|| name.strip_suffix("’s"))
-        .or_else(|| name.strip_suffix('\''))
+        .or_else(|| name.strip_suffix("s'").map(|_| &name[..name.len() - 1]))
         .unwrap_or(name)
 }
 
@@ -521,8 +528,8 @@ pub fn tag(
     let mut i = 0;
     while i < words.len() {
         let w = words[i];
-        let starts = (is_capitalised(w) && !NEVER.contains(&w) && !lists.is_title(w)
-            || (is_acronym(w) && !NEVER.contains(&w)))
+        let starts = (is_capitalised(w) && !never(w) && !lists.is_title(w)
+            || (is_acronym(w) && !never(w)))
             && !has_digit(w)
             && !ordinary(w);
         // An ordinary word opening the sentence before "of" is no part of the name after it
@@ -543,15 +550,15 @@ pub fn tag(
         // The run: capitalised words, numbers and model names inside ("Boeing 787"), and
         // connectors between capitalised words.
         let mut j = i + 1;
-        while j < words.len() {
+        // A possessive ends the name ("Indonesia's Aceh" is two).
+        while j < words.len() && bare(words[j - 1]) == words[j - 1] {
             let x = words[j];
             // Model numbers ("A380", "787") are products, not part of a name.
-            let inside =
-                (is_capitalised(x) && !NEVER.contains(&x) && !has_digit(x) && !ordinary(x))
-                    || (CONNECTORS.contains(&x)
-                        && words
-                            .get(j + 1)
-                            .is_some_and(|n| is_capitalised(n) && !has_digit(n)));
+            let inside = (is_capitalised(x) && !never(x) && !has_digit(x) && !ordinary(x))
+                || (CONNECTORS.contains(&x)
+                    && words
+                        .get(j + 1)
+                        .is_some_and(|n| is_capitalised(n) && !has_digit(n)));
             if !inside {
                 break;
             }
@@ -735,7 +742,13 @@ fn classify(
     if let Some(kind) = memory.kinds.get(surface) {
         return Some(kind);
     }
-    if span.len() == 1 && (ADJECTIVES.contains(&surface) || lists.demonyms.contains_key(surface)) {
+    // A demonym, also for the people ("Palestinians"), is no name here (CoNLL's MISC).
+    let demonym = |w: &str| {
+        lists.demonyms.contains_key(w)
+            || w.strip_suffix('s')
+                .is_some_and(|x| lists.demonyms.contains_key(x))
+    };
+    if span.len() == 1 && (ADJECTIVES.contains(&surface) || demonym(surface)) {
         return None;
     }
     if span.iter().any(|w| OTHER_WORDS.contains(w)) {
@@ -898,6 +911,18 @@ mod tests {
             [("Gulf of Aden".to_string(), "LOC")]
         );
         assert!(run("He got a B in maths , Police said .").is_empty());
+        // Contractions of pronouns, demonyms for people, a possessive between two names, a
+        // title with "-elect".
+        assert!(run("I'm sure the Palestinians agree .").is_empty());
+        assert_eq!(
+            run("Rebels in Indonesia's Aceh agreed ."),
+            [
+                ("Indonesia's".to_string(), "LOC"),
+                ("Aceh".to_string(), "LOC")
+            ]
+        );
+        assert!(run("He met President-elect Barack Obama .")
+            .contains(&("Barack Obama".to_string(), "PER")));
     }
 
     #[test]
