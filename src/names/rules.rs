@@ -595,7 +595,7 @@ pub fn tag(
         let kind = if unknown_start {
             None
         } else {
-            classify(&span, &surface, i, words, memory, lists, g)
+            classify(&span, i, words, memory, lists, g, classes)
         };
         if let Some(kind) = kind {
             memory.kinds.insert(surface.clone(), kind);
@@ -724,15 +724,27 @@ fn kind_is_guess(span: &[&str], g: &gazetteer::Gazetteer, lists: &NameLists) -> 
 
 fn classify(
     span: &[&str],
-    surface: &str,
     at: usize,
     words: &[&str],
     memory: &Memory,
     lists: &NameLists,
     g: &gazetteer::Gazetteer,
+    classes: &WordClasses,
 ) -> Option<&'static str> {
-    // The document shows this name (or its last word, a surname) to be a person somewhere.
-    let known = lists.organisations.contains_key(surface) || g.lookup(surface).is_some();
+    let surface = span.join(" ");
+    let surface = surface.as_str();
+    let before = at.checked_sub(1).map(|k| words[k]);
+    // A one-word place that is also an ordinary word ("Man", a city in Côte d'Ivoire; "Luck")
+    // is that place only after a place preposition.
+    let place = g.lookup(surface).filter(|_| {
+        span.len() > 1
+            || !classes.is_ordinary(&surface.to_lowercase())
+            || before.is_some_and(|b| PLACE_PREPOSITIONS.contains(&b))
+    });
+    // The document shows this name (or its last word, a surname) to be a person somewhere; it
+    // may also be the name of a city ("Jackson", "Bush"), not of a country or region.
+    let known = lists.organisations.contains_key(surface)
+        || place.is_some_and(|p| !matches!(p.kind, gazetteer::PlaceKind::City));
     if !known
         && (memory.people.contains(bare(surface))
             || span.last().is_some_and(|w| memory.people.contains(bare(w))))
@@ -772,9 +784,8 @@ fn classify(
     if lists.organisations.contains_key(surface) || span.iter().any(|w| ORG_WORDS.contains(w)) {
         return Some("ORG");
     }
-    let before = at.checked_sub(1).map(|k| words[k]);
     let after = words.get(at + span.len()).copied();
-    if g.lookup(surface).is_some() {
+    if place.is_some() {
         // A known place name is a place, unless a title before it says person.
         if !before.is_some_and(|b| lists.is_title(b)) {
             return Some("LOC");
