@@ -398,9 +398,18 @@ pub fn read_ecb_names(content: &str) -> Vec<LabeledSentence> {
                 "of" | "de" | "del" | "da" | "la" | "von" | "van" | "der" | "&" | "-" | "."
             )
         };
-        let Some(first) = words.iter().position(|&t| {
-            capitalised(&tokens[t].1) && !never_a_name(&tokens[t].1, first_of_sentence(t))
-        }) else {
+        // A demonym opens a name when a capitalised word follows it ("Indian Ocean").
+        let opens = |n: usize| {
+            let t = words[n];
+            let next_capital = words.get(n + 1).is_some_and(|&u| capitalised(&tokens[u].1));
+            capitalised(&tokens[t].1)
+                && (!never_a_name(&tokens[t].1, first_of_sentence(t))
+                    || (next_capital
+                        && super::name_lists("en")
+                            .demonyms
+                            .contains_key(bare_demonym(&tokens[t].1))))
+        };
+        let Some(first) = (0..words.len()).find(|&n| opens(n)) else {
             continue;
         };
         let last = words
