@@ -154,6 +154,63 @@ const PLACE_WORDS: &[&str] = &[
 
 /// Words that make a capitalised sequence an event, a work or a law — not a person, organisation
 /// or place ("Worldwide Developers Conference", "Olympic Games").
+/// Kinds of products and works: the capitalised words right before one name it ("MacBook Pro
+/// laptop"), which is no person, organisation or place.
+const PRODUCT_NOUNS: &[&str] = &[
+    "browser",
+    "software",
+    "laptop",
+    "laptops",
+    "notebook",
+    "phone",
+    "phones",
+    "smartphone",
+    "smartphones",
+    "handset",
+    "tablet",
+    "tablets",
+    "computer",
+    "computers",
+    "processor",
+    "processors",
+    "chip",
+    "chips",
+    "console",
+    "consoles",
+    "app",
+    "apps",
+    "jet",
+    "jets",
+    "airliner",
+    "airliners",
+    "aircraft",
+    "plane",
+    "planes",
+    "car",
+    "cars",
+    "sedan",
+    "truck",
+    "engine",
+    "engines",
+    "film",
+    "movie",
+    "movies",
+    "album",
+    "song",
+    "novel",
+    "book",
+    "series",
+    "show",
+    "game",
+    "games",
+    "franchise",
+    "brand",
+    "model",
+    "operating",
+    "vaccine",
+    "drug",
+];
+
 /// Geographic features named "... of X".
 const GEOGRAPHIC_HEADS: &[&str] = &[
     "Gulf", "Bay", "Sea", "Strait", "Straits", "Isle", "Cape", "Lake", "Mount", "Port", "Islands",
@@ -572,6 +629,23 @@ pub fn tag(
         }
         let span: Vec<&str> = words[i..j].to_vec();
         let surface = span.join(" ");
+        // A product or a work: the name before its kind of thing ("Internet Explorer browser",
+        // "Ivy Bridge processors") unless the document knows it as a name already, or a title
+        // alone in quotes ("`` Catching Fire ''"). No person, organisation or place.
+        let kind_follows = words.get(j).is_some_and(|n| PRODUCT_NOUNS.contains(n));
+        let quoted = i > 0
+            && matches!(words[i - 1], "``" | "\"" | "“" | "'" | "‘")
+            && words
+                .get(j)
+                .is_some_and(|n| matches!(*n, "''" | "\"" | "”" | "'" | "’"))
+            && !(i >= 2 && words[i - 2].ends_with(':'));
+        if (kind_follows || quoted)
+            && !memory.kinds.contains_key(bare(&surface))
+            && !lists.organisations.contains_key(surface.as_str())
+        {
+            i = j;
+            continue;
+        }
         let sentence_start = i == 0 || is_opening(words[i - 1]);
         // A lone capitalised first word with nothing known about it is just a sentence start,
         // unless the document uses it as a name elsewhere, or a verb follows it ("Boeing
@@ -932,6 +1006,9 @@ mod tests {
                 ("Aceh".to_string(), "LOC")
             ]
         );
+        // Products and works: before their kind of thing, or a title alone in quotes.
+        assert!(run("A flaw in the Internet Explorer browser lets hackers in .").is_empty());
+        assert!(run("Fans queued for `` Catching Fire '' on Friday .").is_empty());
         assert!(run("He met President-elect Barack Obama .")
             .contains(&("Barack Obama".to_string(), "PER")));
     }
