@@ -211,6 +211,25 @@ const PRODUCT_NOUNS: &[&str] = &[
     "drug",
 ];
 
+/// Verbs of a sports result and "vs": the places around them are teams.
+const SPORTS_RESULT: &[&str] = &[
+    "beat",
+    "beats",
+    "defeated",
+    "defeats",
+    "edged",
+    "edges",
+    "routed",
+    "trounced",
+    "thrashed",
+    "outscored",
+    "upset",
+    "vs",
+    "vs.",
+    "v",
+    "v.",
+];
+
 /// Geographic features named "... of X".
 const GEOGRAPHIC_HEADS: &[&str] = &[
     "Gulf", "Bay", "Sea", "Strait", "Straits", "Isle", "Cape", "Lake", "Mount", "Port", "Islands",
@@ -434,8 +453,11 @@ fn has_digit(w: &str) -> bool {
 fn is_model_number(w: &str) -> bool {
     let digits = w.chars().filter(char::is_ascii_digit).count();
     let year = digits == 4 && w.len() == 4 && (w.starts_with("19") || w.starts_with("20"));
+    // A bare number of one or two digits is a score or a count ("Chicago 24 - 17").
+    let small = digits == w.len() && digits < 3;
     digits > 0
         && !year
+        && !small
         && w.chars().all(|c| c.is_alphanumeric() || c == '-')
         && w.chars().next().is_some_and(char::is_alphanumeric)
 }
@@ -860,6 +882,13 @@ fn classify(
     }
     let after = words.get(at + span.len()).copied();
     if place.is_some() {
+        // A place that beats or is beaten is a team ("Indianapolis beat Evansville"), as
+        // sports news writes them.
+        if after.is_some_and(|a| SPORTS_RESULT.contains(&a))
+            || before.is_some_and(|b| SPORTS_RESULT.contains(&b))
+        {
+            return Some("ORG");
+        }
         // A known place name is a place, unless a title before it says person.
         if !before.is_some_and(|b| lists.is_title(b)) {
             return Some("LOC");
@@ -1004,6 +1033,14 @@ mod tests {
             [
                 ("Indonesia's".to_string(), "LOC"),
                 ("Aceh".to_string(), "LOC")
+            ]
+        );
+        // A place that beats another is a team.
+        assert_eq!(
+            run("Indianapolis beat Chicago 24 - 17 on Sunday ."),
+            [
+                ("Indianapolis".to_string(), "ORG"),
+                ("Chicago".to_string(), "ORG")
             ]
         );
         // Products and works: before their kind of thing, or a title alone in quotes.
