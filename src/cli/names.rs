@@ -30,7 +30,9 @@ fn read_documents(
                 } else if xml {
                     conll::read_cat_names(&content, phrases)
                 } else {
-                    conll::read_conll(&content)
+                    // A CoNLL file: one document per `-DOCSTART-`.
+                    out.extend(conll::read_conll_documents(&content));
+                    continue;
                 },
             );
         }
@@ -169,27 +171,66 @@ pub fn eval(
     Ok(ExitCode::SUCCESS)
 }
 
-/// Token-per-line in, the same lines back with the predicted tag appended (conlleval's input).
+/// Token-per-line in, every line back in order with the predicted tag appended (conlleval's
+/// input): a token line gets its tag, a `-DOCSTART-` line "O", a blank line stays blank. Each
+/// document (between `-DOCSTART-` lines) is tagged by its own tagger: the rules remember the
+/// names a document has typed.
 pub fn tag_conll(files: &[PathBuf], lang: &str) -> Res {
     for path in files {
-        // One tagger per document: the rules remember the names a document has typed.
-        let mut tagger = linimasa::names::Tagger::new(lang);
         let content =
             std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let sentences = conll::read_conll(&content);
-        let words: Vec<Vec<&str>> = sentences
-            .iter()
-            .map(|s| s.words.iter().map(String::as_str).collect())
-            .collect();
-        tagger.prime(words.iter().map(Vec::as_slice));
+        let lines: Vec<&str> = content.lines().map(|l| l.trim_end_matches('\r')).collect();
+        let mut tags: Vec<Option<usize>> = vec![None; lines.len()];
+        // Documents as lists of sentences, each a list of line numbers.
+        let mut documents: Vec<Vec<Vec<usize>>> = vec![vec![]];
+        let mut sentence: Vec<usize> = vec![];
+        for (n, line) in lines.iter().enumerate() {
+            let docstart = line.starts_with("-DOCSTART-");
+            if line.trim().is_empty() || docstart {
+                let document = documents.last_mut().expect("one at least");
+                if !sentence.is_empty() {
+                    document.push(std::mem::take(&mut sentence));
+                }
+                if docstart && !document.is_empty() {
+                    documents.push(vec![]);
+                }
+                continue;
+            }
+            sentence.push(n);
+        }
+        if !sentence.is_empty() {
+            documents.last_mut().expect("one at least").push(sentence);
+        }
+        let word = |n: usize| {
+            lines[n]
+                .split(['\t', ' '])
+                .find(|c| !c.is_empty())
+                .unwrap_or("")
+        };
+        for document in &documents {
+            let mut tagger = linimasa::names::Tagger::new(lang);
+            let words: Vec<Vec<&str>> = document
+                .iter()
+                .map(|s| s.iter().map(|&n| word(n)).collect())
+                .collect();
+            tagger.prime(words.iter().map(Vec::as_slice));
+            for (sentence, words) in document.iter().zip(&words) {
+                for (&n, (tag, _)) in sentence.iter().zip(tagger.tag(words)) {
+                    tags[n] = Some(tag);
+                }
+            }
+        }
         let mut out = String::with_capacity(content.len() * 2);
-        for sentence in &sentences {
-            let words: Vec<&str> = sentence.words.iter().map(String::as_str).collect();
-            for (line, (tag, _)) in sentence.lines.iter().zip(tagger.tag(&words)) {
-                out.push_str(line);
+        for (line, tag) in lines.iter().zip(&tags) {
+            out.push_str(line);
+            let tag = match tag {
+                Some(t) => Some(TAGS[*t]),
+                None if line.starts_with("-DOCSTART-") => Some("O"),
+                None => None,
+            };
+            if let Some(tag) = tag {
                 out.push(if line.contains('\t') { '\t' } else { ' ' });
-                out.push_str(TAGS[tag]);
-                out.push('\n');
+                out.push_str(tag);
             }
             out.push('\n');
         }

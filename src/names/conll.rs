@@ -97,6 +97,28 @@ pub fn read_conll(content: &str) -> Vec<LabeledSentence> {
     out
 }
 
+/// [`read_conll`] per document: the file split at its `-DOCSTART-` lines (one document when it
+/// has none), so that what a tagger remembers about a document's names stays in it.
+pub fn read_conll_documents(content: &str) -> Vec<Vec<LabeledSentence>> {
+    let mut documents = Vec::new();
+    let mut start = 0;
+    let mut push = |part: &str| {
+        let sentences = read_conll(part);
+        if !sentences.is_empty() {
+            documents.push(sentences);
+        }
+    };
+    for (at, _) in content.match_indices("-DOCSTART-") {
+        let line_start = content[..at].rfind('\n').map_or(0, |n| n + 1);
+        if line_start == at {
+            push(&content[start..at]);
+            start = at;
+        }
+    }
+    push(&content[start..]);
+    documents
+}
+
 /// Reads named-entity mentions (syntactic type NAM) from a MEANTIME CAT document, typed by the
 /// entity they refer to, as BIO sentences over the annotated sentences. MEANTIME's mentions are
 /// phrases ("the United States", "Toulouse ,", "Airbus chief executive Noel Forgeard"); unless
@@ -562,6 +584,16 @@ mod tests {
             .map(|t| super::super::perceptron::TAGS[*t])
             .collect();
         assert_eq!(tags, ["B-PER", "I-PER", "O", "B-LOC"]);
+    }
+
+    #[test]
+    fn conll_files_split_into_documents() {
+        let docs = read_conll_documents(
+            "-DOCSTART- -X- O\n\nEU B-ORG\nrejects O\n\n-DOCSTART- -X- O\n\nPeter B-PER\n",
+        );
+        assert_eq!(docs.len(), 2);
+        assert_eq!(docs[1][0].words, ["Peter"]);
+        assert_eq!(read_conll_documents("A O\n\nB O\n").len(), 1);
     }
 
     #[test]

@@ -453,11 +453,14 @@ fn has_digit(w: &str) -> bool {
 fn is_model_number(w: &str) -> bool {
     let digits = w.chars().filter(char::is_ascii_digit).count();
     let year = digits == 4 && w.len() == 4 && (w.starts_with("19") || w.starts_with("20"));
-    // A bare number of one or two digits is a score or a count ("Chicago 24 - 17").
+    // A bare number of one or two digits is a score or a count ("Chicago 24 - 17"); digits
+    // with hyphens and no letter are a date or a score ("1996-08-22").
     let small = digits == w.len() && digits < 3;
+    let letters = w.chars().any(char::is_alphabetic);
     digits > 0
         && !year
         && !small
+        && (letters || digits == w.len())
         && w.chars().all(|c| c.is_alphanumeric() || c == '-')
         && w.chars().next().is_some_and(char::is_alphanumeric)
 }

@@ -172,6 +172,36 @@ fn names_tag_conll_and_eval() {
         "{}",
         lines[5]
     );
+    // English CoNLL-2003 style: every line comes back in order, document markers too, and a
+    // dateline's place is a place.
+    let en = dir.path().join("en.conll");
+    std::fs::write(
+        &en,
+        "-DOCSTART- -X- -X- O\n\nBRUSSELS NNP B-NP B-LOC\n1996-08-22 CD I-NP O\n\nPeter NNP B-NP B-PER\nBlackburn NNP I-NP I-PER\nsaid VBD B-VP O\n\n-DOCSTART- -X- -X- O\n\nBlackburn NNP B-NP B-ORG\nlost VBD B-VP O\n",
+    )
+    .unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_linimasa"))
+        .args([
+            "tag",
+            "--format",
+            "conll",
+            "--lang",
+            "en",
+            en.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 13, "{out}");
+    assert_eq!(lines[0], "-DOCSTART- -X- -X- O O");
+    assert_eq!(lines[1], "");
+    assert_eq!(lines[2], "BRUSSELS NNP B-NP B-LOC B-LOC");
+    assert_eq!(lines[6], "Blackburn NNP I-NP I-PER I-PER");
+    assert_eq!(lines[9], "-DOCSTART- -X- -X- O O");
+    // The second document does not inherit the first one's person.
+    assert!(!lines[11].ends_with("PER"), "{out}");
     let o = Command::new(env!("CARGO_BIN_EXE_linimasa"))
         .args([
             "eval",
