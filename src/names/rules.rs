@@ -886,9 +886,15 @@ fn classify(
     let after = words.get(at + span.len()).copied();
     if place.is_some() {
         // A place that beats or is beaten is a team ("Indianapolis beat Evansville"), as
-        // sports news writes them.
+        // sports news writes them; so is a place in a line of results, mostly numbers
+        // ("Leeds 1 Barnsley 2").
+        let numbers = words
+            .iter()
+            .filter(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()))
+            .count();
         if after.is_some_and(|a| SPORTS_RESULT.contains(&a))
             || before.is_some_and(|b| SPORTS_RESULT.contains(&b))
+            || (words.len() >= 4 && numbers * 2 >= words.len())
         {
             return Some("ORG");
         }
@@ -1044,6 +1050,14 @@ mod tests {
             [
                 ("Indianapolis".to_string(), "ORG"),
                 ("Chicago".to_string(), "ORG")
+            ]
+        );
+        // A line of results: its places are teams.
+        assert_eq!(
+            run("Leeds 1 Barnsley 2"),
+            [
+                ("Leeds".to_string(), "ORG"),
+                ("Barnsley".to_string(), "ORG")
             ]
         );
         // Products and works: before their kind of thing, or a title alone in quotes.
