@@ -768,9 +768,13 @@ mod tests {
             "SEMUA HURUF BESAR DI JAKARTA",
             "semua huruf kecil di jakarta",
             "日本 Москва 𝄞 Jakarta",
+            "O' s' 's ’s I'm X's' `` '' Leeds 1 2 3 , , 49 , who Jr",
+            "Mr. . . W. W. Jr Jr ’ ‘ “ ” \" A330 1996-08-22 -elect President-elect",
         ] {
-            for n in find_names(text, "id") {
-                assert!(n.span.slice(text).is_some());
+            for lang in ["id", "en"] {
+                for n in find_names(text, lang) {
+                    assert!(n.span.slice(text).is_some());
+                }
             }
         }
         // Text without capitals gives names, marked as less sure than in cased text.
