@@ -735,6 +735,14 @@ pub fn entities(tags: &[usize]) -> Vec<(usize, usize, &'static str)> {
 mod tests {
     use super::*;
 
+    fn tag_names(model: &Model, sentence: &Sentence) -> Vec<&'static str> {
+        model
+            .predict(sentence)
+            .iter()
+            .map(|(t, _)| TAGS[*t])
+            .collect()
+    }
+
     fn toy() -> Vec<(Vec<String>, Vec<usize>)> {
         let s = |pairs: &[(&str, &str)]| {
             (
@@ -796,12 +804,10 @@ mod tests {
             ],
             &classes,
         );
-        let tags: Vec<&str> = model
-            .predict(&sentence)
-            .iter()
-            .map(|(t, _)| TAGS[*t])
-            .collect();
-        assert_eq!(tags, ["O", "B-PER", "O", "B-LOC", "O", "B-ORG", "I-ORG"]);
+        assert_eq!(
+            tag_names(&model, &sentence),
+            ["O", "B-PER", "O", "B-LOC", "O", "B-ORG", "I-ORG"]
+        );
         // Constrained decoding keeps what is known, even against the model.
         let lattice = Lattice::new(&sentence, |f| model.weights.get(&f).copied());
         let known = [0, 0, 0, ANY, 0, ANY, ANY];
@@ -835,12 +841,10 @@ mod tests {
             &["Presiden", "Joko", "Widodo", "tiba", "di", "Moskow", "."],
             &classes,
         );
-        let tags: Vec<&str> = model
-            .predict(&sentence)
-            .iter()
-            .map(|(t, _)| TAGS[*t])
-            .collect();
-        assert_eq!(tags, ["O", "B-PER", "I-PER", "O", "O", "B-LOC", "O"]);
+        assert_eq!(
+            tag_names(&model, &sentence),
+            ["O", "B-PER", "I-PER", "O", "O", "B-LOC", "O"]
+        );
         let again = Model::from_bytes(&model.to_bytes()).unwrap();
         let tags2: Vec<usize> = again.predict(&sentence).iter().map(|(t, _)| *t).collect();
         assert_eq!(

@@ -142,24 +142,23 @@ fn import_without_extraction_then_extract() {
     );
 }
 
+/// `linimasa tag --format conll --lang LANG FILE`'s output.
+fn tag_conll(lang: &str, file: &std::path::Path) -> String {
+    let o = Command::new(env!("CARGO_BIN_EXE_linimasa"))
+        .args(["tag", "--format", "conll", "--lang", lang])
+        .arg(file)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    stdout(&o)
+}
+
 #[test]
 fn names_tag_conll_and_eval() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("sample.conll");
     std::fs::write(&file, "Presiden\tO\nJoko\tB-PERSON\nWidodo\tI-PERSON\ntiba\tO\ndi\tO\nJakarta\tB-PLACE\n.\tO\n\nIa\tO\npulang\tO\n").unwrap();
-    let o = Command::new(env!("CARGO_BIN_EXE_linimasa"))
-        .args([
-            "tag",
-            "--format",
-            "conll",
-            "--lang",
-            "id",
-            file.to_str().unwrap(),
-        ])
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let out = stdout(&o);
+    let out = tag_conll("id", &file);
     let lines: Vec<&str> = out.lines().filter(|l| !l.is_empty()).collect();
     assert_eq!(lines.len(), 9, "{out}");
     assert!(
@@ -180,19 +179,7 @@ fn names_tag_conll_and_eval() {
         "-DOCSTART- -X- -X- O\n\nBRUSSELS NNP B-NP B-LOC\n1996-08-22 CD I-NP O\n\nPeter NNP B-NP B-PER\nBlackburn NNP I-NP I-PER\nsaid VBD B-VP O\n\n-DOCSTART- -X- -X- O\n\nBlackburn NNP B-NP B-ORG\nlost VBD B-VP O\n",
     )
     .unwrap();
-    let o = Command::new(env!("CARGO_BIN_EXE_linimasa"))
-        .args([
-            "tag",
-            "--format",
-            "conll",
-            "--lang",
-            "en",
-            en.to_str().unwrap(),
-        ])
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let out = stdout(&o);
+    let out = tag_conll("en", &en);
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 13, "{out}");
     assert_eq!(lines[0], "-DOCSTART- -X- -X- O O");
