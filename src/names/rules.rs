@@ -562,7 +562,7 @@ fn is_initial(w: &str) -> bool {
 /// Whether the words around the capitalised run `words[i..j]` show a person: a title before
 /// it ("Mr", "President"), a given name opening a run of two or more words, a middle initial
 /// ("W. Mark Felt"), a generational suffix ("Jr", "III"), an age in apposition ("Comeaux , 49
-/// ,") or "who" after it ("Horton , who ...").
+/// ,"), "who" after it ("Horton , who ...") or a personal pronoun soon after it.
 fn person_cue(words: &[&str], i: usize, j: usize, lists: &NameLists) -> bool {
     let before = i.checked_sub(1).map(|k| words[k].trim_end_matches('.'));
     let at = |k: usize| words.get(k).copied().unwrap_or("");
@@ -578,6 +578,24 @@ fn person_cue(words: &[&str], i: usize, j: usize, lists: &NameLists) -> bool {
         || age
         || at(j) == "who"
         || (at(j) == "," && at(j + 1) == "who")
+        || pronoun_follows(&words[j.min(words.len())..])
+}
+
+/// Whether a personal pronoun follows within four words, before any other capitalised word
+/// ("Klitschko defended his title", "Lohan checked herself in").
+fn pronoun_follows(rest: &[&str]) -> bool {
+    for w in rest.iter().take(4) {
+        if matches!(
+            *w,
+            "he" | "she" | "his" | "her" | "him" | "himself" | "herself"
+        ) {
+            return true;
+        }
+        if is_capitalised(w) || matches!(*w, "." | ";" | "and" | "or" | "but") {
+            return false;
+        }
+    }
+    false
 }
 
 /// Tokens after which a word starts a sentence or a quotation.
@@ -998,6 +1016,10 @@ mod tests {
                 "Arcade Joseph Comeaux Jr",
             ),
             ("A bullet killed Zurana Horton on Friday .", "Zurana Horton"),
+            (
+                "Wladimir Klitschko defended his title .",
+                "Wladimir Klitschko",
+            ),
         ] {
             assert!(
                 run_document(text).contains(&(name.to_string(), "PER")),
