@@ -262,6 +262,8 @@ fn never_a_name(w: &str, first: bool) -> bool {
     let lists = super::name_lists("en");
     let lower = w.to_lowercase();
     w == "I"
+        || w.starts_with("I'")
+        || w.starts_with("I’")
         || en.is_some_and(|l| {
             l.stopwords.contains(&lower)
                 || l.months.contains_key(&lower)

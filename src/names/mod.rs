@@ -78,8 +78,10 @@ struct Titles {
 }
 
 impl NameLists {
-    /// A title word, also with "-elect" or "-designate" ("President-elect").
+    /// A title word, also abbreviated with a full stop ("Dr.") or with "-elect" or
+    /// "-designate" ("President-elect").
     pub fn is_title(&self, word: &str) -> bool {
+        let word = word.strip_suffix('.').unwrap_or(word);
         let word = word
             .strip_suffix("-elect")
             .or_else(|| word.strip_suffix("-designate"))

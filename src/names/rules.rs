@@ -211,6 +211,39 @@ const PRODUCT_NOUNS: &[&str] = &[
     "drug",
 ];
 
+/// Family and other relations written right before a person's name ("my wife Portia").
+const KIN: &[&str] = &[
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "father",
+    "mother",
+    "brother",
+    "sister",
+    "girlfriend",
+    "boyfriend",
+    "fiancee",
+    "fiancée",
+    "fiance",
+    "fiancé",
+    "widow",
+    "widower",
+    "uncle",
+    "aunt",
+    "cousin",
+    "nephew",
+    "niece",
+    "grandson",
+    "granddaughter",
+    "grandfather",
+    "grandmother",
+    "stepson",
+    "stepdaughter",
+    "partner",
+    "publicist",
+];
+
 /// Verbs of a sports result and "vs": the places around them are teams.
 const SPORTS_RESULT: &[&str] = &[
     "beat",
@@ -559,8 +592,8 @@ fn is_initial(w: &str) -> bool {
     matches!((c.next(), c.next(), c.next()), (Some(a), Some('.'), None) if a.is_uppercase())
 }
 
-/// Whether the words around the capitalised run `words[i..j]` show a person: a title before
-/// it ("Mr", "President"), a given name opening a run of two or more words, a middle initial
+/// Whether the words around the capitalised run `words[i..j]` show a person: a title or a
+/// relation before it ("Mr", "President", "my wife Portia"), a given name opening a run of two or more words, a middle initial
 /// ("W. Mark Felt"), a generational suffix ("Jr", "III"), an age in apposition ("Comeaux , 49
 /// ,"), "who" after it ("Horton , who ...") or a personal pronoun soon after it.
 fn person_cue(words: &[&str], i: usize, j: usize, lists: &NameLists) -> bool {
@@ -571,7 +604,7 @@ fn person_cue(words: &[&str], i: usize, j: usize, lists: &NameLists) -> bool {
         && !at(j + 1).is_empty()
         && at(j + 1).chars().all(|c| c.is_ascii_digit())
         && matches!(at(j + 2), "," | "-");
-    before.is_some_and(|b| lists.is_title(b))
+    before.is_some_and(|b| lists.is_title(b) || KIN.contains(&b))
         || (j - i >= 2 && lists.given_names.contains(words[i]))
         || (j - i >= 2 && words[i..j].iter().any(|w| is_initial(w)))
         || (j - i >= 2 && matches!(words[j - 1], "Jr" | "Jr." | "Sr" | "Sr." | "II" | "III"))
