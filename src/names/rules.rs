@@ -1053,6 +1053,7 @@ mod tests {
                 "Wladimir Klitschko defended his title .",
                 "Wladimir Klitschko",
             ),
+            ("I thank my wife Portia and the crew .", "Portia"),
         ] {
             assert!(
                 run_document(text).contains(&(name.to_string(), "PER")),
