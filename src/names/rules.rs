@@ -692,10 +692,25 @@ pub fn tag(
                     && words
                         .get(j + 1)
                         .is_some_and(|n| is_capitalised(n) && !has_digit(n)));
-            if !inside {
+            // A title before a name ends the run: "Interior Secretary Ken Salazar", "Alaska
+            // Gov. Sarah Palin".
+            let title_then_name = lists.is_title(x)
+                && words
+                    .get(j + 1)
+                    .is_some_and(|n| is_capitalised(n) || is_initial(n));
+            if !inside || title_then_name {
                 break;
             }
             j += 1;
+        }
+        // An ordinary word before such a title belongs to the title ("Interior Secretary").
+        if j == i + 1
+            && words.get(j).is_some_and(|t| lists.is_title(t))
+            && classes.is_ordinary(&w.to_lowercase())
+            && !memory.inside.contains(w)
+        {
+            i = j;
+            continue;
         }
         // A maker before a model number names a product ("Airbus A330", "Boeing 737s"), which
         // is no person, organisation or place.
@@ -976,7 +991,9 @@ fn classify(
         && span.iter().all(|w| is_capitalised(w))
         && (lists.given_names.is_empty()
             || lists.given_names.contains(span[0])
-            || span.last().is_some_and(|w| lists.surnames.contains(*w)))
+            || span
+                .last()
+                .is_some_and(|w| lists.surnames.contains(bare(w))))
     {
         return Some("PER");
     }
@@ -1054,6 +1071,10 @@ mod tests {
                 "Wladimir Klitschko",
             ),
             ("I thank my wife Portia and the crew .", "Portia"),
+            (
+                "The plan of Interior Secretary Ken Salazar failed .",
+                "Ken Salazar",
+            ),
         ] {
             assert!(
                 run_document(text).contains(&(name.to_string(), "PER")),
