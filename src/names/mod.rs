@@ -439,7 +439,40 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
             _ => split.push(n),
         }
     }
-    let mut found = split;
+    // "Moskow Sergei Shoigu": a known place in front of a person of two more words is its own
+    // name (unless it is a given name too: "George Washington Carver").
+    let g = gazetteer::gazetteer();
+    let given = &name_lists("en").given_names;
+    let mut found: Vec<NameSpan> = split
+        .into_iter()
+        .flat_map(|n| {
+            let surface = n.span.slice(text).unwrap_or_default();
+            let Some((first, rest)) = surface.split_once(char::is_whitespace) else {
+                return vec![n];
+            };
+            let rest = rest.trim_start();
+            let place_first = n.kind == "PER"
+                && rest.split_whitespace().count() >= 2
+                && first.starts_with(char::is_uppercase)
+                && !given.contains(first)
+                && g.lookup(first).is_some();
+            if !place_first {
+                return vec![n];
+            }
+            vec![
+                NameSpan {
+                    span: Span::new(n.span.start, n.span.start + first.len()),
+                    kind: "LOC",
+                    confidence: n.confidence,
+                },
+                NameSpan {
+                    span: Span::new(n.span.end - rest.len(), n.span.end),
+                    kind: "PER",
+                    confidence: n.confidence,
+                },
+            ]
+        })
+        .collect();
     found.sort_by_key(|n| n.span.start);
     // "Sergei Shoigu" tagged as just "Shoigu": a person's name takes in the capitalised words
     // right before it (at most two) that are not titles, places, organisations or sentence starts.
@@ -542,7 +575,8 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
             let (canonical, country, lat, lon) = match place {
                 Some(e) => (
                     e.name.clone(),
-                    Some(e.country.clone()),
+                    // Continents and world regions are in no country.
+                    Some(e.country.clone()).filter(|c| !c.is_empty()),
                     Some(e.lat),
                     Some(e.lon),
                 ),
