@@ -1,14 +1,18 @@
 //! Stage 5, names: actors and places.
 //!
-//! Recognition is a learned tagger ([`perceptron`]): a greedy averaged perceptron over hashed
-//! word, shape, affix and context features, trained per language with `linimasa train names` on
-//! the permissive corpora in `shared/eval` and embedded as `resources/<lang>/names.model`.
+//! Recognition: a language with a trained model (Indonesian) is tagged by a structured averaged
+//! perceptron ([`perceptron`]: whole-sentence Viterbi over hashed word, shape, affix, context,
+//! word-class and gazetteer features), trained with `linimasa train names` on the permissive
+//! corpora in `shared/eval` and embedded as `resources/<lang>/names.model`; a language without
+//! one (English) by [`rules`]. [`conll`] reads and scores the annotated corpora.
 //! Resolution: places and countries resolve through the offline [`gazetteer`] to an English
 //! canonical name, country code and coordinates ("Moskow" → Moscow, "Rusia" → Russia, which is
 //! also an actor of kind country); a name the tagger took for a person but the gazetteer knows as
-//! a place ("Kharkiv") is a place; capitalised country names the tagger missed are added. Within
-//! an article a later "Peskov" joins an earlier "Dmitry Peskov". Titles and roles, metonymy
-//! ("Kremlin" acting for Russia) and person/organisation merging across articles are still to come.
+//! a place ("Kharkiv") is a place; capitalised country names the tagger missed are added; a known
+//! organisation or place in front of a person is split off ("Kremlin Dmitry Peskov"). Within an
+//! article a later "Peskov" joins an earlier "Dmitry Peskov" (across articles: the store, see
+//! `store::curation`); titles before a person become roles; a capital that acts stands for its
+//! country (metonymy).
 
 pub mod conll;
 pub mod gazetteer;

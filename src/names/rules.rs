@@ -1,8 +1,11 @@
 //! Names by rule, for a language without a trained tagger (English for now): capitalised word
 //! sequences are candidates, typed by what is known about them — the gazetteer (places), the
-//! language's organisation list and organisation words ("Airlines", "Ministry", "Inc."), titles
-//! before a person ("President", "Mr"), and the shape of the name — and a name seen as a person
-//! once stays a person when it comes back shortened ("Gallois" after "Louis Gallois").
+//! language's organisation list and organisation words ("Airlines", "Ministry", "Inc."), given
+//! names and surnames, titles and relations before a person ("President", "my wife") — and by
+//! what the document shows: [`Memory`] reads it first, so a name it shows to be a person (an
+//! age in apposition, "who", a pronoun after it) is a person everywhere in it, and a name typed
+//! once keeps its type ("Gallois" after "Louis Gallois"). Sentence starts, headlines, products,
+//! works, demonyms and sentences in capitals are handled so that capitals alone name nothing.
 
 use std::collections::{HashMap, HashSet};
 
