@@ -292,7 +292,7 @@ fn is_joiner(word: &str) -> bool {
 }
 
 /// The names in an English mention phrase, as CoNLL marks them: each run of capitalised words
-/// and numbers, joined by [`is_joiner`] words, without the function words and titles that open
+/// and numbers, joined by joining words ("of", "de", "&", "-", "."), without the function words and titles that open
 /// it ("The", "Mr."). "the Moscone West Convention Center in" → "Moscone West Convention
 /// Center"; "Singapore 's Changi International Airport" → "Singapore", "Changi International
 /// Airport".
