@@ -292,10 +292,10 @@ fn is_joiner(word: &str) -> bool {
 }
 
 /// The names in an English mention phrase, as CoNLL marks them: each run of capitalised words
-/// and numbers, joined by joining words ("of", "de", "&", "-", "."), without the function words and titles that open
-/// it ("The", "Mr."). "the Moscone West Convention Center in" → "Moscone West Convention
-/// Center"; "Singapore 's Changi International Airport" → "Singapore", "Changi International
-/// Airport".
+/// and numbers, joined by "of", "de", "&", "-", "." and the like, without the function words
+/// and titles that open it ("The", "Mr."). "the Moscone West Convention Center in" → "Moscone
+/// West Convention Center"; "Singapore 's Changi International Airport" → "Singapore",
+/// "Changi International Airport".
 pub fn name_runs(words: &[&str]) -> Vec<std::ops::Range<usize>> {
     let en = crate::lang::language("en");
     let lists = super::name_lists("en");
