@@ -307,7 +307,14 @@ pub fn name_runs(words: &[&str]) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        if !capital(words[i]) || opener(words[i]) {
+        // A title before an ordinary capitalised word is part of the name ("General Motors").
+        let title_in_name = lists.is_title(words[i])
+            && words.get(i + 1).is_some_and(|n| {
+                capital(n)
+                    && !lists.is_title(n)
+                    && super::word_classes("en").is_ordinary(&n.to_lowercase())
+            });
+        if !capital(words[i]) || (opener(words[i]) && !title_in_name) {
             i += 1;
             continue;
         }
@@ -426,8 +433,14 @@ pub fn read_ecb_names(content: &str) -> Vec<LabeledSentence> {
         let opens = |n: usize| {
             let t = words[n];
             let next_capital = words.get(n + 1).is_some_and(|&u| capitalised(&tokens[u].1));
+            let title_in_name = super::name_lists("en").is_title(&tokens[t].1)
+                && words.get(n + 1).is_some_and(|&u| {
+                    capitalised(&tokens[u].1)
+                        && super::word_classes("en").is_ordinary(&tokens[u].1.to_lowercase())
+                });
             capitalised(&tokens[t].1)
                 && (!never_a_name(&tokens[t].1, first_of_sentence(t))
+                    || title_in_name
                     || (next_capital
                         && super::name_lists("en")
                             .demonyms
@@ -629,6 +642,7 @@ mod tests {
         );
         assert_eq!(runs("Apple CEO Steve Jobs"), ["Apple", "Steve Jobs"]);
         assert_eq!(runs("Mr. Lee Hsien Loong"), ["Lee Hsien Loong"]);
+        assert_eq!(runs("General Motors"), ["General Motors"]);
     }
 
     #[test]

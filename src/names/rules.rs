@@ -697,7 +697,15 @@ pub fn tag(
     let mut i = 0;
     while i < words.len() {
         let w = words[i];
-        let starts = (is_capitalised(w) && !never(w) && !lists.is_title(w)
+        // A title word before an ordinary capitalised word is part of a name ("General
+        // Motors", "Justice Department"), before a name it is a title ("General Smith").
+        let title_in_name = lists.is_title(w)
+            && words.get(i + 1).is_some_and(|n| {
+                is_capitalised(n)
+                    && !lists.is_title(n)
+                    && (ORG_WORDS.contains(n) || classes.is_ordinary(&n.to_lowercase()))
+            });
+        let starts = (is_capitalised(w) && !never(w) && (!lists.is_title(w) || title_in_name)
             || (is_acronym(w) && !never(w)))
             && !has_digit(w)
             && !ordinary(w);
@@ -1164,6 +1172,11 @@ mod tests {
                 ("Indianapolis".to_string(), "ORG"),
                 ("Chicago".to_string(), "ORG")
             ]
+        );
+        // A title before an ordinary word names an organisation.
+        assert_eq!(
+            run("Shares of General Motors fell ."),
+            [("General Motors".to_string(), "ORG")]
         );
         // A line of results: its places are teams.
         assert_eq!(
