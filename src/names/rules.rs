@@ -1033,6 +1033,8 @@ fn classify(
     // without a list of given names takes them for a person, as news most often means.
     if (2..=3).contains(&span.len())
         && span.iter().all(|w| is_capitalised(w))
+        // A demonym inside names no person ("Royal Dutch Shell").
+        && !span.iter().any(|w| demonym(w))
         && (lists.given_names.is_empty()
             || lists.given_names.contains(span[0])
             || span
@@ -1177,6 +1179,10 @@ mod tests {
         assert_eq!(
             run("Shares of General Motors fell ."),
             [("General Motors".to_string(), "ORG")]
+        );
+        assert_eq!(
+            run("Shares of Royal Dutch Shell rose ."),
+            [("Royal Dutch Shell".to_string(), "ORG")]
         );
         // A line of results: its places are teams.
         assert_eq!(
