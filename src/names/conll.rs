@@ -270,17 +270,8 @@ fn never_a_name(w: &str, first: bool) -> bool {
                 || l.weekdays.contains_key(&lower)
         })
         || lists.is_title(w)
-        || lists.demonyms.contains_key(bare_demonym(w))
+        || lists.is_demonym(w)
         || (first && super::word_classes("en").casing(&lower) == "low")
-}
-
-/// A demonym as the lists write it, without a plural "s" ("Palestinians" → "Palestinian").
-fn bare_demonym(w: &str) -> &str {
-    let lists = super::name_lists("en");
-    match w.strip_suffix('s') {
-        Some(x) if lists.demonyms.contains_key(x) => x,
-        _ => w,
-    }
 }
 
 /// Words that join the capitalised words of one name: "Gulf of Aden", "Wal - Mart", "U . S".
@@ -308,12 +299,12 @@ pub fn name_runs(words: &[&str]) -> Vec<std::ops::Range<usize>> {
     let mut i = 0;
     while i < words.len() {
         // A title before an ordinary capitalised word is part of the name ("General Motors").
-        let title_in_name = lists.is_title(words[i])
-            && words.get(i + 1).is_some_and(|n| {
-                capital(n)
-                    && !lists.is_title(n)
-                    && super::word_classes("en").is_ordinary(&n.to_lowercase())
-            });
+        let title_in_name = super::rules::title_opens_name(
+            words[i],
+            words.get(i + 1).copied(),
+            lists,
+            super::word_classes("en"),
+        );
         if !capital(words[i]) || (opener(words[i]) && !title_in_name) {
             i += 1;
             continue;
@@ -423,28 +414,21 @@ pub fn read_ecb_names(content: &str) -> Vec<LabeledSentence> {
         // The capitalised run: from the first capitalised word that is not a title to the last
         // capitalised word; inside it only capitalised words and joiners ("Gulf of Aden",
         // "U . S .", "T - Mobile").
-        let is_joiner = |w: &str| {
-            matches!(
-                w,
-                "of" | "de" | "del" | "da" | "la" | "von" | "van" | "der" | "&" | "-" | "."
-            )
-        };
         // A demonym opens a name when a capitalised word follows it ("Indian Ocean").
         let opens = |n: usize| {
             let t = words[n];
             let next_capital = words.get(n + 1).is_some_and(|&u| capitalised(&tokens[u].1));
-            let title_in_name = super::name_lists("en").is_title(&tokens[t].1)
-                && words.get(n + 1).is_some_and(|&u| {
-                    capitalised(&tokens[u].1)
-                        && super::word_classes("en").is_ordinary(&tokens[u].1.to_lowercase())
-                });
+            let lists = super::name_lists("en");
+            let title_in_name = super::rules::title_opens_name(
+                &tokens[t].1,
+                words.get(n + 1).map(|&u| tokens[u].1.as_str()),
+                lists,
+                super::word_classes("en"),
+            );
             capitalised(&tokens[t].1)
                 && (!never_a_name(&tokens[t].1, first_of_sentence(t))
                     || title_in_name
-                    || (next_capital
-                        && super::name_lists("en")
-                            .demonyms
-                            .contains_key(bare_demonym(&tokens[t].1))))
+                    || (next_capital && lists.is_demonym(&tokens[t].1)))
         };
         let Some(first) = (0..words.len()).find(|&n| opens(n)) else {
             continue;

@@ -82,6 +82,14 @@ struct Titles {
 }
 
 impl NameLists {
+    /// A demonym, also in the plural for the people ("Palestinians").
+    pub fn is_demonym(&self, word: &str) -> bool {
+        self.demonyms.contains_key(word)
+            || word
+                .strip_suffix('s')
+                .is_some_and(|w| self.demonyms.contains_key(w))
+    }
+
     /// A title word, also abbreviated with a full stop ("Dr.") or with "-elect" or
     /// "-designate" ("President-elect").
     pub fn is_title(&self, word: &str) -> bool {

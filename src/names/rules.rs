@@ -622,6 +622,22 @@ fn bare(name: &str) -> &str {
         .unwrap_or(name)
 }
 
+/// Whether a title word starts a name because an ordinary capitalised word follows it
+/// ("General Motors", "Justice Department"); before a name it is a title ("General Smith").
+pub(super) fn title_opens_name(
+    w: &str,
+    next: Option<&str>,
+    lists: &NameLists,
+    classes: &WordClasses,
+) -> bool {
+    lists.is_title(w)
+        && next.is_some_and(|n| {
+            is_capitalised(n)
+                && !lists.is_title(n)
+                && (ORG_WORDS.contains(&n) || classes.is_ordinary(&n.to_lowercase()))
+        })
+}
+
 /// A middle initial: "W." of "George W. Bush".
 fn is_initial(w: &str) -> bool {
     let mut c = w.chars();
@@ -699,12 +715,7 @@ pub fn tag(
         let w = words[i];
         // A title word before an ordinary capitalised word is part of a name ("General
         // Motors", "Justice Department"), before a name it is a title ("General Smith").
-        let title_in_name = lists.is_title(w)
-            && words.get(i + 1).is_some_and(|n| {
-                is_capitalised(n)
-                    && !lists.is_title(n)
-                    && (ORG_WORDS.contains(n) || classes.is_ordinary(&n.to_lowercase()))
-            });
+        let title_in_name = title_opens_name(w, words.get(i + 1).copied(), lists, classes);
         let starts = (is_capitalised(w) && !never(w) && (!lists.is_title(w) || title_in_name)
             || (is_acronym(w) && !never(w)))
             && !has_digit(w)
@@ -964,12 +975,7 @@ fn classify(
         return Some(kind);
     }
     // A demonym, also for the people ("Palestinians"), is no name here (CoNLL's MISC).
-    let demonym = |w: &str| {
-        lists.demonyms.contains_key(w)
-            || w.strip_suffix('s')
-                .is_some_and(|x| lists.demonyms.contains_key(x))
-    };
-    if span.len() == 1 && (ADJECTIVES.contains(&surface) || demonym(surface)) {
+    if span.len() == 1 && (ADJECTIVES.contains(&surface) || lists.is_demonym(surface)) {
         return None;
     }
     if span.iter().any(|w| OTHER_WORDS.contains(w)) {
@@ -1034,7 +1040,7 @@ fn classify(
     if (2..=3).contains(&span.len())
         && span.iter().all(|w| is_capitalised(w))
         // A demonym inside names no person ("Royal Dutch Shell").
-        && !span.iter().any(|w| demonym(w))
+        && !span.iter().any(|w| lists.is_demonym(w))
         && (lists.given_names.is_empty()
             || lists.given_names.contains(span[0])
             || span
