@@ -63,7 +63,8 @@ pub struct NameLists {
     pub organisations: HashMap<String, String>,
     #[serde(default)]
     titles: Titles,
-    /// Demonyms → ISO country code: "Russian forces" names Russia.
+    /// Demonyms → ISO country code: "Russian forces" names Russia (`names.toml`, then the
+    /// generated `resources/<lang>/demonyms.tsv`).
     #[serde(default)]
     pub demonyms: HashMap<String, String>,
     /// Given names (`resources/<lang>/given-names.txt`): "Louis Gallois" is a person,
@@ -123,6 +124,15 @@ pub fn name_lists(lang: &str) -> &'static NameLists {
         };
         lists.given_names = word_list("given-names.txt");
         lists.surnames = word_list("surnames.txt");
+        // Generated demonyms ("Greek\tGR"); the hand list in names.toml wins.
+        for line in word_list("demonyms.tsv") {
+            if let Some((demonym, country)) = line.split_once('\t') {
+                lists
+                    .demonyms
+                    .entry(demonym.to_string())
+                    .or_insert_with(|| country.to_string());
+            }
+        }
         lists
     })
     .get(lang)

@@ -247,6 +247,81 @@ const KIN: &[&str] = &[
     "publicist",
 ];
 
+/// Occupations and other nouns for people written before a name or in apposition to it
+/// ("lawyer Mark Heller", "the teenager , Kimani Gray ,", "Gupta , the TV star and
+/// neurosurgeon"); lower-case titles ("president") count too.
+const PERSON_NOUNS: &[&str] = &[
+    "actor",
+    "actress",
+    "singer",
+    "rapper",
+    "songwriter",
+    "musician",
+    "comedian",
+    "star",
+    "model",
+    "player",
+    "quarterback",
+    "pitcher",
+    "striker",
+    "midfielder",
+    "goalkeeper",
+    "boxer",
+    "champion",
+    "teammate",
+    "rookie",
+    "veteran",
+    "lawyer",
+    "attorney",
+    "teenager",
+    "teen",
+    "boy",
+    "girl",
+    "man",
+    "woman",
+    "suspect",
+    "victim",
+    "gunman",
+    "inmate",
+    "prisoner",
+    "surgeon",
+    "neurosurgeon",
+    "doctor",
+    "nurse",
+    "journalist",
+    "reporter",
+    "correspondent",
+    "columnist",
+    "writer",
+    "author",
+    "novelist",
+    "poet",
+    "filmmaker",
+    "producer",
+    "designer",
+    "chef",
+    "founder",
+    "co-founder",
+    "analyst",
+    "economist",
+    "scientist",
+    "professor",
+    "student",
+    "friend",
+    "colleague",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "rep",
+    "representative",
+    "ex-husband",
+    "ex-wife",
+    "ex-boyfriend",
+    "ex-girlfriend",
+    "mom",
+    "dad",
+];
+
 /// Verbs of a sports result and "vs": the places around them are teams.
 const SPORTS_RESULT: &[&str] = &[
     "beat",
@@ -554,6 +629,9 @@ pub struct Memory {
     /// Names the document shows somewhere to be a person ([`person_cue`]), with their last
     /// word: "Comeaux , 49 ," makes every "Comeaux" and "Arcade Joseph Comeaux Jr" a person.
     people: HashSet<String>,
+    /// Names the document shows somewhere to be a product or a work ("the Internet Explorer
+    /// browser"): no person, organisation or place anywhere in it.
+    products: HashSet<String>,
 }
 
 impl Memory {
@@ -592,14 +670,28 @@ impl Memory {
                 {
                     start += 1;
                 }
+                // A name before its kind of thing is a product ("Internet Explorer Web
+                // browser", "MacBook Pro laptop"), also without an ordinary last word.
+                let product = words.get(j).is_some_and(|n| PRODUCT_NOUNS.contains(n));
+                if product {
+                    let run = &words[start..j];
+                    self.products.insert(run.join(" "));
+                    if run.len() >= 2 && classes.is_ordinary(&run[run.len() - 1].to_lowercase()) {
+                        self.products.insert(run[..run.len() - 1].join(" "));
+                    }
+                }
                 // A run with an organisation, place or event word names no person.
                 let generic = words[start..j].iter().any(|w| {
                     ORG_WORDS.contains(w) || PLACE_WORDS.contains(w) || OTHER_WORDS.contains(w)
                 });
-                if !generic && person_cue(words, start, j, lists) {
+                if !generic && !product && person_cue(words, start, j, lists) {
                     self.people
                         .insert(bare(&words[start..j].join(" ")).to_string());
                     self.people.insert(bare(words[j - 1]).to_string());
+                    // A given name alone is the person too ("Lindsay" after "Lindsay Lohan").
+                    if j - start >= 2 && lists.given_names.contains(words[start]) {
+                        self.people.insert(words[start].to_string());
+                    }
                 }
                 i = j;
             }
@@ -609,7 +701,21 @@ impl Memory {
 
 /// A word that is never a name, also in a contraction ("I'm", "We're").
 fn never(w: &str) -> bool {
+    // In capitals too ("DECEMBER", "TUESDAY").
+    let titled = || -> String {
+        let mut c = w.chars();
+        c.next()
+            .map(|f| {
+                f.to_uppercase()
+                    .chain(c.flat_map(char::to_lowercase))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
     NEVER.contains(&w)
+        || (w.len() > 3
+            && w.chars().all(|c| !c.is_lowercase())
+            && NEVER.contains(&titled().as_str()))
         || w.split_once(['\'', '’'])
             .is_some_and(|(head, _)| NEVER.contains(&head))
 }
@@ -656,7 +762,25 @@ fn person_cue(words: &[&str], i: usize, j: usize, lists: &NameLists) -> bool {
         && !at(j + 1).is_empty()
         && at(j + 1).chars().all(|c| c.is_ascii_digit())
         && matches!(at(j + 2), "," | "-");
+    // "the teenager , Kimani Gray ," and "16 - year - old Kimani Gray".
+    let noun_before = |k: usize| {
+        let w = at(k).trim_end_matches('.');
+        KIN.contains(&w) || is_person_noun(w, lists) || w.ends_with("year-old")
+    };
+    let aged = (i >= 3 && at(i - 1) == "old" && at(i - 2) == "-" && at(i - 3).starts_with("year"));
+    let apposition = {
+        // ", the TV star and neurosurgeon ," / ", a lawyer"
+        at(j) == ","
+            && matches!(at(j + 1), "the" | "a" | "an" | "his" | "her")
+            && (j + 2..j + 6)
+                .take_while(|&k| !matches!(at(k), "," | "." | "" | "who" | "which"))
+                .any(|k| is_person_noun(at(k), lists) || KIN.contains(&at(k)))
+    };
     before.is_some_and(|b| lists.is_title(b) || KIN.contains(&b))
+        || (i >= 1 && noun_before(i - 1))
+        || (i >= 2 && at(i - 1) == "," && noun_before(i - 2))
+        || aged
+        || apposition
         || (j - i >= 2 && lists.given_names.contains(words[i]))
         || (j - i >= 2 && words[i..j].iter().any(|w| is_initial(w)))
         || (j - i >= 2 && matches!(words[j - 1], "Jr" | "Jr." | "Sr" | "Sr." | "II" | "III"))
@@ -666,7 +790,37 @@ fn person_cue(words: &[&str], i: usize, j: usize, lists: &NameLists) -> bool {
         || pronoun_follows(&words[j.min(words.len())..])
 }
 
-/// Whether a personal pronoun follows within four words, before any other capitalised word
+/// A lower-case noun for a person: an occupation ("lawyer") or a title as written inside a
+/// sentence ("president", "coach").
+fn is_person_noun(w: &str, lists: &NameLists) -> bool {
+    if PERSON_NOUNS.contains(&w) {
+        return true;
+    }
+    let mut c = w.chars();
+    c.next().is_some_and(char::is_lowercase) && {
+        let capitalised: String = w[..1].to_uppercase() + &w[1..];
+        lists.is_title(&capitalised)
+            && !matches!(
+                w,
+                "general"
+                    | "chief"
+                    | "executive"
+                    | "prime"
+                    | "vice"
+                    | "deputy"
+                    | "foreign"
+                    | "defence"
+                    | "defense"
+                    | "official"
+                    | "officials"
+                    | "justice"
+            )
+    }
+}
+
+const PRONOUN_WINDOW: usize = 8;
+
+/// Whether a personal pronoun follows within a few words, before any other capitalised word
 /// ("Klitschko defended his title", "Lohan checked herself in").
 fn pronoun_follows(rest: &[&str]) -> bool {
     for w in rest.iter().take(4) {
@@ -708,7 +862,7 @@ pub fn tag(
     let headline = is_title_case(words);
     let ordinary = |w: &str| {
         let lower = w.to_lowercase();
-        headline && (memory.lower.contains(&lower) || classes.casing(&lower) == "low")
+        headline && (memory.lower.contains(&lower) || classes.is_ordinary(&lower))
     };
     let mut i = 0;
     while i < words.len() {
@@ -785,10 +939,15 @@ pub fn tag(
                 .get(j)
                 .is_some_and(|n| matches!(*n, "''" | "\"" | "”" | "'" | "’"))
             && !(i >= 2 && words[i - 2].ends_with(':'));
-        if (kind_follows || quoted)
+        let product = kind_follows || quoted || memory.products.contains(bare(&surface));
+        if product
             && !memory.kinds.contains_key(bare(&surface))
             && !lists.organisations.contains_key(surface.as_str())
         {
+            // Its abbreviation in brackets is the product too ("Internet Explorer ( IE )").
+            if let Some(short) = bracketed_acronym(&words[j..]) {
+                memory.products.insert(short.to_string());
+            }
             i = j;
             continue;
         }
@@ -796,21 +955,17 @@ pub fn tag(
         // A lone capitalised first word with nothing known about it is just a sentence start,
         // unless the document uses it as a name elsewhere, or a verb follows it ("Boeing
         // announced") and it is never an ordinary word in the document.
-        let verb_follows = words.get(j).is_some_and(|n| {
-            SPEECH.contains(n)
-                || IRREGULAR_PAST.contains(n)
-                || (n.len() > 3
-                    && n.chars().all(|c| c.is_lowercase())
-                    && (n.ends_with("ed") || n.ends_with("es")))
-        });
+        let verb_follows = verb_after(&words[j..]);
+        // A word news writes with a capital ("Microsoft") is a name at the start too.
+        let lower = bare(&surface).to_lowercase();
         let unknown_start = sentence_start
             && span.len() == 1
             && !memory.kinds.contains_key(bare(&surface))
             && !memory.people.contains(bare(&surface))
             && !memory.inside.contains(&surface)
-            && (memory.lower.contains(&surface.to_lowercase())
-                || !verb_follows
-                || classes.is_ordinary(&surface.to_lowercase()))
+            && (memory.lower.contains(&lower)
+                || (!verb_follows && classes.casing(&lower) != "cap")
+                || classes.is_ordinary(&lower))
             && kind_is_guess(&span, g, lists);
         let kind = if unknown_start {
             None
@@ -819,6 +974,11 @@ pub fn tag(
         };
         if let Some(kind) = kind {
             memory.kinds.insert(surface.clone(), kind);
+            // Its abbreviation in brackets names the same ("European Aeronautic Defence and
+            // Space Company ( EADS )").
+            if let Some(short) = bracketed_acronym(&words[j..]) {
+                memory.kinds.entry(short.to_string()).or_insert(kind);
+            }
             if kind == "PER" && span.len() > 1 {
                 // "Louis Gallois" makes a later "Gallois" a person.
                 memory
@@ -836,6 +996,41 @@ pub fn tag(
         i = j;
     }
     tags
+}
+
+/// An acronym in brackets right after a name: "( IE )".
+fn bracketed_acronym<'a>(rest: &[&'a str]) -> Option<&'a str> {
+    match rest {
+        ["(" | "-LRB-", short, ")" | "-RRB-", ..] if is_acronym(short) => Some(short),
+        _ => None,
+    }
+}
+
+/// Auxiliaries and modals that make the word before them a subject ("Microsoft has released").
+const AUXILIARIES: &[&str] = &[
+    "has", "had", "have", "is", "was", "are", "were", "will", "would", "can", "could", "may",
+    "might", "must", "should", "does", "did",
+];
+
+/// Whether a verb follows, after words that tell when ("Microsoft on Wednesday released",
+/// "Boeing today announced", "Airbus also said").
+fn verb_after(rest: &[&str]) -> bool {
+    let mut k = 0;
+    while k < rest.len().min(3) {
+        match rest[k] {
+            "today" | "yesterday" | "also" | "now" | "then" | "still" | "recently" => k += 1,
+            "on" | "last" | "this" if rest.get(k + 1).is_some_and(|d| NEVER.contains(d)) => k += 2,
+            _ => break,
+        }
+    }
+    rest.get(k).is_some_and(|n| {
+        SPEECH.contains(n)
+            || IRREGULAR_PAST.contains(n)
+            || AUXILIARIES.contains(n)
+            || (n.len() > 3
+                && n.chars().all(|c| c.is_lowercase())
+                && (n.ends_with("ed") || n.ends_with("es")))
+    })
 }
 
 /// Whether a sentence is written in capitals ("EU REJECTS GERMAN CALL TO BOYCOTT BRITISH
@@ -1133,6 +1328,34 @@ mod tests {
                 "{text}"
             );
         }
+        // An age before the name, an occupation before it or in apposition after it.
+        for (text, name) in [
+            (
+                "Police shot 16 - year - old Kimani Gray in Brooklyn .",
+                "Kimani Gray",
+            ),
+            ("Police shot a 16-year-old , Kimani Gray .", "Kimani Gray"),
+            ("The court heard her lawyer Mark Heller .", "Mark Heller"),
+            (
+                "They shot the teenager , Kimani Gray , on Saturday .",
+                "Kimani Gray",
+            ),
+            (
+                "In choosing Gupta , the TV star and neurosurgeon , Obama chose well .",
+                "Gupta",
+            ),
+        ] {
+            assert!(
+                run_document(text).contains(&(name.to_string(), "PER")),
+                "{text}: {:?}",
+                run_document(text)
+            );
+        }
+        // A given name alone is the person the document names with it.
+        assert!(
+            run_document("Actress Lindsay Lohan left . | Friends said Lindsay wept .")
+                .contains(&("Lindsay".to_string(), "PER"))
+        );
         // An occupation opening the sentence is not part of the name; the surname then is a
         // person, with a possessive too.
         let found = run_document("Actress Lindsay Lohan left . | Lohan's lawyer spoke .");
@@ -1201,6 +1424,20 @@ mod tests {
         // Products and works: before their kind of thing, or a title alone in quotes.
         assert!(run("A flaw in the Internet Explorer browser lets hackers in .").is_empty());
         assert!(run("Fans queued for `` Catching Fire '' on Friday .").is_empty());
+        // A product stays one in the whole document, with its abbreviation.
+        assert_eq!(
+            run_document(
+                "Hackers use Internet Explorer ( IE ) . | A flaw in the Internet Explorer browser is old . | IE users should update ."
+            ),
+            []
+        );
+        // A company that opens a sentence before a verb; demonyms and months in capitals are
+        // no names.
+        assert_eq!(
+            run_document("Microsoft has released a patch ."),
+            [("Microsoft".to_string(), "ORG")]
+        );
+        assert!(run_document("Greek police said so . | DECEMBER 3 , 2008").is_empty());
         assert!(run("He met President-elect Barack Obama .")
             .contains(&("Barack Obama".to_string(), "PER")));
     }
