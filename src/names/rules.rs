@@ -854,7 +854,7 @@ pub fn tag(
 ) -> Vec<usize> {
     let g = gazetteer::gazetteer();
     if is_shouting(words) {
-        return tag_shouting(words, lists, g);
+        return tag_shouting(words, lists, g, classes);
     }
     let mut tags = vec![0usize; words.len()];
     // In a title-case headline an ordinary word (one the document writes in lower case) is
@@ -1064,7 +1064,12 @@ fn is_title_case(words: &[&str]) -> bool {
 
 /// Tags a sentence written in capitals by what is known, not by shape: places the gazetteer
 /// knows, organisations on the list, and short acronyms ("EU", "UN") that are not words.
-fn tag_shouting(words: &[&str], lists: &NameLists, g: &gazetteer::Gazetteer) -> Vec<usize> {
+fn tag_shouting(
+    words: &[&str],
+    lists: &NameLists,
+    g: &gazetteer::Gazetteer,
+    classes: &WordClasses,
+) -> Vec<usize> {
     let mut tags = vec![0usize; words.len()];
     let title = |w: &str| -> String {
         let mut c = w.chars();
@@ -1090,7 +1095,11 @@ fn tag_shouting(words: &[&str], lists: &NameLists, g: &gazetteer::Gazetteer) -> 
                 || lists.organisations.contains_key(&titled)
             {
                 Some((n, "ORG"))
-            } else if (as_written.chars().count() > 3 || n > 1) && g.lookup(&titled).is_some() {
+            } else if (as_written.chars().count() > 3 || n > 1)
+                // One ordinary word is that word ("SURPRISE", not Surprise, Arizona).
+                && (n > 1 || !classes.is_ordinary(&as_written.to_lowercase()))
+                && g.lookup(&titled).is_some()
+            {
                 Some((n, "LOC"))
             } else if n == 1 && as_written.chars().count() <= 3 && g.lookup(&as_written).is_some() {
                 // "US", "UK" as written.
@@ -1203,9 +1212,12 @@ fn classify(
             .iter()
             .filter(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()))
             .count();
-        if after.is_some_and(|a| SPORTS_RESULT.contains(&a))
-            || before.is_some_and(|b| SPORTS_RESULT.contains(&b))
-            || (words.len() >= 4 && numbers * 2 >= words.len())
+        // National sides stay their country, as CoNLL tags them ("Russia beat Belarus").
+        let city = place.is_some_and(|p| !matches!(p.kind, gazetteer::PlaceKind::Country));
+        if city
+            && (after.is_some_and(|a| SPORTS_RESULT.contains(&a))
+                || before.is_some_and(|b| SPORTS_RESULT.contains(&b))
+                || (words.len() >= 4 && numbers * 2 >= words.len()))
         {
             return Some("ORG");
         }
@@ -1242,6 +1254,10 @@ fn classify(
                 .last()
                 .is_some_and(|w| lists.surnames.contains(bare(w))))
     {
+        return Some("PER");
+    }
+    // A line of two or three unknown capitalised words alone is a byline ("Nadim Ladki").
+    if (2..=3).contains(&span.len()) && at == 0 && words.len() == span.len() {
         return Some("PER");
     }
     // A single unknown capitalised word: most often an organisation or brand ("Boeing").
@@ -1413,6 +1429,15 @@ mod tests {
             run("Shares of Royal Dutch Shell rose ."),
             [("Royal Dutch Shell".to_string(), "ORG")]
         );
+        // National sides stay their country, as CoNLL tags them; a byline is a person.
+        assert_eq!(
+            run("Russia beat Belarus 2-1 ."),
+            [
+                ("Russia".to_string(), "LOC"),
+                ("Belarus".to_string(), "LOC")
+            ]
+        );
+        assert_eq!(run("Nadim Ladki"), [("Nadim Ladki".to_string(), "PER")]);
         // A line of results: its places are teams.
         assert_eq!(
             run("Leeds 1 Barnsley 2"),
@@ -1450,6 +1475,11 @@ mod tests {
             vec![("EU".to_string(), "ORG"), ("RUSSIA".to_string(), "LOC")],
         );
         // "UK" is a place as written; "TO" and "WIN" are words.
+        // An ordinary word in capitals is that word, not a place of that name (Surprise, AZ).
+        assert_eq!(
+            run("JAPAN GET LUCKY WIN , CHINA IN SURPRISE DEFEAT ."),
+            [("JAPAN".to_string(), "LOC"), ("CHINA".to_string(), "LOC")]
+        );
         let found = run("UK TEAM SET TO WIN IN PARIS");
         assert!(found.contains(&("UK".to_string(), "LOC")), "{found:?}");
         assert!(found.contains(&("PARIS".to_string(), "LOC")), "{found:?}");
