@@ -632,6 +632,9 @@ pub struct Memory {
     /// Names the document shows somewhere to be a product or a work ("the Internet Explorer
     /// browser"): no person, organisation or place anywhere in it.
     products: HashSet<String>,
+    /// Whether the document reports a game (a score and a word of sport): its cities and
+    /// states are teams ("victory over visiting Evansville").
+    sports: bool,
 }
 
 impl Memory {
@@ -642,7 +645,23 @@ impl Memory {
         lists: &NameLists,
         classes: &WordClasses,
     ) {
+        let (mut scores, mut sport_words) = (0, 0);
         for words in sentences {
+            for (k, w) in words.iter().enumerate() {
+                if is_score(w)
+                    || (w.len() <= 3
+                        && w.chars().all(|c| c.is_ascii_digit())
+                        && words.get(k + 1) == Some(&"-")
+                        && words
+                            .get(k + 2)
+                            .is_some_and(|n| n.len() <= 3 && n.chars().all(|c| c.is_ascii_digit())))
+                {
+                    scores += 1;
+                }
+                if SPORT_WORDS.contains(w) {
+                    sport_words += 1;
+                }
+            }
             for (i, w) in words.iter().enumerate() {
                 if w.chars().next().is_some_and(char::is_lowercase) {
                     self.lower.insert((*w).to_string());
@@ -684,7 +703,9 @@ impl Memory {
                 let generic = words[start..j].iter().any(|w| {
                     ORG_WORDS.contains(w) || PLACE_WORDS.contains(w) || OTHER_WORDS.contains(w)
                 });
-                if !generic && !product && person_cue(words, start, j, lists) {
+                // "the 40 - year - old American" is no name.
+                let demonym = j - start == 1 && lists.is_demonym(words[start]);
+                if !generic && !product && !demonym && person_cue(words, start, j, lists) {
                     self.people
                         .insert(bare(&words[start..j].join(" ")).to_string());
                     self.people.insert(bare(words[j - 1]).to_string());
@@ -696,7 +717,46 @@ impl Memory {
                 i = j;
             }
         }
+        self.sports = scores >= 1 && sport_words >= 2;
     }
+}
+
+/// Words of sport: with a score they make a document a game report.
+const SPORT_WORDS: &[&str] = &[
+    "game",
+    "games",
+    "match",
+    "season",
+    "points",
+    "goal",
+    "goals",
+    "coach",
+    "victory",
+    "win",
+    "league",
+    "team",
+    "rebounds",
+    "quarterback",
+    "touchdown",
+    "touchdowns",
+    "innings",
+    "playoffs",
+    "playoff",
+    "halftime",
+    "scored",
+    "scoring",
+    "tournament",
+    "championship",
+    "defeat",
+];
+
+/// A score as one token: "91-73", "2-1".
+fn is_score(w: &str) -> bool {
+    w.split_once('-').is_some_and(|(a, b)| {
+        [a, b]
+            .iter()
+            .all(|n| (1..=3).contains(&n.len()) && n.chars().all(|c| c.is_ascii_digit()))
+    })
 }
 
 /// A word that is never a name, also in a contraction ("I'm", "We're").
@@ -1155,8 +1215,9 @@ fn classify(
     g: &gazetteer::Gazetteer,
     classes: &WordClasses,
 ) -> Option<&'static str> {
-    let surface = span.join(" ");
-    let surface = surface.as_str();
+    let joined = span.join(" ");
+    // Known as it is without a possessive ("Indonesia's Aceh").
+    let surface = bare(&joined);
     let before = at.checked_sub(1).map(|k| words[k]);
     // A one-word place that is also an ordinary word ("Man", a city in Côte d'Ivoire; "Luck")
     // is that place only after a place preposition.
@@ -1186,6 +1247,13 @@ fn classify(
         return None;
     }
     if span.len() > 1 && span.last().is_some_and(|w| PLACE_WORDS.contains(w)) {
+        // "Indiana State" in a game report is the university's team.
+        if memory.sports
+            && span.last() == Some(&"State")
+            && !before.is_some_and(|b| PLACE_PREPOSITIONS.contains(&b))
+        {
+            return Some("ORG");
+        }
         return Some("LOC");
     }
     // A geographic feature "of" a name: "Gulf of Aden", "Bay of Bengal", "Strait of Hormuz".
@@ -1214,8 +1282,11 @@ fn classify(
             .count();
         // National sides stay their country, as CoNLL tags them ("Russia beat Belarus").
         let city = place.is_some_and(|p| !matches!(p.kind, gazetteer::PlaceKind::Country));
+        // In a game report, a city or state that is not where something happens is a team.
+        let team = memory.sports && !before.is_some_and(|b| PLACE_PREPOSITIONS.contains(&b));
         if city
-            && (after.is_some_and(|a| SPORTS_RESULT.contains(&a))
+            && (team
+                || after.is_some_and(|a| SPORTS_RESULT.contains(&a))
                 || before.is_some_and(|b| SPORTS_RESULT.contains(&b))
                 || (words.len() >= 4 && numbers * 2 >= words.len()))
         {
@@ -1428,6 +1499,27 @@ mod tests {
         assert_eq!(
             run("Shares of Royal Dutch Shell rose ."),
             [("Royal Dutch Shell".to_string(), "ORG")]
+        );
+        // In a game report a city or state is a team, unless something happens in it.
+        let found = run_document(
+            "North Carolina beat Evansville 91-73 in the game . | The victory over visiting Evansville came at home in Chapel Hill . | Indiana State lost .",
+        );
+        assert_eq!(
+            found,
+            [
+                ("North Carolina".to_string(), "ORG"),
+                ("Evansville".to_string(), "ORG"),
+                ("Evansville".to_string(), "ORG"),
+                ("Chapel Hill".to_string(), "LOC"),
+                ("Indiana State".to_string(), "ORG")
+            ]
+        );
+        assert_eq!(
+            run("A quake hits Indonesia's Aceh ."),
+            [
+                ("Indonesia's".to_string(), "LOC"),
+                ("Aceh".to_string(), "LOC")
+            ]
         );
         // National sides stay their country, as CoNLL tags them; a byline is a person.
         assert_eq!(
