@@ -476,6 +476,15 @@ const NEVER: &[&str] = &[
     "Prof",
     "Prof.",
     "St",
+    "Mon",
+    "Tue",
+    "Tues",
+    "Wed",
+    "Thu",
+    "Thur",
+    "Thurs",
+    "Fri",
+    "Sat",
     "Jan",
     "Feb",
     "Mar",
@@ -773,7 +782,7 @@ fn never(w: &str) -> bool {
             .unwrap_or_default()
     };
     NEVER.contains(&w)
-        || (w.len() > 3
+        || (w.len() >= 3
             && w.chars().all(|c| !c.is_lowercase())
             && NEVER.contains(&titled().as_str()))
         || w.split_once(['\'', '’'])
@@ -967,7 +976,14 @@ pub fn tag(
                 && words
                     .get(j + 1)
                     .is_some_and(|n| is_capitalised(n) || is_initial(n));
-            if !inside || title_then_name {
+            // A person "of" a place is two names ("Vishwanand Subryan of Schenectady").
+            let person_of_place = x == "of"
+                && j - i >= 2
+                && (lists.given_names.contains(words[i])
+                    || lists.surnames.contains(words[j - 1])
+                    || memory.people.contains(&words[i..j].join(" ")))
+                && place_follows(&words[j + 1..], g);
+            if !inside || title_then_name || person_of_place {
                 break;
             }
             j += 1;
@@ -1056,6 +1072,17 @@ pub fn tag(
         i = j;
     }
     tags
+}
+
+/// Whether the capitalised words here are a known place ("Schenectady", "Fort Smith").
+fn place_follows(rest: &[&str], g: &gazetteer::Gazetteer) -> bool {
+    let run = rest
+        .iter()
+        .take(3)
+        .take_while(|w| is_capitalised(w))
+        .count();
+    (1..=run).any(|n| g.lookup(&rest[..n].join(" ")).is_some())
+        || (run >= 2 && matches!(rest[0], "Fort" | "Port" | "Mount" | "Lake" | "San" | "St."))
 }
 
 /// An acronym in brackets right after a name: "( IE )".
@@ -1530,6 +1557,13 @@ mod tests {
             ]
         );
         assert_eq!(run("Nadim Ladki"), [("Nadim Ladki".to_string(), "PER")]);
+        assert_eq!(
+            run("Police arrested Christopher Simpson of Schenectady on Fri ."),
+            [
+                ("Christopher Simpson".to_string(), "PER"),
+                ("Schenectady".to_string(), "LOC")
+            ]
+        );
         // A line of results: its places are teams.
         assert_eq!(
             run("Leeds 1 Barnsley 2"),
