@@ -31,6 +31,9 @@ const ORG_WORDS: &[&str] = &[
     "Group",
     "Airlines",
     "Airline",
+    "Aircraft",
+    "Airplanes",
+    "Aviation",
     "Airways",
     "Air",
     "Bank",
@@ -121,6 +124,11 @@ const PLACE_WORDS: &[&str] = &[
     "Airport",
     "Station",
     "Street",
+    "Highway",
+    "Freeway",
+    "Boulevard",
+    "Stadium",
+    "Arena",
     "Avenue",
     "Road",
     "River",
@@ -954,7 +962,12 @@ pub fn tag(
             })
             && !memory.inside.contains(w)
             && classes.is_ordinary(&w.to_lowercase());
-        if !starts || opens_phrase {
+        // A demonym before a person's name is no part of it ("American Hasim Rahman").
+        let demonym_before_person = lists.is_demonym(w)
+            && words
+                .get(i + 1)
+                .is_some_and(|n| lists.given_names.contains(*n) || memory.people.contains(bare(n)));
+        if !starts || opens_phrase || demonym_before_person {
             i += 1;
             continue;
         }
@@ -1557,6 +1570,15 @@ mod tests {
             ]
         );
         assert_eq!(run("Nadim Ladki"), [("Nadim Ladki".to_string(), "PER")]);
+        // A demonym before a person is no part of the name; makers of aircraft are companies.
+        assert_eq!(
+            run("The American Hasim Rahman lost ."),
+            [("Hasim Rahman".to_string(), "PER")]
+        );
+        assert_eq!(
+            run("Boeing Commercial Airplanes said it would ."),
+            [("Boeing Commercial Airplanes".to_string(), "ORG")]
+        );
         assert_eq!(
             run("Police arrested Christopher Simpson of Schenectady on Fri ."),
             [
