@@ -234,9 +234,9 @@ pub fn read_cat_names(content: &str, phrases: bool) -> Vec<LabeledSentence> {
     let mut out: Vec<LabeledSentence> = Vec::new();
     let mut current: Option<u32> = None;
     for (id, sentence, word) in tokens {
-        if sentence > last_annotated {
-            break;
-        }
+        // Sentences after the annotated ones are read too, all open, so a tagger reads the
+        // whole document; they score neither way.
+        let open = sentence > last_annotated;
         if current != Some(sentence) {
             out.push(LabeledSentence {
                 words: vec![],
@@ -248,8 +248,13 @@ pub fn read_cat_names(content: &str, phrases: bool) -> Vec<LabeledSentence> {
         let label = labels.get(&id).map_or("O", String::as_str);
         let s = out.last_mut().expect("pushed above");
         s.words.push(word.clone());
-        s.tags.push(tag_index(label).unwrap_or(0));
-        s.lines.push(format!("{word}\t{label}"));
+        s.tags.push(if open {
+            ANY
+        } else {
+            tag_index(label).unwrap_or(0)
+        });
+        s.lines
+            .push(format!("{word}\t{}", if open { "?" } else { label }));
     }
     out
 }
@@ -475,9 +480,11 @@ pub fn read_ecb_names(content: &str) -> Vec<LabeledSentence> {
     }
     let mut out: Vec<LabeledSentence> = Vec::new();
     let mut current = None;
+    // Every sentence, so a tagger reads the whole document; one that marks nothing is all open
+    // (ECB+ annotates some sentences of each document), so it scores neither way.
     for (i, (sentence, word)) in tokens.iter().enumerate() {
         if !annotated.contains(sentence) {
-            continue;
+            tags[i] = ANY;
         }
         if current != Some(*sentence) {
             out.push(LabeledSentence {
@@ -640,7 +647,11 @@ mod tests {
 <HUMAN_PART_PER m_id="3" TAG_DESCRIPTOR="t_reid" />
 </Markables></Document>"#;
         let s = read_ecb_names(doc);
-        assert_eq!(s.len(), 1, "only sentences with a mention");
+        assert_eq!(s.len(), 2, "every sentence, for the tagger's memory");
+        assert!(
+            s[1].tags.iter().all(|&t| t == ANY),
+            "a sentence without a mention is open"
+        );
         let tags: Vec<String> = s[0]
             .tags
             .iter()
@@ -669,7 +680,8 @@ mod tests {
 <ENTITY m_id="20" ent_type="ORG"/><ENTITY m_id="21" ent_type="PER"/></Markables>
 <Relations><REFERS_TO r_id="1"><source m_id="10"/><target m_id="20"/></REFERS_TO><REFERS_TO r_id="2"><source m_id="11"/><target m_id="21"/></REFERS_TO></Relations></Document>"#;
         let s = read_cat_names(cat, true);
-        assert_eq!(s.len(), 1, "sentence 1 has no annotation");
+        assert_eq!(s.len(), 2, "every sentence, for the tagger's memory");
+        assert_eq!(s[1].tags, [ANY], "sentence 1 has no annotation: open");
         let tags: Vec<&str> = s[0]
             .tags
             .iter()

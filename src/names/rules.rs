@@ -679,8 +679,12 @@ impl Memory {
                     sport_words += 1;
                 }
             }
+            // A web address writes everything in lower case.
+            let address = words
+                .iter()
+                .any(|w| w.starts_with("http") || w.starts_with("www"));
             for (i, w) in words.iter().enumerate() {
-                if w.chars().next().is_some_and(char::is_lowercase) {
+                if w.chars().next().is_some_and(char::is_lowercase) && !address {
                     self.lower.insert((*w).to_string());
                 } else if i > 0 && is_capitalised(w) && !is_opening(words[i - 1]) {
                     self.inside.insert((*w).to_string());
@@ -708,7 +712,9 @@ impl Memory {
                 }
                 // A name before its kind of thing is a product ("Internet Explorer Web
                 // browser", "MacBook Pro laptop"), also without an ordinary last word.
-                let product = words.get(j).is_some_and(|n| PRODUCT_NOUNS.contains(n));
+                // One word before its kind of thing is mostly the maker ("AMD chips").
+                let product =
+                    j - start >= 2 && words.get(j).is_some_and(|n| PRODUCT_NOUNS.contains(n));
                 if product {
                     let run = &words[start..j];
                     self.products.insert(run.join(" "));
@@ -864,7 +870,7 @@ fn person_cue(words: &[&str], i: usize, j: usize, lists: &NameLists) -> bool {
         || age
         || at(j) == "who"
         || (at(j) == "," && at(j + 1) == "who")
-        || pronoun_follows(&words[j.min(words.len())..])
+        || (subject_position(words, i) && pronoun_follows(&words[j.min(words.len())..]))
 }
 
 /// A lower-case noun for a person: an occupation ("lawyer") or a title as written inside a
@@ -895,9 +901,34 @@ fn is_person_noun(w: &str, lists: &NameLists) -> bool {
     }
 }
 
-const PRONOUN_WINDOW: usize = 8;
+/// Whether the name at `i` can be the subject of its clause, as a person the pronoun after it
+/// refers to is: it opens the sentence or follows punctuation, a name or a conjunction, not a
+/// verb or preposition ("serve Apple with his insights" says nothing of Apple).
+fn subject_position(words: &[&str], i: usize) -> bool {
+    i == 0
+        || !words[i - 1].starts_with(char::is_lowercase)
+        || matches!(
+            words[i - 1],
+            "and"
+                | "but"
+                | "that"
+                | "when"
+                | "while"
+                | "after"
+                | "because"
+                | "as"
+                | "if"
+                | "since"
+                | "where"
+                | "though"
+                | "although"
+                | "until"
+                | "before"
+                | "then"
+        )
+}
 
-/// Whether a personal pronoun follows within a few words, before any other capitalised word
+/// Whether a personal pronoun follows within four words, before any other capitalised word
 /// ("Klitschko defended his title", "Lohan checked herself in").
 fn pronoun_follows(rest: &[&str]) -> bool {
     for w in rest.iter().take(4) {
@@ -937,9 +968,11 @@ pub fn tag(
     // In a title-case headline an ordinary word (one the document writes in lower case) is
     // capitalised by the headline, not by being a name: it neither starts nor continues one.
     let headline = is_title_case(words);
+    // An acronym or a word with inner capitals ("AMD", "SeaMicro") is written so on purpose.
     let ordinary = |w: &str| {
         let lower = w.to_lowercase();
-        headline && (memory.lower.contains(&lower) || classes.is_ordinary(&lower))
+        let shaped = is_acronym(w) || w.chars().skip(1).any(char::is_uppercase);
+        headline && !shaped && (memory.lower.contains(&lower) || classes.is_ordinary(&lower))
     };
     let mut i = 0;
     while i < words.len() {
