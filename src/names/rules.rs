@@ -1511,6 +1511,14 @@ mod tests {
                 run_document(text)
             );
         }
+        // A pronoun after an object says nothing of it; a web address in lower case does not
+        // make a headline's acronym an ordinary word.
+        assert!(run_document("Steve will serve Apple with his insights .")
+            .contains(&("Apple".to_string(), "ORG")));
+        assert!(run_document(
+            "http : / / www . example . com / amd - to - buy - seamicro | AMD To Buy Server Maker SeaMicro"
+        )
+        .contains(&("AMD".to_string(), "ORG")));
         // A given name alone is the person the document names with it.
         assert!(
             run_document("Actress Lindsay Lohan left . | Friends said Lindsay wept .")
