@@ -850,7 +850,7 @@ fn person_cue(words: &[&str], i: usize, j: usize, lists: &NameLists) -> bool {
         let w = at(k).trim_end_matches('.');
         KIN.contains(&w) || is_person_noun(w, lists) || w.ends_with("year-old")
     };
-    let aged = (i >= 3 && at(i - 1) == "old" && at(i - 2) == "-" && at(i - 3).starts_with("year"));
+    let aged = i >= 3 && at(i - 1) == "old" && at(i - 2) == "-" && at(i - 3).starts_with("year");
     let apposition = {
         // ", the TV star and neurosurgeon ," / ", a lawyer"
         at(j) == ","
@@ -1228,9 +1228,10 @@ fn tag_shouting(
                 || lists.organisations.contains_key(&titled)
             {
                 Some((n, "ORG"))
-            } else if (as_written.chars().count() > 3 || n > 1)
+            } else if (n > 1
                 // One ordinary word is that word ("SURPRISE", not Surprise, Arizona).
-                && (n > 1 || !classes.is_ordinary(&as_written.to_lowercase()))
+                || (as_written.chars().count() > 3
+                    && !classes.is_ordinary(&as_written.to_lowercase())))
                 && g.lookup(&titled).is_some()
             {
                 Some((n, "LOC"))
