@@ -981,7 +981,7 @@ pub fn tag(
         // Motors", "Justice Department"), before a name it is a title ("General Smith").
         let title_in_name = title_opens_name(w, words.get(i + 1).copied(), lists, classes);
         let starts = (is_capitalised(w) && !never(w) && (!lists.is_title(w) || title_in_name)
-            || (is_acronym(w) && !never(w)))
+            || (is_acronym(w) && !never(w) && !shouted_word(w, classes)))
             && !has_digit(w)
             && !ordinary(w);
         // An ordinary word opening the sentence before "of" is no part of the name after it
@@ -1131,6 +1131,30 @@ fn place_follows(rest: &[&str], g: &gazetteer::Gazetteer) -> bool {
         || (run >= 2 && matches!(rest[0], "Fort" | "Port" | "Mount" | "Lake" | "San" | "St."))
 }
 
+/// Words of direction before a place name that make a part of it ("Northern California").
+const COMPASS: &[&str] = &[
+    "North",
+    "South",
+    "East",
+    "West",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Central",
+    "Northeast",
+    "Northwest",
+    "Southeast",
+    "Southwest",
+    "Upper",
+    "Lower",
+];
+
+/// An ordinary word written in capitals ("POSTED", "UPDATE"), not an acronym.
+fn shouted_word(w: &str, classes: &WordClasses) -> bool {
+    w.chars().count() >= 4 && classes.is_ordinary(&w.to_lowercase())
+}
+
 /// An acronym in brackets right after a name: "( IE )".
 fn bracketed_acronym<'a>(rest: &[&'a str]) -> Option<&'a str> {
     match rest {
@@ -1242,6 +1266,7 @@ fn tag_shouting(
                 && (2..=3).contains(&as_written.chars().count())
                 && as_written.chars().all(|c| c.is_ascii_uppercase())
                 && !SHORT_WORDS.contains(&as_written.to_lowercase().as_str())
+                && !never(&as_written)
             {
                 Some((1, "ORG"))
             } else {
@@ -1319,6 +1344,15 @@ fn classify(
     }
     if span.iter().any(|w| OTHER_WORDS.contains(w)) {
         return None;
+    }
+    // "Mount Cook", "Lake Tahoe", "Fort Smith"; "Northern California", "South Wales".
+    if span.len() > 1
+        && (matches!(
+            span[0],
+            "Mount" | "Mt" | "Mt." | "Lake" | "Fort" | "Port" | "Cape" | "Isle" | "Rue"
+        ) || (COMPASS.contains(&span[0]) && g.lookup(&span[1..].join(" ")).is_some()))
+    {
+        return Some("LOC");
     }
     if span.len() > 1 && span.last().is_some_and(|w| PLACE_WORDS.contains(w)) {
         // "Indiana State" in a game report is the university's team.
@@ -1665,6 +1699,16 @@ mod tests {
             vec![("EU".to_string(), "ORG"), ("RUSSIA".to_string(), "LOC")],
         );
         // "UK" is a place as written; "TO" and "WIN" are words.
+        // Ordinary words and calendar words in capitals are no acronyms; "Mount" and a
+        // direction before a place make a place.
+        assert!(run("POSTED : MON , JUL 2 , 2012").is_empty());
+        assert_eq!(
+            run("They climbed Mount Cook above Northern California ."),
+            [
+                ("Mount Cook".to_string(), "LOC"),
+                ("Northern California".to_string(), "LOC")
+            ]
+        );
         // An ordinary word in capitals is that word, not a place of that name (Surprise, AZ).
         assert_eq!(
             run("JAPAN GET LUCKY WIN , CHINA IN SURPRISE DEFEAT ."),
