@@ -1351,6 +1351,8 @@ fn classify(
             span[0],
             "Mount" | "Mt" | "Mt." | "Lake" | "Fort" | "Port" | "Cape" | "Isle" | "Rue"
         ) || (COMPASS.contains(&span[0]) && g.lookup(&span[1..].join(" ")).is_some()))
+        // A known place is typed below (a team in a game report: "North Carolina").
+        && place.is_none()
     {
         return Some("LOC");
     }
