@@ -1441,6 +1441,11 @@ fn classify(
     if (2..=3).contains(&span.len()) && at == 0 && words.len() == span.len() {
         return Some("PER");
     }
+    // A single ordinary word with a capital is a common noun here ("Maintenance , Repair and
+    // Overhaul", "the Video app"), not a name.
+    if span.len() == 1 && classes.is_ordinary(&surface.to_lowercase()) {
+        return None;
+    }
     // A single unknown capitalised word: most often an organisation or brand ("Boeing").
     if span.len() == 1 {
         return Some("ORG");
@@ -1704,6 +1709,10 @@ mod tests {
         // Ordinary words and calendar words in capitals are no acronyms; "Mount" and a
         // direction before a place make a place.
         assert!(run("POSTED : MON , JUL 2 , 2012").is_empty());
+        assert_eq!(
+            run("Boeing said Maintenance , Repair and Overhaul ( MRO ) costs rose ."),
+            [("Boeing".to_string(), "ORG"), ("MRO".to_string(), "ORG")]
+        );
         assert_eq!(
             run("They climbed Mount Cook above Northern California ."),
             [
