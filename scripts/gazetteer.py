@@ -42,11 +42,24 @@ COUNTRY_EXTRA = {
     "FI": ["Finlandia"], "DK": ["Denmark"], "PL": ["Polandia"], "GR": ["Yunani"], "NZ": ["Selandia Baru"],
     "AF": ["Afganistan"], "PK": ["Pakistan"], "BY": ["Belarus", "Belarusia"], "TL": ["Timor Leste"],
 }
+# Names English news uses that the sources lack. They are written with a leading "~" (also the
+# UK nations below): lookups find them, but the Indonesian tagger's gazetteer features do not see
+# them (src/names/gazetteer.rs, `model_gazetteer`), so its trained model stays as it was.
+COUNTRY_EXTRA_EN = {
+    "GB": ["Britain", "Great Britain"], "NL": ["Holland"], "MM": ["Burma"], "PS": ["Palestine"],
+    "TL": ["East Timor"], "US": ["America"],
+}
 # Regions that are neither countries nor cities (name, country, lat, lon, aliases); positions
 # are approximate centres (facts).
 REGIONS = [
     ("Crimea", "UA", 45.3, 34.4, ["Krimea", "Semenanjung Krimea"]),
     ("Donbas", "UA", 48.0, 38.0, ["Donbass"]),
+    # The nations of the United Kingdom (its first-level subdivisions are counties); English-only
+    # ("~", see COUNTRY_EXTRA_EN).
+    ("~England", "GB", 52.36, -1.17, []),
+    ("~Scotland", "GB", 56.49, -4.20, []),
+    ("~Wales", "GB", 52.13, -3.78, []),
+    ("~Northern Ireland", "GB", 54.79, -6.49, []),
     ("Gaza Strip", "PS", 31.42, 34.36, ["Gaza", "Jalur Gaza"]),
     ("West Bank", "PS", 31.95, 35.25, ["Tepi Barat"]),
     ("Kashmir", "IN", 34.08, 74.8, []),
@@ -225,6 +238,7 @@ def main() -> int:
                 names.add(entry[key])
                 names.add(indonesian.gettext(entry[key]))
         names.update(COUNTRY_EXTRA.get(cc, []))
+        names.update("~" + n for n in COUNTRY_EXTRA_EN.get(cc, []))
         aliases = sorted(n for n in names if n != c["name"] and len(n) >= 2)
         rows.append(("country", c["name"], cc, capital["latitude"], capital["longitude"], c["population"], aliases))
     for name, cc, lat, lon, aliases in REGIONS:

@@ -42,11 +42,20 @@ pub struct Gazetteer {
 /// The gazetteer, parsed once.
 pub fn gazetteer() -> &'static Gazetteer {
     static G: OnceLock<Gazetteer> = OnceLock::new();
-    G.get_or_init(|| Gazetteer::parse(DATA))
+    G.get_or_init(|| Gazetteer::parse(DATA, true))
+}
+
+/// The gazetteer the trained tagger's features see: without the names written "~" in the data,
+/// which English news uses and Indonesian does not ("Britain", "England"). The Indonesian model
+/// was trained on this one, so those names leave it as it was.
+pub fn model_gazetteer() -> &'static Gazetteer {
+    static G: OnceLock<Gazetteer> = OnceLock::new();
+    G.get_or_init(|| Gazetteer::parse(DATA, false))
 }
 
 impl Gazetteer {
-    fn parse(data: &str) -> Gazetteer {
+    /// Parses the data; `english_only`: whether names written with a leading "~" count.
+    fn parse(data: &str, english_only: bool) -> Gazetteer {
         let mut entries = Vec::new();
         let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
         let mut short: HashMap<String, Vec<usize>> = HashMap::new();
@@ -67,10 +76,13 @@ impl Gazetteer {
             let (Ok(lat), Ok(lon)) = (cols[3].parse(), cols[4].parse()) else {
                 continue;
             };
+            if cols[1].starts_with('~') && !english_only {
+                continue;
+            }
             let idx = entries.len();
             entries.push(Entry {
                 kind,
-                name: cols[1].to_string(),
+                name: cols[1].trim_start_matches('~').to_string(),
                 country: cols[2].to_string(),
                 lat,
                 lon,
@@ -78,8 +90,9 @@ impl Gazetteer {
             });
             for name in std::iter::once(cols[1])
                 .chain(cols[6].split('|'))
-                .filter(|n| !n.is_empty())
+                .filter(|n| !n.is_empty() && (english_only || !n.starts_with('~')))
             {
+                let name = name.trim_start_matches('~');
                 let (map, key) = if name.chars().count() <= 3 {
                     (&mut short, name.to_string())
                 } else {
@@ -172,6 +185,24 @@ mod tests {
             g.lookup("As").is_none(),
             "short names match only as written"
         );
+    }
+
+    #[test]
+    fn english_only_names_are_found_but_not_by_the_model() {
+        let uk = gazetteer().lookup("Britain").expect("Britain");
+        assert_eq!(
+            (uk.name.as_str(), uk.country.as_str()),
+            ("United Kingdom", "GB")
+        );
+        let england = gazetteer().lookup("England").expect("England");
+        assert_eq!(
+            england.name, "England",
+            "the marker is not part of the name"
+        );
+        assert!(model_gazetteer().lookup("Britain").is_none());
+        assert!(model_gazetteer().lookup("England").is_none());
+        assert!(model_gazetteer().lookup("Inggris").is_some());
+        assert_eq!(gazetteer().len(), model_gazetteer().len() + 4);
     }
 
     #[test]

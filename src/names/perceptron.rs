@@ -265,7 +265,7 @@ impl WordClasses {
 /// "I-city", ... ("-" outside any).
 fn places(words: &[String], lower: &[String]) -> Vec<&'static str> {
     use super::gazetteer::PlaceKind;
-    let g = super::gazetteer::gazetteer();
+    let g = super::gazetteer::model_gazetteer();
     let mut out = vec!["-"; words.len()];
     let mut i = 0;
     while i < words.len() {

@@ -1045,7 +1045,10 @@ pub fn tag(
         }
         // A maker before a model number names a product ("Airbus A330", "Boeing 737s"), which
         // is no person, organisation or place.
-        if words.get(j).is_some_and(|n| is_model_number(n)) {
+        // A place before a number is a team and its score ("Leicestershire 296").
+        if words.get(j).is_some_and(|n| is_model_number(n))
+            && g.lookup(&words[i..j].join(" ")).is_none()
+        {
             i = j + 1;
             continue;
         }
@@ -1130,6 +1133,9 @@ fn place_follows(rest: &[&str], g: &gazetteer::Gazetteer) -> bool {
     (1..=run).any(|n| g.lookup(&rest[..n].join(" ")).is_some())
         || (run >= 2 && matches!(rest[0], "Fort" | "Port" | "Mount" | "Lake" | "San" | "St."))
 }
+
+/// Nations that field national sides without being countries in the gazetteer.
+const NATIONS: &[&str] = &["England", "Scotland", "Wales", "Northern Ireland"];
 
 /// Words of direction before a place name that make a part of it ("Northern California").
 const COMPASS: &[&str] = &[
@@ -1391,7 +1397,9 @@ fn classify(
             .filter(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()))
             .count();
         // National sides stay their country, as CoNLL tags them ("Russia beat Belarus").
-        let city = place.is_some_and(|p| !matches!(p.kind, gazetteer::PlaceKind::Country));
+        let city = place.is_some_and(|p| {
+            !matches!(p.kind, gazetteer::PlaceKind::Country) && !NATIONS.contains(&p.name.as_str())
+        });
         // In a game report, a city or state that is not where something happens is a team.
         let team = memory.sports && !before.is_some_and(|b| PLACE_PREPOSITIONS.contains(&b));
         if city
@@ -1650,6 +1658,14 @@ mod tests {
             [
                 ("Russia".to_string(), "LOC"),
                 ("Belarus".to_string(), "LOC")
+            ]
+        );
+        assert_eq!(
+            run("England beat Scotland , a Britain official said ."),
+            [
+                ("England".to_string(), "LOC"),
+                ("Scotland".to_string(), "LOC"),
+                ("Britain".to_string(), "LOC")
             ]
         );
         assert_eq!(run("Nadim Ladki"), [("Nadim Ladki".to_string(), "PER")]);
