@@ -322,6 +322,11 @@ const PERSON_NOUNS: &[&str] = &[
     "spokesperson",
     "rep",
     "representative",
+    "nominee",
+    "candidate",
+    "challenger",
+    "incumbent",
+    "leader",
     "ex-husband",
     "ex-wife",
     "ex-boyfriend",
@@ -1272,6 +1277,7 @@ fn tag_shouting(
                 && (2..=3).contains(&as_written.chars().count())
                 && as_written.chars().all(|c| c.is_ascii_uppercase())
                 && !SHORT_WORDS.contains(&as_written.to_lowercase().as_str())
+                && !classes.is_ordinary(&as_written.to_lowercase())
                 && !never(&as_written)
             {
                 Some((1, "ORG"))
@@ -1425,6 +1431,16 @@ fn classify(
     // more often a company or body ("Airbus said"), a known surname is caught by the memory.
     if after.is_some_and(|a| SPEECH.contains(&a)) && (2..=3).contains(&span.len()) {
         return Some("PER");
+    }
+    // "shares in Unilever", "a stake in Airbus": a company.
+    if before == Some("in")
+        && at >= 2
+        && matches!(
+            words[at - 2].to_lowercase().as_str(),
+            "shares" | "stake" | "stakes" | "investment" | "investments" | "interest"
+        )
+    {
+        return Some("ORG");
     }
     if before.is_some_and(|b| PLACE_PREPOSITIONS.contains(&b)) && span.len() <= 3 {
         return Some("LOC");
@@ -1725,6 +1741,15 @@ mod tests {
         // Ordinary words and calendar words in capitals are no acronyms; "Mount" and a
         // direction before a place make a place.
         assert!(run("POSTED : MON , JUL 2 , 2012").is_empty());
+        assert!(run("TENNIS - RESULTS AT HAMLET CUP .").is_empty());
+        assert_eq!(
+            run("Shares in Unilever rose 5 pence ."),
+            [("Unilever".to_string(), "ORG")]
+        );
+        assert!(
+            run_document("Dole , the Republican nominee , attacked Clinton .")
+                .contains(&("Dole".to_string(), "PER"))
+        );
         assert_eq!(
             run("Boeing said Maintenance , Repair and Overhaul ( MRO ) costs rose ."),
             [("Boeing".to_string(), "ORG"), ("MRO".to_string(), "ORG")]
