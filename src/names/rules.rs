@@ -406,6 +406,11 @@ const ADJECTIVES: &[&str] = &[
     "Balkan",
     "Soviet",
     "Gulf",
+    "Republican",
+    "Republicans",
+    "Democrat",
+    "Democrats",
+    "Democratic",
 ];
 
 /// Words that are never names by themselves when capitalised (calendar, pronouns, titles...).
@@ -1089,6 +1094,7 @@ pub fn tag(
         // A word news writes with a capital ("Microsoft") is a name at the start too.
         let lower = bare(&surface).to_lowercase();
         let unknown_start = sentence_start
+            && !is_results_line(words)
             && span.len() == 1
             && !memory.kinds.contains_key(bare(&surface))
             && !memory.people.contains(bare(&surface))
@@ -1137,6 +1143,20 @@ fn place_follows(rest: &[&str], g: &gazetteer::Gazetteer) -> bool {
         .count();
     (1..=run).any(|n| g.lookup(&rest[..n].join(" ")).is_some())
         || (run >= 2 && matches!(rest[0], "Fort" | "Port" | "Mount" | "Lake" | "San" | "St."))
+}
+
+/// A line of results, mostly numbers ("Leeds 1 Barnsley 2", "Chelsea 2 1 1 0 4 2 4"): its
+/// names are teams.
+fn is_results_line(words: &[&str]) -> bool {
+    let numbers = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()))
+        .count();
+    // Not a date or a time ("Posted on Thu Jun 13 , 2013 08 : 45 AM").
+    let dated = words
+        .iter()
+        .any(|w| *w == ":" || (is_capitalised(w) && never(w)));
+    words.len() >= 4 && numbers * 2 >= words.len() && !dated
 }
 
 /// Nations that field national sides without being countries in the gazetteer.
@@ -1227,7 +1247,36 @@ fn is_title_case(words: &[&str]) -> bool {
         .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
         .collect();
     let capitalised = letters.iter().filter(|w| is_capitalised(w)).count();
-    letters.len() >= 4 && capitalised * 10 >= letters.len() * 7
+    // A verb or noun in lower case shows a sentence with many names ("Ford Motor Co said"),
+    // not a headline, which capitalises those; short function words stay lower in both.
+    let content_in_lower = letters.iter().any(|w| {
+        w.starts_with(char::is_lowercase)
+            && w.chars().count() > 3
+            && !matches!(
+                **w,
+                "about"
+                    | "after"
+                    | "against"
+                    | "amid"
+                    | "among"
+                    | "before"
+                    | "between"
+                    | "during"
+                    | "from"
+                    | "into"
+                    | "onto"
+                    | "over"
+                    | "than"
+                    | "that"
+                    | "this"
+                    | "through"
+                    | "under"
+                    | "upon"
+                    | "with"
+                    | "without"
+            )
+    });
+    letters.len() >= 4 && capitalised * 10 >= letters.len() * 7 && !content_in_lower
 }
 
 /// Tags a sentence written in capitals by what is known, not by shape: places the gazetteer
@@ -1398,10 +1447,6 @@ fn classify(
         // A place that beats or is beaten is a team ("Indianapolis beat Evansville"), as
         // sports news writes them; so is a place in a line of results, mostly numbers
         // ("Leeds 1 Barnsley 2").
-        let numbers = words
-            .iter()
-            .filter(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()))
-            .count();
         // National sides stay their country, as CoNLL tags them ("Russia beat Belarus").
         let city = place.is_some_and(|p| {
             !matches!(p.kind, gazetteer::PlaceKind::Country) && !NATIONS.contains(&p.name.as_str())
@@ -1412,7 +1457,7 @@ fn classify(
             && (team
                 || after.is_some_and(|a| SPORTS_RESULT.contains(&a))
                 || before.is_some_and(|b| SPORTS_RESULT.contains(&b))
-                || (words.len() >= 4 && numbers * 2 >= words.len()))
+                || is_results_line(words))
         {
             return Some("ORG");
         }
@@ -1468,7 +1513,8 @@ fn classify(
     // A single ordinary word with a capital is a common noun here ("Maintenance , Repair and
     // Overhaul", "the Video app"), not a name.
     if span.len() == 1 && classes.is_ordinary(&surface.to_lowercase()) {
-        return None;
+        // In a line of results it is a team ("Arsenal 2 Leeds 0").
+        return is_results_line(words).then_some("ORG");
     }
     // A single unknown capitalised word: most often an organisation or brand ("Boeing").
     if span.len() == 1 {
@@ -1701,6 +1747,15 @@ mod tests {
                 ("Schenectady".to_string(), "LOC")
             ]
         );
+        // A line of results: its names are teams, ordinary words too; a dated line is none.
+        assert_eq!(
+            run("Arsenal 2 Leeds 0"),
+            [("Arsenal".to_string(), "ORG"), ("Leeds".to_string(), "ORG")]
+        );
+        assert!(run("Posted on Thu Jun 13 , 2013 08 : 45 AM PDT").is_empty());
+        // A sentence with many names is no headline: "Motor" stays in the name.
+        assert!(run("Analysts at Moody cut Ford Motor Co 's rating .")
+            .contains(&("Ford Motor Co".to_string(), "ORG")));
         // A line of results: its places are teams.
         assert_eq!(
             run("Leeds 1 Barnsley 2"),
