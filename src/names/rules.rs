@@ -743,7 +743,10 @@ impl Memory {
                         .insert(bare(&words[start..j].join(" ")).to_string());
                     self.people.insert(bare(words[j - 1]).to_string());
                     // A given name alone is the person too ("Lindsay" after "Lindsay Lohan").
-                    if j - start >= 2 && lists.given_names.contains(words[start]) {
+                    if j - start >= 2
+                        && lists.given_names.contains(words[start])
+                        && !lists.is_demonym(words[start])
+                    {
                         self.people.insert(words[start].to_string());
                     }
                 }
@@ -1002,6 +1005,8 @@ pub fn tag(
                 CONNECTORS.contains(n)
                     || lists.given_names.contains(*n)
                     || memory.people.contains(bare(n))
+                    || ADJECTIVES.contains(n)
+                    || lists.is_demonym(n)
             })
             && !memory.inside.contains(w)
             && classes.is_ordinary(&w.to_lowercase());
@@ -1386,6 +1391,10 @@ fn classify(
             || !classes.is_ordinary(&surface.to_lowercase())
             || before.is_some_and(|b| PLACE_PREPOSITIONS.contains(&b))
     });
+    // A demonym, also for the people ("Palestinians"), is no name here (CoNLL's MISC).
+    if span.len() == 1 && (ADJECTIVES.contains(&surface) || lists.is_demonym(surface)) {
+        return None;
+    }
     // The document shows this name (or its last word, a surname) to be a person somewhere; it
     // may also be the name of a city ("Jackson", "Bush"), not of a country or region.
     let known = lists.organisations.contains_key(surface)
@@ -1398,10 +1407,6 @@ fn classify(
     }
     if let Some(kind) = memory.kinds.get(surface) {
         return Some(kind);
-    }
-    // A demonym, also for the people ("Palestinians"), is no name here (CoNLL's MISC).
-    if span.len() == 1 && (ADJECTIVES.contains(&surface) || lists.is_demonym(surface)) {
-        return None;
     }
     if span.iter().any(|w| OTHER_WORDS.contains(w)) {
         return None;
@@ -1631,6 +1636,16 @@ mod tests {
             "http : / / www . example . com / amd - to - buy - seamicro | AMD To Buy Server Maker SeaMicro"
         )
         .contains(&("AMD".to_string(), "ORG")));
+        // A demonym before a title is no person, nor an ordinary word before it a name.
+        assert_eq!(
+            run_document(
+                "German Chancellor Helmut Kohl met him . | Former Soviet leader Mikhail Gorbachev spoke ."
+            ),
+            [
+                ("Helmut Kohl".to_string(), "PER"),
+                ("Mikhail Gorbachev".to_string(), "PER")
+            ]
+        );
         // A given name alone is the person the document names with it.
         assert!(
             run_document("Actress Lindsay Lohan left . | Friends said Lindsay wept .")
