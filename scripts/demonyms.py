@@ -10,23 +10,14 @@ populous of them in resources/gazetteer/places.tsv.
 
 Usage: python3 scripts/demonyms.py
 """
-import glob
-import os
 import re
 import sys
 from pathlib import Path
 
+from keshvar import keshvar_source
+
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "resources" / "en" / "demonyms.tsv"
-
-
-def keshvar_countries():
-    if "KESHVAR_SRC" in os.environ:
-        return Path(os.environ["KESHVAR_SRC"])
-    found = sorted(glob.glob(os.path.expanduser("~/.cargo/registry/src/*/keshvar-0.5.*/src/countries")))
-    if not found:
-        sys.exit("keshvar 0.5 source not found: cargo fetch a crate that depends on it, or set KESHVAR_SRC")
-    return Path(found[-1])
 
 
 def main() -> int:
@@ -36,7 +27,7 @@ def main() -> int:
         if cols[0] == "country":
             population[cols[2]] = int(cols[5] or 0)
     best = {}
-    for path in sorted(keshvar_countries().glob("*.rs")):
+    for path in sorted(keshvar_source().glob("*.rs")):
         text = path.read_text(encoding="utf-8")
         found = re.search(r'maybe_nationality: Some\("([^"]+)"\)', text)
         if not found:

