@@ -662,6 +662,9 @@ pub struct Memory {
     /// Whether the document reports a game (a score and a word of sport): its cities and
     /// states are teams ("victory over visiting Evansville").
     sports: bool,
+    /// Single capitalised words the document makes act, a verb right after them ("Boeing
+    /// said", "Airbus has won"): no place where a preposition comes before them ("at Boeing").
+    actors: HashSet<String>,
 }
 
 impl Memory {
@@ -694,6 +697,11 @@ impl Memory {
                 .iter()
                 .any(|w| w.starts_with("http") || w.starts_with("www"));
             for (i, w) in words.iter().enumerate() {
+                let alone = !words.get(i + 1).is_some_and(|n| is_capitalised(n))
+                    && !(i > 0 && is_capitalised(words[i - 1]) && !is_opening(words[i - 1]));
+                if alone && is_capitalised(w) && !never(w) && verb_after(&words[i + 1..]) {
+                    self.actors.insert(bare(w).to_string());
+                }
                 if w.chars().next().is_some_and(char::is_lowercase) && !address {
                     self.lower.insert((*w).to_string());
                 } else if i > 0 && is_capitalised(w) && !is_opening(words[i - 1]) {
@@ -1492,7 +1500,10 @@ fn classify(
     {
         return Some("ORG");
     }
-    if before.is_some_and(|b| PLACE_PREPOSITIONS.contains(&b)) && span.len() <= 3 {
+    if before.is_some_and(|b| PLACE_PREPOSITIONS.contains(&b))
+        && span.len() <= 3
+        && !(span.len() == 1 && memory.actors.contains(surface))
+    {
         return Some("LOC");
     }
     // Two or three capitalised words opening with a given name or ending with a surname: a
@@ -1652,6 +1663,11 @@ mod tests {
         .contains(&("AMD".to_string(), "ORG")));
         // A demonym before a title is no person, nor an ordinary word before it a name.
         expect_document("German Chancellor Helmut Kohl met him . | Former Soviet leader Mikhail Gorbachev spoke .", &[("Helmut Kohl", "PER"), ("Mikhail Gorbachev", "PER")]);
+        // A word the document makes act is no place after a preposition.
+        expect_document(
+            "Staff were cut at Boeing . | Boeing said it would hire again in Seattle .",
+            &[("Boeing", "ORG"), ("Boeing", "ORG"), ("Seattle", "LOC")],
+        );
         // A given name alone is the person the document names with it.
         assert!(
             run_document("Actress Lindsay Lohan left . | Friends said Lindsay wept .")
