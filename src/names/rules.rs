@@ -697,8 +697,10 @@ impl Memory {
                 .iter()
                 .any(|w| w.starts_with("http") || w.starts_with("www"));
             for (i, w) in words.iter().enumerate() {
-                let alone = !words.get(i + 1).is_some_and(|n| is_capitalised(n))
-                    && !(i > 0 && is_capitalised(words[i - 1]) && !is_opening(words[i - 1]));
+                let next_capital = words.get(i + 1).is_some_and(|n| is_capitalised(n));
+                let previous_capital =
+                    i > 0 && is_capitalised(words[i - 1]) && !is_opening(words[i - 1]);
+                let alone = !next_capital && !previous_capital;
                 if alone && is_capitalised(w) && !never(w) && verb_after(&words[i + 1..]) {
                     self.actors.insert(bare(w).to_string());
                 }
@@ -1399,6 +1401,17 @@ fn classify(
             || !classes.is_ordinary(&surface.to_lowercase())
             || before.is_some_and(|b| PLACE_PREPOSITIONS.contains(&b))
     });
+    // In a game report "the" and a capitalised plural is a team ("the Colts", "the Indians").
+    if memory.sports
+        && span.len() == 1
+        && before.is_some_and(|b| b.eq_ignore_ascii_case("the"))
+        && surface.len() > 3
+        && surface.ends_with('s')
+        && (classes.is_ordinary(&surface.to_lowercase()) || lists.is_demonym(surface))
+        && !ORG_WORDS.contains(&surface)
+    {
+        return Some("ORG");
+    }
     // A demonym, also for the people ("Palestinians"), is no name here (CoNLL's MISC).
     if span.len() == 1 && (ADJECTIVES.contains(&surface) || lists.is_demonym(surface)) {
         return None;
@@ -1737,6 +1750,11 @@ mod tests {
                 ("Chapel Hill".to_string(), "LOC"),
                 ("Indiana State".to_string(), "ORG")
             ]
+        );
+        // "the" and a capitalised plural in a game report is a team, a demonym too.
+        expect_document(
+            "Belle hit two homers as the Indians beat the Tigers 7-3 in the game . | It was their best season .",
+            &[("Indians", "ORG"), ("Tigers", "ORG")],
         );
         expect(
             "A quake hits Indonesia's Aceh .",
