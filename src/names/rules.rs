@@ -808,22 +808,25 @@ fn is_score(w: &str) -> bool {
 /// A word that is never a name, also in a contraction ("I'm", "We're").
 fn never(w: &str) -> bool {
     // In capitals too ("DECEMBER", "TUESDAY").
-    let titled = || -> String {
-        let mut c = w.chars();
-        c.next()
-            .map(|f| {
-                f.to_uppercase()
-                    .chain(c.flat_map(char::to_lowercase))
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
     NEVER.contains(&w)
         || (w.len() >= 3
             && w.chars().all(|c| !c.is_lowercase())
-            && NEVER.contains(&titled().as_str()))
+            && NEVER.contains(&title_case(w).as_str()))
         || w.split_once(['\'', '’'])
             .is_some_and(|(head, _)| NEVER.contains(&head))
+}
+
+/// A word with its first letter upper case and the rest lower case ("DECEMBER" → "December",
+/// "president" → "President"), letter by letter (never cutting a character).
+fn title_case(w: &str) -> String {
+    let mut c = w.chars();
+    c.next()
+        .map(|f| {
+            f.to_uppercase()
+                .chain(c.flat_map(char::to_lowercase))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// A name without a possessive ending: "Lohan's" → "Lohan".
@@ -902,10 +905,8 @@ fn is_person_noun(w: &str, lists: &NameLists) -> bool {
     if PERSON_NOUNS.contains(&w) {
         return true;
     }
-    let mut c = w.chars();
-    c.next().is_some_and(char::is_lowercase) && {
-        let capitalised: String = w[..1].to_uppercase() + &w[1..];
-        lists.is_title(&capitalised)
+    w.starts_with(char::is_lowercase) && {
+        lists.is_title(&title_case(w))
             && !matches!(
                 w,
                 "general"
@@ -1303,16 +1304,6 @@ fn tag_shouting(
     classes: &WordClasses,
 ) -> Vec<usize> {
     let mut tags = vec![0usize; words.len()];
-    let title = |w: &str| -> String {
-        let mut c = w.chars();
-        c.next()
-            .map(|f| {
-                f.to_uppercase()
-                    .chain(c.flat_map(char::to_lowercase))
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
     let mut i = 0;
     while i < words.len() {
         // The longest known name of up to three words starting here.
@@ -1322,7 +1313,11 @@ fn tag_shouting(
                 return None;
             }
             let as_written = span.join(" ");
-            let titled = span.iter().map(|w| title(w)).collect::<Vec<_>>().join(" ");
+            let titled = span
+                .iter()
+                .map(|w| title_case(w))
+                .collect::<Vec<_>>()
+                .join(" ");
             if lists.organisations.contains_key(&as_written)
                 || lists.organisations.contains_key(&titled)
             {
@@ -1681,6 +1676,9 @@ mod tests {
             "Staff were cut at Boeing . | Boeing said it would hire again in Seattle .",
             &[("Boeing", "ORG"), ("Boeing", "ORG"), ("Seattle", "LOC")],
         );
+        // A lower-case word with a non-ASCII first letter before a name cuts no character.
+        assert!(run_document("They met the écrivain Jean Dupont .")
+            .contains(&("Jean Dupont".to_string(), "PER")));
         // A given name alone is the person the document names with it.
         assert!(
             run_document("Actress Lindsay Lohan left . | Friends said Lindsay wept .")
