@@ -267,7 +267,8 @@ enum TrainCommand {
         /// The language whose word classes (resources/<lang>/word-classes.tsv) the model uses.
         #[arg(long, default_value = "id")]
         lang: String,
-        #[arg(long, default_value_t = 8)]
+        /// Passes over the training sentences (the shipped model uses 20).
+        #[arg(long, default_value_t = 20)]
         epochs: usize,
         /// The seed of the training order's shuffle (the shipped model uses 17).
         #[arg(long, default_value_t = 17)]

@@ -143,8 +143,11 @@ pub fn name_lists(lang: &str) -> &'static NameLists {
 pub fn word_classes(lang: &str) -> &'static WordClasses {
     static CLASSES: OnceLock<HashMap<&'static str, WordClasses>> = OnceLock::new();
     static EMPTY: OnceLock<WordClasses> = OnceLock::new();
-    crate::lang::per_language(&CLASSES, "word-classes.tsv", |_, text| {
-        WordClasses::parse(text)
+    crate::lang::per_language(&CLASSES, "word-classes.tsv", |code, text| {
+        let clusters = crate::lang::binary_file(code, "word-clusters.tsv")
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or("");
+        WordClasses::parse(text).with_clusters(clusters)
     })
     .get(lang)
     .unwrap_or_else(|| EMPTY.get_or_init(WordClasses::default))

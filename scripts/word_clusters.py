@@ -1,0 +1,123 @@
+#!/usr/bin/env python3
+"""Generates resources/<lang>/word-clusters.tsv: words that occur in the same contexts, grouped,
+so the names tagger can generalise from a word it was trained on to one it only saw in unlabelled
+text ("dilantik" and "diangkat" before a person; "kabupaten" and "provinsi" before a place).
+
+Method (distributional clustering, as in Turian et al. 2010 / Ratinov & Roth 2009, with k-means on
+an SVD of context counts instead of Brown's bigram merging): every word seen at least MIN_COUNT
+times in the text, lower-cased, digits as 0, gets the counts of the CONTEXT most frequent words
+one and two places to its left and right; positive pointwise mutual information, a truncated SVD
+to DIMS dimensions, rows scaled to unit length; then k-means at three sizes (coarse to fine).
+Everything is seeded, so the same text gives the same table.
+
+Columns: word, its cluster among 64, among 256 and among 1024 (numbers mean nothing across
+columns or across runs with other text).
+
+Sources (attribution in README.md, "Data and licences"):
+- id: the tokens of IndoSum's dev fold (Kurniawan & Louvan 2018, CC BY-SA 4.0) and of the NERGrit
+  and NERP training splits (IndoNLU, Apache-2.0) in ../shared/eval — never the valid splits the
+  tagger is scored on — and the kumparan news sentences of the `nlp-id` package's POS data
+  (`nlp_id/data/dataset_postag.txt`, kumparan.com, MIT). The derived table is under CC BY-SA 4.0.
+
+Usage: pip install numpy scikit-learn; pip download nlp-id==0.1.23.0 --no-deps -d /tmp/nlpid
+       python3 scripts/word_clusters.py id /tmp/nlpid/nlp_id-0.1.23.0-py3-none-any.whl
+"""
+import io
+import json
+import re
+import sys
+import zipfile
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+from sklearn.cluster import KMeans
+from sklearn.decomposition import TruncatedSVD
+
+MIN_COUNT = 3
+CONTEXT = 2000
+DIMS = 100
+SIZES = (64, 256, 1024)
+ROOT = Path(__file__).resolve().parent.parent
+EVAL = ROOT.parent / "shared" / "eval"
+
+
+def normal(word):
+    return re.sub(r"[0-9]", "0", word.lower())
+
+
+def conll_sentences(path, lines=None):
+    sentence = []
+    for line in lines if lines is not None else open(path, encoding="utf-8"):
+        line = line.strip()
+        if not line:
+            if sentence:
+                yield sentence
+            sentence = []
+        else:
+            sentence.append(line.split("\t")[0].split(" ")[0])
+    if sentence:
+        yield sentence
+
+
+def indosum_sentences(path):
+    for line in open(path, encoding="utf-8"):
+        for paragraph in json.loads(line)["paragraphs"]:
+            yield from paragraph
+
+
+def sentences(lang, wheel):
+    if lang != "id" or wheel is None:
+        sys.exit(__doc__)
+    with zipfile.ZipFile(wheel) as z:
+        data = z.read("nlp_id/data/dataset_postag.txt").decode("utf-8")
+    yield from conll_sentences(None, io.StringIO(data))
+    yield from indosum_sentences(EVAL / "indosum" / "dev.01.jsonl")
+    yield from conll_sentences(EVAL / "indonlu_nergrit" / "train_preprocess.txt")
+    yield from conll_sentences(EVAL / "indonlu_nerp" / "train_preprocess.txt")
+
+
+def main():
+    lang = sys.argv[1] if len(sys.argv) > 1 else "id"
+    wheel = sys.argv[2] if len(sys.argv) > 2 else None
+    # A "word" with a space or control character inside (stray bytes in the source) would break
+    # the table's lines; it is no context either.
+    text = [[normal(w) if w.isprintable() and not any(c.isspace() for c in w) else "<junk>" for w in s]
+            for s in sentences(lang, wheel)]
+    counts = Counter(w for s in text for w in s)
+    vocab = sorted((w for w, n in counts.items() if n >= MIN_COUNT and w != "<junk>"),
+                   key=lambda w: (-counts[w], w))
+    index = {w: i for i, w in enumerate(vocab)}
+    context = {w: i for i, w in enumerate(vocab[:CONTEXT])}
+    offsets = (-2, -1, 1, 2)
+    matrix = np.zeros((len(vocab), CONTEXT * len(offsets)), dtype=np.float32)
+    for s in text:
+        padded = ["<s>", "<s>"] + s + ["</s>", "</s>"]
+        for i, w in enumerate(s):
+            row = index.get(w)
+            if row is None:
+                continue
+            for k, off in enumerate(offsets):
+                c = context.get(padded[i + 2 + off])
+                if c is not None:
+                    matrix[row, k * CONTEXT + c] += 1
+    total = matrix.sum()
+    rows = matrix.sum(axis=1, keepdims=True)
+    cols = matrix.sum(axis=0, keepdims=True)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        pmi = np.log(matrix * total / (rows @ cols))
+    ppmi = np.where(np.isfinite(pmi) & (pmi > 0), pmi, 0).astype(np.float32)
+    vectors = TruncatedSVD(n_components=DIMS, random_state=0).fit_transform(ppmi)
+    vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
+    labels = [KMeans(n_clusters=k, n_init=1, random_state=0).fit_predict(vectors) for k in SIZES]
+    out = ROOT / "resources" / lang / "word-clusters.tsv"
+    with open(out, "w", encoding="utf-8") as f:
+        f.write(f"# generated by scripts/word_clusters.py {lang}; see its docstring for sources\n")
+        f.write(f"# word\tcluster of {SIZES[0]}\tof {SIZES[1]}\tof {SIZES[2]}\n")
+        for i, w in enumerate(vocab):
+            f.write(f"{w}\t" + "\t".join(str(l[i]) for l in labels) + "\n")
+    print(f"{len(vocab)} words → {out}")
+
+
+if __name__ == "__main__":
+    main()
