@@ -5,7 +5,8 @@ folds of both corpora) and each scores its held-out fold (`linimasa eval names`)
 counts are pooled per corpus. About 8,000 sentences are scored instead of the 1,049 of the valid
 splits, so a change of half a point is visible (the valid splits alone move a point by chance).
 
-Usage: cargo build --release; python3 scripts/names_cv.py [SEED [K]]   (EPOCHS=N to vary passes)
+Usage: cargo build --release; python3 scripts/names_cv.py [SEED [K]]
+       (EPOCHS=N, RUNS=N: `train names --epochs/--runs`; RUNS=1 is five times faster)
 Prints: nergrit F1 nerp F1
 """
 import json
@@ -45,6 +46,7 @@ def main():
     seed = sys.argv[1] if len(sys.argv) > 1 else "17"
     folds = int(sys.argv[2]) if len(sys.argv) > 2 else 5
     epochs = os.environ.get("EPOCHS", "20")
+    runs = os.environ.get("RUNS", "5")
     corpora = {
         c: read(E_ / f"indonlu_{c}" / "train_preprocess.txt") + read(E_ / f"indonlu_{c}" / "valid_preprocess.txt")
         for c in CORPORA
@@ -57,7 +59,8 @@ def main():
             write(work / f"{c}-test.txt", [s for i, s in enumerate(sentences) if i % folds == k])
         model = work / "fold.model"
         train = [work / f"{c}-train.txt" for c in CORPORA]
-        subprocess.run([BIN, "train", "names", *train, "--out", model, "--epochs", epochs, "--seed", seed],
+        subprocess.run([BIN, "train", "names", *train, "--out", model, "--epochs", epochs, "--seed", seed,
+                        "--runs", runs],
                        check=True, capture_output=True)
         for c in CORPORA:
             scored = subprocess.run(

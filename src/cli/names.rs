@@ -47,20 +47,36 @@ fn word_lists(document: &[LabeledSentence]) -> Vec<Vec<&str>> {
         .collect()
 }
 
-pub fn train(paths: &[PathBuf], lang: &str, epochs: usize, seed: u64, out: &Path) -> Res {
+pub fn train(
+    paths: &[PathBuf],
+    lang: &str,
+    epochs: usize,
+    seed: u64,
+    runs: usize,
+    out: &Path,
+) -> Res {
     let documents = read_documents(paths, false)?;
     let corpus: Vec<LabeledSentence> = documents.into_iter().flatten().collect();
     let tokens: usize = corpus.iter().map(|s| s.words.len()).sum();
     eprintln!(
-        "training on {} sentences, {tokens} tokens, {epochs} epochs",
+        "training on {} sentences, {tokens} tokens, {epochs} epochs, {runs} runs averaged",
         corpus.len()
     );
     let data: Vec<(Vec<String>, Vec<usize>)> =
         corpus.into_iter().map(|s| (s.words, s.tags)).collect();
     let classes = linimasa::names::word_classes(lang);
-    let model = Model::train(&data, classes, epochs, seed, |epoch, accuracy| {
-        eprintln!("epoch {epoch}: token accuracy {accuracy:.4}")
-    });
+    let models: Vec<Model> = (0..runs.max(1) as u64)
+        .map(|run| {
+            let seed = seed + 100 * run;
+            Model::train(&data, classes, epochs, seed, |epoch, accuracy| {
+                eprintln!(
+                    "run {} (seed {seed}), epoch {epoch}: token accuracy {accuracy:.4}",
+                    run + 1
+                )
+            })
+        })
+        .collect();
+    let model = Model::mean(&models);
     let bytes = model.to_bytes();
     // Write beside, then rename: an interrupted run never leaves a broken model.
     let tmp = out.with_extension("model.tmp");
