@@ -830,6 +830,39 @@ fn title_case(w: &str) -> String {
 }
 
 /// A name without a possessive ending: "Lohan's" → "Lohan".
+/// Whether the "-" at `j` joins one capitalised word (the run's only word so far, from `i`) to
+/// the next: a hyphenated name that pre-tokenised text split ("Wal - Mart", "T - Mobile",
+/// "Hewlett - Packard"). The first word is a single letter or a name-like word — no ordinary
+/// word ("Ex - Mafia", "All - Star"), no acronym (a headline's "IBM - Stock Picks"), no
+/// demonym ("African - American") — and known places paired by a hyphen stay two ("Israel -
+/// Gaza conflict"); not in a chain of hyphens.
+fn hyphen_joins(
+    words: &[&str],
+    i: usize,
+    j: usize,
+    g: &gazetteer::Gazetteer,
+    lists: &NameLists,
+    classes: &WordClasses,
+) -> bool {
+    let (left, next) = (words[i], words.get(j + 1).copied().unwrap_or(""));
+    let letter = left.chars().count() == 1 && left.chars().all(char::is_uppercase);
+    let name_like = left.chars().count() >= 2
+        && is_capitalised(left)
+        && left.chars().skip(1).all(char::is_lowercase)
+        && !classes.is_ordinary(&left.to_lowercase())
+        && !lists.is_demonym(left)
+        && g.lookup(left).is_none()
+        && g.lookup(next).is_none();
+    words[j] == "-"
+        && j == i + 1
+        && (letter || name_like)
+        && is_capitalised(next)
+        && !has_digit(next)
+        && !never(next)
+        && !lists.is_demonym(next)
+        && words.get(j + 2) != Some(&"-")
+}
+
 fn bare(name: &str) -> &str {
     name.strip_suffix("'s")
         .or_else(|| name.strip_suffix("’s"))
@@ -1041,7 +1074,8 @@ pub fn tag(
                 || (CONNECTORS.contains(&x)
                     && words
                         .get(j + 1)
-                        .is_some_and(|n| is_capitalised(n) && !has_digit(n)));
+                        .is_some_and(|n| is_capitalised(n) && !has_digit(n)))
+                || hyphen_joins(words, i, j, g, lists, classes);
             // A title before a name ends the run: "Interior Secretary Ken Salazar", "Alaska
             // Gov. Sarah Palin".
             let title_then_name = lists.is_title(x)
@@ -1405,6 +1439,11 @@ fn classify(
         && (classes.is_ordinary(&surface.to_lowercase()) || lists.is_demonym(surface))
         && !ORG_WORDS.contains(&surface)
     {
+        return Some("ORG");
+    }
+    // A single letter hyphened to a word is a brand ("T - Mobile", "E - Trade"), not a person's
+    // initial nor a place after "at".
+    if span.len() >= 3 && span[1] == "-" && span[0].chars().count() == 1 {
         return Some("ORG");
     }
     // A demonym, also for the people ("Palestinians"), is no name here (CoNLL's MISC).
@@ -1865,5 +1904,18 @@ mod tests {
             &[("Northrop Grumman", "ORG")],
         );
         assert!(run("Yesterday the company said nothing .").is_empty());
+    }
+
+    #[test]
+    fn a_hyphenated_name_split_by_the_tokenizer_is_one_name() {
+        expect(
+            "Shares of Wal - Mart fell as T - Mobile gained .",
+            &[("Wal - Mart", "ORG"), ("T - Mobile", "ORG")],
+        );
+        // Known places paired by a hyphen stay two.
+        expect(
+            "The Israel - Gaza conflict worried officials .",
+            &[("Israel", "LOC"), ("Gaza", "LOC")],
+        );
     }
 }
