@@ -123,7 +123,7 @@ pub struct WordClasses {
     prefixes: Vec<String>,
     suffixes: Vec<String>,
     /// Distributional clusters of words (`resources/<lang>/word-clusters.tsv`): each word's
-    /// cluster among few, more and many, as names ("c12", "c120", "c640"); words used alike
+    /// cluster among few, more and many, as names ("1:12", "2:120", "3:640"); words used alike
     /// share them, so a context word or name seen only in unlabelled text still tells something.
     clusters: HashMap<String, [String; 3]>,
     /// Names this table in the per-thread cache of word classes (0: the empty table).
@@ -673,7 +673,9 @@ impl Model {
                 if guess == *gold {
                     continue;
                 }
-                // The difference between the gold and the guessed sequence's features.
+                // The difference between the gold and the guessed sequence's features. Its
+                // values are small integers, so the norm below is exact whatever order the map
+                // yields them in, and training stays reproducible.
                 let mut delta: HashMap<(u32, usize), f32> = HashMap::new();
                 let mut wrong = 0usize;
                 for i in 0..sentence.len() {
