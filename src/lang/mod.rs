@@ -56,6 +56,12 @@ pub fn per_language<T: Send + Sync>(
     })
 }
 
+/// A text resource of one language, by language code and file name (UTF-8, as [`text_file`]).
+pub fn text_resource(code: &str, name: &str) -> Option<&'static str> {
+    let files = LANGUAGE_FILES.iter().find(|(c, _)| *c == code)?.1;
+    text_file(files, name)
+}
+
 /// A binary resource of one language (a model file), by language code and file name.
 pub fn binary_file(code: &str, name: &str) -> Option<&'static [u8]> {
     LANGUAGE_FILES

@@ -144,9 +144,7 @@ pub fn word_classes(lang: &str) -> &'static WordClasses {
     static CLASSES: OnceLock<HashMap<&'static str, WordClasses>> = OnceLock::new();
     static EMPTY: OnceLock<WordClasses> = OnceLock::new();
     crate::lang::per_language(&CLASSES, "word-classes.tsv", |code, text| {
-        let clusters = crate::lang::binary_file(code, "word-clusters.tsv")
-            .and_then(|b| std::str::from_utf8(b).ok())
-            .unwrap_or("");
+        let clusters = crate::lang::text_resource(code, "word-clusters.tsv").unwrap_or("");
         WordClasses::parse(text).with_clusters(clusters)
     })
     .get(lang)

@@ -829,7 +829,6 @@ fn title_case(w: &str) -> String {
         .unwrap_or_default()
 }
 
-/// A name without a possessive ending: "Lohan's" → "Lohan".
 /// Whether the "-" at `j` joins one capitalised word (the run's only word so far, from `i`) to
 /// the next: a hyphenated name that pre-tokenised text split ("Wal - Mart", "T - Mobile",
 /// "Hewlett - Packard"). The first word is a single letter or a name-like word — no ordinary
@@ -844,6 +843,10 @@ fn hyphen_joins(
     lists: &NameLists,
     classes: &WordClasses,
 ) -> bool {
+    // Cheap checks first: this runs at the end of every run of capitalised words.
+    if words[j] != "-" || j != i + 1 || words.get(j + 2) == Some(&"-") {
+        return false;
+    }
     let (left, next) = (words[i], words.get(j + 1).copied().unwrap_or(""));
     let letter = left.chars().count() == 1 && left.chars().all(char::is_uppercase);
     let name_like = left.chars().count() >= 2
@@ -853,16 +856,14 @@ fn hyphen_joins(
         && !lists.is_demonym(left)
         && g.lookup(left).is_none()
         && g.lookup(next).is_none();
-    words[j] == "-"
-        && j == i + 1
-        && (letter || name_like)
+    (letter || name_like)
         && is_capitalised(next)
         && !has_digit(next)
         && !never(next)
         && !lists.is_demonym(next)
-        && words.get(j + 2) != Some(&"-")
 }
 
+/// A name without a possessive ending: "Lohan's" → "Lohan".
 fn bare(name: &str) -> &str {
     name.strip_suffix("'s")
         .or_else(|| name.strip_suffix("’s"))
