@@ -2,8 +2,9 @@
 //! from GeoNames and iso-codes): countries, capitals, cities and regions with coordinates and the
 //! names they go by in Indonesian and English.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 const DATA: &str = include_str!("../../resources/gazetteer/places.tsv");
 
@@ -32,11 +33,11 @@ pub struct Entry {
 /// The gazetteer, indexed by every name and alias (exact spelling, then case-folded).
 pub struct Gazetteer {
     entries: Vec<Entry>,
-    by_name: HashMap<String, Vec<usize>>,
+    by_name: FxHashMap<String, Vec<usize>>,
     /// Names of three characters or fewer ("AS", "UK") match only as written: "As" is a word.
-    short: HashMap<String, Vec<usize>>,
+    short: FxHashMap<String, Vec<usize>>,
     /// The first words (case-folded) of names of several words ("jawa" of "Jawa Barat").
-    first_words: std::collections::HashSet<String>,
+    first_words: rustc_hash::FxHashSet<String>,
 }
 
 /// The gazetteer, parsed once.
@@ -57,8 +58,8 @@ impl Gazetteer {
     /// Parses the data; `english_only`: whether names written with a leading "~" count.
     fn parse(data: &str, english_only: bool) -> Gazetteer {
         let mut entries = Vec::new();
-        let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut short: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_name: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        let mut short: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         for line in data
             .lines()
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
@@ -152,11 +153,20 @@ impl Gazetteer {
 }
 
 fn fold(name: &str) -> String {
-    name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-        .replace('’', "'")
+    // One pass, one allocation: every word of every sentence is looked up.
+    let mut out = String::with_capacity(name.len());
+    for word in name.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in word.chars() {
+            match c {
+                '’' => out.push('\''),
+                c => out.extend(c.to_lowercase()),
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]

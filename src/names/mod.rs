@@ -99,7 +99,9 @@ impl NameLists {
             .strip_suffix("-elect")
             .or_else(|| word.strip_suffix("-designate"))
             .unwrap_or(word);
-        self.titles.words.iter().any(|t| t == word)
+        let listed = |w: &str| self.titles.words.iter().any(|t| t == w);
+        // Hyphened titles: "Secretary-General", "Attorney-General", "Vice-President".
+        listed(word) || (word.contains('-') && word.split('-').all(listed))
     }
 }
 
@@ -145,7 +147,10 @@ pub fn word_classes(lang: &str) -> &'static WordClasses {
     static EMPTY: OnceLock<WordClasses> = OnceLock::new();
     crate::lang::per_language(&CLASSES, "word-classes.tsv", |code, text| {
         let clusters = crate::lang::text_resource(code, "word-clusters.tsv").unwrap_or("");
-        WordClasses::parse(text).with_clusters(clusters)
+        let persons = crate::lang::text_resource(code, "person-names.tsv").unwrap_or("");
+        WordClasses::parse(text)
+            .with_clusters(clusters)
+            .with_person_names(persons)
     })
     .get(lang)
     .unwrap_or_else(|| EMPTY.get_or_init(WordClasses::default))

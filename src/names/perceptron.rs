@@ -8,6 +8,8 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use thiserror::Error;
 
 /// The tags, in the model's order.
@@ -45,6 +47,11 @@ pub enum ModelError {
 #[derive(Debug, Default, Clone)]
 pub struct Model {
     weights: HashMap<u32, [f32; N], Prehashed>,
+    /// A model read from bytes keeps its weights as stored, 16 bits each, times `scale`: half
+    /// the memory of `weights`, so more of the table stays in the cache while tagging (the
+    /// lookups are most of the tagger's time). Empty for a model in training.
+    packed: HashMap<u32, [i16; N], Prehashed>,
+    scale: f32,
 }
 
 /// Feature keys are hashes already: the map uses them as they are instead of hashing again.
@@ -117,7 +124,7 @@ pub fn shape(word: &str) -> String {
 /// where capitals are missing ("jakarta" is written "Jakarta", "kata" never is).
 #[derive(Debug, Default)]
 pub struct WordClasses {
-    words: HashMap<String, (&'static str, bool)>,
+    words: FxHashMap<String, (&'static str, bool)>,
     /// The language's derivational prefixes and suffixes, stripped to find a derived word's
     /// root ("menyatakan" → "nyata"); none for a language whose dictionary lists its forms.
     prefixes: Vec<String>,
@@ -125,7 +132,10 @@ pub struct WordClasses {
     /// Distributional clusters of words (`resources/<lang>/word-clusters.tsv`): each word's
     /// cluster among few, more and many, as names ("1:12", "2:120", "3:640"); words used alike
     /// share them, so a context word or name seen only in unlabelled text still tells something.
-    clusters: HashMap<String, [String; 3]>,
+    clusters: FxHashMap<String, [String; 3]>,
+    /// Known given names and surnames (`resources/<lang>/person-names.tsv`): "given",
+    /// "surname" or "both" per lower-case word.
+    persons: FxHashMap<String, &'static str>,
     /// Names this table in the per-thread cache of word classes (0: the empty table).
     id: usize,
 }
@@ -134,7 +144,7 @@ impl WordClasses {
     /// Reads the table: `word<TAB>casing<TAB>root` per line, `#` comments, and the affixes
     /// as `#! prefixes meng mem ...` and `#! suffixes kan an ...`.
     pub fn parse(text: &str) -> WordClasses {
-        let mut words = HashMap::new();
+        let mut words = FxHashMap::default();
         let (mut prefixes, mut suffixes) = (Vec::new(), Vec::new());
         for line in text.lines() {
             let affixes = |rest: &str| rest.split_whitespace().map(str::to_string).collect();
@@ -164,7 +174,8 @@ impl WordClasses {
             words,
             prefixes,
             suffixes,
-            clusters: HashMap::new(),
+            clusters: FxHashMap::default(),
+            persons: FxHashMap::default(),
             id: TABLES.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
     }
@@ -181,6 +192,20 @@ impl WordClasses {
             let name = |level: usize, id: &str| format!("{level}:{id}");
             self.clusters
                 .insert(word.to_string(), [name(1, a), name(2, b), name(3, c)]);
+        }
+        self
+    }
+
+    /// Adds the person names: `word<TAB>given|surname|both` per line, `#` comments.
+    pub fn with_person_names(mut self, text: &str) -> Self {
+        for line in text.lines().filter(|l| !l.starts_with('#')) {
+            let kind = match line.split_once('\t') {
+                Some((word, "given")) => (word, "given"),
+                Some((word, "surname")) => (word, "surname"),
+                Some((word, "both")) => (word, "both"),
+                _ => continue,
+            };
+            self.persons.insert(kind.0.to_string(), kind.1);
         }
         self
     }
@@ -217,7 +242,7 @@ impl WordClasses {
         thread_local! {
             // Finding a derived word's root tries many affixes: each word once per thread and
             // table.
-            static SEEN: std::cell::RefCell<HashMap<usize, HashMap<String, String>>> =
+            static SEEN: std::cell::RefCell<HashMap<usize, FxHashMap<String, String>>> =
                 std::cell::RefCell::new(HashMap::new());
         }
         let table = self.id;
@@ -367,6 +392,9 @@ pub struct Sentence {
     clusters: [Vec<String>; 3],
     /// Gazetteer matches: "B-country", "I-city"... or "-".
     places: Vec<&'static str>,
+    /// What the person-name list says of each word ("given", "surname", "both", "-"); empty
+    /// for a language without the list.
+    persons: Vec<&'static str>,
 }
 
 impl Sentence {
@@ -385,6 +413,12 @@ impl Sentence {
                 }
             }
         }
+        let persons = if classes.persons.is_empty() {
+            Vec::new()
+        } else {
+            let known = |w: &String| classes.persons.get(w).copied().unwrap_or("-");
+            lower.iter().map(known).collect()
+        };
         let classes = lower.iter().map(|w| classes.class(w)).collect();
         Sentence {
             words,
@@ -393,6 +427,7 @@ impl Sentence {
             classes,
             clusters,
             places,
+            persons,
         }
     }
 
@@ -466,6 +501,15 @@ impl Sentence {
                 fnv(43, &[k(2, i + 1)]),
                 fnv(44, &[k(1, i), sh(i)]),
                 fnv(45, &[k(1, i - 1), k(1, i)]),
+            ]);
+        }
+        if !self.persons.is_empty() {
+            let n = |j: isize| at(&self.persons, j);
+            out.extend([
+                fnv(46, &[n(i)]),
+                fnv(47, &[n(i - 1), n(i)]),
+                fnv(48, &[n(i), n(i + 1)]),
+                fnv(49, &[n(i), sh(i)]),
             ]);
         }
     }
@@ -627,7 +671,17 @@ impl Lattice {
 impl Model {
     /// Tags a sentence: one tag index per word, with a confidence.
     pub fn predict(&self, sentence: &Sentence) -> Vec<(usize, f32)> {
-        Lattice::new(sentence, |f| self.weights.get(&f).copied()).best()
+        if self.packed.is_empty() {
+            Lattice::new(sentence, |f| self.weights.get(&f).copied()).best()
+        } else {
+            let scale = self.scale;
+            Lattice::new(sentence, |f| {
+                self.packed
+                    .get(&f)
+                    .map(|w| w.map(|x| x as f32 * scale))
+            })
+            .best()
+        }
     }
 
     /// Trains on `(words, gold tag indices)` sentences for `epochs` passes (shuffled from
@@ -758,7 +812,10 @@ impl Model {
             weights.insert(f, w);
         }
         prune(&mut weights);
-        let mut model = Model { weights };
+        let mut model = Model {
+            weights,
+            ..Model::default()
+        };
         let gold: Vec<&[usize]> = data.iter().map(|(_, t)| t.as_slice()).collect();
         model.calibrate(&sentences, &gold);
         model
@@ -830,15 +887,34 @@ impl Model {
             }
         }
         prune(&mut weights);
-        Model { weights }
+        Model {
+            weights,
+            ..Model::default()
+        }
     }
 
     pub fn features(&self) -> usize {
-        self.weights.len()
+        self.weights.len().max(self.packed.len())
     }
 
     /// Compact bytes: header, a scale, then (hash, 7 × i16) per feature, sorted by hash.
     pub fn to_bytes(&self) -> Vec<u8> {
+        if self.weights.is_empty() && !self.packed.is_empty() {
+            // Read from bytes: written back as it was read.
+            let mut keys: Vec<u32> = self.packed.keys().copied().collect();
+            keys.sort_unstable();
+            let mut out = Vec::with_capacity(16 + keys.len() * (4 + 2 * N));
+            out.extend_from_slice(MAGIC);
+            out.extend_from_slice(&self.scale.to_le_bytes());
+            out.extend_from_slice(&(keys.len() as u32).to_le_bytes());
+            for k in keys {
+                out.extend_from_slice(&k.to_le_bytes());
+                for w in &self.packed[&k] {
+                    out.extend_from_slice(&w.to_le_bytes());
+                }
+            }
+            return out;
+        }
         let max = self
             .weights
             .values()
@@ -877,16 +953,20 @@ impl Model {
         if body.len() < count * row {
             return Err(ModelError::Truncated);
         }
-        let mut weights = HashMap::with_capacity_and_hasher(count, Prehashed);
+        let mut packed = HashMap::with_capacity_and_hasher(count, Prehashed);
         for r in body.chunks_exact(row).take(count) {
             let key = u32::from_le_bytes([r[0], r[1], r[2], r[3]]);
-            let mut w = [0f32; N];
+            let mut w = [0i16; N];
             for (k, slot) in w.iter_mut().enumerate() {
-                *slot = i16::from_le_bytes([r[4 + 2 * k], r[5 + 2 * k]]) as f32 * scale;
+                *slot = i16::from_le_bytes([r[4 + 2 * k], r[5 + 2 * k]]);
             }
-            weights.insert(key, w);
+            packed.insert(key, w);
         }
-        Ok(Model { weights })
+        Ok(Model {
+            weights: HashMap::default(),
+            packed,
+            scale,
+        })
     }
 }
 
@@ -1030,6 +1110,7 @@ mod tests {
             ["O", "B-PER", "I-PER", "O", "O", "B-LOC", "O"]
         );
         let again = Model::from_bytes(&model.to_bytes()).unwrap();
+        assert_eq!(again.to_bytes(), model.to_bytes(), "a read model writes the same bytes");
         let tags2: Vec<usize> = again.predict(&sentence).iter().map(|(t, _)| *t).collect();
         assert_eq!(
             tags2,

@@ -117,6 +117,15 @@ const ORG_WORDS: &[&str] = &[
     "Insurance",
     "Pharmaceuticals",
     "Entertainment",
+    "Brothers",
+    "Bros",
+    "Bros.",
+    "Associates",
+    "Trust",
+    "Rovers",
+    "Wanderers",
+    "Athletic",
+    "Albion",
 ];
 
 /// Words that make a capitalised sequence a place ("Changi Airport", "Atlantic Ocean").
@@ -385,6 +394,10 @@ const OTHER_WORDS: &[&str] = &[
     "Forum",
     "Convention",
     "Protocol",
+    "Open",
+    "Trophy",
+    "Prix",
+    "Marathon",
 ];
 
 /// Adjectives of belonging that are capitalised but name no one ("European", "Muslim").
@@ -816,6 +829,36 @@ fn never(w: &str) -> bool {
             .is_some_and(|(head, _)| NEVER.contains(&head))
 }
 
+/// A compound adjective made from a name ("Toronto-based", "EADS-led"), never joined to the
+/// name after it ("Toronto-based Noranda Inc").
+fn is_compound_adjective(w: &str) -> bool {
+    w.rsplit_once('-').is_some_and(|(head, tail)| {
+        !head.is_empty() && COMPOUND_TAILS.contains(&tail.to_lowercase().as_str())
+    })
+}
+
+/// The second halves of compound adjectives made from a name ("Toronto-based").
+const COMPOUND_TAILS: &[&str] = &[
+    "based",
+    "born",
+    "owned",
+    "led",
+    "backed",
+    "run",
+    "made",
+    "controlled",
+    "listed",
+    "era",
+    "style",
+    "bound",
+    "registered",
+    "brokered",
+    "sponsored",
+    "funded",
+    "speaking",
+    "occupied",
+];
+
 /// A word with its first letter upper case and the rest lower case ("DECEMBER" → "December",
 /// "president" → "President"), letter by letter (never cutting a character).
 fn title_case(w: &str) -> String {
@@ -1041,7 +1084,10 @@ pub fn tag(
         let starts = (is_capitalised(w) && !never(w) && (!lists.is_title(w) || title_in_name)
             || (is_acronym(w) && !never(w) && !shouted_word(w, classes)))
             && !has_digit(w)
-            && !ordinary(w);
+            && !ordinary(w)
+            // A compound adjective before a name only describes it ("Toronto-based Noranda
+            // Inc"); alone it is a name of its own, as MEANTIME marks "EADS-led".
+            && !(is_compound_adjective(w) && words.get(i + 1).is_some_and(|n| is_capitalised(n)));
         // An ordinary word opening the sentence before "of" is no part of the name after it
         // ("Shares of Northrop Grumman").
         // So is one before a person's name ("Actress Lindsay Lohan").
@@ -1068,7 +1114,10 @@ pub fn tag(
         // connectors between capitalised words.
         let mut j = i + 1;
         // A possessive ends the name ("Indonesia's Aceh" is two).
-        while j < words.len() && bare(words[j - 1]) == words[j - 1] {
+        while j < words.len()
+            && bare(words[j - 1]) == words[j - 1]
+            && !is_compound_adjective(words[j - 1])
+        {
             let x = words[j];
             // Model numbers ("A380", "787") are products, not part of a name.
             let inside = (is_capitalised(x) && !never(x) && !has_digit(x) && !ordinary(x))
@@ -1131,7 +1180,7 @@ pub fn tag(
             && !lists.organisations.contains_key(surface.as_str())
         {
             // Its abbreviation in brackets is the product too ("Internet Explorer ( IE )").
-            if let Some(short) = bracketed_acronym(&words[j..]) {
+            if let Some(short) = bracketed_acronym(&words[i..j], &words[j..]) {
                 memory.products.insert(short.to_string());
             }
             i = j;
@@ -1146,6 +1195,8 @@ pub fn tag(
         let lower = bare(&surface).to_lowercase();
         let unknown_start = sentence_start
             && !is_results_line(words)
+            && !(i == 0 && is_dateline(words, j))
+            && !(i > 0 && is_scorers_line(words))
             && span.len() == 1
             && !memory.kinds.contains_key(bare(&surface))
             && !memory.people.contains(bare(&surface))
@@ -1163,7 +1214,7 @@ pub fn tag(
             memory.kinds.insert(surface.clone(), kind);
             // Its abbreviation in brackets names the same ("European Aeronautic Defence and
             // Space Company ( EADS )").
-            if let Some(short) = bracketed_acronym(&words[j..]) {
+            if let Some(short) = bracketed_acronym(&words[i..j], &words[j..]) {
                 memory.kinds.entry(short.to_string()).or_insert(kind);
             }
             if kind == "PER" && span.len() > 1 {
@@ -1196,18 +1247,76 @@ fn place_follows(rest: &[&str], g: &gazetteer::Gazetteer) -> bool {
         || (run >= 2 && matches!(rest[0], "Fort" | "Port" | "Mount" | "Lake" | "San" | "St."))
 }
 
-/// A line of results, mostly numbers ("Leeds 1 Barnsley 2", "Chelsea 2 1 1 0 4 2 4"): its
-/// names are teams.
+/// A line of results, mostly numbers ("Leeds 1 Barnsley 2", "Chelsea 2 1 1 0 4 2 4"), or two
+/// or more names each with its score and nothing in lower case ("Barcelona 3 ( Ronaldo 2 ,
+/// Pizzi ) Espanyol 1"): its names are teams, and the names in brackets their scorers.
 fn is_results_line(words: &[&str]) -> bool {
-    let numbers = words
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()))
-        .count();
+    let is_number = |w: &str| w.chars().next().is_some_and(|c| c.is_ascii_digit());
+    let numbers = words.iter().filter(|w| is_number(w)).count();
     // Not a date or a time ("Posted on Thu Jun 13 , 2013 08 : 45 AM").
     let dated = words
         .iter()
         .any(|w| *w == ":" || (is_capitalised(w) && never(w)));
-    words.len() >= 4 && numbers * 2 >= words.len() && !dated
+    let scores = words
+        .windows(2)
+        .filter(|p| {
+            is_capitalised(p[0])
+                && (1..=2).contains(&p[1].len())
+                && p[1].chars().all(|c| c.is_ascii_digit())
+        })
+        .count();
+    let prose = words.iter().any(|w| w.starts_with(char::is_lowercase));
+    !dated && (words.len() >= 4 && numbers * 2 >= words.len() || scores >= 2 && !prose)
+}
+
+/// A line listing goal scorers ("Scorers : Ronaldo ( 12th ) , Pizzi ( 77th )").
+fn is_scorers_line(words: &[&str]) -> bool {
+    words
+        .first()
+        .is_some_and(|w| matches!(*w, "Scorers" | "Goalscorers" | "Scorer"))
+}
+
+/// Whether word `at` is inside brackets that follow a number ("Barcelona 3 ( Ronaldo 2 ,
+/// Pizzi )"): a scorer of the team before.
+fn after_score_in_brackets(words: &[&str], at: usize) -> bool {
+    let open = words[..at].iter().rposition(|w| *w == "(");
+    let closed = words[..at].iter().rposition(|w| *w == ")");
+    match open {
+        Some(o) if closed.is_none_or(|c| c < o) && o > 0 => {
+            words[o - 1].chars().all(|c| c.is_ascii_digit())
+        }
+        _ => false,
+    }
+}
+
+/// Whether the first `n` words of a sentence are a dateline's place: the place a report comes
+/// from, in capitals, then its region after a comma, then the date or the agency ("AL-AIN ,
+/// United Arab Emirates 1996-12-06", "SARAJEVO 1996-08-22", "KUALA LUMPUR ( Reuters ) -").
+fn is_dateline(words: &[&str], n: usize) -> bool {
+    let shouted = words[..n]
+        .iter()
+        .all(|w| w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase));
+    let mut rest = &words[n..];
+    if rest.first() == Some(&",") {
+        let region = rest[1..].iter().take_while(|w| is_capitalised(w)).count();
+        if region == 0 {
+            return false;
+        }
+        rest = &rest[1 + region..];
+    }
+    let iso_date = |w: &str| {
+        let parts: Vec<&str> = w.split('-').collect();
+        parts.len() == 3
+            && parts[0].len() == 4
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+    };
+    match rest {
+        [date] | [date, "-" | "(", ..] => shouted && iso_date(date),
+        ["(", _agency, ")", ..] => shouted,
+        _ => false,
+    }
 }
 
 /// Nations that field national sides without being countries in the gazetteer.
@@ -1237,10 +1346,20 @@ fn shouted_word(w: &str, classes: &WordClasses) -> bool {
     w.chars().count() >= 4 && classes.is_ordinary(&w.to_lowercase())
 }
 
-/// An acronym in brackets right after a name: "( IE )".
-fn bracketed_acronym<'a>(rest: &[&'a str]) -> Option<&'a str> {
+/// An acronym in brackets right after a name that it abbreviates: "Internet Explorer ( IE )",
+/// not "Pete Sampras ( U.S. )" (the player's country).
+fn bracketed_acronym<'a>(name: &[&str], rest: &[&'a str]) -> Option<&'a str> {
+    let initial = |w: &str| {
+        w.chars()
+            .find(|c| c.is_alphabetic())
+            .map(|c| c.to_lowercase().to_string())
+    };
     match rest {
-        ["(" | "-LRB-", short, ")" | "-RRB-", ..] if is_acronym(short) => Some(short),
+        ["(" | "-LRB-", short, ")" | "-RRB-", ..]
+            if is_acronym(short) && name.first().and_then(|w| initial(w)) == initial(short) =>
+        {
+            Some(short)
+        }
         _ => None,
     }
 }
@@ -1450,6 +1569,49 @@ fn classify(
     // A demonym, also for the people ("Palestinians"), is no name here (CoNLL's MISC).
     if span.len() == 1 && (ADJECTIVES.contains(&surface) || lists.is_demonym(surface)) {
         return None;
+    }
+    if at == 0 && is_dateline(words, span.len()) {
+        return Some("LOC");
+    }
+    // A line of results: scorers in brackets after a team's score are persons ("Barcelona 3
+    // ( Ronaldo 2 , Pizzi )"), as are the names in a line of scorers; a club named after its
+    // city is a team ("Real Madrid 2 Valencia 0").
+    if is_results_line(words) && after_score_in_brackets(words, at) {
+        return Some("PER");
+    }
+    if is_scorers_line(words) {
+        return Some("PER");
+    }
+    let city_last = span.len() >= 2
+        && g.lookup(span[span.len() - 1]).is_some_and(|p| {
+            matches!(
+                p.kind,
+                gazetteer::PlaceKind::City | gazetteer::PlaceKind::Capital
+            )
+        });
+    if city_last && place.is_none() && is_results_line(words) {
+        return Some("ORG");
+    }
+    // A player with a country in brackets, as results list them ("Retief Goosen ( South
+    // Africa ) 67 67").
+    let country_follows = matches!(words.get(at + span.len()), Some(&"("))
+        && words[at + span.len() + 1..]
+            .iter()
+            .position(|w| *w == ")")
+            .is_some_and(|k| {
+                let inside = words[at + span.len() + 1..at + span.len() + 1 + k].join(" ");
+                g.lookup(&inside)
+                    .is_some_and(|p| matches!(p.kind, gazetteer::PlaceKind::Country))
+            });
+    if country_follows && (2..=3).contains(&span.len()) && place.is_none() {
+        return Some("PER");
+    }
+    // A cricket scorecard names the fielder after "c" and the bowler after "b" ("Atherton c
+    // Rashid b Waqar 31", "lbw b Wasim").
+    let scorecard = words.iter().any(|w| matches!(*w, "b" | "lbw"))
+        && words.iter().any(|w| w.chars().all(|c| c.is_ascii_digit()));
+    if scorecard && before.is_some_and(|b| matches!(b, "c" | "b" | "st")) {
+        return Some("PER");
     }
     // The document shows this name (or its last word, a surname) to be a person somewhere; it
     // may also be the name of a city ("Jackson", "Bush"), not of a country or region.
@@ -1905,6 +2067,100 @@ mod tests {
             &[("Northrop Grumman", "ORG")],
         );
         assert!(run("Yesterday the company said nothing .").is_empty());
+    }
+
+    #[test]
+    fn a_dateline_opens_with_the_place_the_report_comes_from() {
+        expect(
+            "AL-AIN , United Arab Emirates 1996-12-06",
+            &[("AL-AIN", "LOC"), ("United Arab Emirates", "LOC")],
+        );
+        expect("KARAKOLSK 1996-08-22", &[("KARAKOLSK", "LOC")]);
+        expect(
+            "QUETZALDORF ( Reuters ) - Shares rose .",
+            &[("QUETZALDORF", "LOC"), ("Reuters", "ORG")],
+        );
+        // Not a dateline: a name in capitals before a score, or a date inside a sentence.
+        expect("NORTHAMPTONSHIRE 296 and 112-3", &[]);
+        expect(
+            "Zentrix said on 1996-08-22 it would buy Folbrook .",
+            &[("Zentrix", "ORG"), ("Folbrook", "ORG")],
+        );
+    }
+
+    #[test]
+    fn compound_adjectives_and_hyphened_titles_end_a_name() {
+        expect(
+            "Toronto-based Noranda Inc reported lower earnings .",
+            &[("Noranda Inc", "ORG")],
+        );
+        expect("The EADS-led consortium won .", &[("EADS-led", "ORG")]);
+        expect(
+            "Russian President Boris Yeltsin met U.N. Secretary-General Boutros Boutros-Ghali in Moscow .",
+            &[
+                ("Boris Yeltsin", "PER"),
+                ("U.N.", "ORG"),
+                ("Boutros Boutros-Ghali", "PER"),
+                ("Moscow", "LOC"),
+            ],
+        );
+    }
+
+    #[test]
+    fn results_lines_name_teams_and_their_scorers() {
+        expect(
+            "Barcelona 3 ( Ronaldo 2 , Pizzi ) Espanyol 1 ( Lardin )",
+            &[
+                ("Barcelona", "ORG"),
+                ("Ronaldo", "PER"),
+                ("Pizzi", "PER"),
+                ("Espanyol", "ORG"),
+                ("Lardin", "PER"),
+            ],
+        );
+        expect(
+            "Real Madrid 2 Valencia 0",
+            &[("Real Madrid", "ORG"), ("Valencia", "ORG")],
+        );
+        expect(
+            "Scorers : Ronaldo ( 12th , 55th ) , Pizzi ( 77th )",
+            &[("Ronaldo", "PER"), ("Pizzi", "PER")],
+        );
+        expect(
+            "134 Retief Goosen ( South Africa ) 67 67",
+            &[("Retief Goosen", "PER"), ("South Africa", "LOC")],
+        );
+        // Tournaments and firms of brothers are no persons.
+        expect("He led the German Open on Friday .", &[]);
+        expect(
+            "Analysts at Salomon Brothers said so .",
+            &[("Salomon Brothers", "ORG")],
+        );
+    }
+
+    #[test]
+    fn a_cricket_scorecard_names_fielders_and_bowlers() {
+        expect(
+            "M. Atherton c Rashid b Waqar 31",
+            &[("M. Atherton", "PER"), ("Rashid", "PER"), ("Waqar", "PER")],
+        );
+        expect(
+            "N. Hussain lbw b Mushtaq 12",
+            &[("N. Hussain", "PER"), ("Mushtaq", "PER")],
+        );
+    }
+
+    #[test]
+    fn a_country_in_brackets_after_a_player_is_a_place() {
+        expect(
+            "Pete Sampras ( U.S. ) beat Goran Ivanisevic ( Croatia ) 6-4 6-3 7-5",
+            &[
+                ("Pete Sampras", "PER"),
+                ("U.S.", "LOC"),
+                ("Goran Ivanisevic", "PER"),
+                ("Croatia", "LOC"),
+            ],
+        );
     }
 
     #[test]
