@@ -6,7 +6,8 @@ counts are pooled per corpus. About 8,000 sentences are scored instead of the 1,
 splits, so a change of half a point is visible (the valid splits alone move a point by chance).
 
 Usage: cargo build --release; python3 scripts/names_cv.py [SEED [K]]
-       (EPOCHS=N, RUNS=N: `train names --epochs/--runs`; RUNS=1 is five times faster)
+       (EPOCHS=N, RUNS=N: `train names --epochs/--runs`; RUNS=1 is five times faster;
+       LINIMASA_BIN=PATH: the binary to run)
 Prints: nergrit F1 nerp F1
 """
 import json
@@ -18,7 +19,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 E_ = ROOT.parent / "shared" / "eval"
-BIN = ROOT / "target" / "release" / "linimasa"
+# LINIMASA_BIN: a copy of the binary, so that building while the folds run does not change it.
+BIN = Path(os.environ.get("LINIMASA_BIN", ROOT / "target" / "release" / "linimasa"))
 CORPORA = ("nergrit", "nerp")
 
 

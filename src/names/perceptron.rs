@@ -676,9 +676,7 @@ impl Model {
         } else {
             let scale = self.scale;
             Lattice::new(sentence, |f| {
-                self.packed
-                    .get(&f)
-                    .map(|w| w.map(|x| x as f32 * scale))
+                self.packed.get(&f).map(|w| w.map(|x| x as f32 * scale))
             })
             .best()
         }
@@ -1110,7 +1108,11 @@ mod tests {
             ["O", "B-PER", "I-PER", "O", "O", "B-LOC", "O"]
         );
         let again = Model::from_bytes(&model.to_bytes()).unwrap();
-        assert_eq!(again.to_bytes(), model.to_bytes(), "a read model writes the same bytes");
+        assert_eq!(
+            again.to_bytes(),
+            model.to_bytes(),
+            "a read model writes the same bytes"
+        );
         let tags2: Vec<usize> = again.predict(&sentence).iter().map(|(t, _)| *t).collect();
         assert_eq!(
             tags2,

@@ -666,6 +666,9 @@ pub struct Memory {
     /// to tell a name from an ordinary word at the start of a sentence.
     inside: HashSet<String>,
     lower: HashSet<String>,
+    /// Words the document writes with a capital and then lower case inside a sentence
+    /// ("Leicestershire"): names a headline in capitals may repeat.
+    written: HashSet<String>,
     /// Names the document shows somewhere to be a person ([`person_cue`]), with their last
     /// word: "Comeaux , 49 ," makes every "Comeaux" and "Arcade Joseph Comeaux Jr" a person.
     people: HashSet<String>,
@@ -721,6 +724,9 @@ impl Memory {
                     self.lower.insert((*w).to_string());
                 } else if i > 0 && is_capitalised(w) && !is_opening(words[i - 1]) {
                     self.inside.insert((*w).to_string());
+                    if w.chars().any(char::is_lowercase) {
+                        self.written.insert((*w).to_string());
+                    }
                 }
             }
             let mut i = 0;
@@ -1063,7 +1069,7 @@ pub fn tag(
 ) -> Vec<usize> {
     let g = gazetteer::gazetteer();
     if is_shouting(words) {
-        return tag_shouting(words, lists, g, classes);
+        return tag_shouting(words, memory, lists, g, classes);
     }
     let mut tags = vec![0usize; words.len()];
     // In a title-case headline an ordinary word (one the document writes in lower case) is
@@ -1453,11 +1459,20 @@ fn is_title_case(words: &[&str]) -> bool {
 /// knows, organisations on the list, and short acronyms ("EU", "UN") that are not words.
 fn tag_shouting(
     words: &[&str],
+    memory: &mut Memory,
     lists: &NameLists,
     g: &gazetteer::Gazetteer,
     classes: &WordClasses,
 ) -> Vec<usize> {
     let mut tags = vec![0usize; words.len()];
+    // The words as the document writes them elsewhere ("LEICESTERSHIRE" → "Leicestershire").
+    let titled: Vec<String> = words.iter().map(|w| title_case(w)).collect();
+    let titled: Vec<&str> = titled.iter().map(String::as_str).collect();
+    let named = |k: usize| {
+        memory.written.contains(titled[k])
+            && !classes.is_ordinary(&words[k].to_lowercase())
+            && !never(words[k])
+    };
     let mut i = 0;
     while i < words.len() {
         // The longest known name of up to three words starting here.
@@ -1506,6 +1521,27 @@ fn tag_shouting(
                     *t = inner;
                 }
                 i += n;
+            }
+            // A word the document writes as a name in its sentences ("Leicestershire beat
+            // Somerset"), typed as it would be there.
+            None if named(i) => {
+                let mut j = i + 1;
+                while j < words.len() && named(j) {
+                    j += 1;
+                }
+                let span = &titled[i..j];
+                let kind = match memory.kinds.get(&span.join(" ")) {
+                    Some(kind) => Some(*kind),
+                    None => classify(span, i, &titled, memory, lists, g, classes),
+                };
+                if let Some(kind) = kind {
+                    tags[i] = tag_index(&format!("B-{kind}")).expect("known tag");
+                    let inner = tag_index(&format!("I-{kind}")).expect("known tag");
+                    for t in tags.iter_mut().take(j).skip(i + 1) {
+                        *t = inner;
+                    }
+                }
+                i = j;
             }
             None => i += 1,
         }
@@ -2135,6 +2171,33 @@ mod tests {
         expect(
             "Analysts at Salomon Brothers said so .",
             &[("Salomon Brothers", "ORG")],
+        );
+    }
+
+    #[test]
+    fn a_headline_in_capitals_names_what_the_story_names() {
+        expect_document(
+            "CRICKET - LEICESTERSHIRE TAKE OVER AT TOP AFTER INNINGS VICTORY . | \
+             LONDON 1996-08-30 | \
+             Phil Simmons took four for 38 as Leicestershire beat Somerset by an innings and 39 runs .",
+            &[
+                ("LEICESTERSHIRE", "ORG"),
+                ("LONDON", "LOC"),
+                ("Phil Simmons", "PER"),
+                ("Leicestershire", "ORG"),
+                ("Somerset", "ORG"),
+            ],
+        );
+        // Ordinary words stay ordinary, even when the story capitalises them once.
+        expect_document(
+            "TENNIS - AGASSI WINS FINAL AGAINST BECKER . | \
+             Andre Agassi won the Final against Boris Becker .",
+            &[
+                ("AGASSI", "PER"),
+                ("BECKER", "PER"),
+                ("Andre Agassi", "PER"),
+                ("Boris Becker", "PER"),
+            ],
         );
     }
 
