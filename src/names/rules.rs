@@ -394,7 +394,6 @@ const OTHER_WORDS: &[&str] = &[
     "Forum",
     "Convention",
     "Protocol",
-    "Open",
     "Trophy",
     "Prix",
     "Marathon",
@@ -1426,34 +1425,20 @@ fn is_title_case(words: &[&str]) -> bool {
     // A verb or noun in lower case shows a sentence with many names ("Ford Motor Co said"),
     // not a headline, which capitalises those; short function words stay lower in both.
     let content_in_lower = letters.iter().any(|w| {
-        w.starts_with(char::is_lowercase)
-            && w.chars().count() > 3
-            && !matches!(
-                **w,
-                "about"
-                    | "after"
-                    | "against"
-                    | "amid"
-                    | "among"
-                    | "before"
-                    | "between"
-                    | "during"
-                    | "from"
-                    | "into"
-                    | "onto"
-                    | "over"
-                    | "than"
-                    | "that"
-                    | "this"
-                    | "through"
-                    | "under"
-                    | "upon"
-                    | "with"
-                    | "without"
-            )
+        w.starts_with(char::is_lowercase) && !HEADLINE_LOWER.contains(&w.to_lowercase().as_str())
     });
     letters.len() >= 4 && capitalised * 10 >= letters.len() * 7 && !content_in_lower
 }
+
+/// The short words a title-case headline leaves in lower case: articles, conjunctions and
+/// prepositions ("Microsoft Releases Patch For IE", "Bush to Meet Putin in Moscow"); any other
+/// word in lower case ("met", "said") shows a sentence that merely has many names.
+const HEADLINE_LOWER: &[&str] = &[
+    "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in", "of",
+    "off", "on", "per", "to", "up", "via", "vs", "v", "with", "from", "into", "onto", "over",
+    "than", "that", "this", "after", "about", "against", "amid", "among", "before", "between",
+    "during", "through", "under", "upon", "without", "is", "are", "be", "it", "its", "s",
+];
 
 /// Tags a sentence written in capitals by what is known, not by shape: places the gazetteer
 /// knows, organisations on the list, and short acronyms ("EU", "UN") that are not words.
@@ -1698,7 +1683,20 @@ fn classify(
     {
         return None;
     }
-    if lists.organisations.contains_key(surface) || span.iter().any(|w| ORG_WORDS.contains(w)) {
+    // A tournament ("German Open", "U.S. Open"), not the open market of a committee.
+    if span.len() > 1 && span.last() == Some(&"Open") {
+        return None;
+    }
+    // A country or region the gazetteer knows is that place, whatever its words ("West Bank").
+    let region = place.is_some_and(|p| {
+        matches!(
+            p.kind,
+            gazetteer::PlaceKind::Country | gazetteer::PlaceKind::Region
+        )
+    });
+    if lists.organisations.contains_key(surface)
+        || (span.iter().any(|w| ORG_WORDS.contains(w)) && !region)
+    {
         return Some("ORG");
     }
     let after = words.get(at + span.len()).copied();
@@ -2198,6 +2196,27 @@ mod tests {
                 ("Andre Agassi", "PER"),
                 ("Boris Becker", "PER"),
             ],
+        );
+    }
+
+    #[test]
+    fn a_sentence_with_many_names_is_no_headline_and_regions_keep_their_words() {
+        // "met" in lower case: a sentence, so "Levy" (also a word) stays in the name.
+        expect(
+            "Palestinian President Yasser Arafat met Israeli Foreign Minister David Levy in Gaza .",
+            &[
+                ("Yasser Arafat", "PER"),
+                ("David Levy", "PER"),
+                ("Gaza", "LOC"),
+            ],
+        );
+        expect(
+            "Israel will ease a closure of the West Bank .",
+            &[("Israel", "LOC"), ("West Bank", "LOC")],
+        );
+        expect(
+            "The Fed 's Open Market Committee meets next week .",
+            &[("Open Market Committee", "ORG")],
         );
     }
 
