@@ -857,6 +857,8 @@ const COMPOUND_TAILS: &[&str] = &[
     "style",
     "bound",
     "registered",
+    "seeded",
+    "ranked",
     "brokered",
     "sponsored",
     "funded",
@@ -1588,7 +1590,11 @@ fn classify(
         return Some("ORG");
     }
     // A demonym, also for the people ("Palestinians"), is no name here (CoNLL's MISC).
-    if span.len() == 1 && (ADJECTIVES.contains(&surface) || lists.is_demonym(surface)) {
+    // So are demonyms together ("Bosnian Serb").
+    if span
+        .iter()
+        .all(|w| ADJECTIVES.contains(&bare(w)) || lists.is_demonym(bare(w)))
+    {
         return None;
     }
     if at == 0 && is_dateline(words, span.len()) {
@@ -2217,6 +2223,18 @@ mod tests {
         expect(
             "The Fed 's Open Market Committee meets next week .",
             &[("Open Market Committee", "ORG")],
+        );
+    }
+
+    #[test]
+    fn peoples_and_seedings_are_no_names() {
+        expect(
+            "Bosnian Serb leader Radovan Karadzic met envoys in Pale .",
+            &[("Radovan Karadzic", "PER"), ("Pale", "LOC")],
+        );
+        expect(
+            "Third-seeded Monica Seles of the United States won .",
+            &[("Monica Seles", "PER"), ("United States", "LOC")],
         );
     }
 
