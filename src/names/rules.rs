@@ -1272,7 +1272,16 @@ fn is_results_line(words: &[&str]) -> bool {
                 && p[1].chars().all(|c| c.is_ascii_digit())
         })
         .count();
-    let prose = words.iter().any(|w| w.starts_with(char::is_lowercase));
+    // Lower-case words outside brackets ("Toronto 3 CHICAGO 2 ( 10 innings )").
+    let mut depth = 0usize;
+    let prose = words.iter().any(|w| {
+        match *w {
+            "(" => depth += 1,
+            ")" => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        depth == 0 && w.starts_with(char::is_lowercase)
+    });
     !dated && (words.len() >= 4 && numbers * 2 >= words.len() || scores >= 2 && !prose)
 }
 
@@ -1455,8 +1464,10 @@ fn tag_shouting(
     // The words as the document writes them elsewhere ("LEICESTERSHIRE" → "Leicestershire").
     let titled: Vec<String> = words.iter().map(|w| title_case(w)).collect();
     let titled: Vec<&str> = titled.iter().map(String::as_str).collect();
+    // Not the topic before a dash that opens a headline ("BASEBALL - MAJOR LEAGUE RESULTS").
     let named = |k: usize| {
-        memory.written.contains(titled[k])
+        !(k == 0 && words.get(1) == Some(&"-"))
+            && memory.written.contains(titled[k])
             && !classes.is_ordinary(&words[k].to_lowercase())
             && !never(words[k])
     };
@@ -2163,6 +2174,10 @@ mod tests {
             &[("Real Madrid", "ORG"), ("Valencia", "ORG")],
         );
         expect(
+            "Toronto 3 CHICAGO 2 ( 10 innings )",
+            &[("Toronto", "ORG"), ("CHICAGO", "ORG")],
+        );
+        expect(
             "Scorers : Ronaldo ( 12th , 55th ) , Pizzi ( 77th )",
             &[("Ronaldo", "PER"), ("Pizzi", "PER")],
         );
@@ -2192,6 +2207,11 @@ mod tests {
                 ("Somerset", "ORG"),
             ],
         );
+        // The topic before the dash is no name, even one the story capitalises.
+        let found = run_document(
+            "BASEBALL - MAJOR LEAGUE RESULTS . | Results of Major League Baseball games :",
+        );
+        assert!(!found.iter().any(|(n, _)| n == "BASEBALL"), "{found:?}");
         // Ordinary words stay ordinary, even when the story capitalises them once.
         expect_document(
             "TENNIS - AGASSI WINS FINAL AGAINST BECKER . | \
