@@ -212,7 +212,15 @@ mod tests {
         assert!(model_gazetteer().lookup("Britain").is_none());
         assert!(model_gazetteer().lookup("England").is_none());
         assert!(model_gazetteer().lookup("Inggris").is_some());
-        assert_eq!(gazetteer().len(), model_gazetteer().len() + 4);
+        // English names of regions the subdivision data gives in their own language.
+        let sicily = gazetteer().lookup("Sicily").expect("Sicily");
+        assert_eq!(
+            (sicily.kind, sicily.country.as_str()),
+            (PlaceKind::Region, "IT")
+        );
+        assert_eq!(gazetteer().lookup("Quebec").unwrap().kind, PlaceKind::Region);
+        assert!(model_gazetteer().lookup("Chechnya").is_none());
+        assert_eq!(gazetteer().len(), model_gazetteer().len() + 26);
     }
 
     #[test]
