@@ -218,7 +218,10 @@ mod tests {
             (sicily.kind, sicily.country.as_str()),
             (PlaceKind::Region, "IT")
         );
-        assert_eq!(gazetteer().lookup("Quebec").unwrap().kind, PlaceKind::Region);
+        assert_eq!(
+            gazetteer().lookup("Quebec").unwrap().kind,
+            PlaceKind::Region
+        );
         assert!(model_gazetteer().lookup("Chechnya").is_none());
         assert_eq!(gazetteer().len(), model_gazetteer().len() + 26);
     }

@@ -1202,8 +1202,8 @@ pub fn tag(
         let lower = bare(&surface).to_lowercase();
         let unknown_start = sentence_start
             && !is_results_line(words)
-            && !(i == 0 && is_dateline(words, j))
-            && !(i > 0 && is_scorers_line(words))
+            && (i != 0 || !is_dateline(words, j))
+            && (i == 0 || !is_scorers_line(words))
             && span.len() == 1
             && !memory.kinds.contains_key(bare(&surface))
             && !memory.people.contains(bare(&surface))
@@ -1466,7 +1466,7 @@ fn tag_shouting(
     let titled: Vec<&str> = titled.iter().map(String::as_str).collect();
     // Not the topic before a dash that opens a headline ("BASEBALL - MAJOR LEAGUE RESULTS").
     let named = |k: usize| {
-        !(k == 0 && words.get(1) == Some(&"-"))
+        (k != 0 || words.get(1) != Some(&"-"))
             && memory.written.contains(titled[k])
             && !classes.is_ordinary(&words[k].to_lowercase())
             && !never(words[k])
