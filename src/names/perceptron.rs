@@ -47,11 +47,6 @@ pub enum ModelError {
 #[derive(Debug, Default, Clone)]
 pub struct Model {
     weights: HashMap<u32, [f32; N], Prehashed>,
-    /// A model read from bytes keeps its weights as stored, 16 bits each, times `scale`: half
-    /// the memory of `weights`, so more of the table stays in the cache while tagging (the
-    /// lookups are most of the tagger's time). Empty for a model in training.
-    packed: HashMap<u32, [i16; N], Prehashed>,
-    scale: f32,
 }
 
 /// Feature keys are hashes already: the map uses them as they are instead of hashing again.
@@ -671,15 +666,7 @@ impl Lattice {
 impl Model {
     /// Tags a sentence: one tag index per word, with a confidence.
     pub fn predict(&self, sentence: &Sentence) -> Vec<(usize, f32)> {
-        if self.packed.is_empty() {
-            Lattice::new(sentence, |f| self.weights.get(&f).copied()).best()
-        } else {
-            let scale = self.scale;
-            Lattice::new(sentence, |f| {
-                self.packed.get(&f).map(|w| w.map(|x| x as f32 * scale))
-            })
-            .best()
-        }
+        Lattice::new(sentence, |f| self.weights.get(&f).copied()).best()
     }
 
     /// Trains on `(words, gold tag indices)` sentences for `epochs` passes (shuffled from
@@ -810,10 +797,7 @@ impl Model {
             weights.insert(f, w);
         }
         prune(&mut weights);
-        let mut model = Model {
-            weights,
-            ..Model::default()
-        };
+        let mut model = Model { weights };
         let gold: Vec<&[usize]> = data.iter().map(|(_, t)| t.as_slice()).collect();
         model.calibrate(&sentences, &gold);
         model
@@ -885,34 +869,15 @@ impl Model {
             }
         }
         prune(&mut weights);
-        Model {
-            weights,
-            ..Model::default()
-        }
+        Model { weights }
     }
 
     pub fn features(&self) -> usize {
-        self.weights.len().max(self.packed.len())
+        self.weights.len()
     }
 
     /// Compact bytes: header, a scale, then (hash, 7 × i16) per feature, sorted by hash.
     pub fn to_bytes(&self) -> Vec<u8> {
-        if self.weights.is_empty() && !self.packed.is_empty() {
-            // Read from bytes: written back as it was read.
-            let mut keys: Vec<u32> = self.packed.keys().copied().collect();
-            keys.sort_unstable();
-            let mut out = Vec::with_capacity(16 + keys.len() * (4 + 2 * N));
-            out.extend_from_slice(MAGIC);
-            out.extend_from_slice(&self.scale.to_le_bytes());
-            out.extend_from_slice(&(keys.len() as u32).to_le_bytes());
-            for k in keys {
-                out.extend_from_slice(&k.to_le_bytes());
-                for w in &self.packed[&k] {
-                    out.extend_from_slice(&w.to_le_bytes());
-                }
-            }
-            return out;
-        }
         let max = self
             .weights
             .values()
@@ -951,20 +916,16 @@ impl Model {
         if body.len() < count * row {
             return Err(ModelError::Truncated);
         }
-        let mut packed = HashMap::with_capacity_and_hasher(count, Prehashed);
+        let mut weights = HashMap::with_capacity_and_hasher(count, Prehashed);
         for r in body.chunks_exact(row).take(count) {
             let key = u32::from_le_bytes([r[0], r[1], r[2], r[3]]);
-            let mut w = [0i16; N];
+            let mut w = [0f32; N];
             for (k, slot) in w.iter_mut().enumerate() {
-                *slot = i16::from_le_bytes([r[4 + 2 * k], r[5 + 2 * k]]);
+                *slot = i16::from_le_bytes([r[4 + 2 * k], r[5 + 2 * k]]) as f32 * scale;
             }
-            packed.insert(key, w);
+            weights.insert(key, w);
         }
-        Ok(Model {
-            weights: HashMap::default(),
-            packed,
-            scale,
-        })
+        Ok(Model { weights })
     }
 }
 

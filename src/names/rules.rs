@@ -1614,7 +1614,7 @@ fn classify(
     // A line of results: scorers in brackets after a team's score are persons ("Barcelona 3
     // ( Ronaldo 2 , Pizzi )"), as are the names in a line of scorers; a club named after its
     // city is a team ("Real Madrid 2 Valencia 0").
-    if is_results_line(words) && after_score_in_brackets(words, at) {
+    if after_score_in_brackets(words, at) && is_results_line(words) {
         return Some("PER");
     }
     if is_scorers_line(words) {
