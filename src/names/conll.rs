@@ -2,8 +2,9 @@
 //! MEANTIME's CAT XML; entity-level scoring as `conlleval` does it.
 //!
 //! Label mapping to PER / ORG / LOC (the suffix after `B-`/`I-`, case-insensitive):
-//! PER, PERSON, PPL → PER; ORG, ORGANISATION, ORGANIZATION, IND → ORG; LOC, PLACE, PLC, GPE → LOC;
-//! anything else (MISC, EVT, FNB, ...) → O.
+//! PER, PERS, PERSON, PPL → PER; ORG, ORGANISATION, ORGANIZATION, IND → ORG; LOC, LOCATION, PLACE,
+//! PLC, GPE → LOC; anything else (MISC, EVT, FNB, ...) → O. BIOES and BILOU prefixes are read as
+//! BIO (`S-`/`U-` begin a name, `E-`/`L-` continue it).
 
 use std::collections::HashMap;
 
@@ -23,18 +24,20 @@ pub struct LabeledSentence {
 pub fn map_label(label: &str) -> &'static str {
     let label = label.trim();
     let (prefix, kind) = match label.split_once('-') {
-        Some((p, k)) if p.eq_ignore_ascii_case("B") || p.eq_ignore_ascii_case("I") => {
-            (p.to_ascii_uppercase(), k.to_ascii_uppercase())
-        }
+        Some((p, k)) => match p.to_ascii_uppercase().as_str() {
+            "B" | "S" | "U" => ("B", k.to_ascii_uppercase()),
+            "I" | "E" | "L" => ("I", k.to_ascii_uppercase()),
+            _ => return "O",
+        },
         _ => return "O",
     };
     let kind = match kind.as_str() {
-        "PER" | "PERSON" | "PPL" => "PER",
+        "PER" | "PERS" | "PERSON" | "PPL" => "PER",
         "ORG" | "ORGANISATION" | "ORGANIZATION" | "IND" => "ORG",
-        "LOC" | "PLACE" | "PLC" | "GPE" => "LOC",
+        "LOC" | "LOCATION" | "PLACE" | "PLC" | "GPE" => "LOC",
         _ => return "O",
     };
-    match (prefix.as_str(), kind) {
+    match (prefix, kind) {
         ("B", "PER") => "B-PER",
         ("I", "PER") => "I-PER",
         ("B", "ORG") => "B-ORG",
@@ -576,6 +579,16 @@ mod tests {
         assert_eq!(map_label("B-IND"), "B-ORG");
         assert_eq!(map_label("B-EVT"), "O");
         assert_eq!(map_label("O"), "O");
+        // IndoLEM's NER-UI/UGM and OntoNotes-style spellings.
+        assert_eq!(map_label("B-LOCATION"), "B-LOC");
+        assert_eq!(map_label("I-ORGANIZATION"), "I-ORG");
+        assert_eq!(map_label("B-PERS"), "B-PER");
+        // BIOES / BILOU prefixes.
+        assert_eq!(map_label("S-LOC"), "B-LOC");
+        assert_eq!(map_label("E-PER"), "I-PER");
+        assert_eq!(map_label("U-ORG"), "B-ORG");
+        assert_eq!(map_label("L-ORG"), "I-ORG");
+        assert_eq!(map_label("X-PER"), "O");
     }
 
     #[test]

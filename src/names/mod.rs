@@ -74,12 +74,24 @@ pub struct NameLists {
     /// Frequent surnames that are not ordinary words (`resources/<lang>/surnames.txt`).
     #[serde(skip)]
     pub surnames: std::collections::HashSet<String>,
+    /// Role words in lower case (`[titles] roles`): never in a person's name, never first in a name.
+    #[serde(skip)]
+    roles: rustc_hash::FxHashSet<String>,
+    /// `[titles] heads`, as a set.
+    #[serde(skip)]
+    heads: rustc_hash::FxHashSet<String>,
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
 struct Titles {
     #[serde(default)]
     words: Vec<String>,
+    /// Role words ("Bupati", "Kapolda"), as written; [`NameLists::roles`] holds them folded.
+    #[serde(default)]
+    roles: Vec<String>,
+    /// Lower-case words that may open a name in cased text ("desa Kemu").
+    #[serde(default)]
+    heads: Vec<String>,
 }
 
 impl NameLists {
@@ -103,6 +115,18 @@ impl NameLists {
         // Hyphened titles: "Secretary-General", "Attorney-General", "Vice-President".
         listed(word) || (word.contains('-') && word.split('-').all(listed))
     }
+
+    /// A lower-case word that may open a name in cased text: a kind of place or group that
+    /// the name includes ("desa Kemu", "kecamatan Gabus").
+    pub fn is_head(&self, lower: &str) -> bool {
+        self.heads.contains(lower)
+    }
+
+    /// A role word, given in lower case ("bupati", "kapolda"): outside every person's name,
+    /// and the first word of no name.
+    pub fn is_role(&self, lower: &str) -> bool {
+        !self.roles.is_empty() && self.roles.contains(lower)
+    }
 }
 
 /// The name lists of a language (empty for a language without them).
@@ -124,6 +148,13 @@ pub fn name_lists(lang: &str) -> &'static NameLists {
                 .map(str::to_string)
                 .collect()
         };
+        lists.roles = lists
+            .titles
+            .roles
+            .iter()
+            .map(|r| r.to_lowercase())
+            .collect();
+        lists.heads = lists.titles.heads.iter().cloned().collect();
         lists.given_names = word_list("given-names.txt");
         lists.surnames = word_list("surnames.txt");
         // Generated demonyms ("Greek\tGR"); the hand list in names.toml wins.
@@ -171,6 +202,9 @@ pub struct Tagger {
     classes: &'static WordClasses,
     lists: &'static NameLists,
     memory: rules::Memory,
+    /// Whether the document has both capitals and lower case (set by [`Tagger::prime`];
+    /// without it each sentence is judged alone).
+    cased: Option<bool>,
 }
 
 impl Tagger {
@@ -185,20 +219,29 @@ impl Tagger {
             classes: word_classes(lang),
             lists: name_lists(lang),
             memory: rules::Memory::default(),
+            cased: None,
         }
     }
 
-    /// Lets the rules read the whole document first (the model needs nothing).
+    /// Reads the whole document first: whether it is cased, and for the rules its names.
     pub fn prime<'a>(&mut self, sentences: impl IntoIterator<Item = &'a [&'a str]>) {
-        if self.model.is_none() {
-            self.memory.prime(sentences, self.lists, self.classes);
+        match self.model {
+            Some(_) => self.cased = Some(is_cased(sentences)),
+            None => self.memory.prime(sentences, self.lists, self.classes),
         }
     }
 
     /// Each word's tag (index into `perceptron::TAGS`) and confidence.
     pub fn tag(&mut self, words: &[&str]) -> Vec<(usize, f32)> {
         match self.model {
-            Some(m) => m.predict(&Sentence::new(words, self.classes)),
+            Some(m) => {
+                let sentence = Sentence::new(words, self.classes);
+                let cased = self.cased.unwrap_or_else(|| is_cased([words]));
+                m.predict_allowed(
+                    &sentence,
+                    &allowed_tags(&sentence, words, cased, self.lists),
+                )
+            }
             None => rules::tag(words, &mut self.memory, self.lists, self.classes)
                 .into_iter()
                 .map(|t| (t, if t == 0 { 1.0 } else { 0.6 }))
@@ -207,28 +250,88 @@ impl Tagger {
     }
 }
 
+/// Whether text is written with capitals as usual: most of its sentences open with a capital,
+/// and it has lower-case letters (a stray acronym in lower-cased text, or a text in capitals,
+/// is not cased).
+fn is_cased<'a>(sentences: impl IntoIterator<Item = &'a [&'a str]>) -> bool {
+    let (mut opened, mut upper, mut lower) = (0usize, 0usize, false);
+    for words in sentences {
+        let mut letters = words
+            .iter()
+            .flat_map(|w| w.chars())
+            .filter(|c| c.is_alphabetic());
+        let Some(first) = letters.next() else {
+            continue;
+        };
+        opened += 1;
+        upper += usize::from(first.is_uppercase());
+        lower = lower || first.is_lowercase() || letters.any(char::is_lowercase);
+    }
+    lower && opened > 0 && upper * 2 >= opened
+}
+
+/// Bit masks over `perceptron::TAGS` (bit `k` = `TAGS[k]`).
+const ANY_TAG: u8 = 0b111_1111;
+/// Every tag but the B- tags: a word that cannot open a name.
+const NO_BEGIN: u8 = 0b101_0101;
+/// "O", I-ORG, I-LOC: a role word, inside an organisation's or a place's name at most.
+const ROLE: u8 = 0b101_0001;
+
+/// What the model may tag each word, from what is certain about it: a name opens with a letter
+/// or digit, in cased text with a capital or digit (a lower-case word before one is not part
+/// of it: "kota selatan Kherson" is Kherson; "iPhone" is capitalised inside) or with a word
+/// for the kind of place the name includes (`[titles] heads`: "desa Kemu"); a role word
+/// ("Bupati", "Kapolda") is in no person's name and opens no name, so "Nurdin Abdullah Bupati
+/// Bantaeng" is a person and a place; "Wali Kota" ("Wali Kota Surabaya", the mayor of
+/// Surabaya) is a title outside any name.
+fn allowed_tags(sentence: &Sentence, words: &[&str], cased: bool, lists: &NameLists) -> Vec<u8> {
+    (0..words.len())
+        .map(|i| {
+            let word = words[i];
+            let lower = sentence.lower(i);
+            let mut mask = ANY_TAG;
+            let opens_lower = word.starts_with(char::is_lowercase)
+                && !word.chars().any(|c| c.is_uppercase() || c.is_ascii_digit());
+            if !word.chars().any(char::is_alphanumeric)
+                || (cased && opens_lower && !lists.is_head(lower))
+            {
+                mask &= NO_BEGIN;
+            }
+            if lists.is_role(lower) {
+                mask &= ROLE;
+            }
+            // "Wali Kota" (mayor) is a title, whatever follows.
+            let next = (i + 1 < words.len()).then(|| sentence.lower(i + 1));
+            if (lower == "kota" && i > 0 && sentence.lower(i - 1) == "wali")
+                || (lower == "wali" && next == Some("kota"))
+            {
+                mask = 1;
+            }
+            mask
+        })
+        .collect()
+}
+
 /// Finds person, organisation and place names in `text` with the model of `lang`.
 pub fn find_names(text: &str, lang: &str) -> Vec<NameSpan> {
     let tokens = tokenize::tokenize(text);
     let sentences = tokenize::sentences(text, &tokens);
-    find_names_in(text, &tokens, &sentences, lang)
+    find_names_in(&tokens, &sentences, lang)
 }
 
 /// [`find_names`] over tokens and sentences the caller already has.
 fn find_names_in(
-    text: &str,
     tokens: &[tokenize::Token<'_>],
     sentences: &[std::ops::Range<usize>],
     lang: &str,
 ) -> Vec<NameSpan> {
-    // All-lowercase (or all-capitals) text gives capitalisation no meaning.
-    let letters = || text.chars().filter(|c| c.is_alphabetic());
-    let cased = letters().any(char::is_uppercase) && letters().any(char::is_lowercase);
     let mut tagger = Tagger::new(lang);
     let all: Vec<Vec<&str>> = sentences
         .iter()
         .map(|r| tokens[r.clone()].iter().map(|t| t.text).collect())
         .collect();
+    // All-lowercase (or all-capitals) text gives capitalisation no meaning.
+    let cased = is_cased(all.iter().map(Vec::as_slice));
     tagger.prime(all.iter().map(Vec::as_slice));
     let mut out = Vec::new();
     for range in sentences.iter().cloned() {
@@ -243,15 +346,6 @@ fn find_names_in(
             }
             while e > s && !word(e - 1).chars().any(char::is_alphanumeric) {
                 e -= 1;
-            }
-            if s == e {
-                continue;
-            }
-            // In cased text a name starts with a capital letter or a digit: lower-case words
-            // before one are not part of it ("kota selatan Kherson" is Kherson).
-            let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
-            while cased && s < e && !capital(word(s)) {
-                s += 1;
             }
             if s == e {
                 continue;
@@ -392,7 +486,7 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
     };
     let tokens = tokenize::tokenize(text);
     let sentences = tokenize::sentences(text, &tokens);
-    let mut found: Vec<NameSpan> = find_names_in(text, &tokens, &sentences, lang)
+    let mut found: Vec<NameSpan> = find_names_in(&tokens, &sentences, lang)
         .into_iter()
         .filter(|n| outside_times(n.span))
         .collect();
@@ -716,6 +810,55 @@ mod tests {
                 "{surface:?}"
             );
         }
+    }
+
+    #[test]
+    fn the_model_is_held_to_capitals_and_roles() {
+        let lists = name_lists("id");
+        let words = [
+            "Wali",
+            "Kota",
+            "Surabaya",
+            "Tri",
+            "Rismaharini",
+            "dan",
+            "Bupati",
+            "Bantaeng",
+            "di",
+            "kantor",
+            "desa",
+            "Kemu",
+            "\"",
+        ];
+        let sentence = Sentence::new(&words, word_classes("id"));
+        let cased = allowed_tags(&sentence, &words, true, lists);
+        let begins = |m: u8| m & 0b010_1010 != 0;
+        let person = |m: u8| m & 0b000_0110 != 0;
+        // Role words open no name and are in no person's name; "Wali Kota" is in none.
+        assert!(cased[0] == 1 && cased[1] == 1);
+        assert!(!begins(cased[6]) && !person(cased[6]), "Bupati");
+        // In cased text a lower-case word opens no name, unless it names the kind of place.
+        assert!(!begins(cased[9]) && begins(cased[10]));
+        // Punctuation opens nothing; capitalised words are free.
+        assert!(!begins(cased[12]) && cased[2] == ANY_TAG && cased[3] == ANY_TAG);
+        // In lower-case text a lower-case word may open a name; roles stay held.
+        let lower = allowed_tags(&sentence, &words, false, lists);
+        assert!(begins(lower[9]) && !begins(lower[6]));
+        // Held to these, the model reads the mayor's title and the regent's place apart.
+        let text = "Wali Kota Surabaya Tri Rismaharini bertemu Nurdin Abdullah Bupati Bantaeng di kantor Kemendikbud.";
+        let found: Vec<(&str, &str)> = find_names(text, "id")
+            .iter()
+            .map(|n| (n.span.slice(text).unwrap(), n.kind))
+            .collect();
+        assert!(found.contains(&("Surabaya", "LOC")), "{found:?}");
+        assert!(found.contains(&("Tri Rismaharini", "PER")), "{found:?}");
+        assert!(found.contains(&("Nurdin Abdullah", "PER")), "{found:?}");
+        assert!(
+            found.iter().all(|(s, _)| !s.contains("Kota")
+                && !s.contains("Bupati")
+                && !s.starts_with("kantor")),
+            "{found:?}"
+        );
     }
 
     #[test]

@@ -430,6 +430,11 @@ impl Sentence {
         self.words.len()
     }
 
+    /// Word `i` in lower case.
+    pub fn lower(&self, i: usize) -> &str {
+        &self.lower[i]
+    }
+
     pub fn is_empty(&self) -> bool {
         self.words.is_empty()
     }
@@ -609,11 +614,16 @@ impl Lattice {
     /// [`Lattice::best`] among the sequences that keep the tags `known` fixes (a word whose
     /// known tag is [`ANY`] may take any tag).
     fn best_within(&self, known: Option<&[usize]>) -> Vec<(usize, f32)> {
+        self.best_among(|i, k| known.is_none_or(|t| t[i] == ANY || t[i] == k))
+    }
+
+    /// [`Lattice::best`] among the sequences whose word `i` has a tag `k` for which
+    /// `open(i, k)`; "O" must stay open for every word, so that a sequence exists.
+    fn best_among(&self, open: impl Fn(usize, usize) -> bool) -> Vec<(usize, f32)> {
         let n = self.word.len();
         if n == 0 {
             return Vec::new();
         }
-        let open = |i: usize, k: usize| known.is_none_or(|t| t[i] == ANY || t[i] == k);
         let mut score = vec![[f32::NEG_INFINITY; N]; n];
         let mut back = vec![[0usize; N]; n];
         for k in 0..N {
@@ -667,6 +677,13 @@ impl Model {
     /// Tags a sentence: one tag index per word, with a confidence.
     pub fn predict(&self, sentence: &Sentence) -> Vec<(usize, f32)> {
         Lattice::new(sentence, |f| self.weights.get(&f).copied()).best()
+    }
+
+    /// [`Model::predict`] held to what is known of each word: `allowed[i]` has bit `k` set
+    /// when word `i` may take tag `TAGS[k]` ("O", bit 0, is always allowed).
+    pub fn predict_allowed(&self, sentence: &Sentence, allowed: &[u8]) -> Vec<(usize, f32)> {
+        let open = |i: usize, k: usize| k == 0 || allowed.get(i).is_none_or(|m| m & (1 << k) != 0);
+        Lattice::new(sentence, |f| self.weights.get(&f).copied()).best_among(open)
     }
 
     /// Trains on `(words, gold tag indices)` sentences for `epochs` passes (shuffled from
