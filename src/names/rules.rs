@@ -1313,7 +1313,11 @@ fn place_follows(rest: &[&str], g: &gazetteer::Gazetteer) -> bool {
 /// or more names each with its score and nothing in lower case ("Barcelona 3 ( Ronaldo 2 ,
 /// Pizzi ) Espanyol 1"): its names are teams, and the names in brackets their scorers.
 fn is_results_line(words: &[&str]) -> bool {
-    let is_number = |w: &str| w.chars().next().is_some_and(|c| c.is_ascii_digit());
+    // Also a decimal without its zero, as standings give percentages (".778").
+    let is_number = |w: &str| {
+        let w = w.strip_prefix('.').unwrap_or(w);
+        w.chars().next().is_some_and(|c| c.is_ascii_digit())
+    };
     let numbers = words.iter().filter(|w| is_number(w)).count();
     // Not a date or a time ("Posted on Thu Jun 13 , 2013 08 : 45 AM").
     let dated = words
@@ -1477,7 +1481,9 @@ fn is_shouting(words: &[&str]) -> bool {
                 .all(char::is_uppercase)
         })
         .count();
-    letters.len() >= 3 && caps * 5 >= letters.len() * 4
+    // Two words alone on a line are a heading too ("EASTERN CONFERENCE"), not a byline.
+    let heading = letters.len() == 2 && words.len() == 2;
+    (letters.len() >= 3 || heading) && caps * 5 >= letters.len() * 4
 }
 
 /// Whether a sentence is a headline in title case ("Microsoft Releases Critical Patch For IE
@@ -1566,6 +1572,14 @@ fn tag_shouting(
                 None
             }
         });
+        // Part of the name of an event ("HOPMAN CUP", "AUSTRALIAN PGA CHAMPIONSHIP"), which is
+        // no person, organisation or place.
+        let before_event = |j: usize| {
+            titled
+                .get(j)
+                .is_some_and(|w| OTHER_WORDS.contains(w) || *w == "Open")
+        };
+        let found = found.filter(|(n, _)| !before_event(i + n));
         match found {
             Some((n, kind)) => {
                 tags[i] = tag_index(&format!("B-{kind}")).expect("known tag");
@@ -1581,6 +1595,10 @@ fn tag_shouting(
                 let mut j = i + 1;
                 while j < words.len() && named(j) {
                     j += 1;
+                }
+                if before_event(j) {
+                    i = j;
+                    continue;
                 }
                 let span = &titled[i..j];
                 let kind = match memory.kinds.get(&span.join(" ")) {
@@ -1699,7 +1717,20 @@ fn classify(
                 gazetteer::PlaceKind::City | gazetteer::PlaceKind::Capital
             )
         });
-    if city_last && place.is_none() && is_results_line(words) {
+    // A town in a line of results or standings is its team, also where the document's dateline
+    // made it a place ("NEW YORK 10 6 .625 3"); national sides stay their country.
+    if place.is_some_and(|p| {
+        !matches!(p.kind, gazetteer::PlaceKind::Country) && !NATIONS.contains(&p.name.as_str())
+    }) && is_results_line(words)
+    {
+        return Some("ORG");
+    }
+    // Not a player whose surname is also a town ("276 Greg Norman 70 68 69 69").
+    if city_last
+        && place.is_none()
+        && !lists.given_names.contains(span[0])
+        && is_results_line(words)
+    {
         return Some("ORG");
     }
     // A player with a country in brackets, as results list them ("Retief Goosen ( South
@@ -1763,6 +1794,15 @@ fn classify(
     // A geographic feature "of" a name: "Gulf of Aden", "Bay of Bengal", "Strait of Hormuz".
     if span.len() > 2 && span[1] == "of" && GEOGRAPHIC_HEADS.contains(&span[0]) {
         return Some("LOC");
+    }
+    // Column heads of a table ("W L PCT GB"): letters and short capitals.
+    if span.len() >= 2
+        && span.iter().any(|w| w.chars().count() == 1)
+        && span
+            .iter()
+            .all(|w| w.chars().count() <= 3 && w.chars().all(|c| c.is_ascii_uppercase()))
+    {
+        return None;
     }
     // An organisation word alone is a common noun written with a capital ("Police said"); a
     // letter alone names nothing.
@@ -2406,6 +2446,31 @@ mod tests {
         expect_document(
             "Mitsubishi said on Monday it would build a plant .",
             &[("Mitsubishi", "ORG")],
+        );
+    }
+
+    #[test]
+    fn standings_tables_name_teams_and_their_headings_nobody() {
+        expect_document(
+            "NBA BASKETBALL - STANDINGS AFTER THURSDAY 'S GAMES . | NEW YORK 1996-12-06 | EASTERN CONFERENCE | W L PCT GB | MIAMI 14 4 .778 - | NEW YORK 10 6 .625 3",
+            &[
+                ("NBA", "ORG"),
+                ("NEW YORK", "LOC"),
+                ("MIAMI", "ORG"),
+                ("NEW YORK", "ORG"),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_golfer_named_like_a_town_and_an_event_in_a_headline() {
+        expect_document(
+            "GOLF - AUSTRALIAN PGA CHAMPIONSHIP SCORES . | Leading scores in the Australian PGA Championship on Sunday : | 276 Greg Norman 70 68 69 69",
+            &[("Greg Norman", "PER")],
+        );
+        expect_document(
+            "TENNIS - RESULTS AT HOPMAN CUP . | Results on Tuesday at the Hopman Cup tennis tournament :",
+            &[],
         );
     }
 }
