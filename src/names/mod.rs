@@ -661,6 +661,10 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
             );
             continue;
         }
+        // A people's name without a country ("Chechen", "Kurdish") is no actor.
+        if n.kind == "DEM" {
+            continue;
+        }
         // A known organisation is one, whatever the tagger said ("Kremlin").
         if let Some(canonical) = orgs.get(&surface) {
             names.mentions.push(Mention {

@@ -2473,4 +2473,12 @@ mod tests {
             &[],
         );
     }
+
+    #[test]
+    fn a_peoples_name_is_no_name() {
+        expect_document(
+            "Itar-Tass quoted Chechen separatist leader Zelimkhan Yandarbiyev and Kurdish rebels .",
+            &[("Itar-Tass", "ORG"), ("Zelimkhan Yandarbiyev", "PER")],
+        );
+    }
 }
