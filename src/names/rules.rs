@@ -126,6 +126,21 @@ const ORG_WORDS: &[&str] = &[
     "Wanderers",
     "Athletic",
     "Albion",
+    "Service",
+    "Investors",
+    "Investment",
+    "Investments",
+    "Management",
+    "Financial",
+    "Bancorp",
+    "Chemical",
+    "Chemicals",
+    "Steel",
+    "Mining",
+    "Electronics",
+    "Foods",
+    "Stores",
+    "Pharmaceutical",
 ];
 
 /// Words that make a capitalised sequence a place ("Changi Airport", "Atlantic Ocean").
@@ -2358,7 +2373,7 @@ mod tests {
         );
         expect(
             "The Fed 's Open Market Committee meets next week .",
-            &[("Open Market Committee", "ORG")],
+            &[("Fed", "ORG"), ("Open Market Committee", "ORG")],
         );
     }
 
@@ -2479,6 +2494,18 @@ mod tests {
         expect_document(
             "Itar-Tass quoted Chechen separatist leader Zelimkhan Yandarbiyev and Kurdish rebels .",
             &[("Itar-Tass", "ORG"), ("Zelimkhan Yandarbiyev", "PER")],
+        );
+    }
+
+    #[test]
+    fn companies_named_like_people_and_service_firms() {
+        expect_document(
+            "Analysts at Merrill Lynch said Moody 's Investors Service upgraded the debt . | The Fed said rates stay .",
+            &[
+                ("Merrill Lynch", "ORG"),
+                ("Investors Service", "ORG"),
+                ("Fed", "ORG"),
+            ],
         );
     }
 }
