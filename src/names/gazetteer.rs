@@ -198,6 +198,26 @@ mod tests {
     }
 
     #[test]
+    fn countries_whose_capital_is_written_with_accents_are_there() {
+        // The country table writes "Brasilia", "Bogota", "Reykjavik"; the cities have accents.
+        let g = gazetteer();
+        for (name, code) in [
+            ("Brazil", "BR"),
+            ("Colombia", "CO"),
+            ("Iceland", "IS"),
+            ("Kazakhstan", "KZ"),
+            ("Kolombia", "CO"),
+        ] {
+            let place = g.lookup(name).unwrap_or_else(|| panic!("{name}"));
+            assert_eq!(
+                (place.kind, place.country.as_str()),
+                (PlaceKind::Country, code)
+            );
+        }
+        assert_eq!(g.lookup("Brasília").unwrap().kind, PlaceKind::Capital);
+    }
+
+    #[test]
     fn english_only_names_are_found_but_not_by_the_model() {
         let uk = gazetteer().lookup("Britain").expect("Britain");
         assert_eq!(

@@ -1924,6 +1924,13 @@ fn classify(
         // In a line of results it is a team ("Arsenal 2 Leeds 0").
         return is_results_line(words).then_some("ORG");
     }
+    // A known surname or given name alone is a person ("Trudeau", "Clinton", "Chris"): news
+    // names people by surname far more often than it names firms after one ("Dell", "Cisco").
+    if span.len() == 1
+        && (lists.surnames.contains(bare(span[0])) || lists.given_names.contains(bare(span[0])))
+    {
+        return Some("PER");
+    }
     // A single unknown capitalised word: most often an organisation or brand ("Boeing").
     if span.len() == 1 {
         return Some("ORG");
@@ -2507,5 +2514,21 @@ mod tests {
                 ("Fed", "ORG"),
             ],
         );
+    }
+
+    #[test]
+    fn a_known_surname_alone_is_a_person_and_brazil_a_country() {
+        expect_document(
+            "Trudeau will extend that invitation . | Emitters like Brazil , India and China act , said Klein .",
+            &[
+                ("Trudeau", "PER"),
+                ("Brazil", "LOC"),
+                ("India", "LOC"),
+                ("China", "LOC"),
+                ("Klein", "PER"),
+            ],
+        );
+        // An unknown word alone stays an organisation or brand.
+        expect_document("Boeing will extend that offer .", &[("Boeing", "ORG")]);
     }
 }
