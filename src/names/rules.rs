@@ -1065,6 +1065,60 @@ fn subject_position(words: &[&str], i: usize) -> bool {
         )
 }
 
+/// An abbreviation in the plural: capitals and a lower-case "s" ("MLAs", "GIFs").
+fn is_plural_abbreviation(w: &str) -> bool {
+    w.strip_suffix('s').is_some_and(|stem| {
+        stem.chars().count() >= 2 && stem.chars().all(|c| c.is_ascii_uppercase())
+    })
+}
+
+/// Verbs that attribute a quotation ("said", "says", "explains").
+const ATTRIBUTION: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "adds",
+    "explained",
+    "explains",
+    "wrote",
+    "writes",
+    "recalled",
+    "recalls",
+    "noted",
+    "notes",
+    "argued",
+    "argues",
+    "insisted",
+    "insists",
+    "warned",
+    "warns",
+    "asked",
+    "asks",
+    "continued",
+    "continues",
+    "concluded",
+    "admitted",
+    "admits",
+];
+
+/// Whether the one-word name at `at` is the speaker a quotation is attributed to: right after
+/// the quotation and before an attribution verb ("” Mailis said", "” , Leive said"), or after
+/// the verb at the end of the sentence (", says Tarlo .", "said Guilbeault .").
+fn quoted_speaker(words: &[&str], at: usize) -> bool {
+    let word = |k: usize| words.get(k).copied().unwrap_or("");
+    let closing = |w: &str| matches!(w, "”" | "\"" | "''" | "’");
+    let after = word(at + 1);
+    let before = at.checked_sub(1).map_or("", word);
+    let before2 = at.checked_sub(2).map_or("", word);
+    let attributed_after =
+        ATTRIBUTION.contains(&after) && (closing(before) || (before == "," && closing(before2)));
+    let attributed_before = ATTRIBUTION.contains(&before)
+        && (before2 == "," || closing(before2))
+        && matches!(word(at + 1), "." | "," | "");
+    attributed_after || attributed_before
+}
+
 /// Whether a personal pronoun follows within four words, before any other capitalised word
 /// ("Klitschko defended his title", "Lohan checked herself in").
 fn pronoun_follows(rest: &[&str]) -> bool {
@@ -1667,8 +1721,15 @@ fn classify(
     let before = at.checked_sub(1).map(|k| words[k]);
     // A one-word place that is also an ordinary word ("Man", a city in Côte d'Ivoire; "Luck")
     // is that place only after a place preposition.
+    // An abbreviation in capitals is not the ordinary word its letters spell ("UK", "US").
+    let capitals = surface.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && surface
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
     let place = g.lookup(surface).filter(|_| {
         span.len() > 1
+            || capitals
             || !classes.is_ordinary(&surface.to_lowercase())
             || before.is_some_and(|b| PLACE_PREPOSITIONS.contains(&b))
     });
@@ -1683,6 +1744,10 @@ fn classify(
     {
         return Some("ORG");
     }
+    // The plural of an abbreviation is a common noun ("MLAs", "HFCs", "CEOs"), whoever it names.
+    if span.len() == 1 && is_plural_abbreviation(span[0]) {
+        return None;
+    }
     // A single letter hyphened to a word is a brand ("T - Mobile", "E - Trade"), not a person's
     // initial nor a place after "at".
     if span.len() >= 3 && span[1] == "-" && span[0].chars().count() == 1 {
@@ -1693,6 +1758,10 @@ fn classify(
     if span
         .iter()
         .all(|w| ADJECTIVES.contains(&bare(w)) || lists.is_demonym(bare(w)))
+        // "South Korean", "North African".
+        || (span.len() == 2
+            && COMPASS.contains(&span[0])
+            && lists.is_demonym(bare(span[1])))
     {
         return None;
     }
@@ -1923,6 +1992,11 @@ fn classify(
     if span.len() == 1 && classes.is_ordinary(&surface.to_lowercase()) {
         // In a line of results it is a team ("Arsenal 2 Leeds 0").
         return is_results_line(words).then_some("ORG");
+    }
+    // One word that a quotation is attributed to is its speaker ("... , " Mailis said",
+    // "... , says Tarlo .").
+    if span.len() == 1 && quoted_speaker(words, at) {
+        return Some("PER");
     }
     // A known surname or given name alone is a person ("Trudeau", "Clinton", "Chris"): news
     // names people by surname far more often than it names firms after one ("Dell", "Cisco").
@@ -2530,5 +2604,17 @@ mod tests {
         );
         // An unknown word alone stays an organisation or brand.
         expect_document("Boeing will extend that offer .", &[("Boeing", "ORG")]);
+    }
+
+    #[test]
+    fn a_quotations_speaker_and_common_nouns_in_capitals() {
+        expect_document(
+            "\" This is a disaster , \" Mailis said . | The market has a political side , says Tarlo .",
+            &[("Mailis", "PER"), ("Tarlo", "PER")],
+        );
+        expect_document(
+            "There are many MLAs who oppose it , as the South Korean company knows , and UK soils lack sulphur .",
+            &[("UK", "LOC")],
+        );
     }
 }
