@@ -1957,9 +1957,20 @@ fn classify(
     {
         return Some("ORG");
     }
+    // A name the gazetteer does not know after "in", "to", "from" is a place, unless it reads as
+    // a person's ("to Joe Biden", "paid to Bono" after a known given name or surname) or it is a
+    // source ("according to Duffy").
+    // ("in Palmer" stays a place: people are given "to" and come "from", places are "in").
+    let personal = matches!(before, Some("to" | "from"))
+        && (lists.given_names.contains(span[0])
+            || lists.surnames.contains(bare(span[span.len() - 1])));
+    let according =
+        before == Some("to") && at >= 2 && words[at - 2].eq_ignore_ascii_case("according");
     if before.is_some_and(|b| PLACE_PREPOSITIONS.contains(&b))
         && span.len() <= 3
         && !(span.len() == 1 && memory.actors.contains(surface))
+        && !personal
+        && !according
     {
         return Some("LOC");
     }
@@ -2615,6 +2626,14 @@ mod tests {
         expect_document(
             "There are many MLAs who oppose it , as the South Korean company knows , and UK soils lack sulphur .",
             &[("UK", "LOC")],
+        );
+    }
+
+    #[test]
+    fn a_source_or_a_person_after_to_is_no_place() {
+        expect_document(
+            "According to Duffy , the plan failed . | The award went to Klein . | He flew to Tuvalu .",
+            &[("Duffy", "PER"), ("Klein", "PER"), ("Tuvalu", "LOC")],
         );
     }
 }
