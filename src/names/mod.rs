@@ -77,9 +77,6 @@ pub struct NameLists {
     /// Role words in lower case (`[titles] roles`): never in a person's name, never first in a name.
     #[serde(skip)]
     roles: rustc_hash::FxHashSet<String>,
-    /// `[titles] heads`, as a set.
-    #[serde(skip)]
-    heads: rustc_hash::FxHashSet<String>,
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
@@ -91,7 +88,7 @@ struct Titles {
     roles: Vec<String>,
     /// Lower-case words that may open a name in cased text ("desa Kemu").
     #[serde(default)]
-    heads: Vec<String>,
+    heads: rustc_hash::FxHashSet<String>,
 }
 
 impl NameLists {
@@ -119,13 +116,13 @@ impl NameLists {
     /// A lower-case word that may open a name in cased text: a kind of place or group that
     /// the name includes ("desa Kemu", "kecamatan Gabus").
     pub fn is_head(&self, lower: &str) -> bool {
-        self.heads.contains(lower)
+        self.titles.heads.contains(lower)
     }
 
     /// A role word, given in lower case ("bupati", "kapolda"): outside every person's name,
     /// and the first word of no name.
     pub fn is_role(&self, lower: &str) -> bool {
-        !self.roles.is_empty() && self.roles.contains(lower)
+        self.roles.contains(lower)
     }
 }
 
@@ -154,7 +151,6 @@ pub fn name_lists(lang: &str) -> &'static NameLists {
             .iter()
             .map(|r| r.to_lowercase())
             .collect();
-        lists.heads = lists.titles.heads.iter().cloned().collect();
         lists.given_names = word_list("given-names.txt");
         lists.surnames = word_list("surnames.txt");
         // Generated demonyms ("Greek\tGR"); the hand list in names.toml wins.
@@ -202,8 +198,8 @@ pub struct Tagger {
     classes: &'static WordClasses,
     lists: &'static NameLists,
     memory: rules::Memory,
-    /// Whether the document has both capitals and lower case (set by [`Tagger::prime`];
-    /// without it each sentence is judged alone).
+    /// Whether the document is cased ([`is_cased`]; set by [`Tagger::prime`], without it each
+    /// sentence is judged alone).
     cased: Option<bool>,
 }
 
@@ -225,34 +221,54 @@ impl Tagger {
 
     /// Reads the whole document first: whether it is cased, and for the rules its names.
     pub fn prime<'a>(&mut self, sentences: impl IntoIterator<Item = &'a [&'a str]>) {
-        match self.model {
-            Some(_) => self.cased = Some(is_cased(sentences)),
-            None => self.memory.prime(sentences, self.lists, self.classes),
+        let sentences: Vec<&[&str]> = sentences.into_iter().collect();
+        self.cased = Some(is_cased(sentences.iter().copied()));
+        if self.model.is_none() {
+            self.memory.prime(sentences, self.lists, self.classes);
         }
+    }
+
+    /// Whether the primed document is cased (capitals mean something in it).
+    pub fn cased(&self) -> bool {
+        self.cased.unwrap_or(true)
     }
 
     /// Each word's tag (index into `perceptron::TAGS`) and confidence.
     pub fn tag(&mut self, words: &[&str]) -> Vec<(usize, f32)> {
-        match self.model {
+        let mut tags = match self.model {
             Some(m) => {
                 let sentence = Sentence::new(words, self.classes);
                 let cased = self.cased.unwrap_or_else(|| is_cased([words]));
                 let allowed = allowed_tags(&sentence, words, cased, self.lists);
-                let mut tags = m.predict_allowed(&sentence, &allowed);
-                // Punctuation ends no name ("Mona Lisa -"); inside one it may stay ("Wal - Mart").
-                let kinds: Vec<usize> = tags.iter().map(|t| t.0).collect();
-                for (_, mut e, _) in perceptron::entities(&kinds) {
-                    while e > 0 && !words[e - 1].chars().any(char::is_alphanumeric) {
-                        tags[e - 1].0 = 0;
-                        e -= 1;
-                    }
-                }
-                tags
+                m.predict_allowed(&sentence, &allowed)
             }
             None => rules::tag(words, &mut self.memory, self.lists, self.classes)
                 .into_iter()
                 .map(|t| (t, if t == 0 { 1.0 } else { 0.6 }))
                 .collect(),
+        };
+        trim_punctuation(words, &mut tags);
+        tags
+    }
+}
+
+/// Punctuation at the edges of a name is not part of it ("Mona Lisa -", "\" Kompas"); inside
+/// one it may stay ("Wal - Mart").
+fn trim_punctuation(words: &[&str], tags: &mut [(usize, f32)]) {
+    let kinds: Vec<usize> = tags.iter().map(|t| t.0).collect();
+    let bare = |i: usize| !words[i].chars().any(char::is_alphanumeric);
+    for (mut s, mut e, _) in perceptron::entities(&kinds) {
+        while s < e && bare(s) {
+            tags[s].0 = 0;
+            s += 1;
+        }
+        while e > s && bare(e - 1) {
+            tags[e - 1].0 = 0;
+            e -= 1;
+        }
+        // The first word left opens the name.
+        if s < e && perceptron::TAGS[tags[s].0].starts_with("I-") {
+            tags[s].0 -= 1;
         }
     }
 }
@@ -337,26 +353,16 @@ fn find_names_in(
         .iter()
         .map(|r| tokens[r.clone()].iter().map(|t| t.text).collect())
         .collect();
-    // All-lowercase (or all-capitals) text gives capitalisation no meaning.
-    let cased = is_cased(all.iter().map(Vec::as_slice));
     tagger.prime(all.iter().map(Vec::as_slice));
+    // All-lowercase (or all-capitals) text gives capitalisation no meaning.
+    let cased = tagger.cased();
     let mut out = Vec::new();
     for range in sentences.iter().cloned() {
         let words: Vec<&str> = tokens[range.clone()].iter().map(|t| t.text).collect();
         let predicted = tagger.tag(&words);
         let tags: Vec<usize> = predicted.iter().map(|(t, _)| *t).collect();
-        for (mut s, mut e, kind) in perceptron::entities(&tags) {
-            // Punctuation at the edges of a name is not part of it.
+        for (s, e, kind) in perceptron::entities(&tags) {
             let word = |i: usize| tokens[range.start + i].text;
-            while s < e && !word(s).chars().any(char::is_alphanumeric) {
-                s += 1;
-            }
-            while e > s && !word(e - 1).chars().any(char::is_alphanumeric) {
-                e -= 1;
-            }
-            if s == e {
-                continue;
-            }
             let confidence = predicted[s..e]
                 .iter()
                 .map(|(_, c)| *c)
@@ -821,6 +827,23 @@ mod tests {
                 "{surface:?}"
             );
         }
+    }
+
+    #[test]
+    fn punctuation_at_a_names_edges_is_trimmed_inside_kept() {
+        let t = |tag: &str| (perceptron::tag_index(tag).unwrap(), 1.0f32);
+        let words = ["\"", "Wal", "-", "Mart", "-", "said"];
+        let mut tags = vec![
+            t("B-ORG"),
+            t("I-ORG"),
+            t("I-ORG"),
+            t("I-ORG"),
+            t("I-ORG"),
+            t("O"),
+        ];
+        trim_punctuation(&words, &mut tags);
+        let kinds: Vec<&str> = tags.iter().map(|(k, _)| perceptron::TAGS[*k]).collect();
+        assert_eq!(kinds, ["O", "B-ORG", "I-ORG", "I-ORG", "O", "O"]);
     }
 
     #[test]
