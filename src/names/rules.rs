@@ -571,8 +571,19 @@ const NEVER: &[&str] = &[
     "GB",
     "MB",
     "TB",
-    // Acronyms of common nouns.
+    // Acronyms of common nouns and phrases.
     "IT",
+    "FYI",
+    "ASAP",
+    "RSVP",
+    "BTW",
+    "IMO",
+    "IMHO",
+    "LOL",
+    "OMG",
+    "AKA",
+    "TBA",
+    "TBD",
     "PC",
     "PCs",
     "SUV",
@@ -782,7 +793,19 @@ impl Memory {
                 });
                 // "the 40 - year - old American" is no name.
                 let demonym = j - start == 1 && lists.is_demonym(words[start]);
-                if !generic && !product && !demonym && person_cue(words, start, j, lists) {
+                // A pronoun after a name in subject position refers to it ("Yeltsin said on
+                // Monday he ..."), but not to an ordinary word opening the sentence ("Then ,
+                // at his request , he ...") unless people are named so.
+                let opener = j - start == 1
+                    && (start == 0 || is_opening(words[start - 1]))
+                    && classes.is_ordinary(&words[start].to_lowercase())
+                    && !lists.given_names.contains(words[start])
+                    && !lists.surnames.contains(words[start]);
+                let cue = person_cue(words, start, j, lists)
+                    || (!opener
+                        && subject_position(words, start)
+                        && pronoun_follows(&words[j.min(words.len())..]));
+                if !generic && !product && !demonym && cue {
                     self.people
                         .insert(bare(&words[start..j].join(" ")).to_string());
                     self.people.insert(bare(words[j - 1]).to_string());
@@ -841,11 +864,13 @@ fn is_score(w: &str) -> bool {
 
 /// A word that is never a name, also in a contraction ("I'm", "We're").
 fn never(w: &str) -> bool {
-    // In capitals too ("DECEMBER", "TUESDAY").
+    // In capitals too ("DECEMBER", "TUESDAY", "NO"; "US" is no "Us").
     NEVER.contains(&w)
-        || (w.len() >= 3
+        || (w.len() >= 2
             && w.chars().all(|c| !c.is_lowercase())
             && NEVER.contains(&title_case(w).as_str()))
+        // A month abbreviated ("Dec. 15").
+        || (w.ends_with('.') && is_calendar_word(w))
         || w.split_once(['\'', '’'])
             .is_some_and(|(head, _)| NEVER.contains(&head))
 }
@@ -969,7 +994,7 @@ fn is_initial(w: &str) -> bool {
 /// Whether the words around the capitalised run `words[i..j]` show a person: a title or a
 /// relation before it ("Mr", "President", "my wife Portia"), a given name opening a run of two or more words, a middle initial
 /// ("W. Mark Felt"), a generational suffix ("Jr", "III"), an age in apposition ("Comeaux , 49
-/// ,"), "who" after it ("Horton , who ...") or a personal pronoun soon after it.
+/// ,") or "who" after it ("Horton , who ..."). (A pronoun after it is weighed by the caller.)
 fn person_cue(words: &[&str], i: usize, j: usize, lists: &NameLists) -> bool {
     let before = i.checked_sub(1).map(|k| words[k].trim_end_matches('.'));
     let at = |k: usize| words.get(k).copied().unwrap_or("");
@@ -1009,7 +1034,6 @@ fn person_cue(words: &[&str], i: usize, j: usize, lists: &NameLists) -> bool {
                     && matches!(at(j + 3), "conference" | "briefing"))))
         || at(j) == "who"
         || (at(j) == "," && at(j + 1) == "who")
-        || (subject_position(words, i) && pronoun_follows(&words[j.min(words.len())..]))
 }
 
 /// A lower-case noun for a person: an occupation ("lawyer") or a title as written inside a
@@ -1208,7 +1232,9 @@ pub fn tag(
         // Motors", "Justice Department"), before a name it is a title ("General Smith").
         let title_in_name = title_opens_name(w, words.get(i + 1).copied(), lists, classes);
         let starts = (is_capitalised(w) && !never(w) && (!lists.is_title(w) || title_in_name)
-            || (is_acronym(w) && !never(w) && !shouted_word(w, classes)))
+            || (is_acronym(w) && !never(w)))
+            // An ordinary word in capitals is emphasis ("NEVER", "VERY"), not an acronym.
+            && !(is_acronym(w) && shouted_word(w, classes))
             && !has_digit(w)
             && !ordinary(w)
             // A compound adjective before a name only describes it ("Toronto-based Noranda
@@ -1706,6 +1732,9 @@ fn kind_is_guess(span: &[&str], g: &gazetteer::Gazetteer, lists: &NameLists) -> 
     !lists.organisations.contains_key(w) && g.lookup(w).is_none() && !is_acronym(w)
 }
 
+/// A town smaller than this is not what its name means when the name is also a given name.
+const MINOR_TOWN: u64 = 500_000;
+
 fn classify(
     span: &[&str],
     at: usize,
@@ -1727,11 +1756,21 @@ fn classify(
             .chars()
             .filter(|c| c.is_alphabetic())
             .all(char::is_uppercase);
-    let place = g.lookup(surface).filter(|_| {
-        span.len() > 1
+    let after_preposition = before.is_some_and(|b| PLACE_PREPOSITIONS.contains(&b));
+    // A given name that some town is called too, or that spells another town's name ("David"
+    // in Panama; "Linda" for Lindi), is the person's outside "in", "at", "near"...
+    let given_town = |p: &gazetteer::Entry| {
+        span.len() == 1
+            && lists.given_names.contains(surface)
+            && matches!(p.kind, gazetteer::PlaceKind::City)
+            && (p.name != surface || p.population < MINOR_TOWN)
+    };
+    let place = g.lookup(surface).filter(|p| {
+        (span.len() > 1
             || capitals
             || !classes.is_ordinary(&surface.to_lowercase())
-            || before.is_some_and(|b| PLACE_PREPOSITIONS.contains(&b))
+            || after_preposition)
+            && (after_preposition || !given_town(p))
     });
     // In a game report "the" and a capitalised plural is a team ("the Colts", "the Indians").
     if memory.sports
@@ -2635,5 +2674,22 @@ mod tests {
             "According to Duffy , the plan failed . | The award went to Klein . | He flew to Tuvalu .",
             &[("Duffy", "PER"), ("Klein", "PER"), ("Tuvalu", "LOC")],
         );
+    }
+
+    #[test]
+    fn web_text_emphasis_openers_and_given_names() {
+        // Capitals for emphasis, chat abbreviations and abbreviated months name nothing.
+        expect_document(
+            "I will NEVER go there , it was VERY bad . | FYI , it moved to Dec. 15 . | NO , he said .",
+            &[],
+        );
+        // An ordinary word opening a sentence is no person for a pronoun after it.
+        expect_document("Then , at his request , he left . | Well , he came .", &[]);
+        // A given name that a small town is called too is the person, except after "in".
+        expect_document(
+            "Send it to Fred , David and me . | He loved Linda .",
+            &[("Fred", "PER"), ("David", "PER"), ("Linda", "PER")],
+        );
+        expect_document("They met in David .", &[("David", "LOC")]);
     }
 }
