@@ -1253,12 +1253,36 @@ pub fn tag(
             })
             && !memory.inside.contains(w)
             && classes.is_ordinary(&w.to_lowercase());
+        // An ordinary word opening the sentence before a name is no part of it ("Perhaps
+        // Sudan", "Senior US officials", "Unless New Delhi") unless the document writes it
+        // with a capital inside sentences, it opens a known longer name ("New Delhi", "South
+        // Africa") or the name is an organisation's or place's ("Supreme Court", "Silicon
+        // Valley", "Red Cross").
+        let opens_name = (i == 0 || is_opening(words[i - 1]))
+            && words.get(i + 1).is_some_and(|n| is_capitalised(n) && !never(n))
+            && !memory.inside.contains(w)
+            && !is_acronym(w)
+            && classes.is_ordinary(&w.to_lowercase())
+            && !lists.is_title(w)
+            && !g.starts_longer_name(&w.to_lowercase())
+            // A club in a line of results ("Real Madrid 2 Valencia 0").
+            && !is_results_line(words)
+            && {
+                let end = (i + 1..words.len())
+                    .find(|&k| !is_capitalised(words[k]) || has_digit(words[k]))
+                    .unwrap_or(words.len());
+                let run = &words[i..end];
+                !run.iter()
+                    .any(|x| ORG_WORDS.contains(x) || PLACE_WORDS.contains(x))
+                    && !lists.organisations.contains_key(run.join(" ").as_str())
+                    && g.lookup(&run.join(" ")).is_none()
+            };
         // A demonym before a person's name is no part of it ("American Hasim Rahman").
         let demonym_before_person = lists.is_demonym(w)
             && words
                 .get(i + 1)
                 .is_some_and(|n| lists.given_names.contains(*n) || memory.people.contains(bare(n)));
-        if !starts || opens_phrase || demonym_before_person {
+        if !starts || opens_phrase || opens_name || demonym_before_person {
             i += 1;
             continue;
         }
@@ -2691,5 +2715,18 @@ mod tests {
             &[("Fred", "PER"), ("David", "PER"), ("Linda", "PER")],
         );
         expect_document("They met in David .", &[("David", "LOC")]);
+    }
+
+    #[test]
+    fn an_ordinary_word_opening_a_sentence_is_no_part_of_the_name_after_it() {
+        expect_document(
+            "Perhaps Sudan will agree . | Senior US officials met . | Unless New Delhi acts , nothing moves .",
+            &[("Sudan", "LOC"), ("US", "LOC"), ("New Delhi", "LOC")],
+        );
+        // Organisations and places keep their first word.
+        expect_document(
+            "Supreme Court judges ruled . | Silicon Valley firms hired .",
+            &[("Supreme Court", "ORG"), ("Silicon Valley", "LOC")],
+        );
     }
 }
