@@ -240,7 +240,11 @@ impl Tagger {
                 let sentence = Sentence::new(words, self.classes);
                 let cased = self.cased.unwrap_or_else(|| is_cased([words]));
                 let allowed = allowed_tags(&sentence, words, cased, self.lists);
-                m.predict_allowed(&sentence, &allowed)
+                let mut tags = m.predict_allowed(&sentence, &allowed);
+                if cased {
+                    known_organisations(words, self.lists, &mut tags);
+                }
+                tags
             }
             None => rules::tag(words, &mut self.memory, self.lists, self.classes)
                 .into_iter()
@@ -249,6 +253,56 @@ impl Tagger {
         };
         trim_punctuation(words, &mut tags);
         tags
+    }
+}
+
+/// The longest organisation name [`NameLists::organisations`] holds (in words).
+const LONGEST_ORGANISATION: usize = 4;
+
+/// A well-known organisation written as the list has it ("KPK", "PDIP", "Partai Demokrat") is
+/// that organisation where the model tagged nothing or the same words as something else: the
+/// app's actors must not depend on one corpus's conventions (NERP leaves parties and state
+/// bodies untagged; NERGrit, IndoLEM and CoNLL tag them). A longer name around it stays
+/// ("PT Telkom").
+fn known_organisations(words: &[&str], lists: &NameLists, tags: &mut [(usize, f32)]) {
+    let org = (
+        perceptron::tag_index("B-ORG").expect("known tag"),
+        perceptron::tag_index("I-ORG").expect("known tag"),
+    );
+    let mut i = 0;
+    while i < words.len() {
+        let found = (1..=LONGEST_ORGANISATION.min(words.len() - i))
+            .rev()
+            .find(|&n| {
+                words[i].starts_with(char::is_uppercase)
+                    && lists
+                        .organisations
+                        .contains_key(words[i..i + n].join(" ").as_str())
+            });
+        let Some(n) = found else {
+            i += 1;
+            continue;
+        };
+        let kinds: Vec<usize> = tags.iter().map(|t| t.0).collect();
+        let inside = |k: usize| {
+            kinds
+                .get(k)
+                .is_some_and(|&t| perceptron::TAGS[t].starts_with("I-"))
+        };
+        // Untagged, or one name of exactly these words.
+        let free = kinds[i..i + n].iter().all(|&t| t == 0);
+        let same = perceptron::TAGS[kinds[i]].starts_with("B-")
+            && kinds[i + 1..i + n]
+                .iter()
+                .all(|&t| perceptron::TAGS[t].starts_with("I-"))
+            && !inside(i + n);
+        if free || same {
+            tags[i] = (org.0, tags[i].1.max(0.9));
+            for t in &mut tags[i + 1..i + n] {
+                *t = (org.1, t.1.max(0.9));
+            }
+        }
+        i += n;
     }
 }
 
@@ -898,6 +952,38 @@ mod tests {
                 && !s.starts_with("kantor")),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn known_organisations_are_named_whatever_the_corpus_convention() {
+        let lists = name_lists("id");
+        let words = [
+            "Ketua",
+            "KPK",
+            "menemui",
+            "PDI",
+            "Perjuangan",
+            "dan",
+            "PT",
+            "Telkom",
+        ];
+        let tag = |t: &str| (perceptron::tag_index(t).unwrap(), 0.5);
+        // The model left the party and the commission untagged and "PT Telkom" whole.
+        let mut tags = vec![tag("O"); 6];
+        tags.extend([tag("B-ORG"), tag("I-ORG")]);
+        known_organisations(&words, lists, &mut tags);
+        let kinds: Vec<&str> = tags.iter().map(|t| perceptron::TAGS[t.0]).collect();
+        assert_eq!(
+            kinds,
+            ["O", "B-ORG", "O", "B-ORG", "I-ORG", "O", "B-ORG", "I-ORG"]
+        );
+        // A name the model typed otherwise over the same words is the organisation; a longer
+        // name around a known one stays as the model has it.
+        let mut tags = vec![tag("O"), tag("B-LOC"), tag("O"), tag("B-PER"), tag("I-PER")];
+        tags.extend([tag("I-PER"), tag("O"), tag("O")]);
+        known_organisations(&words, lists, &mut tags);
+        assert_eq!(perceptron::TAGS[tags[1].0], "B-ORG");
+        assert_eq!(perceptron::TAGS[tags[3].0], "B-PER");
     }
 
     #[test]
