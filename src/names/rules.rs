@@ -1034,6 +1034,77 @@ fn person_cue(words: &[&str], i: usize, j: usize, lists: &NameLists) -> bool {
                     && matches!(at(j + 3), "conference" | "briefing"))))
         || at(j) == "who"
         || (at(j) == "," && at(j + 1) == "who")
+        // "Wright was born", not "the tackle for the San Diego Chargers was arrested".
+        || (!before.is_some_and(|b| {
+            matches!(
+                b.to_lowercase().as_str(),
+                "the" | "a" | "an" | "of" | "for" | "at" | "with" | "by" | "from" | "to" | "in" | "on"
+            )
+        }) && lived(&words[j.min(words.len())..]))
+}
+
+/// Verbs only people are the subject of ("died", "married", "grew up").
+const PERSON_VERBS: &[&str] = &[
+    "died",
+    "married",
+    "divorced",
+    "graduated",
+    "retired",
+    "starred",
+    "sang",
+    "smiled",
+    "laughed",
+    "wept",
+    "shrugged",
+    "nodded",
+    "whispered",
+    "testified",
+    "pleaded",
+    "confessed",
+    "apologized",
+    "apologised",
+];
+
+/// Participles only people are the subject of, after "was"/"is" ("was born", "was jailed").
+const PERSON_PARTICIPLES: &[&str] = &[
+    "born",
+    "educated",
+    "raised",
+    "knighted",
+    "buried",
+    "arrested",
+    "jailed",
+    "imprisoned",
+    "sentenced",
+    "injured",
+    "wounded",
+    "murdered",
+    "assassinated",
+    "hospitalized",
+    "hospitalised",
+    "executed",
+    "baptized",
+    "baptised",
+];
+
+/// Whether the words after a name tell a life: a verb or participle only people take ("Wright
+/// was born in Poole", "Stalin died"), "grew up", or a relative or death of its own
+/// ("Smith 's death", "Wright has a brother").
+fn lived(rest: &[&str]) -> bool {
+    let at = |k: usize| rest.get(k).copied().unwrap_or("");
+    // Family, not business partners.
+    let life = |w: &str| {
+        (KIN.contains(&w) && !matches!(w, "partner" | "publicist"))
+            || matches!(w, "death" | "funeral" | "birth" | "childhood" | "grave")
+    };
+    PERSON_VERBS.contains(&at(0))
+        || (at(0) == "grew" && at(1) == "up")
+        || (matches!(at(0), "was" | "is" | "has" | "had" | "been")
+            && PERSON_PARTICIPLES.contains(&at(1)))
+        || (matches!(at(0), "'s" | "’s") && life(at(1)))
+        || (matches!(at(0), "has" | "had")
+            && matches!(at(1), "a" | "an" | "two" | "three" | "no")
+            && life(at(2)))
 }
 
 /// A lower-case noun for a person: an occupation ("lawyer") or a title as written inside a
@@ -2727,6 +2798,23 @@ mod tests {
         expect_document(
             "Supreme Court judges ruled . | Silicon Valley firms hired .",
             &[("Supreme Court", "ORG"), ("Silicon Valley", "LOC")],
+        );
+    }
+
+    #[test]
+    fn a_life_told_after_one_word_makes_it_a_person() {
+        expect_document(
+            "Wright was born in Poole . | Kipling died in 1936 . | Nothing happened until after Curie 's death .",
+            &[("Wright", "PER"), ("Poole", "LOC"), ("Kipling", "PER"), ("Curie", "PER")],
+        );
+        // Not a body a person belongs to, nor a business partner.
+        expect_document(
+            "A tackle for the San Diego Chargers was arrested . | Boeing has a partner in Japan .",
+            &[
+                ("San Diego Chargers", "ORG"),
+                ("Boeing", "ORG"),
+                ("Japan", "LOC"),
+            ],
         );
     }
 }
