@@ -1851,7 +1851,12 @@ fn classify(
             .chars()
             .filter(|c| c.is_alphabetic())
             .all(char::is_uppercase);
-    let after_preposition = before.is_some_and(|b| PLACE_PREPOSITIONS.contains(&b));
+    // Also opening the sentence ("In Suwayrah , two bombs ...").
+    let after_preposition = before.is_some_and(|b| {
+        PLACE_PREPOSITIONS.contains(&b)
+            || (b.starts_with(char::is_uppercase)
+                && PLACE_PREPOSITIONS.contains(&b.to_lowercase().as_str()))
+    });
     // A given name that some town is called too, or that spells another town's name ("David"
     // in Panama; "Linda" for Lindi), is the person's outside "in", "at", "near"...
     let given_town = |p: &gazetteer::Entry| {
@@ -2100,7 +2105,7 @@ fn classify(
             || lists.surnames.contains(bare(span[span.len() - 1])));
     let according =
         before == Some("to") && at >= 2 && words[at - 2].eq_ignore_ascii_case("according");
-    if before.is_some_and(|b| PLACE_PREPOSITIONS.contains(&b))
+    if after_preposition
         && span.len() <= 3
         && !(span.len() == 1 && memory.actors.contains(surface))
         && !personal
