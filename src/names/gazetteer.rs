@@ -243,7 +243,20 @@ mod tests {
             PlaceKind::Region
         );
         assert!(model_gazetteer().lookup("Chechnya").is_none());
-        assert_eq!(gazetteer().len(), model_gazetteer().len() + 26);
+        // Natural features and historical lands, under their aliases too.
+        for (name, canonical) in [
+            ("Pacific Ocean", "Pacific"),
+            ("Sahara", "Sahara"),
+            ("Moravia", "Moravia"),
+        ] {
+            let place = gazetteer().lookup(name).expect(name);
+            assert_eq!(
+                (place.kind, place.name.as_str()),
+                (PlaceKind::Region, canonical)
+            );
+            assert!(model_gazetteer().lookup(name).is_none(), "{name}");
+        }
+        assert_eq!(gazetteer().len(), model_gazetteer().len() + 119);
     }
 
     #[test]
