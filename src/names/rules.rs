@@ -1827,6 +1827,29 @@ fn kind_is_guess(span: &[&str], g: &gazetteer::Gazetteer, lists: &NameLists) -> 
     !lists.organisations.contains_key(w) && g.lookup(w).is_none() && !is_acronym(w)
 }
 
+/// Whether one unknown word is an adjective of belonging or a people by its ending, as
+/// encyclopaedic text names civilisations, faiths and movements ("Mycenaean palaces",
+/// "Icelandic sagas", "the Canaanite city", "Baathists", "Romans"): before a lower-case word or
+/// in the plural, and not a known given name or surname ("Julian", "Parrish"), nor a Slavic
+/// surname ("Ivanisevic").
+fn belonging(w: &str, next: Option<&&str>, lists: &NameLists) -> bool {
+    const SINGULAR: &[&str] = &["ean", "ian", "ite", "ist", "ic", "ish", "ese"];
+    const PLURAL: &[&str] = &["eans", "ians", "ites", "ists"];
+    let letters = w.chars().count();
+    let ends = |tails: &[&str]| tails.iter().any(|t| w.ends_with(t));
+    let attributive = next
+        .is_some_and(|n| n.starts_with(char::is_lowercase) && n.chars().all(char::is_alphabetic));
+    letters >= 5
+        && w.starts_with(char::is_uppercase)
+        && w.chars().skip(1).all(char::is_lowercase)
+        && ((ends(SINGULAR) && attributive) || ends(PLURAL))
+        && !w.ends_with("vic")
+        && !w.ends_with("quist")
+        && !w.ends_with("qvist")
+        && !lists.given_names.contains(w)
+        && !lists.surnames.contains(w)
+}
+
 /// A town smaller than this is not what its name means when the name is also a given name.
 const MINOR_TOWN: u64 = 500_000;
 
@@ -1989,6 +2012,24 @@ fn classify(
     }
     if let Some(kind) = memory.kinds.get(surface) {
         return Some(kind);
+    }
+    // A year's era ("500 BC", "AD 79") is no name.
+    if span.len() == 1
+        && matches!(surface, "BC" | "AD" | "BCE" | "CE" | "B.C." | "A.D.")
+        && (before.is_some_and(|b| b.chars().all(|c| c.is_ascii_digit()))
+            || words
+                .get(at + 1)
+                .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit())))
+    {
+        return None;
+    }
+    if span.len() == 1
+        && place.is_none()
+        && !lists.organisations.contains_key(surface)
+        && !memory.kinds.contains_key(surface)
+        && belonging(surface, words.get(at + 1), lists)
+    {
+        return None;
     }
     if span.iter().any(|w| OTHER_WORDS.contains(w)) {
         return None;
@@ -2820,6 +2861,19 @@ mod tests {
                 ("Boeing", "ORG"),
                 ("Japan", "LOC"),
             ],
+        );
+    }
+
+    #[test]
+    fn eras_and_adjectives_of_belonging_name_nothing() {
+        expect_document(
+            "Mycenaean palaces burned in 1200 BC . | The Baathists and the Canaanite city fell in AD 70 . | Icelandic sagas tell of Julian .",
+            &[("Julian", "PER")],
+        );
+        // A known place stays one before a lower-case word.
+        expect_document(
+            "Atlantic storms hit Ivanisevic hard .",
+            &[("Atlantic", "LOC"), ("Ivanisevic", "ORG")],
         );
     }
 }
