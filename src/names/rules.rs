@@ -1880,11 +1880,12 @@ fn classify(
             .filter(|c| c.is_alphabetic())
             .all(char::is_uppercase);
     // Also opening the sentence ("In Suwayrah , two bombs ...").
+    // Not where it owns what follows ("the judge in Duffy 's trial").
     let after_preposition = before.is_some_and(|b| {
         PLACE_PREPOSITIONS.contains(&b)
             || (b.starts_with(char::is_uppercase)
                 && PLACE_PREPOSITIONS.contains(&b.to_lowercase().as_str()))
-    });
+    }) && !matches!(words.get(at + span.len()), Some(&("'s" | "’s")));
     // A given name that some town is called too, or that spells another town's name ("David"
     // in Panama; "Linda" for Lindi), is the person's outside "in", "at", "near"...
     let given_town = |p: &gazetteer::Entry| {
@@ -2911,6 +2912,14 @@ mod tests {
                 ("Ivanisevic", "ORG"),
                 ("Ivanisevic", "ORG"),
             ],
+        );
+    }
+
+    #[test]
+    fn a_name_owning_what_follows_is_no_place_after_in() {
+        expect_document(
+            "The judge in Duffy 's trial cleared Duffy . | Crowds gathered in Suwayrah .",
+            &[("Duffy", "PER"), ("Duffy", "PER"), ("Suwayrah", "LOC")],
         );
     }
 }
