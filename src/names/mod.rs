@@ -74,6 +74,10 @@ pub struct NameLists {
     /// Frequent surnames that are not ordinary words (`resources/<lang>/surnames.txt`).
     #[serde(skip)]
     pub surnames: std::collections::HashSet<String>,
+    /// Frequent surnames that are ordinary words too ("Bush", "Wright";
+    /// `resources/<lang>/surname-words.txt`): a person's where the sentence shows one.
+    #[serde(skip)]
+    pub surname_words: std::collections::HashSet<String>,
     /// Role words in lower case (`[titles] roles`): never in a person's name, never first in a name.
     #[serde(skip)]
     roles: rustc_hash::FxHashSet<String>,
@@ -153,6 +157,7 @@ pub fn name_lists(lang: &str) -> &'static NameLists {
             .collect();
         lists.given_names = word_list("given-names.txt");
         lists.surnames = word_list("surnames.txt");
+        lists.surname_words = word_list("surname-words.txt");
         // Generated demonyms ("Greek\tGR"); the hand list in names.toml wins.
         for line in word_list("demonyms.tsv") {
             if let Some((demonym, country)) = line.split_once('\t') {

@@ -1855,6 +1855,32 @@ fn belonging(w: &str, next: Option<&&str>, lists: &NameLists) -> bool {
         && !lists.surnames.contains(w)
 }
 
+/// Whether the word at `at` acts or owns as a person does: a verb or a speech verb follows,
+/// a possessive, a life ("was born"), "said" before it, or the document repeats it.
+fn surname_acts(words: &[&str], at: usize, memory: &Memory, lists: &NameLists) -> bool {
+    let rest = &words[at + 1..];
+    verb_after(rest)
+        || lived(rest)
+        // Not a firm named with a possessive ("Moody 's Investors Service").
+        || (matches!(rest.first(), Some(&("'s" | "’s")))
+            && !lists
+                .organisations
+                .contains_key(format!("{}'s", words[at]).as_str()))
+        || rest.first().is_some_and(|n| SPEECH.contains(n))
+        || said_by(words, at)
+        || memory.counts.get(words[at]).is_some_and(|&c| c >= 2)
+}
+
+/// Whether the word at `at` ends a clause right after a speech verb: the speaker ("..., said
+/// Wright ."), not what was said ("said Moody 's Investors Service upgraded ...").
+fn said_by(words: &[&str], at: usize) -> bool {
+    at > 0
+        && SPEECH.contains(&words[at - 1])
+        && words
+            .get(at + 1)
+            .is_none_or(|n| matches!(*n, "." | "," | ";" | "\"" | "''" | "”"))
+}
+
 /// A town smaller than this is not what its name means when the name is also a given name.
 const MINOR_TOWN: u64 = 500_000;
 
@@ -1890,9 +1916,11 @@ fn classify(
     // in Panama; "Linda" for Lindi), is the person's outside "in", "at", "near"...
     let given_town = |p: &gazetteer::Entry| {
         span.len() == 1
-            && lists.given_names.contains(surface)
             && matches!(p.kind, gazetteer::PlaceKind::City)
-            && (p.name != surface || p.population < MINOR_TOWN)
+            && ((lists.given_names.contains(surface)
+                && (p.name != surface || p.population < MINOR_TOWN))
+                // "Bush" for Būsh.
+                || (lists.surname_words.contains(surface) && p.name != surface))
     };
     let place = g.lookup(surface).filter(|p| {
         (span.len() > 1
@@ -2188,7 +2216,20 @@ fn classify(
     // Overhaul", "the Video app"), not a name.
     if span.len() == 1 && classes.is_ordinary(&surface.to_lowercase()) {
         // In a line of results it is a team ("Arsenal 2 Leeds 0").
-        return is_results_line(words).then_some("ORG");
+        if is_results_line(words) {
+            return Some("ORG");
+        }
+        // A surname that is also a word, inside a sentence, where the sentence shows a person
+        // ("Bush lacked the experience", "Dole 's campaign", "said Wright").
+        // Only a speaker or a life will do: "Look is ..." and "Fall 's colours" are words.
+        let rest = &words[at + 1..];
+        return (lists.surname_words.contains(surface)
+            && at > 0
+            && !is_opening(words[at - 1])
+            && (lived(rest)
+                || rest.first().is_some_and(|n| SPEECH.contains(n))
+                || said_by(words, at)))
+        .then_some("PER");
     }
     // One word that a quotation is attributed to is its speaker ("... , " Mailis said",
     // "... , says Tarlo .").
@@ -2198,7 +2239,10 @@ fn classify(
     // A known surname or given name alone is a person ("Trudeau", "Clinton", "Chris"): news
     // names people by surname far more often than it names firms after one ("Dell", "Cisco").
     if span.len() == 1
-        && (lists.surnames.contains(bare(span[0])) || lists.given_names.contains(bare(span[0])))
+        && (lists.surnames.contains(bare(span[0]))
+            || lists.given_names.contains(bare(span[0]))
+            || (lists.surname_words.contains(bare(span[0]))
+                && surname_acts(words, at, memory, lists)))
     {
         return Some("PER");
     }
@@ -2921,5 +2965,16 @@ mod tests {
             "The judge in Duffy 's trial cleared Duffy . | Crowds gathered in Suwayrah .",
             &[("Duffy", "PER"), ("Duffy", "PER"), ("Suwayrah", "LOC")],
         );
+    }
+
+    #[test]
+    fn a_surname_that_is_also_a_word_is_a_person_where_the_sentence_shows_one() {
+        // "Bush" (news capitalises it; also a town's alias, Būsh) acts; "Wright" speaks.
+        expect_document(
+            "Bush lacked the experience . | The plan worked , said Wright .",
+            &[("Bush", "PER"), ("Wright", "PER")],
+        );
+        // Idle, an ordinary word with a capital stays none.
+        expect_document("They saw the Rock of ages .", &[]);
     }
 }
