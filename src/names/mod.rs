@@ -7,8 +7,8 @@
 //! one (English) by [`rules`]. [`conll`] reads and scores the annotated corpora.
 //! Resolution: places and countries resolve through the offline [`gazetteer`] to an English
 //! canonical name, country code and coordinates ("Moskow" → Moscow, "Rusia" → Russia, which is
-//! also an actor of kind country); a name the tagger took for a person but the gazetteer knows as
-//! a place ("Kharkiv") is a place; capitalised country names the tagger missed are added; a known
+//! also an actor of kind country); a name the model took for a person but the gazetteer knows as
+//! a place ("Kharkiv") is a place (the rules weigh the gazetteer themselves); capitalised country names the tagger missed are added; a known
 //! organisation or place in front of a person is split off ("Kremlin Dmitry Peskov"). Within an
 //! article a later "Peskov" joins an earlier "Dmitry Peskov" (across articles: the store, see
 //! `store::curation`); titles before a person become roles; a capital that acts stands for its
