@@ -2104,7 +2104,9 @@ fn classify(
     }
     // An organisation word alone is a common noun written with a capital ("Police said"); a
     // letter alone names nothing.
+    // A listed institution is named by the word alone ("the Senate", "Congress").
     if span.len() == 1
+        && !lists.organisations.contains_key(surface)
         && (ORG_WORDS.contains(&span[0])
             || span[0].chars().filter(|c| c.is_alphabetic()).count() < 2)
     {
@@ -2976,5 +2978,13 @@ mod tests {
         );
         // Idle, an ordinary word with a capital stays none.
         expect_document("They saw the Rock of ages .", &[]);
+    }
+
+    #[test]
+    fn a_listed_institution_is_named_by_one_word() {
+        expect_document(
+            "The Senate passed the bill and Police said nothing .",
+            &[("Senate", "ORG")],
+        );
     }
 }
