@@ -134,6 +134,26 @@ pub struct Article {
     pub source: Option<String>,
 }
 
+#[cfg(test)]
+impl Article {
+    /// An article of `text` in `lang` for tests, the rest empty.
+    pub fn for_test(text: &str, lang: &str) -> Article {
+        Article {
+            id: 0,
+            content_hash: String::new(),
+            title: "T".into(),
+            publisher: None,
+            url: None,
+            language: Some(lang.into()),
+            section: None,
+            text: text.into(),
+            warnings: vec![],
+            published: None,
+            source: None,
+        }
+    }
+}
+
 /// TIMEX3 types.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]

@@ -525,15 +525,6 @@ mod tests {
 
     fn article(text: &str, lang: &str) -> Article {
         Article {
-            id: 0,
-            content_hash: String::new(),
-            title: "T".into(),
-            publisher: None,
-            url: None,
-            language: Some(lang.into()),
-            section: None,
-            text: text.into(),
-            warnings: vec![],
             published: Some(PublishedDate {
                 date: "2022-03-01".parse().unwrap(),
                 method: DateMethod::Metadata,
@@ -542,7 +533,7 @@ mod tests {
                 confidence: 1.0,
                 derivation: String::new(),
             }),
-            source: None,
+            ..Article::for_test(text, lang)
         }
     }
 

@@ -1004,17 +1004,8 @@ mod tests {
     #[test]
     fn an_acting_capital_stands_for_its_state_a_dateline_capital_does_not() {
         let article = |text: &str| Article {
-            id: 0,
-            content_hash: String::new(),
-            title: "T".into(),
             publisher: Some("Gatra.com".into()),
-            url: None,
-            language: Some("id".into()),
-            section: None,
-            text: text.into(),
-            warnings: vec![],
-            published: None,
-            source: None,
+            ..Article::for_test(text, "id")
         };
         let russia_aliases = |text: &str| {
             recognize(&article(text), &[])
@@ -1041,19 +1032,10 @@ mod tests {
 
     #[test]
     fn the_english_rules_decide_a_one_word_name_that_is_also_a_town() {
-        let article = Article {
-            id: 0,
-            content_hash: String::new(),
-            title: "T".into(),
-            publisher: None,
-            url: None,
-            language: Some("en".into()),
-            section: None,
-            text: "Bush lacked the experience. Fans of Leeds cheered. Leeds 1 Barnsley 2.".into(),
-            warnings: vec![],
-            published: None,
-            source: None,
-        };
+        let article = Article::for_test(
+            "Bush lacked the experience. Fans of Leeds cheered. Leeds 1 Barnsley 2.",
+            "en",
+        );
         let names = recognize(&article, &[]);
         let actor = |who: &str| {
             names
@@ -1070,19 +1052,8 @@ mod tests {
 
     #[test]
     fn a_person_the_model_found_stays_one_unless_the_place_is_major() {
-        let article = Article {
-            id: 0,
-            content_hash: String::new(),
-            title: "T".into(),
-            publisher: None,
-            url: None,
-            language: Some("id".into()),
-            section: None,
-            text: "Menurut Hamid, pertemuan itu berlangsung di Jakarta.".into(),
-            warnings: vec![],
-            published: None,
-            source: None,
-        };
+        let article =
+            Article::for_test("Menurut Hamid, pertemuan itu berlangsung di Jakarta.", "id");
         let names = recognize(&article, &[]);
         // "Hamid" is also an alternate name of Isparta (Turkey, 172,000 people).
         assert!(
@@ -1098,19 +1069,7 @@ mod tests {
 
     #[test]
     fn roles_come_from_the_titles_before_a_name() {
-        let article = |text: &str, lang: &str| Article {
-            id: 0,
-            content_hash: String::new(),
-            title: "T".into(),
-            publisher: None,
-            url: None,
-            language: Some(lang.into()),
-            section: None,
-            text: text.into(),
-            warnings: vec![],
-            published: None,
-            source: None,
-        };
+        let article = |text: &str, lang: &str| Article::for_test(text, lang);
         let roles = |text: &str, lang: &str, who: &str| {
             recognize(&article(text, lang), &[])
                 .actors
