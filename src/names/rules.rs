@@ -650,7 +650,18 @@ const SPEECH: &[&str] = &[
 ];
 
 fn is_capitalised(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
+    w.chars().next().is_some_and(char::is_uppercase) || arabic_article(w).is_some()
+}
+
+/// The Arabic article written before a name, in lower case ("al-Sadr", "el-Sisi", "ash-Shara"):
+/// the name after it.
+fn arabic_article(w: &str) -> Option<&str> {
+    let (article, name) = w.split_once('-')?;
+    (matches!(
+        article,
+        "al" | "el" | "ul" | "ad" | "an" | "ar" | "as" | "ash" | "at" | "az"
+    ) && name.starts_with(char::is_uppercase))
+    .then_some(name)
 }
 
 /// Numbers, model names and amounts ("A380", "US$") are never part of a name.
@@ -1382,7 +1393,14 @@ pub fn tag(
                         .get(k)
                         .is_some_and(|n| is_capitalised(n) && !has_digit(n))
                 })
-                || hyphen_joins(words, i, j, g, lists, classes);
+                || hyphen_joins(words, i, j, g, lists, classes)
+                // The Arabic article split from its name ("Muqtada al - Sadr").
+                || (matches!(x, "al" | "el" | "Al" | "El")
+                    && words.get(j + 1) == Some(&"-")
+                    && words.get(j + 2).is_some_and(|n| is_capitalised(n)))
+                || (x == "-"
+                    && matches!(words[j - 1], "al" | "el" | "Al" | "El")
+                    && words.get(j + 1).is_some_and(|n| is_capitalised(n)));
             // A title before a name ends the run: "Interior Secretary Ken Salazar", "Alaska
             // Gov. Sarah Palin".
             let title_then_name = lists.is_title(x)
@@ -2210,6 +2228,17 @@ fn classify(
     {
         return Some("PER");
     }
+    // A name with the Arabic article inside, after a first name, is a person's ("Muqtada
+    // al-Sadr", "Mohammed al - Jadaan"); organisations were typed above by their words.
+    let article = |w: &str| arabic_article(w).is_some() || matches!(w, "al" | "el" | "Al" | "El");
+    if span.len() >= 2
+        && span[0].starts_with(char::is_uppercase)
+        && !article(span[0])
+        && span[1..].iter().any(|w| article(w))
+        && !lists.organisations.contains_key(surface)
+    {
+        return Some("PER");
+    }
     // A line of two or three unknown capitalised words alone is a byline ("Nadim Ladki").
     if (2..=3).contains(&span.len()) && at == 0 && words.len() == span.len() {
         return Some("PER");
@@ -2985,6 +3014,18 @@ mod tests {
         expect_document(
             "The Senate passed the bill and Police said nothing .",
             &[("Senate", "ORG")],
+        );
+    }
+
+    #[test]
+    fn the_arabic_article_stays_inside_a_name() {
+        expect_document(
+            "Muqtada al-Sadr spoke . | Later Mohammed al - Jadaan left . | They fought al-Qaeda .",
+            &[
+                ("Muqtada al-Sadr", "PER"),
+                ("Mohammed al - Jadaan", "PER"),
+                ("al-Qaeda", "ORG"),
+            ],
         );
     }
 }
