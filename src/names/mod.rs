@@ -8,8 +8,9 @@
 //! Resolution: places and countries resolve through the offline [`gazetteer`] to an English
 //! canonical name, country code and coordinates ("Moskow" → Moscow, "Rusia" → Russia, which is
 //! also an actor of kind country); a name the model took for a person but the gazetteer knows as
-//! a place ("Kharkiv") is a place (the rules weigh the gazetteer themselves); capitalised country names the tagger missed are added; a known
-//! organisation or place in front of a person is split off ("Kremlin Dmitry Peskov"). Within an
+//! a country, region or major city ("Kharkiv") is a place (the rules weigh the gazetteer
+//! themselves); capitalised country names the tagger missed are added; a known organisation or
+//! place in front of a person is split off ("Kremlin Dmitry Peskov"). Within an
 //! article a later "Peskov" joins an earlier "Dmitry Peskov" (across articles: the store, see
 //! `store::curation`); titles before a person become roles; a capital that acts stands for its
 //! country (metonymy).
@@ -274,6 +275,8 @@ fn known_organisations(words: &[&str], lists: &NameLists, tags: &mut [(usize, f3
         perceptron::tag_index("B-ORG").expect("known tag"),
         perceptron::tag_index("I-ORG").expect("known tag"),
     );
+    // Tags change only inside a match and are read only past it: the model's tags, read once.
+    let kinds: Vec<usize> = tags.iter().map(|t| t.0).collect();
     let mut i = 0;
     while i < words.len() {
         let found = (1..=LONGEST_ORGANISATION.min(words.len() - i))
@@ -288,7 +291,6 @@ fn known_organisations(words: &[&str], lists: &NameLists, tags: &mut [(usize, f3
             i += 1;
             continue;
         };
-        let kinds: Vec<usize> = tags.iter().map(|t| t.0).collect();
         let inside = |k: usize| {
             kinds
                 .get(k)
@@ -1069,9 +1071,8 @@ mod tests {
 
     #[test]
     fn roles_come_from_the_titles_before_a_name() {
-        let article = |text: &str, lang: &str| Article::for_test(text, lang);
         let roles = |text: &str, lang: &str, who: &str| {
-            recognize(&article(text, lang), &[])
+            recognize(&Article::for_test(text, lang), &[])
                 .actors
                 .into_iter()
                 .find(|a| a.canonical_name == who)

@@ -1359,10 +1359,11 @@ pub fn tag(
                     .find(|&k| !is_capitalised(words[k]) || has_digit(words[k]))
                     .unwrap_or(words.len());
                 let run = &words[i..end];
+                let joined = run.join(" ");
                 !run.iter()
                     .any(|x| ORG_WORDS.contains(x) || PLACE_WORDS.contains(x))
-                    && !lists.organisations.contains_key(run.join(" ").as_str())
-                    && g.lookup(&run.join(" ")).is_none()
+                    && !lists.organisations.contains_key(joined.as_str())
+                    && g.lookup(&joined).is_none()
             };
         // A demonym before a person's name is no part of it ("American Hasim Rahman").
         let demonym_before_person = lists.is_demonym(w)
@@ -1885,18 +1886,8 @@ fn surname_acts(words: &[&str], at: usize, memory: &Memory, lists: &NameLists) -
                 .organisations
                 .contains_key(format!("{}'s", words[at]).as_str()))
         || rest.first().is_some_and(|n| SPEECH.contains(n))
-        || said_by(words, at)
+        || quoted_speaker(words, at)
         || memory.counts.get(words[at]).is_some_and(|&c| c >= 2)
-}
-
-/// Whether the word at `at` ends a clause right after a speech verb: the speaker ("..., said
-/// Wright ."), not what was said ("said Moody 's Investors Service upgraded ...").
-fn said_by(words: &[&str], at: usize) -> bool {
-    at > 0
-        && SPEECH.contains(&words[at - 1])
-        && words
-            .get(at + 1)
-            .is_none_or(|n| matches!(*n, "." | "," | ";" | "\"" | "''" | "”"))
 }
 
 /// A town smaller than this is not what its name means when the name is also a given name.
@@ -2259,7 +2250,7 @@ fn classify(
             && !is_opening(words[at - 1])
             && (lived(rest)
                 || rest.first().is_some_and(|n| SPEECH.contains(n))
-                || said_by(words, at)))
+                || quoted_speaker(words, at)))
         .then_some("PER");
     }
     // One word that a quotation is attributed to is its speaker ("... , " Mailis said",
@@ -2902,7 +2893,7 @@ mod tests {
                 ("Klein", "PER"),
             ],
         );
-        // An unknown word alone stays an organisation or brand.
+        // A listed company alone is an organisation, not a person.
         expect_document("Boeing will extend that offer .", &[("Boeing", "ORG")]);
     }
 
