@@ -48,7 +48,7 @@ COUNTRY_EXTRA = {
 # them (src/names/gazetteer.rs, `model_gazetteer`), so its trained model stays as it was.
 COUNTRY_EXTRA_EN = {
     "GB": ["Britain", "Great Britain"], "NL": ["Holland"], "MM": ["Burma"], "PS": ["Palestine"],
-    "TL": ["East Timor"], "US": ["America"],
+    "TL": ["East Timor"], "US": ["America"], "BA": ["Bosnia"], "SZ": ["Swaziland"], "CV": ["Cape Verde"],
 }
 # Regions that are neither countries nor cities (name, country, lat, lon, aliases); positions
 # are approximate centres (facts).
@@ -101,7 +101,7 @@ REGIONS = [
     ("North America", "", 45.0, -100.0, ["Amerika Utara"]),
     ("South America", "", -15.0, -60.0, ["Amerika Selatan"]),
     ("Latin America", "", -5.0, -65.0, ["Amerika Latin"]),
-    ("Middle East", "", 29.0, 42.0, ["Timur Tengah"]),
+    ("Middle East", "", 29.0, 42.0, ["Timur Tengah", "~Mideast"]),
     ("Southeast Asia", "", 5.0, 110.0, ["Asia Tenggara"]),
     ("East Asia", "", 35.0, 115.0, ["Asia Timur"]),
     ("South Asia", "", 23.0, 80.0, ["Asia Selatan"]),
@@ -191,6 +191,33 @@ REGIONS = [
     ("~Moravia", "CZ", 49.3, 17.0, []),
     ("~Silesia", "PL", 50.7, 17.5, []),
     ("~Prussia", "", 53.5, 20.5, []),
+    # Counties of England (ceremonial, and the historical ones sport still plays under) and
+    # Glamorgan; the United Kingdom's first-level subdivisions are its nations, so the
+    # subdivision data lacks them. English-only ("~"); approximate centres (facts).
+    *[("~" + name, "GB", lat, lon, []) for name, lat, lon in [
+        ("Bedfordshire", 52.05, -0.45), ("Berkshire", 51.45, -1.05), ("Buckinghamshire", 51.8, -0.8),
+        ("Cambridgeshire", 52.35, 0.05), ("Cheshire", 53.2, -2.55), ("Cornwall", 50.4, -4.9),
+        ("Cumbria", 54.6, -3.0), ("Derbyshire", 53.1, -1.6), ("Devon", 50.7, -3.8),
+        ("Dorset", 50.8, -2.3), ("East Sussex", 50.9, 0.3), ("Essex", 51.8, 0.6),
+        ("Gloucestershire", 51.85, -2.2), ("Greater Manchester", 53.5, -2.3), ("Hampshire", 51.05, -1.3),
+        ("Herefordshire", 52.1, -2.75), ("Hertfordshire", 51.8, -0.2), ("Isle of Wight", 50.68, -1.3),
+        ("Kent", 51.2, 0.7), ("Lancashire", 53.8, -2.6), ("Leicestershire", 52.7, -1.1),
+        ("Lincolnshire", 53.1, -0.3), ("Merseyside", 53.45, -2.9), ("Norfolk", 52.65, 1.0),
+        ("Northamptonshire", 52.3, -0.85), ("Northumberland", 55.25, -2.0), ("North Yorkshire", 54.15, -1.35),
+        ("Nottinghamshire", 53.15, -1.0), ("Oxfordshire", 51.75, -1.3), ("Rutland", 52.65, -0.65),
+        ("Shropshire", 52.65, -2.75), ("Somerset", 51.1, -3.0), ("South Yorkshire", 53.5, -1.35),
+        ("Staffordshire", 52.8, -2.0), ("Suffolk", 52.2, 1.0), ("Surrey", 51.25, -0.4),
+        ("Tyne and Wear", 54.95, -1.6), ("Warwickshire", 52.3, -1.55), ("West Midlands", 52.5, -1.95),
+        ("West Sussex", 50.95, -0.45), ("West Yorkshire", 53.75, -1.7), ("Wiltshire", 51.3, -1.9),
+        ("Worcestershire", 52.2, -2.2), ("Yorkshire", 54.0, -1.5), ("Sussex", 50.9, 0.0),
+        ("Middlesex", 51.55, -0.35), ("Glamorgan", 51.6, -3.5),
+    ]],
+    # States of the twentieth century that older news names (placed at their capitals).
+    ("~Yugoslavia", "RS", 44.82, 20.46, []),
+    ("~Soviet Union", "RU", 55.76, 37.62, ["~USSR", "~U.S.S.R."]),
+    ("~Czechoslovakia", "CZ", 50.09, 14.42, []),
+    ("~East Germany", "DE", 52.52, 13.40, []),
+    ("~West Germany", "DE", 50.73, 7.10, []),
     ("~Bavaria", "DE", 48.8, 11.5, []),
     ("~Saxony", "DE", 51.0, 13.3, []),
     ("~Alsace", "FR", 48.3, 7.4, []),

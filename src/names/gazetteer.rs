@@ -256,7 +256,17 @@ mod tests {
             );
             assert!(model_gazetteer().lookup(name).is_none(), "{name}");
         }
-        assert_eq!(gazetteer().len(), model_gazetteer().len() + 119);
+        // Short and former names of states, and England's counties.
+        for (name, canonical, kind) in [
+            ("Bosnia", "Bosnia and Herzegovina", PlaceKind::Country),
+            ("Yugoslavia", "Yugoslavia", PlaceKind::Region),
+            ("Essex", "Essex", PlaceKind::Region),
+        ] {
+            let place = gazetteer().lookup(name).expect(name);
+            assert_eq!((place.kind, place.name.as_str()), (kind, canonical));
+            assert!(model_gazetteer().lookup(name).is_none(), "{name}");
+        }
+        assert_eq!(gazetteer().len(), model_gazetteer().len() + 171);
     }
 
     #[test]

@@ -427,6 +427,18 @@ const ADJECTIVES: &[&str] = &[
     "Jewish",
     "Catholic",
     "Islamic",
+    "Moslem",
+    "Moslems",
+    "Protestant",
+    "Hindu",
+    "Buddhist",
+    "Sikh",
+    "Sunni",
+    "Shi'ite",
+    "Shiite",
+    "Roman",
+    "Argentine",
+    "Argentines",
     "Latin",
     "Nordic",
     "Baltic",
@@ -730,8 +742,14 @@ impl Memory {
         lists: &NameLists,
         classes: &WordClasses,
     ) {
-        let (mut scores, mut sport_words) = (0, 0);
-        for words in sentences {
+        let (mut scores, mut sport_words, mut topic) = (0, 0, false);
+        for (n, words) in sentences.into_iter().enumerate() {
+            // Wire copy names its topic before a dash in the first line ("CRICKET - ...").
+            topic |= n == 0
+                && words.get(1) == Some(&"-")
+                && words[0].len() > 3
+                && words[0].chars().all(|c| c.is_ascii_uppercase())
+                && SPORT_WORDS.contains(&words[0].to_ascii_lowercase().as_str());
             for (k, w) in words.iter().enumerate() {
                 if is_score(w)
                     || (w.len() <= 3
@@ -743,7 +761,12 @@ impl Memory {
                 {
                     scores += 1;
                 }
-                if SPORT_WORDS.contains(w) {
+                // Also a sport named in a headline in capitals ("CRICKET - ENGLISH COUNTY ...").
+                if SPORT_WORDS.contains(w)
+                    || (w.len() > 3
+                        && w.chars().all(|c| c.is_ascii_uppercase())
+                        && SPORT_WORDS.contains(&w.to_ascii_lowercase().as_str()))
+                {
                     sport_words += 1;
                 }
             }
@@ -836,7 +859,7 @@ impl Memory {
                 i = j;
             }
         }
-        self.sports = scores >= 1 && sport_words >= 2;
+        self.sports = topic || (scores >= 1 && sport_words >= 2);
     }
 }
 
@@ -859,6 +882,17 @@ const SPORT_WORDS: &[&str] = &[
     "touchdown",
     "touchdowns",
     "innings",
+    "matches",
+    "cricket",
+    "soccer",
+    "tennis",
+    "golf",
+    "rugby",
+    "hockey",
+    "baseball",
+    "basketball",
+    "athletics",
+    "cycling",
     "playoffs",
     "playoff",
     "halftime",
@@ -876,6 +910,12 @@ fn is_score(w: &str) -> bool {
             .iter()
             .all(|n| (1..=3).contains(&n.len()) && n.chars().all(|c| c.is_ascii_digit()))
     })
+}
+
+/// "Saint" abbreviated before a name ("St Pauli", "St. Louis", "Ste Marie"): part of that name.
+fn saint(w: &str, next: Option<&str>) -> bool {
+    matches!(w, "St" | "St." | "Ste" | "Ste." | "ST")
+        && next.is_some_and(|n| is_capitalised(n) && !never(n) && !has_digit(n))
 }
 
 /// A word that is never a name, also in a contraction ("I'm", "We're").
@@ -1319,7 +1359,8 @@ pub fn tag(
         // Motors", "Justice Department"), before a name it is a title ("General Smith").
         let title_in_name = title_opens_name(w, words.get(i + 1).copied(), lists, classes);
         let starts = (is_capitalised(w) && !never(w) && (!lists.is_title(w) || title_in_name)
-            || (is_acronym(w) && !never(w)))
+            || (is_acronym(w) && !never(w))
+            || saint(w, words.get(i + 1).copied()))
             // An ordinary word in capitals is emphasis ("NEVER", "VERY"), not an acronym.
             && !(is_acronym(w) && shouted_word(w, classes))
             && !has_digit(w)
@@ -1385,6 +1426,7 @@ pub fn tag(
             let x = words[j];
             // Model numbers ("A380", "787") are products, not part of a name.
             let inside = (is_capitalised(x) && !never(x) && !has_digit(x) && !ordinary(x))
+                || saint(x, words.get(j + 1).copied())
                 || (CONNECTORS.contains(&x) && {
                     // Particles together ("Nikolaus van der Pas").
                     let k = (j + 1..words.len().min(j + 3))
@@ -1534,9 +1576,9 @@ fn is_results_line(words: &[&str]) -> bool {
     };
     let numbers = words.iter().filter(|w| is_number(w)).count();
     // Not a date or a time ("Posted on Thu Jun 13 , 2013 08 : 45 AM").
-    let dated = words
-        .iter()
-        .any(|w| *w == ":" || (is_capitalised(w) && never(w)));
+    let dated = words.iter().enumerate().any(|(k, w)| {
+        *w == ":" || (is_capitalised(w) && never(w) && !saint(w, words.get(k + 1).copied()))
+    });
     let scores = words
         .windows(2)
         .filter(|p| {
@@ -1770,7 +1812,16 @@ fn tag_shouting(
                     && !classes.is_ordinary(&as_written.to_lowercase())))
                 && g.lookup(&titled).is_some()
             {
-                Some((n, "LOC"))
+                // In a game report a county or a city is its side ("LEICESTERSHIRE TAKE
+                // OVER AT TOP"), unless it is where something happens.
+                let side = memory.sports
+                    && !(i > 0
+                        && PLACE_PREPOSITIONS.contains(&words[i - 1].to_lowercase().as_str()))
+                    && g.lookup(&titled).is_some_and(|p| {
+                        !matches!(p.kind, gazetteer::PlaceKind::Country)
+                            && !NATIONS.contains(&p.name.as_str())
+                    });
+                Some((n, if side { "ORG" } else { "LOC" }))
             } else if n == 1 && as_written.chars().count() <= 3 && g.lookup(&as_written).is_some() {
                 // "US", "UK" as written.
                 Some((1, "LOC"))
@@ -1931,11 +1982,17 @@ fn classify(
                 // "Bush" for Būsh.
                 || (lists.surname_words.contains(surface) && p.name != surface))
     };
+    // A country is rarely its ordinary word written with a capital ("Turkey", "Chile"), unless
+    // it is also a given name ("Jordan", "Chad").
+    let country = |p: &gazetteer::Entry| {
+        matches!(p.kind, gazetteer::PlaceKind::Country) && !lists.given_names.contains(surface)
+    };
     let place = g.lookup(surface).filter(|p| {
         (span.len() > 1
             || capitals
             || !classes.is_ordinary(&surface.to_lowercase())
-            || after_preposition)
+            || after_preposition
+            || country(p))
             && (after_preposition || !given_town(p))
     });
     // In a game report "the" and a capitalised plural is a team ("the Colts", "the Indians").
@@ -1960,13 +2017,12 @@ fn classify(
     }
     // A demonym, also for the people ("Palestinians"), is no name here (CoNLL's MISC).
     // So are demonyms together ("Bosnian Serb").
-    if span
-        .iter()
-        .all(|w| ADJECTIVES.contains(&bare(w)) || lists.is_demonym(bare(w)))
+    let belongs = |w: &str| ADJECTIVES.contains(&w) || lists.is_demonym(w);
+    if span.iter().all(|w| belongs(bare(w)))
+        // "Sri Lankan", "Costa Rican".
+        || lists.is_demonym(surface)
         // "South Korean", "North African".
-        || (span.len() == 2
-            && COMPASS.contains(&span[0])
-            && lists.is_demonym(bare(span[1])))
+        || (span.len() == 2 && COMPASS.contains(&span[0]) && belongs(bare(span[1])))
     {
         return None;
     }
@@ -1998,6 +2054,20 @@ fn classify(
     }
     if is_scorers_line(words) {
         return Some("PER");
+    }
+    // A side in a line of results: one goal count after it, then the other side or the end
+    // ("Hansa Rostock 2 St Pauli 1"); a player's line has rounds, times or a country after
+    // the name ("Greg Norman 70 68 69 69", "Michael Johnson ( U.S. ) 19.32").
+    let single_count = |k: usize| {
+        words
+            .get(k)
+            .is_some_and(|n| n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit()))
+            && words
+                .get(k + 1)
+                .is_none_or(|n| is_capitalised(n) && !has_digit(n))
+    };
+    if single_count(at + span.len()) && is_results_line(words) {
+        return Some("ORG");
     }
     let city_last = span.len() >= 2
         && g.lookup(span[span.len() - 1]).is_some_and(|p| {
@@ -2147,7 +2217,7 @@ fn classify(
             !matches!(p.kind, gazetteer::PlaceKind::Country) && !NATIONS.contains(&p.name.as_str())
         });
         // In a game report, a city or state that is not where something happens is a team.
-        let team = memory.sports && !before.is_some_and(|b| PLACE_PREPOSITIONS.contains(&b));
+        let team = memory.sports && !after_preposition;
         if city
             && (team
                 || after.is_some_and(|a| SPORTS_RESULT.contains(&a))
@@ -2634,8 +2704,12 @@ mod tests {
             "QUETZALDORF ( Reuters ) - Shares rose .",
             &[("QUETZALDORF", "LOC"), ("Reuters", "ORG")],
         );
-        // Not a dateline: a name in capitals before a score, or a date inside a sentence.
-        expect("NORTHAMPTONSHIRE 296 and 112-3", &[]);
+        // Not a dateline: a name in capitals before a score (a side), or a date inside a
+        // sentence.
+        expect(
+            "NORTHAMPTONSHIRE 296 and 112-3",
+            &[("NORTHAMPTONSHIRE", "ORG")],
+        );
         expect(
             "Zentrix said on 1996-08-22 it would buy Folbrook .",
             &[("Zentrix", "ORG"), ("Folbrook", "ORG")],
@@ -3005,6 +3079,57 @@ mod tests {
         expect_document(
             "The Senate passed the bill and Police said nothing .",
             &[("Senate", "ORG")],
+        );
+    }
+
+    #[test]
+    fn countries_written_like_words_and_adjectives_of_belonging() {
+        // "Turkey" and "Chile" are also ordinary words; a country is meant with the capital.
+        expect(
+            "Both Iran and Turkey mount air strikes .",
+            &[("Iran", "LOC"), ("Turkey", "LOC")],
+        );
+        expect(
+            "Marcelo Rios ( Chile ) beat Kenneth Carlsen ( Denmark ) 6-3 6-2",
+            &[
+                ("Marcelo Rios", "PER"),
+                ("Chile", "LOC"),
+                ("Kenneth Carlsen", "PER"),
+                ("Denmark", "LOC"),
+            ],
+        );
+        // Short and former names of states.
+        expect(
+            "Yugoslavia and Croatia signed , and troops stay in Bosnia .",
+            &[("Yugoslavia", "LOC"), ("Croatia", "LOC"), ("Bosnia", "LOC")],
+        );
+        // Demonyms of more than one word, of continents after a compass word, of faiths.
+        expect(
+            "Sri Lankan officials and South African farmers met Moslem leaders .",
+            &[],
+        );
+    }
+
+    #[test]
+    fn sides_in_results_and_county_scorecards_are_teams() {
+        expect(
+            "Hansa Rostock 2 St Pauli 1",
+            &[("Hansa Rostock", "ORG"), ("St Pauli", "ORG")],
+        );
+        expect("He lives in St. Louis .", &[("St. Louis", "LOC")]);
+        // A sport named in a capital headline makes the document a game report; a county is
+        // then its side, the ground after "At" a place.
+        expect_document(
+            "CRICKET - ENGLISH COUNTY CHAMPIONSHIP SCORES . | LONDON 1996-08-22 | \
+             Close of play scores in English County Championship cricket matches on Thursday : | \
+             At Colchester : Gloucestershire 280 ( J. Russell 63 ) . | Essex 72-0 .",
+            &[
+                ("LONDON", "LOC"),
+                ("Colchester", "LOC"),
+                ("Gloucestershire", "ORG"),
+                ("J. Russell", "PER"),
+                ("Essex", "ORG"),
+            ],
         );
     }
 
