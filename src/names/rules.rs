@@ -82,6 +82,7 @@ const ORG_WORDS: &[&str] = &[
     "Office",
     "Administration",
     "Bureau",
+    "Newsroom",
     "Reserve",
     "Exchange",
     "Network",
@@ -1674,7 +1675,9 @@ const COMPASS: &[&str] = &[
 
 /// An ordinary word written in capitals ("POSTED", "UPDATE"), not an acronym.
 fn shouted_word(w: &str, classes: &WordClasses) -> bool {
-    w.chars().count() >= 4 && classes.is_ordinary(&w.to_lowercase())
+    // Also a word news writes both ways ("PRESS DIGEST", "RESEARCH ALERT").
+    let lower = w.to_lowercase();
+    w.chars().count() >= 4 && (classes.is_ordinary(&lower) || classes.casing(&lower) == "mixed")
 }
 
 /// An acronym in brackets right after a name that it abbreviates: "Internet Explorer ( IE )",
@@ -1755,7 +1758,14 @@ fn is_title_case(words: &[&str]) -> bool {
     let content_in_lower = letters.iter().any(|w| {
         w.starts_with(char::is_lowercase) && !HEADLINE_LOWER.contains(&w.to_lowercase().as_str())
     });
-    letters.len() >= 4 && capitalised * 10 >= letters.len() * 7 && !content_in_lower
+    // A line of a results list ("73 D.A. Weibring , Brad Bryant , Craig Parry") is no headline.
+    let numbers = words
+        .iter()
+        .filter(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+        .count();
+    let commas = words.iter().filter(|w| **w == ",").count();
+    let listing = commas >= 2 && numbers >= 1;
+    letters.len() >= 4 && capitalised * 10 >= letters.len() * 7 && !content_in_lower && !listing
 }
 
 /// The short words a title-case headline leaves in lower case: articles, conjunctions and
@@ -3129,6 +3139,27 @@ mod tests {
                 ("Gloucestershire", "ORG"),
                 ("J. Russell", "PER"),
                 ("Essex", "ORG"),
+            ],
+        );
+    }
+
+    #[test]
+    fn wire_headings_newsrooms_and_lines_of_players() {
+        // Words news writes both ways, in capitals, are a heading ("PRESS DIGEST").
+        expect("PRESS DIGEST - Iraq - Aug 22 .", &[("Iraq", "LOC")]);
+        expect(
+            "Sydney Newsroom 61-2 9373 8800",
+            &[("Sydney Newsroom", "ORG")],
+        );
+        // A list of players with numbers is no title-case headline: "Parry" is no ordinary
+        // word there.
+        expect(
+            "73 Brad Bryant , Craig Parry ( Australia ) , Barry Lane",
+            &[
+                ("Brad Bryant", "PER"),
+                ("Craig Parry", "PER"),
+                ("Australia", "LOC"),
+                ("Barry Lane", "PER"),
             ],
         );
     }
