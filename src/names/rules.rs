@@ -815,6 +815,14 @@ impl Memory {
                 {
                     start += 1;
                 }
+                // A title inside the run: the name is what follows the last one ("Palestinian
+                // President Yasser Arafat", "EU Farm Commissioner Franz Fischler").
+                if let Some(k) = (start..j.saturating_sub(1))
+                    .rev()
+                    .find(|&k| lists.is_title(words[k].trim_end_matches('.')))
+                {
+                    start = k + 1;
+                }
                 // A name before its kind of thing is a product ("Internet Explorer Web
                 // browser", "MacBook Pro laptop"), also without an ordinary last word.
                 // One word before its kind of thing is mostly the maker ("AMD chips").
@@ -2370,6 +2378,18 @@ fn classify(
         }) || (at >= 2
             && matches!(words[at - 1], "of" | "with")
             && matches!(words[at - 2], "takeover" | "acquisition" | "merger"));
+        // The noun after it says what it names ("Stansted airport", "Barrick chairman").
+        match words.get(at + 1).copied() {
+            Some(
+                "airport" | "province" | "district" | "region" | "village" | "town" | "river"
+                | "valley" | "county" | "municipality",
+            ) => return Some("LOC"),
+            Some(
+                "chairman" | "chairwoman" | "shareholders" | "employees" | "subsidiary"
+                | "executives" | "officials",
+            ) => return Some("ORG"),
+            _ => {}
+        }
         let evidence = memory.counts.get(surface).is_some_and(|&c| c >= 2)
             || memory.actors.contains(surface)
             || verb_after(&words[at + 1..])
@@ -3162,6 +3182,30 @@ mod tests {
                 ("Barry Lane", "PER"),
             ],
         );
+    }
+
+    #[test]
+    fn a_title_inside_a_run_and_the_noun_after_one_word() {
+        // "Palestinian President Yasser Arafat" shows Arafat a person, also in the headline
+        // before it.
+        expect_document(
+            "Israel approves Arafat 's flight . | Israel gave Palestinian President Yasser Arafat permission .",
+            &[
+                ("Israel", "LOC"),
+                ("Arafat", "PER"),
+                ("Israel", "LOC"),
+                ("Yasser Arafat", "PER"),
+            ],
+        );
+        expect(
+            "Jordanian PM Kabariti meets the envoy .",
+            &[("Kabariti", "PER")],
+        );
+        expect(
+            "A spokesman for Stansted airport said so .",
+            &[("Stansted", "LOC")],
+        );
+        expect("He said Zentrix officials agreed .", &[("Zentrix", "ORG")]);
     }
 
     #[test]
