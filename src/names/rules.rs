@@ -1489,6 +1489,25 @@ pub fn tag(
             i = j + 1;
             continue;
         }
+        // A firm named with a possessive, split by the tokenizer ("Lloyd 's", "Moody 's
+        // Investors Service"), with the capitalised words after it.
+        if words.get(j).is_some_and(|p| matches!(*p, "'s" | "’s"))
+            && lists
+                .organisations
+                .contains_key(&format!("{}'s", words[i..j].join(" ")))
+        {
+            let mut end = j + 1;
+            while end < words.len() && is_capitalised(words[end]) && !never(words[end]) {
+                end += 1;
+            }
+            tags[i] = tag_index("B-ORG").expect("known tag");
+            let inner = tag_index("I-ORG").expect("known tag");
+            for t in tags.iter_mut().take(end).skip(i + 1) {
+                *t = inner;
+            }
+            i = end;
+            continue;
+        }
         let span: Vec<&str> = words[i..j].to_vec();
         let surface = span.join(" ");
         // A product or a work: the name before its kind of thing ("Internet Explorer browser",
@@ -2046,6 +2065,28 @@ fn classify(
     }
     if at == 0 && is_dateline(words, span.len()) {
         return Some("LOC");
+    }
+    // A city or state and a plural is a team ("Cleveland Indians", "Florida Marlins"), not a
+    // person named like a town nor a place ("Beverly Hills" is known as it is).
+    if span.len() >= 2 && place.is_none() {
+        let last = span[span.len() - 1];
+        let head = span[..span.len() - 1].join(" ");
+        if last.len() > 3
+            && last.ends_with('s')
+            && !last.ends_with("'s")
+            && !lists.surnames.contains(last)
+            // "Warren Jeffs", "Sandy Angers": a given name first needs a game report, and
+            // a title before says person.
+            && (memory.sports || !lists.given_names.contains(span[0]))
+            && !before.is_some_and(|b| lists.is_title(b.trim_end_matches('.')))
+            && !PLACE_WORDS.contains(&last)
+            && !ORG_WORDS.contains(&last)
+            && g
+                .lookup(&head)
+                .is_some_and(|p| !matches!(p.kind, gazetteer::PlaceKind::Country))
+        {
+            return Some("ORG");
+        }
     }
     // A minister's portfolio is part of the title ("Finance Minister Theo Waigel", "Spanish
     // Farm Minister"), not an organisation; "Finance Ministry" is one.
@@ -2979,7 +3020,7 @@ mod tests {
             "Analysts at Merrill Lynch said Moody 's Investors Service upgraded the debt . | The Fed said rates stay .",
             &[
                 ("Merrill Lynch", "ORG"),
-                ("Investors Service", "ORG"),
+                ("Moody 's Investors Service", "ORG"),
                 ("Fed", "ORG"),
             ],
         );
@@ -3206,6 +3247,27 @@ mod tests {
             &[("Stansted", "LOC")],
         );
         expect("He said Zentrix officials agreed .", &[("Zentrix", "ORG")]);
+    }
+
+    #[test]
+    fn clubs_teams_of_a_city_and_firms_with_a_possessive() {
+        expect(
+            "Juventus , who beat Ajax , meet Chelsea .",
+            &[("Juventus", "ORG"), ("Ajax", "ORG"), ("Chelsea", "ORG")],
+        );
+        expect(
+            "Texas beat the Cleveland Indians 10-8 .",
+            &[("Texas", "ORG"), ("Cleveland Indians", "ORG")],
+        );
+        // Not a person named like a town, nor after a title.
+        expect(
+            "A jury found Warren Jeffs guilty .",
+            &[("Warren Jeffs", "PER")],
+        );
+        expect(
+            "Moody 's Investors Service cut Lloyd 's .",
+            &[("Moody 's Investors Service", "ORG"), ("Lloyd 's", "ORG")],
+        );
     }
 
     #[test]
