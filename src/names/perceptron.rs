@@ -231,6 +231,12 @@ impl WordClasses {
         }
     }
 
+    /// Whether the dictionary lists a lower-case word as a root ("survey", "heels"), however
+    /// news capitalises it.
+    pub fn is_root(&self, lower: &str) -> bool {
+        self.words.get(lower).is_some_and(|(_, root)| *root)
+    }
+
     /// A lower-case word's class: its casing and "root" (a root word), "derived" (a root with
     /// affixes) or "-" (neither: a name, a loan word, a typo).
     fn class(&self, lower: &str) -> String {

@@ -725,6 +725,9 @@ pub struct Memory {
     /// Names the document shows somewhere to be a product or a work ("the Internet Explorer
     /// browser"): no person, organisation or place anywhere in it.
     products: HashSet<String>,
+    /// Names the document introduces with a kind of organisation ("national airline Aer
+    /// Lingus", "rival Pepsi"): an organisation everywhere in it.
+    firms: HashSet<String>,
     /// Whether the document reports a game (a score and a word of sport): its cities and
     /// states are teams ("victory over visiting Evansville").
     sports: bool,
@@ -853,6 +856,15 @@ impl Memory {
                     || (!opener
                         && subject_position(words, start)
                         && pronoun_follows(&words[j.min(words.len())..]));
+                if start > 0
+                    && !generic
+                    && !product
+                    && !demonym
+                    && ORG_NOUNS.contains(&words[start - 1])
+                {
+                    self.firms
+                        .insert(bare(&words[start..j].join(" ")).to_string());
+                }
                 if !generic && !product && !demonym && cue {
                     self.people
                         .insert(bare(&words[start..j].join(" ")).to_string());
@@ -871,6 +883,36 @@ impl Memory {
         self.sports = topic || (scores >= 1 && sport_words >= 2);
     }
 }
+
+/// Kinds of organisation that introduce one's name ("national airline Aer Lingus").
+const ORG_NOUNS: &[&str] = &[
+    "airline",
+    "carrier",
+    "company",
+    "firm",
+    "group",
+    "bank",
+    "insurer",
+    "maker",
+    "automaker",
+    "carmaker",
+    "retailer",
+    "newspaper",
+    "daily",
+    "weekly",
+    "broadcaster",
+    "agency",
+    "club",
+    "party",
+    "operator",
+    "conglomerate",
+    "subsidiary",
+    "supplier",
+    "chain",
+    "brewer",
+    "miner",
+    "insurers",
+];
 
 /// Words of sport: with a score they make a document a game report.
 const SPORT_WORDS: &[&str] = &[
@@ -2176,6 +2218,9 @@ fn classify(
     // may also be the name of a city ("Jackson", "Bush"), not of a country or region.
     let known = lists.organisations.contains_key(surface)
         || place.is_some_and(|p| !matches!(p.kind, gazetteer::PlaceKind::City));
+    if memory.firms.contains(surface) && place.is_none() {
+        return Some("ORG");
+    }
     if !known
         && (memory.people.contains(bare(surface))
             || span.last().is_some_and(|w| memory.people.contains(bare(w))))
@@ -2298,7 +2343,11 @@ fn classify(
     }
     // A full name before a speech verb is a person ("Louis Gallois said"); one unknown word is
     // more often a company or body ("Airbus said"), a known surname is caught by the memory.
-    if after.is_some_and(|a| SPEECH.contains(&a)) && (2..=3).contains(&span.len()) {
+    // Not with an abbreviation in it ("U.S. Geological Survey said").
+    if after.is_some_and(|a| SPEECH.contains(&a))
+        && (2..=3).contains(&span.len())
+        && !span.iter().any(|w| is_acronym(w))
+    {
         return Some("PER");
     }
     // "shares in Unilever", "a stake in Airbus": a company.
@@ -2438,6 +2487,25 @@ fn classify(
             || acquired
             || is_compound_adjective(surface);
         return evidence.then_some("ORG");
+    }
+    // Two or three words that are no ordinary words, acronyms or known places are most often
+    // a person's name from a language the lists do not cover ("Wang Donghai", "Sanath
+    // Jayasuriya").
+    if (2..=3).contains(&span.len())
+        && span.iter().all(|w| {
+            let lower = w.to_lowercase();
+            w.chars().count() > 2
+                && w.chars().skip(1).all(char::is_lowercase)
+                && !classes.is_ordinary(&lower)
+                && !classes.is_root(&lower)
+                && classes.casing(&lower) != "mixed"
+                && !lists.is_demonym(w)
+                && !ADJECTIVES.contains(w)
+                && g.lookup(w).is_none()
+                && !lists.organisations.contains_key(*w)
+        })
+    {
+        return Some("PER");
     }
     Some("ORG")
 }
@@ -3267,6 +3335,26 @@ mod tests {
         expect(
             "Moody 's Investors Service cut Lloyd 's .",
             &[("Moody 's Investors Service", "ORG"), ("Lloyd 's", "ORG")],
+        );
+    }
+
+    #[test]
+    fn unknown_full_names_and_firms_introduced_by_their_kind() {
+        // Words no list or dictionary knows, two or three: a person's name.
+        expect(
+            "Sri Lanka 's Sanath Jayasuriya hit a century .",
+            &[("Sri Lanka", "LOC"), ("Sanath Jayasuriya", "PER")],
+        );
+        // Dictionary words are no such name.
+        expect("The Tar Heels won again .", &[("Tar Heels", "ORG")]);
+        // A kind of organisation before a name makes it one in the whole document.
+        expect_document(
+            "Irish national airline Aer Lingus bought jets . | Aer Lingus said so .",
+            &[("Aer Lingus", "ORG"), ("Aer Lingus", "ORG")],
+        );
+        expect(
+            "The U.S. Geological Survey said so .",
+            &[("U.S. Geological Survey", "ORG")],
         );
     }
 
