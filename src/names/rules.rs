@@ -728,6 +728,9 @@ pub struct Memory {
     /// Names the document introduces with a kind of organisation ("national airline Aer
     /// Lingus", "rival Pepsi"): an organisation everywhere in it.
     firms: HashSet<String>,
+    /// Names the document calls a town, city or village ("the town of Tavildara", "Longyear
+    /// is a town"): a place everywhere in it.
+    towns: HashSet<String>,
     /// Whether the document reports a game (a score and a word of sport): its cities and
     /// states are teams ("victory over visiting Evansville").
     sports: bool,
@@ -856,6 +859,20 @@ impl Memory {
                     || (!opener
                         && subject_position(words, start)
                         && pronoun_follows(&words[j.min(words.len())..]));
+                let settlement = |w: &str| {
+                    matches!(
+                        w,
+                        "town" | "city" | "village" | "port" | "province" | "district" | "region"
+                    )
+                };
+                if (start >= 2 && words[start - 1] == "of" && settlement(words[start - 2]))
+                    || (matches!(words.get(j), Some(&("is" | "was")))
+                        && matches!(words.get(j + 1), Some(&("a" | "the")))
+                        && words.get(j + 2).is_some_and(|w| settlement(w)))
+                {
+                    self.towns
+                        .insert(bare(&words[start..j].join(" ")).to_string());
+                }
                 if start > 0
                     && !generic
                     && !product
@@ -1394,6 +1411,11 @@ pub fn tag(
         return tag_shouting(words, memory, lists, g, classes);
     }
     let mut tags = vec![0usize; words.len()];
+    let shouted = words
+        .iter()
+        .take_while(|w| w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase))
+        .count();
+    let dateline = shouted > 0 && is_dateline(words, shouted);
     // In a title-case headline an ordinary word (one the document writes in lower case) is
     // capitalised by the headline, not by being a name: it neither starts nor continues one.
     let headline = is_title_case(words);
@@ -1599,7 +1621,11 @@ pub fn tag(
             classify(&span, i, words, memory, lists, g, classes)
         };
         if let Some(kind) = kind {
-            memory.kinds.insert(surface.clone(), kind);
+            // A dateline's places say nothing of what the story makes of them ("ARLINGTON ,
+            // Texas" and then "Texas beat Boston").
+            if !dateline {
+                memory.kinds.insert(surface.clone(), kind);
+            }
             // Its abbreviation in brackets names the same ("European Aeronautic Defence and
             // Space Company ( EADS )").
             if let Some(short) = bracketed_acronym(&words[i..j], &words[j..]) {
@@ -2096,6 +2122,14 @@ fn classify(
     }
     // A demonym, also for the people ("Palestinians"), is no name here (CoNLL's MISC).
     // So are demonyms together ("Bosnian Serb").
+    // "the Gulf" alone is the sea; before a noun it is an adjective ("Gulf states").
+    if surface == "Gulf"
+        && words
+            .get(at + span.len())
+            .is_none_or(|n| !n.starts_with(char::is_alphabetic) || CONNECTORS.contains(n))
+    {
+        return Some("LOC");
+    }
     let belongs = |w: &str| ADJECTIVES.contains(&w) || lists.is_demonym(w);
     if span.iter().all(|w| belongs(bare(w)))
         // "Sri Lankan", "Costa Rican".
@@ -2106,6 +2140,15 @@ fn classify(
         return None;
     }
     if at == 0 && is_dateline(words, span.len()) {
+        return Some("LOC");
+    }
+    // The region after the town of a dateline ("ARLINGTON , Texas 1996-08-31").
+    if at >= 2 && words[at - 1] == "," && is_dateline(words, at - 1) {
+        return Some("LOC");
+    }
+    // A name the document calls a town or a city is a place ("the town of Tavildara",
+    // "Longyear is a town").
+    if memory.towns.contains(surface) {
         return Some("LOC");
     }
     // A city or state and a plural is a team ("Cleveland Indians", "Florida Marlins"), not a
@@ -3356,6 +3399,27 @@ mod tests {
             "The U.S. Geological Survey said so .",
             &[("U.S. Geological Survey", "ORG")],
         );
+    }
+
+    #[test]
+    fn towns_called_so_datelines_and_the_gulf() {
+        expect_document(
+            "Troops control the town of Tavildara now . | Gunfire echoed near Tavildara .",
+            &[("Tavildara", "LOC"), ("Tavildara", "LOC")],
+        );
+        expect_document("Longyear is a town in mourning .", &[("Longyear", "LOC")]);
+        // A dateline's region is a place; the game report may still make it a side.
+        expect_document(
+            "ARLINGTON , Texas 1996-08-31 | Texas beat Boston 5-3 in the game .",
+            &[
+                ("ARLINGTON", "LOC"),
+                ("Texas", "LOC"),
+                ("Texas", "ORG"),
+                ("Boston", "ORG"),
+            ],
+        );
+        expect("Rigs working in the Gulf , he said .", &[("Gulf", "LOC")]);
+        expect("The Gulf states agreed .", &[]);
     }
 
     #[test]
