@@ -48,7 +48,18 @@ COUNTRY_EXTRA = {
 # them (src/names/gazetteer.rs, `model_gazetteer`), so its trained model stays as it was.
 COUNTRY_EXTRA_EN = {
     "GB": ["Britain", "Great Britain"], "NL": ["Holland"], "MM": ["Burma"], "PS": ["Palestine"],
-    "TL": ["East Timor"], "US": ["America"], "BA": ["Bosnia"], "SZ": ["Swaziland"], "CV": ["Cape Verde"],
+    "TL": ["East Timor"], "US": ["America"], "BA": ["Bosnia"], "KR": ["S. Korea"], "KP": ["N. Korea"], "ZA": ["S. Africa"], "SZ": ["Swaziland"], "CV": ["Cape Verde"],
+}
+# The abbreviations of US states that news style writes after a town ("Raleigh, N.C."), with
+# their full stops; those that spell a word or a title ("Miss.", "Ind.") are left out.
+AP_STATES = {
+    "AL": ["Ala."], "AZ": ["Ariz."], "AR": ["Ark."], "CA": ["Calif."], "CO": ["Colo."], "CT": ["Conn."],
+    "DE": ["Del."], "FL": ["Fla."], "GA": ["Ga."], "IL": ["Ill."], "KS": ["Kan.", "Kans."], "KY": ["Ky."],
+    "LA": ["La."], "MD": ["Md."], "MA": ["Mass."], "MI": ["Mich."], "MN": ["Minn."], "MO": ["Mo."],
+    "MT": ["Mont."], "NE": ["Neb.", "Nebr."], "NV": ["Nev."], "NH": ["N.H."], "NJ": ["N.J."], "NM": ["N.M."],
+    "NY": ["N.Y."], "NC": ["N.C."], "ND": ["N.D."], "OK": ["Okla."], "OR": ["Ore."], "PA": ["Pa."],
+    "RI": ["R.I."], "SC": ["S.C."], "SD": ["S.D."], "TN": ["Tenn."], "TX": ["Tex."], "VT": ["Vt."],
+    "VA": ["Va."], "WA": ["Wash."], "WV": ["W.Va."], "WI": ["Wis.", "Wisc."], "WY": ["Wyo."],
 }
 # Regions that are neither countries nor cities (name, country, lat, lon, aliases); positions
 # are approximate centres (facts).
@@ -410,7 +421,7 @@ def main() -> int:
         lat = sum(c["latitude"] * c["population"] for c in inside) / people
         lon = sum(c["longitude"] * c["population"] for c in inside) / people
         name = state["name"] + (" State" if state["name"] in ("New York", "Washington") else "")
-        rows.append(("region", name, "US", lat, lon, 0, []))
+        rows.append(("region", name, "US", lat, lon, 0, ["~" + a for a in AP_STATES.get(code, [])]))
     rows.extend(subdivisions(cities, rows))
     for city in sorted(cities.values(), key=lambda x: -x["population"]):
         is_capital = capital_of.get(city["countrycode"]) == city["geonameid"]

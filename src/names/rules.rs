@@ -1547,8 +1547,14 @@ pub fn tag(
         // A maker before a model number names a product ("Airbus A330", "Boeing 737s"), which
         // is no person, organisation or place.
         // A place before a number is a team and its score ("Leicestershire 296").
+        // Not a player's runs or points in a scorecard ("( G. Gooch 105 not out").
         if words.get(j).is_some_and(|n| is_model_number(n))
             && g.lookup(&words[i..j].join(" ")).is_none()
+            && !(words[j].chars().all(|c| c.is_ascii_digit())
+                && (words[i..j].iter().any(|w| is_initial(w))
+                    || (i > 0 && matches!(words[i - 1], "b" | "c" | "st"))
+                    || after_score_in_brackets(words, i)
+                    || is_results_line(words)))
         {
             i = j + 1;
             continue;
@@ -3420,6 +3426,27 @@ mod tests {
         );
         expect("Rigs working in the Gulf , he said .", &[("Gulf", "LOC")]);
         expect("The Gulf states agreed .", &[]);
+    }
+
+    #[test]
+    fn scorecard_runs_are_no_model_numbers_and_states_abbreviated() {
+        expect(
+            "Essex 194-0 ( G. Gooch 105 not out , D. Robinson 53 )",
+            &[
+                ("Essex", "LOC"),
+                ("G. Gooch", "PER"),
+                ("D. Robinson", "PER"),
+            ],
+        );
+        expect(
+            "J. Crawley b Waqar Younis 106",
+            &[("J. Crawley", "PER"), ("Waqar Younis", "PER")],
+        );
+        expect("Airbus A380 and Boeing 787 flew .", &[]);
+        expect(
+            "He was born in Raleigh , N.C. , and moved to S. Korea .",
+            &[("Raleigh", "LOC"), ("N.C.", "LOC"), ("S. Korea", "LOC")],
+        );
     }
 
     #[test]
