@@ -48,7 +48,7 @@ COUNTRY_EXTRA = {
 # them (src/names/gazetteer.rs, `model_gazetteer`), so its trained model stays as it was.
 COUNTRY_EXTRA_EN = {
     "GB": ["Britain", "Great Britain"], "NL": ["Holland"], "MM": ["Burma"], "PS": ["Palestine"],
-    "TL": ["East Timor"], "US": ["America"], "BA": ["Bosnia"], "KR": ["S. Korea"], "KP": ["N. Korea"], "ZA": ["S. Africa"], "SZ": ["Swaziland"], "CV": ["Cape Verde"],
+    "TL": ["East Timor"], "US": ["America"], "BA": ["Bosnia"], "KR": ["S. Korea"], "KP": ["N. Korea"], "ZA": ["S. Africa"], "TT": ["Trinidad"], "SZ": ["Swaziland"], "CV": ["Cape Verde"],
 }
 # The abbreviations of US states that news style writes after a town ("Raleigh, N.C."), with
 # their full stops; those that spell a word or a title ("Miss.", "Ind.") are left out.

@@ -322,6 +322,8 @@ const PERSON_NOUNS: &[&str] = &[
     "doctor",
     "nurse",
     "journalist",
+    "dissident",
+    "activist",
     "reporter",
     "correspondent",
     "columnist",
@@ -1434,8 +1436,9 @@ pub fn tag(
         let starts = (is_capitalised(w) && !never(w) && (!lists.is_title(w) || title_in_name)
             || (is_acronym(w) && !never(w))
             || saint(w, words.get(i + 1).copied()))
-            // An ordinary word in capitals is emphasis ("NEVER", "VERY"), not an acronym.
-            && !(is_acronym(w) && shouted_word(w, classes))
+            // An ordinary word in capitals is emphasis ("NEVER", "VERY"), not an acronym,
+            // unless it opens a dateline ("NICE , France 1996-08-30").
+            && !(is_acronym(w) && shouted_word(w, classes) && !(i == 0 && dateline))
             && !has_digit(w)
             && !ordinary(w)
             // A compound adjective before a name only describes it ("Toronto-based Noranda
@@ -1530,7 +1533,20 @@ pub fn tag(
                     || lists.surnames.contains(words[j - 1])
                     || memory.people.contains(&words[i..j].join(" ")))
                 && place_follows(&words[j + 1..], g);
-            if !inside || title_then_name || person_of_place {
+            // A club or a one-word name "of" a country is two names ("Karlsruhe of
+            // Germany", "Fenerbahce of Turkey"); not "Bank of England", "Republic of Ireland".
+            let one_of_country = x == "of"
+                && j - i == 1
+                && !ORG_WORDS.contains(&words[i])
+                && !PLACE_WORDS.contains(&words[i])
+                && !GEOGRAPHIC_HEADS.contains(&words[i])
+                && !matches!(words[i], "Republic" | "Kingdom" | "Emirate" | "Sultanate")
+                && !lists.is_title(words[i])
+                && words.get(j + 1).is_some_and(|n| {
+                    g.lookup(n)
+                        .is_some_and(|p| matches!(p.kind, gazetteer::PlaceKind::Country))
+                });
+            if !inside || title_then_name || person_of_place || one_of_country {
                 break;
             }
             j += 1;
@@ -2267,6 +2283,14 @@ fn classify(
     // may also be the name of a city ("Jackson", "Bush"), not of a country or region.
     let known = lists.organisations.contains_key(surface)
         || place.is_some_and(|p| !matches!(p.kind, gazetteer::PlaceKind::City));
+    // "In Seattle" is the city, whatever a game report made of it elsewhere ("the Seattle
+    // Mariners", "Seattle 5 Baltimore 2").
+    if after_preposition
+        && before.is_some_and(|b| b.eq_ignore_ascii_case("in"))
+        && place.is_some_and(|p| !matches!(p.kind, gazetteer::PlaceKind::Country))
+    {
+        return Some("LOC");
+    }
     if memory.firms.contains(surface) && place.is_none() {
         return Some("ORG");
     }
@@ -3446,6 +3470,39 @@ mod tests {
         expect(
             "He was born in Raleigh , N.C. , and moved to S. Korea .",
             &[("Raleigh", "LOC"), ("N.C.", "LOC"), ("S. Korea", "LOC")],
+        );
+    }
+
+    #[test]
+    fn one_name_of_a_country_and_a_city_after_in() {
+        expect(
+            "They lost to Fenerbahce of Turkey and the Bank of England .",
+            &[
+                ("Fenerbahce", "ORG"),
+                ("Turkey", "LOC"),
+                ("Bank of England", "ORG"),
+            ],
+        );
+        expect(
+            "NICE , France 1996-08-30",
+            &[("NICE", "LOC"), ("France", "LOC")],
+        );
+        expect(
+            "3. Ato Boldon ( Trinidad ) 20.37",
+            &[("Ato Boldon", "PER"), ("Trinidad", "LOC")],
+        );
+        expect_document(
+            "Police detained dissident Wang Donghai .",
+            &[("Wang Donghai", "PER")],
+        );
+        expect_document(
+            "Seattle 5 Baltimore 2 | In Seattle , the Orioles won .",
+            &[
+                ("Seattle", "ORG"),
+                ("Baltimore", "ORG"),
+                ("Seattle", "LOC"),
+                ("Orioles", "ORG"),
+            ],
         );
     }
 
