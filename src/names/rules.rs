@@ -1487,7 +1487,10 @@ pub fn tag(
             && words
                 .get(i + 1)
                 .is_some_and(|n| lists.given_names.contains(*n) || memory.people.contains(bare(n)));
-        if !starts || opens_phrase || opens_name || demonym_before_person {
+        // "N / A" in a table is "not available".
+        let not_available =
+            w == "N" && words.get(i + 1) == Some(&"/") && words.get(i + 2) == Some(&"A");
+        if !starts || opens_phrase || opens_name || demonym_before_person || not_available {
             i += 1;
             continue;
         }
@@ -2164,6 +2167,16 @@ fn classify(
     if at == 0 && is_dateline(words, span.len()) {
         return Some("LOC");
     }
+    // A known place alone in brackets is that place ("Red Star ( Yugoslavia ) 70",
+    // "At The Oval ( London )").
+    // Not a small town's name ("( Hamas )").
+    if place.is_some_and(|p| {
+        !matches!(p.kind, gazetteer::PlaceKind::City) || p.population >= MINOR_TOWN
+    }) && before == Some("(")
+        && words.get(at + span.len()) == Some(&")")
+    {
+        return Some("LOC");
+    }
     // The region after the town of a dateline ("ARLINGTON , Texas 1996-08-31").
     if at >= 2 && words[at - 1] == "," && is_dateline(words, at - 1) {
         return Some("LOC");
@@ -2394,7 +2407,27 @@ fn classify(
             !matches!(p.kind, gazetteer::PlaceKind::Country) && !NATIONS.contains(&p.name.as_str())
         });
         // In a game report, a city or state that is not where something happens is a team.
-        let team = memory.sports && !after_preposition;
+        // Not before an event or a building it hosts ("the Berlin grand prix meeting", "the
+        // Sarajevo meeting", "the same Berlin stadium").
+        let venue = after.is_some_and(|a| {
+            matches!(
+                a,
+                "grand"
+                    | "meeting"
+                    | "stadium"
+                    | "marathon"
+                    | "olympics"
+                    | "games"
+                    | "summit"
+                    | "conference"
+                    | "airport"
+                    | "race"
+                    | "rally"
+                    | "festival"
+                    | "tournament"
+            )
+        });
+        let team = memory.sports && !after_preposition && !venue;
         if city
             && (team
                 || after.is_some_and(|a| SPORTS_RESULT.contains(&a))
@@ -3504,6 +3537,24 @@ mod tests {
                 ("Orioles", "ORG"),
             ],
         );
+    }
+
+    #[test]
+    fn venues_places_in_brackets_and_peoples_nouns() {
+        // In a game report a city before the event it hosts stays a place.
+        expect_document(
+            "ATHLETICS - RESULTS . | Mitchell won 10.09 at the Berlin grand prix meeting .",
+            &[("Mitchell", "PER"), ("Berlin", "LOC")],
+        );
+        // A line of results makes towns teams, but not a place in brackets.
+        let found = run("Alba ( Germany ) 75 Red Star ( Yugoslavia ) 70");
+        assert!(
+            found.contains(&("Yugoslavia".to_string(), "LOC")),
+            "{found:?}"
+        );
+        // "Not available" in a table; nations' people.
+        expect("Revenue N / A N / A", &[]);
+        expect("The Swede beat two Poles and the Azeris .", &[]);
     }
 
     #[test]
