@@ -630,6 +630,16 @@ const NEVER: &[&str] = &[
     "MBA",
     "RAM",
     "FAQ",
+    // Sport statistics and financial and economic measures ("two RBI", "EPS", "CPI").
+    "RBI",
+    "ERA",
+    "EPS",
+    "CPI",
+    "PPI",
+    "P/E",
+    "MLN",
+    "BLN",
+    "PCT",
 ];
 
 /// Past forms of common irregular verbs (events in news are mostly told in the past tense).
@@ -2167,6 +2177,14 @@ fn classify(
     if at == 0 && is_dateline(words, span.len()) {
         return Some("LOC");
     }
+    // A market index is no organisation ("the Dow Jones industrial average", "the Nikkei
+    // average", "the Nasdaq composite index").
+    if matches!(
+        words.get(at + span.len()).copied(),
+        Some("industrial" | "average" | "index" | "composite" | "indices")
+    ) {
+        return None;
+    }
     // A known place alone in brackets is that place ("Red Star ( Yugoslavia ) 70",
     // "At The Oval ( London )").
     // Not a small town's name ("( Hamas )").
@@ -3563,8 +3581,13 @@ mod tests {
             found.contains(&("Yugoslavia".to_string(), "LOC")),
             "{found:?}"
         );
-        // "Not available" in a table; nations' people.
+        // "Not available" in a table; nations' people; statistics and market indices.
         expect("Revenue N / A N / A", &[]);
+        expect(
+            "Bonilla has 21 RBI in his last 20 games .",
+            &[("Bonilla", "PER")],
+        );
+        expect("The Dow Jones industrial average closed down .", &[]);
         expect("The Swede beat two Poles and the Azeris .", &[]);
     }
 
