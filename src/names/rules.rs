@@ -854,9 +854,10 @@ impl Memory {
                     }
                 }
                 // A run with an organisation, place or event word names no person.
+                // A tournament ("German Open") is none either.
                 let generic = words[start..j].iter().any(|w| {
                     ORG_WORDS.contains(w) || PLACE_WORDS.contains(w) || OTHER_WORDS.contains(w)
-                });
+                }) || words[j - 1] == "Open";
                 // "the 40 - year - old American" is no name.
                 let demonym = j - start == 1 && lists.is_demonym(words[start]);
                 // A pronoun after a name in subject position refers to it ("Yeltsin said on
@@ -1158,7 +1159,8 @@ fn person_cue(words: &[&str], i: usize, j: usize, lists: &NameLists) -> bool {
         || (i >= 2 && at(i - 1) == "," && noun_before(i - 2))
         || aged
         || apposition
-        || (j - i >= 2 && lists.given_names.contains(words[i]))
+        // Not a demonym that is a given name too ("German Open", "Germán").
+        || (j - i >= 2 && lists.given_names.contains(words[i]) && !lists.is_demonym(words[i]))
         || (j - i >= 2 && words[i..j].iter().any(|w| is_initial(w)))
         || (j - i >= 2 && matches!(words[j - 1], "Jr" | "Jr." | "Sr" | "Sr." | "II" | "III"))
         || age
@@ -1962,7 +1964,13 @@ fn tag_shouting(
                             && !NATIONS.contains(&p.name.as_str())
                     });
                 Some((n, if side { "ORG" } else { "LOC" }))
-            } else if n == 1 && as_written.chars().count() <= 3 && g.lookup(&as_written).is_some() {
+            } else if n == 1
+                && as_written.chars().count() <= 3
+                && g.lookup(&as_written).is_some()
+                // Not a short word ("TWICE AS RANGERS BEAT": "AS" is also Indonesian for the US).
+                && (as_written == "US"
+                    || !SHORT_WORDS.contains(&as_written.to_lowercase().as_str()))
+            {
                 // "US", "UK" as written.
                 Some((1, "LOC"))
             } else if n == 1
@@ -3580,6 +3588,13 @@ mod tests {
         assert!(
             found.contains(&("Yugoslavia".to_string(), "LOC")),
             "{found:?}"
+        );
+        // A tournament named after a people is no person ("German" is a given name too); a
+        // short word in a headline in capitals is no country code ("AS").
+        expect_document("He lost in the German Open .", &[]);
+        expect(
+            "BASEBALL - GONZALEZ HOMERS TWICE AS RANGERS BEAT INDIANS .",
+            &[],
         );
         // "Not available" in a table; nations' people; statistics and market indices.
         expect("Revenue N / A N / A", &[]);
