@@ -895,7 +895,13 @@ impl Memory {
                     self.firms
                         .insert(bare(&words[start..j].join(" ")).to_string());
                 }
-                if !generic && !product && !demonym && cue {
+                // "the Saints , who were eliminated": a team, not a person.
+                let team = j - start == 1
+                    && start > 0
+                    && words[start - 1].eq_ignore_ascii_case("the")
+                    && words[start].len() > 3
+                    && words[start].ends_with('s');
+                if !generic && !product && !demonym && !team && cue {
                     self.people
                         .insert(bare(&words[start..j].join(" ")).to_string());
                     self.people.insert(bare(words[j - 1]).to_string());
@@ -2149,7 +2155,11 @@ fn classify(
         && before.is_some_and(|b| b.eq_ignore_ascii_case("the"))
         && surface.len() > 3
         && surface.ends_with('s')
-        && (classes.is_ordinary(&surface.to_lowercase()) || lists.is_demonym(surface))
+        && {
+            let lower = surface.to_lowercase();
+            // Also a word news capitalises ("Saints", "Colts").
+            classes.is_ordinary(&lower) || classes.is_root(&lower) || lists.is_demonym(surface)
+        }
         && !ORG_WORDS.contains(&surface)
     {
         return Some("ORG");
@@ -3595,6 +3605,11 @@ mod tests {
         expect(
             "BASEBALL - GONZALEZ HOMERS TWICE AS RANGERS BEAT INDIANS .",
             &[],
+        );
+        // A team written as a plural after "the" stays a team when "who" follows it.
+        expect_document(
+            "Payton said the Saints , who were eliminated , lost 20-13 in the last game of the season .",
+            &[("Payton", "PER"), ("Saints", "ORG")],
         );
         // "Not available" in a table; nations' people; statistics and market indices.
         expect("Revenue N / A N / A", &[]);
