@@ -703,9 +703,16 @@ fn is_model_number(w: &str) -> bool {
     // with hyphens and no letter are a date or a score ("1996-08-22").
     let small = digits == w.len() && digits < 3;
     let letters = w.chars().any(char::is_alphabetic);
+    // An ordinal is no model ("Driller 15th": the minute of a goal).
+    let ordinal = digits > 0
+        && ["st", "nd", "rd", "th"].iter().any(|s| {
+            w.strip_suffix(s)
+                .is_some_and(|d| d.chars().all(|c| c.is_ascii_digit()))
+        });
     digits > 0
         && !year
         && !small
+        && !ordinal
         && (letters || digits == w.len())
         && w.chars().all(|c| c.is_alphanumeric() || c == '-')
         && w.chars().next().is_some_and(char::is_alphanumeric)
@@ -816,7 +823,9 @@ impl Memory {
             let mut i = 0;
             while i < words.len() {
                 let name = |w: &str| is_capitalised(w) && !never(w) && !has_digit(w);
-                if !name(words[i]) || lists.is_title(words[i]) {
+                // "St Pauli" is one name.
+                let saintly = saint(words[i], words.get(i + 1).copied());
+                if !(name(words[i]) || saintly) || lists.is_title(words[i]) {
                     i += 1;
                     continue;
                 }
@@ -939,6 +948,7 @@ const ORG_NOUNS: &[&str] = &[
     "broadcaster",
     "agency",
     "club",
+    "side",
     "party",
     "operator",
     "conglomerate",
@@ -2285,7 +2295,8 @@ fn classify(
             .is_some_and(|n| n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit()))
             && words
                 .get(k + 1)
-                .is_none_or(|n| is_capitalised(n) && !has_digit(n))
+                // Or its scorers in brackets ("St Pauli 4 ( Driller 15th").
+                .is_none_or(|n| (is_capitalised(n) && !has_digit(n)) || *n == "(")
     };
     if single_count(at + span.len()) && is_results_line(words) {
         return Some("ORG");
@@ -3402,6 +3413,22 @@ mod tests {
         expect(
             "Hansa Rostock 2 St Pauli 1",
             &[("Hansa Rostock", "ORG"), ("St Pauli", "ORG")],
+        );
+        // With its scorers in brackets; "side" introduces a team.
+        expect(
+            "St Pauli 4 ( Driller 15th , Trulsen 54th ) Schalke 4 ( Max 11th , Thon 34th )",
+            &[
+                ("St Pauli", "ORG"),
+                ("Driller", "PER"),
+                ("Trulsen", "PER"),
+                ("Schalke", "ORG"),
+                ("Max", "PER"),
+                ("Thon", "PER"),
+            ],
+        );
+        expect_document(
+            "Hamburg side St Pauli drew . | St Pauli pulled a goal back .",
+            &[("Hamburg", "LOC"), ("St Pauli", "ORG"), ("St Pauli", "ORG")],
         );
         expect("He lives in St. Louis .", &[("St. Louis", "LOC")]);
         // A sport named in a capital headline makes the document a game report; a county is
