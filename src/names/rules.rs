@@ -808,7 +808,24 @@ impl Memory {
                 let previous_capital =
                     i > 0 && is_capitalised(words[i - 1]) && !is_opening(words[i - 1]);
                 let alone = !next_capital && !previous_capital;
-                if alone && is_capitalised(w) && !never(w) && verb_after(&words[i + 1..]) {
+                // Not the object of a preposition ("presence in Doboj will mean": the verb is
+                // the clause's).
+                let object = i > 0
+                    && matches!(
+                        words[i - 1].to_lowercase().as_str(),
+                        "in" | "at"
+                            | "near"
+                            | "from"
+                            | "to"
+                            | "into"
+                            | "of"
+                            | "for"
+                            | "with"
+                            | "by"
+                            | "on"
+                    );
+                if alone && !object && is_capitalised(w) && !never(w) && verb_after(&words[i + 1..])
+                {
                     self.actors.insert(bare(w).to_string());
                 }
                 if w.chars().next().is_some_and(char::is_lowercase) && !address {
@@ -1065,6 +1082,13 @@ const COMPOUND_TAILS: &[&str] = &[
     "affiliated",
     "inspired",
     "oriented",
+    "held",
+    "ruled",
+    "placed",
+    "supported",
+    "trained",
+    "educated",
+    "built",
 ];
 
 /// A word with its first letter upper case and the rest lower case ("DECEMBER" → "December",
@@ -2131,7 +2155,12 @@ fn classify(
             .all(char::is_uppercase);
     // Also opening the sentence ("In Suwayrah , two bombs ...").
     // Not where it owns what follows ("the judge in Duffy 's trial").
-    let after_preposition = before.is_some_and(|b| {
+    // Also past a compound adjective ("to Serb-held Doboj").
+    let before_adjective = match before {
+        Some(b) if is_compound_adjective(b) && at >= 2 => Some(words[at - 2]),
+        _ => before,
+    };
+    let after_preposition = before_adjective.is_some_and(|b| {
         PLACE_PREPOSITIONS.contains(&b)
             || (b.starts_with(char::is_uppercase)
                 && PLACE_PREPOSITIONS.contains(&b.to_lowercase().as_str()))
@@ -3646,6 +3675,19 @@ mod tests {
         );
         expect("The Dow Jones industrial average closed down .", &[]);
         expect("The Swede beat two Poles and the Azeris .", &[]);
+    }
+
+    #[test]
+    fn a_place_after_a_preposition_is_no_actor_and_compound_adjectives_describe() {
+        // The verb after "in Doboj" is the clause's: Doboj stays a place, not an actor.
+        expect_document(
+            "Only our presence in Doboj will mean peace . | We demand to vote in Doboj .",
+            &[("Doboj", "LOC"), ("Doboj", "LOC")],
+        );
+        expect(
+            "They came to Serb-held Doboj last week .",
+            &[("Doboj", "LOC")],
+        );
     }
 
     #[test]
