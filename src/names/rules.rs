@@ -1520,6 +1520,9 @@ pub fn tag(
             && !is_acronym(w)
             && classes.is_ordinary(&w.to_lowercase())
             && !lists.is_title(w)
+            // A given name before a surname ("Lance Armstrong", "Mark Roe").
+            && !(lists.given_names.contains(w)
+                && words.get(i + 1).is_some_and(|n| lists.surnames.contains(*n)))
             && !g.starts_longer_name(&w.to_lowercase())
             // A club in a line of results ("Real Madrid 2 Valencia 0").
             && !is_results_line(words)
@@ -1535,10 +1538,22 @@ pub fn tag(
                     && g.lookup(&joined).is_none()
             };
         // A demonym before a person's name is no part of it ("American Hasim Rahman").
-        let demonym_before_person = lists.is_demonym(w)
-            && words
-                .get(i + 1)
-                .is_some_and(|n| lists.given_names.contains(*n) || memory.people.contains(bare(n)));
+        // Also "South African Amanda Coetzer", "Sri Lankan Sanath Jayasuriya".
+        let person_at = |k: usize| {
+            words
+                .get(k)
+                .is_some_and(|n| lists.given_names.contains(*n) || memory.people.contains(bare(n)))
+        };
+        let belongs = |w: &str| lists.is_demonym(w) || ADJECTIVES.contains(&w);
+        let demonym_before_person = (lists.is_demonym(w) && person_at(i + 1))
+            || (words.get(i + 1).is_some_and(|n| {
+                (COMPASS.contains(&w) && belongs(n)) || lists.is_demonym(&format!("{w} {n}"))
+            }) && person_at(i + 2))
+            || (i > 0
+                && (COMPASS.contains(&words[i - 1])
+                    || lists.is_demonym(&format!("{} {w}", words[i - 1])))
+                && belongs(w)
+                && person_at(i + 1));
         // "N / A" in a table is "not available".
         let not_available =
             w == "N" && words.get(i + 1) == Some(&"/") && words.get(i + 2) == Some(&"A");
@@ -3687,6 +3702,16 @@ mod tests {
         expect(
             "They came to Serb-held Doboj last week .",
             &[("Doboj", "LOC")],
+        );
+        // A demonym of two words before a person is no part of the name; a given name opening
+        // a sentence before a surname is.
+        expect(
+            "He met 18th-ranked South African Amanda Coetzer today .",
+            &[("Amanda Coetzer", "PER")],
+        );
+        expect(
+            "6. Lance Armstrong ( USA ) finished",
+            &[("Lance Armstrong", "PER"), ("USA", "LOC")],
         );
     }
 
