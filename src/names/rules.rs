@@ -2285,16 +2285,15 @@ fn classify(
             && last.ends_with('s')
             && !last.ends_with("'s")
             && !lists.surnames.contains(last)
-            // "Warren Jeffs", "Sandy Angers": a given name first needs a game report, and
-            // a title before says person.
-            // and a plural of a word ("Cleveland Indians", not "David Millns").
+            // "Warren Jeffs", "Sandy Angers": a given name first needs a game report and a
+            // plural of a word ("Cleveland Indians", not "David Millns"); a title before
+            // says person.
             && (!lists.given_names.contains(span[0])
                 || (memory.sports && {
                     let one = last[..last.len() - 1].to_lowercase();
                     classes.is_ordinary(&one) || classes.is_root(&one) || lists.is_demonym(&last[..last.len() - 1])
                 }))
             && !before.is_some_and(|b| lists.is_title(b.trim_end_matches('.')))
-            && !memory.people.contains(surface)
             && !PLACE_WORDS.contains(&last)
             && !ORG_WORDS.contains(&last)
             && g
