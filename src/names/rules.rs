@@ -3545,6 +3545,11 @@ mod tests {
             "Texas beat the Cleveland Indians 10-8 .",
             &[("Texas", "ORG"), ("Cleveland Indians", "ORG")],
         );
+        // Also where "Cleveland", a given name too, made the prime think of a person.
+        expect_document(
+            "BASEBALL - RESULTS . | The Cleveland Indians , who lost on Monday , beat Texas 5-3 .",
+            &[("Cleveland Indians", "ORG"), ("Texas", "ORG")],
+        );
         // Not a person named like a town, nor after a title, nor in a game report a surname
         // that is no plural of a word ("Martina Hingis"; Martina is a town too).
         expect_document(
