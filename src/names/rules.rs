@@ -810,21 +810,20 @@ impl Memory {
                 let alone = !next_capital && !previous_capital;
                 // Not the object of a preposition ("presence in Doboj will mean": the verb is
                 // the clause's).
-                let object = i > 0
-                    && matches!(
-                        words[i - 1].to_lowercase().as_str(),
-                        "in" | "at"
-                            | "near"
-                            | "from"
-                            | "to"
-                            | "into"
-                            | "of"
-                            | "for"
-                            | "with"
-                            | "by"
-                            | "on"
-                    );
-                if alone && !object && is_capitalised(w) && !never(w) && verb_after(&words[i + 1..])
+                let object = || {
+                    i > 0
+                        && [
+                            "in", "at", "near", "from", "to", "into", "of", "for", "with", "by",
+                            "on",
+                        ]
+                        .iter()
+                        .any(|p| words[i - 1].eq_ignore_ascii_case(p))
+                };
+                if alone
+                    && is_capitalised(w)
+                    && !never(w)
+                    && verb_after(&words[i + 1..])
+                    && !object()
                 {
                     self.actors.insert(bare(w).to_string());
                 }
@@ -1024,6 +1023,15 @@ fn is_score(w: &str) -> bool {
             .iter()
             .all(|n| (1..=3).contains(&n.len()) && n.chars().all(|c| c.is_ascii_digit()))
     })
+}
+
+/// Tags words `start..end` as one name of `kind` ("PER", "ORG", "LOC") in BIO.
+fn mark(tags: &mut [usize], start: usize, end: usize, kind: &str) {
+    tags[start] = tag_index(&format!("B-{kind}")).expect("known tag");
+    let inner = tag_index(&format!("I-{kind}")).expect("known tag");
+    for t in &mut tags[start + 1..end] {
+        *t = inner;
+    }
 }
 
 /// "Saint" abbreviated before a name ("St Pauli", "St. Louis", "Ste Marie"): part of that name.
@@ -1545,19 +1553,21 @@ pub fn tag(
                 .is_some_and(|n| lists.given_names.contains(*n) || memory.people.contains(bare(n)))
         };
         let belongs = |w: &str| lists.is_demonym(w) || ADJECTIVES.contains(&w);
-        let demonym_before_person = (lists.is_demonym(w) && person_at(i + 1))
-            || (words.get(i + 1).is_some_and(|n| {
-                (COMPASS.contains(&w) && belongs(n)) || lists.is_demonym(&format!("{w} {n}"))
-            }) && person_at(i + 2))
-            || (i > 0
-                && (COMPASS.contains(&words[i - 1])
-                    || lists.is_demonym(&format!("{} {w}", words[i - 1])))
-                && belongs(w)
-                && person_at(i + 1));
+        let demonym_before_person = || {
+            (lists.is_demonym(w) && person_at(i + 1))
+                || (words.get(i + 1).is_some_and(|n| {
+                    (COMPASS.contains(&w) && belongs(n)) || lists.is_demonym(&format!("{w} {n}"))
+                }) && person_at(i + 2))
+                || (i > 0
+                    && (COMPASS.contains(&words[i - 1])
+                        || lists.is_demonym(&format!("{} {w}", words[i - 1])))
+                    && belongs(w)
+                    && person_at(i + 1))
+        };
         // "N / A" in a table is "not available".
         let not_available =
             w == "N" && words.get(i + 1) == Some(&"/") && words.get(i + 2) == Some(&"A");
-        if !starts || opens_phrase || opens_name || demonym_before_person || not_available {
+        if !starts || opens_phrase || opens_name || not_available || demonym_before_person() {
             i += 1;
             continue;
         }
@@ -1656,11 +1666,7 @@ pub fn tag(
             while end < words.len() && is_capitalised(words[end]) && !never(words[end]) {
                 end += 1;
             }
-            tags[i] = tag_index("B-ORG").expect("known tag");
-            let inner = tag_index("I-ORG").expect("known tag");
-            for t in tags.iter_mut().take(end).skip(i + 1) {
-                *t = inner;
-            }
+            mark(&mut tags, i, end, "ORG");
             i = end;
             continue;
         }
@@ -1730,12 +1736,7 @@ pub fn tag(
                     .entry(span[span.len() - 1].to_string())
                     .or_insert("PER");
             }
-            let b = tag_index(&format!("B-{kind}")).expect("known tag");
-            let inner = tag_index(&format!("I-{kind}")).expect("known tag");
-            tags[i] = b;
-            for t in tags.iter_mut().take(j).skip(i + 1) {
-                *t = inner;
-            }
+            mark(&mut tags, i, j, kind);
         }
         i = j;
     }
@@ -2050,11 +2051,7 @@ fn tag_shouting(
         let found = found.filter(|(n, _)| !before_event(i + n));
         match found {
             Some((n, kind)) => {
-                tags[i] = tag_index(&format!("B-{kind}")).expect("known tag");
-                let inner = tag_index(&format!("I-{kind}")).expect("known tag");
-                for t in tags.iter_mut().skip(i + 1).take(n - 1) {
-                    *t = inner;
-                }
+                mark(&mut tags, i, i + n, kind);
                 i += n;
             }
             // A word the document writes as a name in its sentences ("Leicestershire beat
@@ -2074,11 +2071,7 @@ fn tag_shouting(
                     None => classify(span, i, &titled, memory, lists, g, classes),
                 };
                 if let Some(kind) = kind {
-                    tags[i] = tag_index(&format!("B-{kind}")).expect("known tag");
-                    let inner = tag_index(&format!("I-{kind}")).expect("known tag");
-                    for t in tags.iter_mut().take(j).skip(i + 1) {
-                        *t = inner;
-                    }
+                    mark(&mut tags, i, j, kind);
                 }
                 i = j;
             }
