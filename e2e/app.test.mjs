@@ -104,6 +104,9 @@ before(async () => {
 });
 
 after(async () => {
+  // What tauri-driver, WebKitWebDriver and the app printed: the first place to look when the web
+  // page crashed (e2e/run.sh shows its tail when a run fails).
+  writeFileSync(join(OUT, "tauri-driver.log"), driverLog);
   if (session) {
     await session.delete().catch((error) => console.error(`deleting the WebDriver session: ${error.message}`));
   }

@@ -39,4 +39,21 @@ else
 fi
 
 mkdir -p e2e/out
-node --test --test-reporter=spec e2e/app.test.mjs
+# WebKitGTK's web process crashed once on a CI machine
+# (WebKitWebDriver: "session deleted because of page crash or hang", right after a click that
+# passes everywhere else; never reproduced locally, with or without load or a fresh home). Such a
+# run is shown with what the drivers printed and run once more in a fresh app; any other failure,
+# or a second crash, fails the test.
+crashed='page crash or hang|invalid session id'
+for attempt in 1 2; do
+  status=0
+  node --test --test-reporter=spec e2e/app.test.mjs 2>&1 | tee e2e/out/test.log || status=$?
+  if ((status == 0)); then exit 0; fi
+  echo "-- what tauri-driver, WebKitWebDriver and the app printed (e2e/out/tauri-driver.log):"
+  if [[ -s e2e/out/tauri-driver.log ]]; then tail -n 40 e2e/out/tauri-driver.log; else echo "(nothing)"; fi
+  if ((attempt == 1)) && grep -Eq "$crashed" e2e/out/test.log; then
+    echo "-- the web page crashed in WebKit (see above); running the end-to-end test once more"
+    continue
+  fi
+  exit "$status"
+done
