@@ -417,6 +417,53 @@ const OTHER_WORDS: &[&str] = &[
     "Marathon",
 ];
 
+/// Words that make a name an event's: its abbreviation in brackets is no name either.
+const EVENT_WORDS: &[&str] = &[
+    "Conference",
+    "Summit",
+    "Festival",
+    "Expo",
+    "Games",
+    "Olympics",
+    "Championships",
+];
+
+/// Whether a model number names the product whose name starts at `at`: after its maker or a
+/// determiner ("Boeing 787 Dreamliner", "the 787 Dreamliner", "F-16 Fighting Falcon"); not a
+/// count or a measure ("300 U.S. warplanes", "10-man Turkey", "a 12-year-old Florida boy"), nor
+/// an abbreviation after a rate ("W155 CNR" in a shipping list).
+fn model_before(words: &[&str], at: usize) -> bool {
+    let Some(m) = at.checked_sub(1).map(|k| words[k]) else {
+        return false;
+    };
+    let measure = m
+        .split('-')
+        .skip(1)
+        .any(|p| p.chars().any(|c| c.is_ascii_lowercase()));
+    if !is_model_number(m) || measure || is_acronym(words[at]) {
+        return false;
+    }
+    if m.chars().any(|c| c.is_ascii_uppercase()) && at == 1 {
+        return true;
+    }
+    at >= 2
+        && (is_capitalised(words[at - 2])
+            || matches!(
+                words[at - 2].to_ascii_lowercase().as_str(),
+                "the" | "a" | "an" | "its" | "their" | "new" | "first" | "latest"
+            ))
+}
+
+/// A brand written in camel case with a lower-case first letter ("iTunes", "iPod", "eBay"):
+/// the capitalised words after it name its product or service.
+fn is_camel_brand(w: &str) -> bool {
+    let mut chars = w.chars();
+    chars.next().is_some_and(|c| c.is_ascii_lowercase())
+        && chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && w.chars().skip(2).any(|c| c.is_ascii_lowercase())
+        && w.chars().all(char::is_alphanumeric)
+}
+
 /// Adjectives of belonging that are capitalised but name no one ("European", "Muslim").
 const ADJECTIVES: &[&str] = &[
     "European",
@@ -876,6 +923,26 @@ impl Memory {
                     self.products.insert(run.join(" "));
                     if run.len() >= 2 && classes.is_ordinary(&run[run.len() - 1].to_lowercase()) {
                         self.products.insert(run[..run.len() - 1].join(" "));
+                    }
+                }
+                // A name after a model number or a brand written in camel case is the
+                // product's name, in the whole document, singular or plural ("the 787
+                // Dreamliner", "Boeing 787 Dreamliners", "iTunes Music Store", "iPod Nano").
+                if i > 0
+                    && (model_before(words, i) || is_camel_brand(words[i - 1]))
+                    && !lists.organisations.contains_key(&words[i..j].join(" "))
+                {
+                    let run = words[i..j].join(" ");
+                    let one = run.strip_suffix('s').unwrap_or(&run).to_string();
+                    self.products.insert(format!("{one}s"));
+                    self.products.insert(one);
+                    self.products.insert(run);
+                }
+                // An event's abbreviation in brackets is no name either ("Worldwide
+                // Developers Conference ( WWDC )").
+                if words[start..j].iter().any(|w| EVENT_WORDS.contains(w)) {
+                    if let Some(short) = bracketed_acronym(&words[start..j], &words[j..]) {
+                        self.products.insert(short.to_string());
                     }
                 }
                 // A run with an organisation, place or event word names no person.
@@ -3721,6 +3788,31 @@ mod tests {
                 ("Mohammed al - Jadaan", "PER"),
                 ("al-Qaeda", "ORG"),
             ],
+        );
+    }
+
+    #[test]
+    fn products_after_model_numbers_and_camel_case_brands_and_event_abbreviations() {
+        // A name after its maker's model number is the product, in the whole document, singular
+        // or plural; the maker stays a company.
+        expect_document(
+            "Boeing unveiled its new 787 Dreamliner . | The Dreamliner is light . | Airlines ordered Dreamliners .",
+            &[("Boeing", "ORG")],
+        );
+        // A count or a measure before a name is no model number.
+        expect_document(
+            "More than 300 U.S. warplanes wait . | A 12-year-old Florida boy was charged .",
+            &[("U.S.", "LOC"), ("Florida", "LOC")],
+        );
+        // The words after a brand in camel case name its product or service.
+        expect_document(
+            "Apple opened the iTunes Music Store . | The Music Store sells songs . | The iPod Nano is small .",
+            &[("Apple", "ORG")],
+        );
+        // An event's abbreviation in brackets is no organisation.
+        expect_document(
+            "Steve Jobs spoke at the Worldwide Developers Conference ( WWDC ) . | WWDC ends today .",
+            &[("Steve Jobs", "PER")],
         );
     }
 }
