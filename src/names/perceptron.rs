@@ -127,7 +127,10 @@ pub struct WordClasses {
     /// Distributional clusters of words (`resources/<lang>/word-clusters.tsv`): each word's
     /// cluster among few, more and many, as names ("1:12", "2:120", "3:640"); words used alike
     /// share them, so a context word or name seen only in unlabelled text still tells something.
-    clusters: FxHashMap<String, [String; 3]>,
+    /// Shared strings, so that a sentence takes a word's clusters without copying them.
+    clusters: FxHashMap<String, [std::sync::Arc<str>; 3]>,
+    /// The clusters of a word not in the table ("-" at every level).
+    no_cluster: [std::sync::Arc<str>; 3],
     /// Known given names and surnames (`resources/<lang>/person-names.tsv`): "given",
     /// "surname" or "both" per lower-case word.
     persons: FxHashMap<String, &'static str>,
@@ -170,6 +173,7 @@ impl WordClasses {
             prefixes,
             suffixes,
             clusters: FxHashMap::default(),
+            no_cluster: ["-".into(), "-".into(), "-".into()],
             persons: FxHashMap::default(),
             id: TABLES.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
@@ -184,7 +188,7 @@ impl WordClasses {
             else {
                 continue;
             };
-            let name = |level: usize, id: &str| format!("{level}:{id}");
+            let name = |level: usize, id: &str| format!("{level}:{id}").into();
             self.clusters
                 .insert(word.to_string(), [name(1, a), name(2, b), name(3, c)]);
         }
@@ -207,12 +211,12 @@ impl WordClasses {
 
     /// A lower-case word's clusters (coarse to fine), as [`WordClasses::with_clusters`] names
     /// them; "-" for a word the table lacks.
-    fn clusters_of(&self, lower: &str) -> [String; 3] {
+    fn clusters_of(&self, lower: &str) -> [std::sync::Arc<str>; 3] {
         let key = digits_as_zero(lower);
         self.clusters
             .get(key.as_ref())
-            .cloned()
-            .unwrap_or_else(|| ["-".to_string(), "-".to_string(), "-".to_string()])
+            .unwrap_or(&self.no_cluster)
+            .clone()
     }
 
     /// How news text capitalises a lower-case word: "cap", "low", "mixed", "-" (too rare to
@@ -390,7 +394,7 @@ pub struct Sentence {
     shapes: Vec<String>,
     classes: Vec<String>,
     /// Word clusters by level: `clusters[level][i]`.
-    clusters: [Vec<String>; 3],
+    clusters: [Vec<std::sync::Arc<str>>; 3],
     /// Gazetteer matches: "B-country", "I-city"... or "-".
     places: Vec<&'static str>,
     /// What the person-name list says of each word ("given", "surname", "both", "-"); empty
@@ -405,7 +409,7 @@ impl Sentence {
         let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
         let shapes = words.iter().map(|w| shape(w)).collect();
         let places = places(&words, &lower);
-        let mut clusters: [Vec<String>; 3] = Default::default();
+        let mut clusters: [Vec<std::sync::Arc<str>>; 3] = Default::default();
         // A language without a cluster table gets no cluster features.
         if !classes.clusters.is_empty() {
             for w in &lower {
@@ -454,23 +458,24 @@ impl Sentence {
         let g = |j: isize| at(&self.places, j);
         let i = i as isize;
         let word = w(i);
-        let chars: Vec<char> = word.chars().collect();
-        let prefix = |n: usize| chars.iter().take(n).collect::<String>();
+        // The first and last `n` characters, as slices of the word (no allocation per word).
+        let count = word.chars().count();
+        let prefix = |n: usize| word.char_indices().nth(n).map_or(word, |(b, _)| &word[..b]);
         let suffix = |n: usize| {
-            chars[chars.len().saturating_sub(n)..]
-                .iter()
-                .collect::<String>()
+            word.char_indices()
+                .nth(count.saturating_sub(n))
+                .map_or("", |(b, _)| &word[b..])
         };
         let first = if i == 0 { "1" } else { "0" };
         out.extend([
             fnv(0, &[]),
             fnv(1, &[word]),
             fnv(2, &[sh(i)]),
-            fnv(3, &[&prefix(2)]),
-            fnv(4, &[&prefix(3)]),
-            fnv(5, &[&suffix(2)]),
-            fnv(6, &[&suffix(3)]),
-            fnv(7, &[&suffix(4)]),
+            fnv(3, &[prefix(2)]),
+            fnv(4, &[prefix(3)]),
+            fnv(5, &[suffix(2)]),
+            fnv(6, &[suffix(3)]),
+            fnv(7, &[suffix(4)]),
             fnv(8, &[w(i - 1)]),
             fnv(9, &[w(i + 1)]),
             fnv(10, &[w(i - 2)]),
@@ -483,7 +488,7 @@ impl Sentence {
             fnv(21, &[w(i - 1), sh(i)]),
             fnv(23, &[w(i - 1), w(i + 1)]),
             fnv(24, &[sh(i - 1), sh(i), sh(i + 1)]),
-            fnv(25, &[&suffix(3), sh(i)]),
+            fnv(25, &[suffix(3), sh(i)]),
             fnv(26, &[w(i + 1), w(i + 2)]),
             fnv(27, &[w(i - 2), w(i - 1)]),
             fnv(28, &[c(i)]),
@@ -1147,9 +1152,10 @@ mod tests {
         let classes = WordClasses::parse("").with_clusters(
             "# word\tcoarse\tfiner\tfinest\njakarta\t3\t17\t250\n0000\t5\t6\t7\nbroken\t1\n",
         );
-        assert_eq!(classes.clusters_of("jakarta"), ["1:3", "2:17", "3:250"]);
-        assert_eq!(classes.clusters_of("2022"), ["1:5", "2:6", "3:7"]);
-        assert_eq!(classes.clusters_of("broken"), ["-", "-", "-"]);
+        let of = |w: &str| classes.clusters_of(w).map(|c| c.to_string());
+        assert_eq!(of("jakarta"), ["1:3", "2:17", "3:250"]);
+        assert_eq!(of("2022"), ["1:5", "2:6", "3:7"]);
+        assert_eq!(of("broken"), ["-", "-", "-"]);
         // The shipped Indonesian table puts cities together and apart from verbs.
         let id = crate::names::word_classes("id");
         assert_eq!(id.clusters_of("surabaya"), id.clusters_of("bandung"));
