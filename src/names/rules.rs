@@ -1260,7 +1260,19 @@ fn person_cue(words: &[&str], i: usize, j: usize, lists: &NameLists) -> bool {
         let w = at(k).trim_end_matches('.');
         KIN.contains(&w) || is_person_noun(w, lists) || w.ends_with("year-old")
     };
-    let aged = i >= 3 && at(i - 1) == "old" && at(i - 2) == "-" && at(i - 3).starts_with("year");
+    // Before a noun for a person the name is an attribute ("a 13-year-old Dallas boy", "a
+    // 42-year-old Massachusetts nurse"), not the person.
+    let attribute = KIN.contains(&at(j))
+        || is_person_noun(at(j), lists)
+        || matches!(
+            at(j),
+            "boy" | "girl" | "man" | "woman" | "men" | "women" | "teenager" | "resident" | "native"
+        );
+    let aged = i >= 3
+        && at(i - 1) == "old"
+        && at(i - 2) == "-"
+        && at(i - 3).starts_with("year")
+        && !attribute;
     let apposition = {
         // ", the TV star and neurosurgeon ," / ", a lawyer"
         at(j) == ","
@@ -1270,7 +1282,7 @@ fn person_cue(words: &[&str], i: usize, j: usize, lists: &NameLists) -> bool {
                 .any(|k| is_person_noun(at(k), lists) || KIN.contains(&at(k)))
     };
     before.is_some_and(|b| lists.is_title(b) || KIN.contains(&b))
-        || (i >= 1 && noun_before(i - 1))
+        || (i >= 1 && noun_before(i - 1) && !attribute)
         || (i >= 2 && at(i - 1) == "," && noun_before(i - 2))
         || aged
         || apposition
@@ -3803,6 +3815,15 @@ mod tests {
         expect_document(
             "More than 300 U.S. warplanes wait . | A 12-year-old Florida boy was charged .",
             &[("U.S.", "LOC"), ("Florida", "LOC")],
+        );
+        // After an age, a city before a noun for a person is where the person is from.
+        expect(
+            "A 13-year-old Chicago boy was charged .",
+            &[("Chicago", "LOC")],
+        );
+        expect(
+            "Police shot a 16-year-old Kimani Gray .",
+            &[("Kimani Gray", "PER")],
         );
         // The words after a brand in camel case name its product or service.
         expect_document(
