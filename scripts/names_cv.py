@@ -9,7 +9,9 @@ is visible (the valid splits alone move a point by chance).
 Usage: cargo build --release; python3 scripts/names_cv.py [SEED [K]]
        (EPOCHS=N, RUNS=N: `train names --epochs/--runs`; RUNS=1 is five times faster;
        LINIMASA_BIN=PATH: the binary to run;
-       EXTRA="name=FILE,FILE;name=FILE": more corpora, folded and scored like these)
+       EXTRA="name=FILE,FILE;name=FILE": more corpora, folded and scored like these;
+       IDNER=published: IDNer's tags as published instead of its countries tagged (what the
+       shipped model learns from); IDNER=none: NERGrit and NERP only)
 Prints: nergrit F1 nerp F1 idner F1 [name F1 ...]
 """
 import json
@@ -56,7 +58,11 @@ def main():
         for c in CORPORA
     }
     idner = ROOT / "corpora" / "id" / "idner-news-2k"
-    corpora["idner"] = read(idner / "train.countries.txt") + read(idner / "dev.countries.txt")
+    # IDNER=published folds IDNer in with its tags as published, IDNER=none leaves it out.
+    variant = os.environ.get("IDNER", "countries")
+    if variant != "none":
+        suffix = ".countries.txt" if variant == "countries" else ".txt"
+        corpora["idner"] = read(idner / f"train{suffix}") + read(idner / f"dev{suffix}")
     for extra in filter(None, os.environ.get("EXTRA", "").split(";")):
         name, files = extra.split("=", 1)
         corpora[name] = [s for f in files.split(",") for s in read(f)]

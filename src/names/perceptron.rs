@@ -129,7 +129,7 @@ pub struct WordClasses {
     /// share them, so a context word or name seen only in unlabelled text still tells something.
     /// Shared strings, so that a sentence takes a word's clusters without copying them.
     clusters: FxHashMap<String, [std::sync::Arc<str>; 3]>,
-    /// The clusters of a word not in the table ("-" at every level).
+    /// The clusters of a word not in the table ("-" at every level; set with the table).
     no_cluster: [std::sync::Arc<str>; 3],
     /// Known given names and surnames (`resources/<lang>/person-names.tsv`): "given",
     /// "surname" or "both" per lower-case word.
@@ -173,7 +173,7 @@ impl WordClasses {
             prefixes,
             suffixes,
             clusters: FxHashMap::default(),
-            no_cluster: ["-".into(), "-".into(), "-".into()],
+            no_cluster: Default::default(),
             persons: FxHashMap::default(),
             id: TABLES.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
@@ -181,6 +181,7 @@ impl WordClasses {
 
     /// Adds the word clusters: `word<TAB>coarse<TAB>finer<TAB>finest` per line, `#` comments.
     pub fn with_clusters(mut self, text: &str) -> Self {
+        self.no_cluster = ["-".into(), "-".into(), "-".into()];
         for line in text.lines().filter(|l| !l.starts_with('#')) {
             let mut cols = line.split('\t');
             let (Some(word), Some(a), Some(b), Some(c)) =

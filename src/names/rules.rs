@@ -443,9 +443,6 @@ fn model_before(words: &[&str], at: usize) -> bool {
     if !is_model_number(m) || measure || is_acronym(words[at]) {
         return false;
     }
-    if m.chars().any(|c| c.is_ascii_uppercase()) && at == 1 {
-        return true;
-    }
     at >= 2
         && (is_capitalised(words[at - 2])
             || matches!(
