@@ -3,7 +3,9 @@
 //! Two reports from different articles are grouped when they have the same type, their dates
 //! overlap (within a day), they share an actor, and either their evidence is alike (shared
 //! words), or they share a second actor or a place. Statements need closer evidence: the same
-//! spokesperson says many things on one day. Only events dated to within a month take part.
+//! spokesperson says many things on one day. A report of what happened (asserted or reported)
+//! and one of what is planned, supposed or denied are never the same event, nor are two of
+//! different such kinds. Only events dated to within a month take part.
 //! A group's representative is its lowest event id; the other reports point at it with
 //! `merged_into` and are hidden from listings, so counts, histograms and indexes need no change.
 //! The user can keep a report apart (`correction_event_apart`, undoable).
@@ -42,6 +44,16 @@ fn same_event(cameo: &str, sim: f64, shared_actors: i64, shared_places: i64) -> 
         sim >= 0.3
     } else {
         sim >= 0.15 || shared_actors >= 2 || shared_places >= 1
+    }
+}
+
+/// What a report's modality says of the event's reality: a report that it happened (asserted,
+/// or reported by someone) or one of the other kinds (planned, hypothetical, denied).
+fn modality_kind(modality: &str) -> &str {
+    if modality == "reported" {
+        "asserted"
+    } else {
+        modality
     }
 }
 
@@ -116,9 +128,11 @@ pub(super) fn merge_event(tx: &Transaction<'_>, id: i64) -> Result<()> {
         String,
         String,
         Option<i64>,
+        String,
     )> = tx
         .prepare_cached(
-            "SELECT article_id, day_from, day_to, eff_cameo, evidence_text, event_key, merged_into
+            "SELECT article_id, day_from, day_to, eff_cameo, evidence_text, event_key, merged_into,
+                    modality
              FROM event WHERE id = ?1",
         )?
         .query_row([id], |r| {
@@ -130,10 +144,11 @@ pub(super) fn merge_event(tx: &Transaction<'_>, id: i64) -> Result<()> {
                 r.get(4)?,
                 r.get(5)?,
                 r.get(6)?,
+                r.get(7)?,
             ))
         })
         .optional()?;
-    let Some((article, Some(from), to, cameo, evidence, key, current)) = row else {
+    let Some((article, Some(from), to, cameo, evidence, key, current, modality)) = row else {
         return Ok(());
     };
     let to = to.unwrap_or(from);
@@ -169,7 +184,8 @@ pub(super) fn merge_event(tx: &Transaction<'_>, id: i64) -> Result<()> {
     let sql = "SELECT e.id, e.merged_into, e.evidence_text,
                 (SELECT group_concat(DISTINCT m.eff_id) FROM event_actor a JOIN actor m ON m.id = a.actor_id
                   WHERE a.event_id = e.id),
-                (SELECT group_concat(place_id) FROM event_place WHERE event_id = e.id)
+                (SELECT group_concat(place_id) FROM event_place WHERE event_id = e.id),
+                e.modality
          FROM event e
          WHERE e.eff_cameo = ?4 AND e.day_from BETWEEN ?1 - 1 - ?5 AND ?2 + 1
            AND e.day_to >= ?1 - 1 AND e.article_id <> ?3 AND e.day_to - e.day_from <= ?5
@@ -184,7 +200,7 @@ pub(super) fn merge_event(tx: &Transaction<'_>, id: i64) -> Result<()> {
             .filter_map(|x| x.parse().ok())
             .collect()
     };
-    let candidates: Vec<(i64, Option<i64>, String, i64, i64)> = tx
+    let candidates: Vec<(i64, Option<i64>, String, i64, i64, bool)> = tx
         .prepare_cached(sql)?
         .query_map(
             params![from, to, article, cameo, MAX_RANGE_DAYS, actor_list],
@@ -195,27 +211,31 @@ pub(super) fn merge_event(tx: &Transaction<'_>, id: i64) -> Result<()> {
                     r.get(2)?,
                     r.get::<_, Option<String>>(3)?,
                     r.get::<_, Option<String>>(4)?,
+                    r.get::<_, String>(5)?,
                 ))
             },
         )?
         .map(|row| {
-            row.map(|(other, merged, text, their_actors, their_places)| {
-                let shared = |mine: &[i64], theirs: Vec<i64>| {
-                    theirs.iter().filter(|x| mine.contains(x)).count() as i64
-                };
-                (
-                    other,
-                    merged,
-                    text,
-                    shared(&actors, split(their_actors)),
-                    shared(&places, split(their_places)),
-                )
-            })
+            row.map(
+                |(other, merged, text, their_actors, their_places, their_modality)| {
+                    let shared = |mine: &[i64], theirs: Vec<i64>| {
+                        theirs.iter().filter(|x| mine.contains(x)).count() as i64
+                    };
+                    (
+                        other,
+                        merged,
+                        text,
+                        shared(&actors, split(their_actors)),
+                        shared(&places, split(their_places)),
+                        modality_kind(&their_modality) == modality_kind(&modality),
+                    )
+                },
+            )
         })
         .collect::<rusqlite::Result<_>>()?;
     let mut reps: BTreeSet<i64> = BTreeSet::new();
-    for (other, merged, text, shared_actors, shared_places) in candidates {
-        if shared_actors == 0 {
+    for (other, merged, text, shared_actors, shared_places, same_kind) in candidates {
+        if shared_actors == 0 || !same_kind {
             continue;
         }
         let sim = similarity(&mine, &words(&text));
@@ -270,5 +290,8 @@ mod tests {
             "statements need alike evidence"
         );
         assert!(same_event("01", 0.4, 1, 0));
+        assert_eq!(modality_kind("reported"), modality_kind("asserted"));
+        assert_ne!(modality_kind("planned"), modality_kind("asserted"));
+        assert_ne!(modality_kind("denied"), modality_kind("hypothetical"));
     }
 }

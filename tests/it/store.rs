@@ -899,6 +899,37 @@ fn with_evidence(mut e: Event, text: &str) -> Event {
 }
 
 #[test]
+fn a_planned_attack_and_one_that_happened_are_not_one_event() {
+    let mut store = Store::open_in_memory().unwrap();
+    let attack = |modality, at| {
+        let mut e = with_evidence(
+            event(
+                "18",
+                "2022-03-01",
+                "2022-03-01",
+                &["Russia", "Ukraine"],
+                &["Ukraine"],
+                at,
+            ),
+            "Russia will continue its attack in Ukraine",
+        );
+        e.modality = modality;
+        e
+    };
+    article_with(&mut store, "Alpha", vec![attack(Modality::Planned, 0)]);
+    article_with(&mut store, "Beta", vec![attack(Modality::Asserted, 0)]);
+    // Reported by someone is as good as asserted: the same event.
+    article_with(&mut store, "Gamma", vec![attack(Modality::Reported, 0)]);
+    let listed = store.events(&EventFilter::default()).unwrap();
+    let mut seen: Vec<(&str, i64)> = listed
+        .iter()
+        .map(|e| (e.modality.as_str(), e.reports))
+        .collect();
+    seen.sort();
+    assert_eq!(seen, [("asserted", 2), ("planned", 1)], "{listed:#?}");
+}
+
+#[test]
 fn one_event_reported_by_several_articles_is_one_event_with_several_sources() {
     let mut store = Store::open_in_memory().unwrap();
     let shelling = |at| {
