@@ -62,6 +62,10 @@ pub struct NameLists {
     /// Well-known organisations: surface → canonical name.
     #[serde(default)]
     pub organisations: HashMap<String, String>,
+    /// Well-known people called by a name no rule derives from the full one: nicknames
+    /// ("Jokowi"), initials ("SBY") and spellings ("Soeharto") → the full name.
+    #[serde(default)]
+    pub persons: HashMap<String, String>,
     #[serde(default)]
     titles: Titles,
     /// Demonyms → ISO country code: "Russian forces" names Russia (`names.toml`, then the
@@ -477,6 +481,36 @@ fn add_actor(actors: &mut Vec<Actor>, canonical: &str, kind: ActorKind, surface:
     }
 }
 
+/// The person of this article a later, shorter name stands for: the one whose full name ends
+/// with it ("Peskov" for "Dmitry Peskov"), else the one whose full name starts with it
+/// ("Anies" for "Anies Baswedan", "Sri Mulyani" for "Sri Mulyani Indrawati": Indonesian news
+/// calls people by the first name as often as by the last). A name two people share, either
+/// way, stands for neither.
+fn same_person(actors: &[Actor], kind: ActorKind, name: &str) -> Option<usize> {
+    if kind != ActorKind::Person || name.split(' ').count() > 2 {
+        return None;
+    }
+    let one = |matches: &dyn Fn(&str) -> bool| {
+        let mut found = actors
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.kind == ActorKind::Person && matches(&a.canonical_name))
+            .map(|(i, _)| i);
+        match (found.next(), found.next()) {
+            (Some(i), None) => Some(i),
+            _ => None,
+        }
+    };
+    let prefix = format!("{name} ");
+    let suffix = format!(" {name}");
+    if !name.contains(' ') {
+        if let Some(i) = one(&|full| full.ends_with(&suffix)) {
+            return Some(i);
+        }
+    }
+    one(&|full| full.starts_with(&prefix))
+}
+
 /// The role written right before a person's name: title words, with the organisation or place
 /// they belong to ("Juru bicara Kremlin", "Menteri Pertahanan Moskow", "Kremlin spokesman",
 /// "Presiden"); `None` without a title word.
@@ -837,13 +871,16 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
         } else {
             ActorKind::Organisation
         };
-        // "Peskov" after "Dmitry Peskov": the same person.
-        let existing = actors.iter_mut().find(|a| {
-            a.kind == actor_kind
-                && (a.canonical_name == surface
-                    || (actor_kind == ActorKind::Person
-                        && a.canonical_name.split(' ').next_back() == Some(surface.as_str())))
-        });
+        // A well-known person's nickname names the person ("Jokowi" → Joko Widodo).
+        let canonical = match lists.persons.get(&surface) {
+            Some(full) if actor_kind == ActorKind::Person => full.clone(),
+            _ => surface.clone(),
+        };
+        let existing = actors
+            .iter()
+            .position(|a| a.kind == actor_kind && a.canonical_name == canonical)
+            .or_else(|| same_person(&actors, actor_kind, &canonical))
+            .and_then(|i| actors.get_mut(i));
         // The role written before a person ("Juru bicara Kremlin Dmitry Peskov").
         let role = (actor_kind == ActorKind::Person)
             .then(|| role_before(text, &tokens, n.span.start, lists))
@@ -859,12 +896,12 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
                 // A person is later called by the surname: "Putin" for "Vladimir Putin".
                 let mut aliases = vec![surface.clone()];
                 if actor_kind == ActorKind::Person {
-                    if let Some((_, last)) = surface.rsplit_once(' ') {
-                        aliases.push(last.to_string());
+                    if let Some((_, last)) = canonical.rsplit_once(' ') {
+                        add_alias(&mut aliases, last);
                     }
                 }
                 actors.push(Actor {
-                    canonical_name: surface.clone(),
+                    canonical_name: canonical,
                     kind: actor_kind,
                     aliases,
                     roles: role.into_iter().collect(),
@@ -1096,6 +1133,40 @@ mod tests {
             ["Menteri Pertahanan Moskow"]
         );
         assert!(roles("Kemarin Joko Widodo tiba di Jakarta.", "id", "Joko Widodo").is_empty());
+    }
+
+    #[test]
+    fn a_person_called_by_first_name_surname_or_nickname_is_one_actor() {
+        let text = "Gubernur DKI Jakarta Anies Baswedan bertemu Menteri Keuangan Sri Mulyani \
+            Indrawati dan Presiden Joko Widodo. Anies mengatakan banjir sudah surut. Sri Mulyani \
+            menyatakan anggaran siap. Jokowi meminta Baswedan bekerja cepat.";
+        let actors = recognize(&Article::for_test(text, "id"), &[]).actors;
+        let actor = |name: &str| actors.iter().find(|a| a.canonical_name == name);
+        let aliases = |name: &str| actor(name).map(|a| a.aliases.clone()).unwrap_or_default();
+        let persons = actors
+            .iter()
+            .filter(|a| a.kind == ActorKind::Person)
+            .count();
+        assert_eq!(persons, 3, "{actors:#?}");
+        assert!(aliases("Anies Baswedan").contains(&"Anies".to_string()));
+        assert!(aliases("Sri Mulyani Indrawati").contains(&"Sri Mulyani".to_string()));
+        assert!(aliases("Joko Widodo").contains(&"Jokowi".to_string()));
+        // A minister's portfolio and a province's status are the role, not the name.
+        assert_eq!(
+            actor("Sri Mulyani Indrawati").unwrap().roles,
+            ["Menteri Keuangan"]
+        );
+        assert_eq!(
+            actor("Anies Baswedan").unwrap().roles,
+            ["Gubernur DKI Jakarta"]
+        );
+        // A first name two people share stands for neither.
+        let text = "Joko Widodo bertemu Joko Anwar di Jakarta. Joko mengatakan film itu bagus.";
+        let actors = recognize(&Article::for_test(text, "id"), &[]).actors;
+        assert!(
+            actors.iter().any(|a| a.canonical_name == "Joko"),
+            "{actors:#?}"
+        );
     }
 
     #[test]
