@@ -68,6 +68,9 @@ pub struct NameLists {
     pub persons: HashMap<String, String>,
     #[serde(default)]
     titles: Titles,
+    /// Words that name what kind of place a name is, to find it by the rest of the name.
+    #[serde(default)]
+    places: PlaceHeads,
     /// Demonyms → ISO country code: "Russian forces" names Russia (`names.toml`, then the
     /// generated `resources/<lang>/demonyms.tsv`).
     #[serde(default)]
@@ -86,6 +89,18 @@ pub struct NameLists {
     /// Role words in lower case (`[titles] roles`): never in a person's name, never first in a name.
     #[serde(skip)]
     roles: rustc_hash::FxHashSet<String>,
+}
+
+/// `[places]` of `names.toml`: words at either end of a place's name, in lower case.
+#[derive(Debug, Default, serde::Deserialize)]
+struct PlaceHeads {
+    /// An administrative unit named after its town or area ("Kabupaten Sleman", "Kecamatan
+    /// Cibinong", "Sleman Regency"): the unit is where the town is.
+    #[serde(default)]
+    admin: Vec<String>,
+    /// A building or site named after the town it is in ("Istana Bogor", "Bogor Palace").
+    #[serde(default)]
+    facility: Vec<String>,
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
@@ -511,6 +526,37 @@ fn same_person(actors: &[Actor], kind: ActorKind, name: &str) -> Option<usize> {
     one(&|full| full.starts_with(&prefix))
 }
 
+/// A place the gazetteer lacks under its own name but knows by the rest of it: an
+/// administrative unit ("Kabupaten Sleman") is where its town or area is (a region, a capital
+/// or a city), a building or site ("Istana Bogor") is in its town (a capital or a city; never a
+/// country: "Universitas Indonesia" says nothing of where it is).
+fn place_by_head<'g>(
+    surface: &str,
+    lists: &NameLists,
+    g: &'g gazetteer::Gazetteer,
+) -> Option<&'g gazetteer::Entry> {
+    use gazetteer::PlaceKind;
+    let (first, rest) = surface.split_once(' ')?;
+    let (before, last) = surface.rsplit_once(' ')?;
+    let listed = |list: &[String], w: &str| list.iter().any(|h| h.eq_ignore_ascii_case(w));
+    let heads = &lists.places;
+    let rest_of = |list: &[String]| {
+        if listed(list, first) {
+            Some(rest)
+        } else if listed(list, last) {
+            Some(before)
+        } else {
+            None
+        }
+    };
+    if let Some(e) = rest_of(&heads.admin).and_then(|r| g.lookup(r)) {
+        return Some(e).filter(|e| e.kind != PlaceKind::Country);
+    }
+    rest_of(&heads.facility)
+        .and_then(|r| g.lookup(r))
+        .filter(|e| matches!(e.kind, PlaceKind::Capital | PlaceKind::City))
+}
+
 /// The role written right before a person's name: title words, with the organisation or place
 /// they belong to ("Juru bicara Kremlin", "Menteri Pertahanan Moskow", "Kremlin spokesman",
 /// "Presiden"); `None` without a title word.
@@ -606,6 +652,43 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
     // capitalised known organisations are names.
     let g = gazetteer::gazetteer();
     let tagged = model(lang).is_some();
+    // Names of two or three capitalised words first ("Jawa Timur" is East Java, not Java).
+    let free = |found: &[NameSpan], span: Span| {
+        outside_times(span)
+            && !found
+                .iter()
+                .any(|n| span.start < n.span.end && n.span.start < span.end)
+    };
+    let mut i = 0;
+    while i < tokens.len() {
+        let longest = (2..=3).rev().find_map(|width| {
+            let words = tokens.get(i..i + width)?;
+            let span = Span::new(words[0].span.start, words[width - 1].span.end);
+            let joined = text.get(span.start..span.end)?;
+            let spaced = words
+                .windows(2)
+                .all(|w| w[0].span.end + 1 == w[1].span.start);
+            let capitalised = words.iter().all(|t| t.text.starts_with(char::is_uppercase));
+            let known = g.lookup(joined).is_some_and(|e| {
+                matches!(
+                    e.kind,
+                    gazetteer::PlaceKind::Country | gazetteer::PlaceKind::Region
+                )
+            });
+            (spaced && capitalised && known && free(&found, span)).then_some((span, width))
+        });
+        match longest {
+            Some((span, width)) => {
+                found.push(NameSpan {
+                    span,
+                    kind: "LOC",
+                    confidence: 0.9,
+                });
+                i += width;
+            }
+            None => i += 1,
+        }
+    }
     for token in &tokens {
         let overlaps = found
             .iter()
@@ -824,8 +907,17 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
                     Some(e.lat),
                     Some(e.lon),
                 ),
-                // Unknown to the gazetteer: kept, without coordinates.
-                None => (surface.clone(), None, None, None),
+                // Known by the rest of its name: kept under its own name, where that place is.
+                None => match place_by_head(&surface, lists, g) {
+                    Some(e) => (
+                        surface.clone(),
+                        Some(e.country.clone()).filter(|c| !c.is_empty()),
+                        Some(e.lat),
+                        Some(e.lon),
+                    ),
+                    // Unknown to the gazetteer: kept, without coordinates.
+                    None => (surface.clone(), None, None, None),
+                },
             };
             if !places.iter().any(|p| p.canonical_name == canonical) {
                 places.push(Place {
@@ -1167,6 +1259,45 @@ mod tests {
             actors.iter().any(|a| a.canonical_name == "Joko"),
             "{actors:#?}"
         );
+    }
+
+    #[test]
+    fn places_found_by_the_rest_of_their_name_and_regions_of_two_words() {
+        let text = "Banjir melanda Kabupaten Sleman dan Provinsi Jawa Timur. Warga mengungsi ke \
+            Istana Bogor dan Universitas Indonesia.";
+        let places = recognize(&Article::for_test(text, "id"), &[]).places;
+        let at = |name: &str| {
+            places
+                .iter()
+                .find(|p| p.canonical_name == name)
+                .map(|p| (p.country_code.clone(), p.lat.map(|l| l.round())))
+        };
+        // An administrative unit is where its town is; a building is in its town.
+        assert_eq!(
+            at("Kabupaten Sleman"),
+            Some((Some("ID".into()), Some(-8.0)))
+        );
+        assert_eq!(at("Istana Bogor"), Some((Some("ID".into()), Some(-7.0))));
+        // "Jawa Timur" missed by the tagger is East Java, not the island of Java.
+        assert!(at("East Java").is_some(), "{places:#?}");
+        assert!(at("Java").is_none(), "{places:#?}");
+        // A country's name says nothing of where a building named after it is.
+        assert!(
+            places
+                .iter()
+                .all(|p| !p.canonical_name.starts_with("Universitas") || p.lat.is_none()),
+            "{places:#?}"
+        );
+        // English names the kind of place after the name.
+        let text = "Floods hit Sleman Regency on Monday. Shells fell in Kherson Oblast.";
+        let places = recognize(&Article::for_test(text, "en"), &[]).places;
+        for name in ["Sleman Regency", "Kherson Oblast"] {
+            let place = places.iter().find(|p| p.canonical_name == name);
+            assert!(
+                place.is_some_and(|p| p.lat.is_some()),
+                "{name}: {places:#?}"
+            );
+        }
     }
 
     #[test]

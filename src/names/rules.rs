@@ -186,6 +186,14 @@ const PLACE_WORDS: &[&str] = &[
     "District",
     "Republic",
     "Kingdom",
+    // Administrative units named after their town ("Kherson Oblast", "Sleman Regency").
+    "Oblast",
+    "Regency",
+    "Prefecture",
+    "Governorate",
+    "Municipality",
+    "Territory",
+    "Canton",
 ];
 
 /// Words that make a capitalised sequence an event, a work or a law — not a person, organisation
