@@ -557,6 +557,54 @@ fn place_by_head<'g>(
         .filter(|e| matches!(e.kind, PlaceKind::Capital | PlaceKind::City))
 }
 
+/// Organisations written out with their abbreviation in brackets ("Badan Nasional
+/// Penanggulangan Bencana (BNPB)", "the Organization of the Petroleum Exporting Countries
+/// (OPEC)"): the two names are one actor. Each name maps to the canonical name of both: the
+/// listed organisation's when either is listed, else the written-out name.
+fn abbreviations(
+    text: &str,
+    found: &[NameSpan],
+    lists: &NameLists,
+    g: &gazetteer::Gazetteer,
+) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    for n in found.iter().filter(|n| n.kind == "ORG") {
+        let Some(long) = n.span.slice(text) else {
+            continue;
+        };
+        let after = text.get(n.span.end..).unwrap_or_default();
+        let Some(inner) = after
+            .strip_prefix(" (")
+            .or_else(|| after.strip_prefix('('))
+            .and_then(|rest| rest.split_once(')'))
+            .map(|(inner, _)| inner.trim())
+        else {
+            continue;
+        };
+        let capitals = inner.chars().filter(char::is_ascii_uppercase).count();
+        let abbreviation = (2..=12).contains(&inner.chars().count())
+            && capitals >= 2
+            && inner.split(' ').count() <= 2
+            && inner
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '&' || c == ' ')
+            && g.lookup(inner).is_none();
+        if !abbreviation || inner == long {
+            continue;
+        }
+        let long = long.split_whitespace().collect::<Vec<_>>().join(" ");
+        let canonical = lists
+            .organisations
+            .get(inner)
+            .or_else(|| lists.organisations.get(&long))
+            .cloned()
+            .unwrap_or_else(|| long.clone());
+        out.insert(long, canonical.clone());
+        out.insert(inner.to_string(), canonical);
+    }
+    out
+}
+
 /// The role written right before a person's name: title words, with the organisation or place
 /// they belong to ("Juru bicara Kremlin", "Menteri Pertahanan Moskow", "Kremlin spokesman",
 /// "Presiden"); `None` without a title word.
@@ -818,6 +866,21 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
         }
     }
 
+    let expansions = abbreviations(text, &found, lists, g);
+    // An abbreviation defined in brackets names the organisation wherever the article writes it.
+    for token in &tokens {
+        let free = !found
+            .iter()
+            .any(|n| token.span.start < n.span.end && n.span.start < token.span.end);
+        if free && expansions.contains_key(token.text) && outside_times(token.span) {
+            found.push(NameSpan {
+                span: token.span,
+                kind: "ORG",
+                confidence: 0.9,
+            });
+        }
+    }
+    found.sort_by_key(|n| n.span.start);
     let mut names = Names::default();
     let mut actors: Vec<Actor> = Vec::new();
     let mut places: Vec<Place> = Vec::new();
@@ -964,10 +1027,12 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
             ActorKind::Organisation
         };
         // A well-known person's nickname names the person ("Jokowi" → Joko Widodo).
-        let canonical = match lists.persons.get(&surface) {
-            Some(full) if actor_kind == ActorKind::Person => full.clone(),
-            _ => surface.clone(),
-        };
+        let canonical = match actor_kind {
+            ActorKind::Person => lists.persons.get(&surface),
+            _ => expansions.get(&surface),
+        }
+        .cloned()
+        .unwrap_or_else(|| surface.clone());
         let existing = actors
             .iter()
             .position(|a| a.kind == actor_kind && a.canonical_name == canonical)
@@ -1298,6 +1363,50 @@ mod tests {
                 "{name}: {places:#?}"
             );
         }
+    }
+
+    #[test]
+    fn an_organisation_and_its_abbreviation_in_brackets_are_one_actor() {
+        let actors = |text: &str, lang: &str| {
+            let mut found: Vec<(String, Vec<String>)> =
+                recognize(&Article::for_test(text, lang), &[])
+                    .actors
+                    .into_iter()
+                    .filter(|a| a.kind == ActorKind::Organisation)
+                    .map(|a| (a.canonical_name, a.aliases))
+                    .collect();
+            found.sort();
+            found
+        };
+        // A listed abbreviation gives both names its canonical name.
+        let text = "Badan Nasional Penanggulangan Bencana (BNPB) mengatakan ribuan warga \
+            mengungsi. BNPB mengirim bantuan.";
+        let found = actors(text, "id");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            found[0].0,
+            "National Disaster Management Agency (Indonesia)"
+        );
+        assert!(found[0]
+            .1
+            .contains(&"Badan Nasional Penanggulangan Bencana".to_string()));
+        // An unlisted one takes the written-out name, also later alone.
+        let text = "Yayasan Lembaga Bantuan Hukum Indonesia (YLBHI) mengecam keputusan itu. \
+            Ketua YLBHI mengatakan gugatan akan diajukan.";
+        let found = actors(text, "id");
+        assert!(
+            found.iter().any(
+                |(name, aliases)| name == "Yayasan Lembaga Bantuan Hukum Indonesia"
+                    && aliases.contains(&"YLBHI".to_string())
+            ),
+            "{found:?}"
+        );
+        assert!(!found.iter().any(|(name, _)| name == "YLBHI"), "{found:?}");
+        // A place in brackets is no abbreviation ("(AS)" is the United States).
+        let text = "Kementerian Pertahanan (AS) mengatakan pasukan siaga.";
+        assert!(!actors(text, "id")
+            .iter()
+            .any(|(_, a)| a.contains(&"AS".to_string())));
     }
 
     #[test]
