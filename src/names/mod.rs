@@ -415,7 +415,62 @@ fn allowed_tags(sentence: &Sentence, words: &[&str], cased: bool, lists: &NameLi
         .collect()
 }
 
-/// Finds person, organisation and place names in `text` with the model of `lang`.
+/// Whether a text is written in capitals (a telex, a shouted headline): nine letters in ten
+/// or more are capitals.
+fn in_capitals(sentences: &[Vec<&str>]) -> bool {
+    let (mut upper, mut lower) = (0usize, 0usize);
+    for c in sentences.iter().flatten().flat_map(|w| w.chars()) {
+        upper += usize::from(c.is_uppercase());
+        lower += usize::from(c.is_lowercase());
+    }
+    upper > 0 && lower * 10 < upper
+}
+
+/// A word of a text in capitals as news writes it: as written when it is a listed organisation
+/// or person ("NATO", "SBY"); in lower case when it is an ordinary word (news writes it so, or
+/// sometimes so, or the dictionary lists it), but capitalised at a sentence's start; otherwise
+/// capitalised when it is a place or longer than four letters, else as written (an acronym:
+/// "AFP").
+fn truecase(word: &str, first: bool, classes: &WordClasses, lists: &NameLists) -> String {
+    if word.chars().any(char::is_lowercase) || !word.chars().any(char::is_uppercase) {
+        return word.to_string();
+    }
+    let lower = word.to_lowercase();
+    let capitalised = rules::title_case(word);
+    let listed = lists.organisations.contains_key(word) || lists.persons.contains_key(word);
+    let place = gazetteer::gazetteer().lookup(&capitalised).is_some();
+    let casing = classes.casing(&lower);
+    if listed {
+        word.to_string()
+    } else if casing != "cap" && (casing == "mixed" || classes.is_ordinary(&lower)) {
+        if first {
+            capitalised
+        } else {
+            lower
+        }
+    } else if place || word.chars().count() > 4 {
+        capitalised
+    } else {
+        word.to_string()
+    }
+}
+
+/// A name found in a text in capitals, as an actor's or place's name: each word capitalised,
+/// but for a short word of an organisation or place (an acronym: "AFP", "PBB").
+fn in_news_case(name: &str, person: bool) -> String {
+    name.split(' ')
+        .map(|w| {
+            if !person && w.chars().count() <= 4 {
+                w.to_string()
+            } else {
+                rules::title_case(w)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Finds person, organisation and place names in `text` with the model of `lang`./// Finds person, organisation and place names in `text` with the model of `lang`.
 pub fn find_names(text: &str, lang: &str) -> Vec<NameSpan> {
     let tokens = tokenize::tokenize(text);
     let sentences = tokenize::sentences(text, &tokens);
@@ -433,13 +488,36 @@ fn find_names_in(
         .iter()
         .map(|r| tokens[r.clone()].iter().map(|t| t.text).collect())
         .collect();
-    tagger.prime(all.iter().map(Vec::as_slice));
+    // A text in capitals is tagged as news would write it: each word with the capitals the
+    // language's news gives it. Its names stay guesses (low confidence), as in lower-case text.
+    let capitals = in_capitals(&all);
+    let truecased: Vec<Vec<String>> = if capitals {
+        all.iter()
+            .map(|words| {
+                let classes = word_classes(lang);
+                let lists = name_lists(lang);
+                (0..words.len())
+                    .map(|i| truecase(words[i], i == 0, classes, lists))
+                    .collect()
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let seen: Vec<Vec<&str>> = if capitals {
+        truecased
+            .iter()
+            .map(|w| w.iter().map(String::as_str).collect())
+            .collect()
+    } else {
+        all.clone()
+    };
+    tagger.prime(seen.iter().map(Vec::as_slice));
     // All-lowercase (or all-capitals) text gives capitalisation no meaning.
-    let cased = tagger.cased();
+    let cased = tagger.cased() && !capitals;
     let mut out = Vec::new();
-    for range in sentences.iter().cloned() {
-        let words: Vec<&str> = tokens[range.clone()].iter().map(|t| t.text).collect();
-        let predicted = tagger.tag(&words);
+    for (range, words) in sentences.iter().cloned().zip(&seen) {
+        let predicted = tagger.tag(words);
         let tags: Vec<usize> = predicted.iter().map(|(t, _)| *t).collect();
         for (s, e, kind) in perceptron::entities(&tags) {
             let word = |i: usize| tokens[range.start + i].text;
@@ -615,14 +693,7 @@ fn role_before(
     lists: &NameLists,
 ) -> Option<String> {
     let at = tokens.iter().position(|t| t.span.start == start)?;
-    let is_title = |w: &str| {
-        let mut cs = w.chars();
-        let capitalised: String = cs
-            .next()
-            .map(|c| c.to_uppercase().chain(cs).collect())
-            .unwrap_or_default();
-        lists.is_title(w) || lists.is_title(&capitalised)
-    };
+    let is_title = |w: &str| lists.is_title(w) || lists.is_title(&rules::title_case(w));
     let g = gazetteer::gazetteer();
     let mut first = None;
     let mut titled = false;
@@ -630,6 +701,7 @@ fn role_before(
         let w = tokens[k].text;
         let title = is_title(w);
         let belongs = lists.organisations.contains_key(w)
+            || lists.organisations.contains_key(&rules::title_case(w))
             || (w.starts_with(char::is_uppercase) && g.lookup(w).is_some());
         if !(title || belongs) {
             break;
@@ -691,6 +763,7 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
     };
     let tokens = tokenize::tokenize(text);
     let sentences = tokenize::sentences(text, &tokens);
+    let capitals = in_capitals(&[tokens.iter().map(|t| t.text).collect()]);
     let mut found: Vec<NameSpan> = find_names_in(&tokens, &sentences, lang)
         .into_iter()
         .filter(|n| outside_times(n.span))
@@ -707,6 +780,17 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
                 .iter()
                 .any(|n| span.start < n.span.end && n.span.start < span.end)
     };
+    // In a text in capitals, a word counts as capitalised when news would write it so.
+    let looks_capitalised = |i: usize| {
+        let word = tokens[i].text;
+        if capitals {
+            let first = sentences.iter().any(|r| r.start == i);
+            truecase(word, first, word_classes(lang), name_lists(lang))
+                .starts_with(char::is_uppercase)
+        } else {
+            word.starts_with(char::is_uppercase)
+        }
+    };
     let mut i = 0;
     while i < tokens.len() {
         let longest = (2..=3).rev().find_map(|width| {
@@ -716,7 +800,7 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
             let spaced = words
                 .windows(2)
                 .all(|w| w[0].span.end + 1 == w[1].span.start);
-            let capitalised = words.iter().all(|t| t.text.starts_with(char::is_uppercase));
+            let capitalised = (i..i + width).all(looks_capitalised);
             let known = g.lookup(joined).is_some_and(|e| {
                 matches!(
                     e.kind,
@@ -737,11 +821,11 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
             None => i += 1,
         }
     }
-    for token in &tokens {
+    for (i, token) in tokens.iter().enumerate() {
         let overlaps = found
             .iter()
             .any(|n| token.span.start < n.span.end && n.span.start < token.span.end);
-        if overlaps || !token.text.starts_with(char::is_uppercase) || !outside_times(token.span) {
+        if overlaps || !looks_capitalised(i) || !outside_times(token.span) {
             continue;
         }
         if name_lists(lang).demonyms.contains_key(token.text) {
@@ -782,7 +866,12 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
         let surface = n.span.slice(text).unwrap_or_default();
         let head = orgs
             .keys()
-            .filter(|o| surface.starts_with(o.as_str()) && surface[o.len()..].starts_with(' '))
+            .filter(|o| {
+                surface
+                    .get(..o.len())
+                    .is_some_and(|p| p == o.as_str() || (capitals && p.eq_ignore_ascii_case(o)))
+                    && surface[o.len()..].starts_with(' ')
+            })
             .max_by_key(|o| o.len());
         match head {
             Some(o) if n.kind == "PER" => {
@@ -840,8 +929,9 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
     found.sort_by_key(|n| n.span.start);
     // "Sergei Shoigu" tagged as just "Shoigu": a person's name takes in the capitalised words
     // right before it (at most two) that are not titles, places, organisations or sentence starts.
+    // Not in a text in capitals, where every word looks like a name.
     let starts: std::collections::HashSet<usize> = sentences.iter().map(|r| r.start).collect();
-    for n in found.iter_mut().filter(|n| n.kind == "PER") {
+    for n in found.iter_mut().filter(|n| n.kind == "PER" && !capitals) {
         let Some(mut i) = tokens.iter().position(|t| t.span.start == n.span.start) else {
             continue;
         };
@@ -923,7 +1013,13 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
             continue;
         }
         // A known organisation is one, whatever the tagger said ("Kremlin").
-        if let Some(canonical) = orgs.get(&surface) {
+        let listed = orgs.get(&surface).or_else(|| {
+            capitals
+                .then(|| orgs.iter().find(|(o, _)| o.eq_ignore_ascii_case(&surface)))
+                .flatten()
+                .map(|(_, canonical)| canonical)
+        });
+        if let Some(canonical) = listed {
             names.mentions.push(Mention {
                 span: n.span,
                 surface: surface.clone(),
@@ -979,6 +1075,7 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
                         Some(e.lon),
                     ),
                     // Unknown to the gazetteer: kept, without coordinates.
+                    None if capitals => (in_news_case(&surface, false), None, None, None),
                     None => (surface.clone(), None, None, None),
                 },
             };
@@ -1032,7 +1129,13 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
             _ => expansions.get(&surface),
         }
         .cloned()
-        .unwrap_or_else(|| surface.clone());
+        .unwrap_or_else(|| {
+            if capitals {
+                in_news_case(&surface, actor_kind == ActorKind::Person)
+            } else {
+                surface.clone()
+            }
+        });
         let existing = actors
             .iter()
             .position(|a| a.kind == actor_kind && a.canonical_name == canonical)
@@ -1464,6 +1567,25 @@ mod tests {
             cased.iter().any(|n| n.confidence > UNCASED_CONFIDENCE),
             "{cased:?}"
         );
+        // Text in capitals is read with the capitals news would give each word: the same
+        // actors and places as the article as written, under the same names, less sure.
+        let seed = include_str!("../../resources/demo/gatra-kremlin-talks.txt");
+        // The article without the site's breadcrumb line, as the importer reads it.
+        let seed = seed.split_once("\n\n").map_or(seed, |(_, body)| body);
+        let shouted = seed.to_uppercase();
+        let found = find_names(&shouted, "id");
+        assert!(found.iter().all(|n| n.confidence <= UNCASED_CONFIDENCE));
+        let names = |text: &str| {
+            let names = recognize(&Article::for_test(text, "id"), &[]);
+            let mut actors: Vec<String> =
+                names.actors.into_iter().map(|a| a.canonical_name).collect();
+            let mut places: Vec<String> =
+                names.places.into_iter().map(|p| p.canonical_name).collect();
+            actors.sort();
+            places.sort();
+            (actors, places)
+        };
+        assert_eq!(names(&shouted), names(seed));
         let huge = format!("Presiden {} tiba", "Joko".repeat(30));
         for n in find_names(&huge, "id") {
             assert!(n.confidence <= 0.5, "a 120-character name: {n:?}");

@@ -1173,7 +1173,7 @@ const COMPOUND_TAILS: &[&str] = &[
 
 /// A word with its first letter upper case and the rest lower case ("DECEMBER" → "December",
 /// "president" → "President"), letter by letter (never cutting a character).
-fn title_case(w: &str) -> String {
+pub(super) fn title_case(w: &str) -> String {
     let mut c = w.chars();
     c.next()
         .map(|f| {
