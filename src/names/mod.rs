@@ -504,19 +504,16 @@ fn find_names_in(
     } else {
         Vec::new()
     };
-    let seen: Vec<Vec<&str>> = if capitals {
-        truecased
-            .iter()
-            .map(|w| w.iter().map(String::as_str).collect())
-            .collect()
-    } else {
-        all.clone()
-    };
+    let respelled: Vec<Vec<&str>> = truecased
+        .iter()
+        .map(|w| w.iter().map(String::as_str).collect())
+        .collect();
+    let seen = if capitals { &respelled } else { &all };
     tagger.prime(seen.iter().map(Vec::as_slice));
     // All-lowercase (or all-capitals) text gives capitalisation no meaning.
     let cased = tagger.cased() && !capitals;
     let mut out = Vec::new();
-    for (range, words) in sentences.iter().cloned().zip(&seen) {
+    for (range, words) in sentences.iter().cloned().zip(seen.iter()) {
         let predicted = tagger.tag(words);
         let tags: Vec<usize> = predicted.iter().map(|(t, _)| *t).collect();
         for (s, e, kind) in perceptron::entities(&tags) {
@@ -797,17 +794,22 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
             let words = tokens.get(i..i + width)?;
             let span = Span::new(words[0].span.start, words[width - 1].span.end);
             let joined = text.get(span.start..span.end)?;
-            let spaced = words
-                .windows(2)
-                .all(|w| w[0].span.end + 1 == w[1].span.start);
-            let capitalised = (i..i + width).all(looks_capitalised);
-            let known = g.lookup(joined).is_some_and(|e| {
-                matches!(
-                    e.kind,
-                    gazetteer::PlaceKind::Country | gazetteer::PlaceKind::Region
-                )
-            });
-            (spaced && capitalised && known && free(&found, span)).then_some((span, width))
+            // Cheapest tests first: most words open no such name.
+            let known = || {
+                g.lookup(joined).is_some_and(|e| {
+                    matches!(
+                        e.kind,
+                        gazetteer::PlaceKind::Country | gazetteer::PlaceKind::Region
+                    )
+                })
+            };
+            ((i..i + width).all(looks_capitalised)
+                && words
+                    .windows(2)
+                    .all(|w| w[0].span.end + 1 == w[1].span.start)
+                && free(&found, span)
+                && known())
+            .then_some((span, width))
         });
         match longest {
             Some((span, width)) => {
