@@ -426,13 +426,16 @@ fn in_capitals(sentences: &[Vec<&str>]) -> bool {
     upper > 0 && lower * 10 < upper
 }
 
-/// A word of a text in capitals as news writes it: as written when it is a listed organisation
-/// or person ("NATO", "SBY"); in lower case when it is an ordinary word (news writes it so, or
-/// sometimes so, or the dictionary lists it), but capitalised at a sentence's start; otherwise
-/// capitalised when it is a place or longer than four letters, else as written (an acronym:
-/// "AFP").
+/// A word of a text in capitals or in lower case as news writes it: as written when it is a
+/// listed organisation or person ("NATO", "SBY"); in lower case when it is an ordinary word
+/// (news writes it so, or sometimes so, or the dictionary lists it), but capitalised at a
+/// sentence's start; otherwise capitalised when it is a place or longer than four letters, else
+/// in capitals (an acronym: "AFP").
 fn truecase(word: &str, first: bool, classes: &WordClasses, lists: &NameLists) -> String {
-    if word.chars().any(char::is_lowercase) || !word.chars().any(char::is_uppercase) {
+    let upper = word.chars().any(char::is_uppercase);
+    let lower_case = word.chars().any(char::is_lowercase);
+    if upper == lower_case {
+        // Written in both cases ("iPhone"), or without letters.
         return word.to_string();
     }
     let lower = word.to_lowercase();
@@ -451,19 +454,20 @@ fn truecase(word: &str, first: bool, classes: &WordClasses, lists: &NameLists) -
     } else if place || word.chars().count() > 4 {
         capitalised
     } else {
-        word.to_string()
+        word.to_uppercase()
     }
 }
 
-/// A name found in a text in capitals, as an actor's or place's name: each word capitalised,
-/// but for a short word of an organisation or place (an acronym: "AFP", "PBB").
-fn in_news_case(name: &str, person: bool) -> String {
+/// A name found in a text in capitals or in lower case, as an actor's name: a person's words
+/// capitalised, an organisation's each as it would open a sentence of news ([`truecase`]:
+/// "Kementerian Luar Negeri", "AFP").
+fn in_news_case(name: &str, person: bool, lang: &str) -> String {
     name.split(' ')
         .map(|w| {
-            if !person && w.chars().count() <= 4 {
-                w.to_string()
-            } else {
+            if person {
                 rules::title_case(w)
+            } else {
+                truecase(w, true, word_classes(lang), name_lists(lang))
             }
         })
         .collect::<Vec<_>>()
@@ -760,7 +764,13 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
     };
     let tokens = tokenize::tokenize(text);
     let sentences = tokenize::sentences(text, &tokens);
-    let capitals = in_capitals(&[tokens.iter().map(|t| t.text).collect()]);
+    // Text in capitals or in lower case: its capitals say nothing, so names are matched to the
+    // lists regardless of case and take the case news would give them.
+    let words: Vec<Vec<&str>> = sentences
+        .iter()
+        .map(|r| tokens[r.clone()].iter().map(|t| t.text).collect())
+        .collect();
+    let capitals = in_capitals(&words) || !is_cased(words.iter().map(Vec::as_slice));
     let mut found: Vec<NameSpan> = find_names_in(&tokens, &sentences, lang)
         .into_iter()
         .filter(|n| outside_times(n.span))
@@ -777,7 +787,8 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
                 .iter()
                 .any(|n| span.start < n.span.end && n.span.start < span.end)
     };
-    // In a text in capitals, a word counts as capitalised when news would write it so.
+    // In a text in capitals or in lower case, a word counts as capitalised when news would
+    // write it so.
     let looks_capitalised = |i: usize| {
         let word = tokens[i].text;
         if capitals {
@@ -931,7 +942,7 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
     found.sort_by_key(|n| n.span.start);
     // "Sergei Shoigu" tagged as just "Shoigu": a person's name takes in the capitalised words
     // right before it (at most two) that are not titles, places, organisations or sentence starts.
-    // Not in a text in capitals, where every word looks like a name.
+    // Not in a text in capitals, where every word looks like a name (nor in lower case).
     let starts: std::collections::HashSet<usize> = sentences.iter().map(|r| r.start).collect();
     for n in found.iter_mut().filter(|n| n.kind == "PER" && !capitals) {
         let Some(mut i) = tokens.iter().position(|t| t.span.start == n.span.start) else {
@@ -984,7 +995,11 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
         if article
             .publisher
             .as_deref()
-            .is_some_and(|p| p != surface && p.starts_with(surface))
+            .map(str::to_lowercase)
+            .is_some_and(|p| {
+                let surface = surface.to_lowercase();
+                p != surface && p.starts_with(&surface)
+            })
         {
             continue;
         }
@@ -1077,7 +1092,6 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
                         Some(e.lon),
                     ),
                     // Unknown to the gazetteer: kept, without coordinates.
-                    None if capitals => (in_news_case(&surface, false), None, None, None),
                     None => (surface.clone(), None, None, None),
                 },
             };
@@ -1133,7 +1147,7 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
         .cloned()
         .unwrap_or_else(|| {
             if capitals {
-                in_news_case(&surface, actor_kind == ActorKind::Person)
+                in_news_case(&surface, actor_kind == ActorKind::Person, lang)
             } else {
                 surface.clone()
             }
@@ -1578,7 +1592,10 @@ mod tests {
         let found = find_names(&shouted, "id");
         assert!(found.iter().all(|n| n.confidence <= UNCASED_CONFIDENCE));
         let names = |text: &str| {
-            let names = recognize(&Article::for_test(text, "id"), &[]);
+            // As imported: the publisher is known ("gatra.com" in the dateline is no actor).
+            let mut article = Article::for_test(text, "id");
+            article.publisher = Some("Gatra.com".into());
+            let names = recognize(&article, &[]);
             let mut actors: Vec<String> =
                 names.actors.into_iter().map(|a| a.canonical_name).collect();
             let mut places: Vec<String> =
@@ -1588,6 +1605,8 @@ mod tests {
             (actors, places)
         };
         assert_eq!(names(&shouted), names(seed));
+        // In lower case too, the same actors under the same names.
+        assert_eq!(names(&seed.to_lowercase()).0, names(seed).0);
         let huge = format!("Presiden {} tiba", "Joko".repeat(30));
         for n in find_names(&huge, "id") {
             assert!(n.confidence <= 0.5, "a 120-character name: {n:?}");
