@@ -636,6 +636,22 @@ fn place_by_head<'g>(
         .filter(|e| matches!(e.kind, PlaceKind::Capital | PlaceKind::City))
 }
 
+/// An acronym another language lists as an organisation ("BNPB", "KPK" in English news): an
+/// acronym is the same in every language, so its organisation is too. Three capitals or more
+/// ("AP" and "UE" are too short to be sure of).
+fn listed_acronym(surface: &str) -> Option<&'static String> {
+    let acronym = surface.chars().count() >= 3
+        && surface
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    if !acronym {
+        return None;
+    }
+    crate::lang::languages()
+        .iter()
+        .find_map(|l| name_lists(l.code).organisations.get(surface))
+}
+
 /// Organisations written out with their abbreviation in brackets ("Badan Nasional
 /// Penanggulangan Bencana (BNPB)", "the Organization of the Petroleum Exporting Countries
 /// (OPEC)"): the two names are one actor. Each name maps to the canonical name of both: the
@@ -676,6 +692,7 @@ fn abbreviations(
             .organisations
             .get(inner)
             .or_else(|| lists.organisations.get(&long))
+            .or_else(|| listed_acronym(inner))
             .cloned()
             .unwrap_or_else(|| long.clone());
         out.insert(long, canonical.clone());
@@ -1030,12 +1047,15 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
             continue;
         }
         // A known organisation is one, whatever the tagger said ("Kremlin").
-        let listed = orgs.get(&surface).or_else(|| {
-            capitals
-                .then(|| orgs.iter().find(|(o, _)| o.eq_ignore_ascii_case(&surface)))
-                .flatten()
-                .map(|(_, canonical)| canonical)
-        });
+        let listed = orgs
+            .get(&surface)
+            .or_else(|| {
+                capitals
+                    .then(|| orgs.iter().find(|(o, _)| o.eq_ignore_ascii_case(&surface)))
+                    .flatten()
+                    .map(|(_, canonical)| canonical)
+            })
+            .or_else(|| listed_acronym(&surface));
         if let Some(canonical) = listed {
             names.mentions.push(Mention {
                 span: n.span,
@@ -1521,6 +1541,15 @@ mod tests {
             "{found:?}"
         );
         assert!(!found.iter().any(|(name, _)| name == "YLBHI"), "{found:?}");
+        // An acronym another language lists is that organisation in English news too, so the
+        // articles of both languages meet in one actor.
+        let text = "The National Disaster Mitigation Agency (BNPB) said thousands had fled.";
+        let found = actors(text, "en");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            found[0].0,
+            "National Disaster Management Agency (Indonesia)"
+        );
         // A place in brackets is no abbreviation ("(AS)" is the United States).
         let text = "Kementerian Pertahanan (AS) mengatakan pasukan siaga.";
         assert!(!actors(text, "id")
