@@ -677,8 +677,9 @@ fn abbreviations(
             continue;
         };
         let capitals = inner.chars().filter(char::is_ascii_uppercase).count();
+        let listed = lists.organisations.contains_key(inner);
         let abbreviation = (2..=12).contains(&inner.chars().count())
-            && capitals >= 2
+            && (capitals >= 2 || listed)
             && inner.split(' ').count() <= 2
             && inner
                 .chars()
@@ -972,7 +973,11 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
             let prev = &tokens[i - 1];
             let between = &text[prev.span.end..tokens[i].span.start];
             let name_like = prev.text.chars().next().is_some_and(char::is_uppercase)
-                && prev.text.chars().all(char::is_alphabetic)
+                // Letters, with an apostrophe inside at most ("Ma'ruf Amin").
+                && prev.text.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '’')
+                && prev.text.ends_with(char::is_alphabetic)
+                && !prev.text.ends_with("'s")
+                && !prev.text.ends_with("’s")
                 && between.chars().all(|c| c == ' ');
             if !name_like
                 || lists.is_title(prev.text)
@@ -986,6 +991,15 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
         }
     }
 
+    // A possessive is no part of the name ("Bush's Karl Rove": Bush).
+    for n in found.iter_mut() {
+        let surface = n.span.slice(text).unwrap_or_default();
+        let cut = ["'s", "’s"]
+            .iter()
+            .find(|p| surface.len() > p.len() + 1 && surface.ends_with(*p))
+            .map_or(0, |p| p.len());
+        n.span = Span::new(n.span.start, n.span.end - cut);
+    }
     let expansions = abbreviations(text, &found, lists, g);
     // An abbreviation defined in brackets names the organisation wherever the article writes it.
     for token in &tokens {
@@ -1447,6 +1461,13 @@ mod tests {
         assert!(aliases("Anies Baswedan").contains(&"Anies".to_string()));
         assert!(aliases("Sri Mulyani Indrawati").contains(&"Sri Mulyani".to_string()));
         assert!(aliases("Joko Widodo").contains(&"Jokowi".to_string()));
+        // A first name with an apostrophe inside is part of the name.
+        let text = "Wakil Presiden Ma'ruf Amin membuka kongres di Jakarta.";
+        let found = recognize(&Article::for_test(text, "id"), &[]).actors;
+        assert!(
+            found.iter().any(|a| a.canonical_name == "Ma'ruf Amin"),
+            "{found:#?}"
+        );
         // A minister's portfolio and a province's status are the role, not the name.
         assert_eq!(
             actor("Sri Mulyani Indrawati").unwrap().roles,
@@ -1550,11 +1571,37 @@ mod tests {
             found[0].0,
             "National Disaster Management Agency (Indonesia)"
         );
+        // A listed abbreviation written as a word ("Polri") counts too.
+        let text = "Kepala Kepolisian Negara Republik Indonesia (Polri) hadir di sana.";
+        let found = actors(text, "id");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "Indonesian National Police");
         // A place in brackets is no abbreviation ("(AS)" is the United States).
         let text = "Kementerian Pertahanan (AS) mengatakan pasukan siaga.";
         assert!(!actors(text, "id")
             .iter()
             .any(|(_, a)| a.contains(&"AS".to_string())));
+    }
+
+    #[test]
+    fn a_possessive_is_no_part_of_a_name() {
+        let text = "President Bush's Karl Rove spoke. Ireland’s Enda Kenny agreed.";
+        let names = recognize(&Article::for_test(text, "en"), &[]);
+        let actors: Vec<&str> = names
+            .actors
+            .iter()
+            .map(|a| a.canonical_name.as_str())
+            .collect();
+        for name in ["Bush", "Karl Rove", "Ireland", "Enda Kenny"] {
+            assert!(actors.contains(&name), "{name}: {actors:?}");
+        }
+        assert!(actors
+            .iter()
+            .all(|a| !a.contains('s') || !a.ends_with("'s")));
+        assert!(names
+            .mentions
+            .iter()
+            .all(|m| !m.surface.ends_with("'s") && !m.surface.ends_with("’s")));
     }
 
     #[test]
