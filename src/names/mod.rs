@@ -474,7 +474,7 @@ fn in_news_case(name: &str, person: bool, lang: &str) -> String {
         .join(" ")
 }
 
-/// Finds person, organisation and place names in `text` with the model of `lang`./// Finds person, organisation and place names in `text` with the model of `lang`.
+/// Finds person, organisation and place names in `text` with the model of `lang`.
 pub fn find_names(text: &str, lang: &str) -> Vec<NameSpan> {
     let tokens = tokenize::tokenize(text);
     let sentences = tokenize::sentences(text, &tokens);
@@ -496,10 +496,9 @@ fn find_names_in(
     // language's news gives it. Its names stay guesses (low confidence), as in lower-case text.
     let capitals = in_capitals(&all);
     let truecased: Vec<Vec<String>> = if capitals {
+        let (classes, lists) = (word_classes(lang), name_lists(lang));
         all.iter()
             .map(|words| {
-                let classes = word_classes(lang);
-                let lists = name_lists(lang);
                 (0..words.len())
                     .map(|i| truecase(words[i], i == 0, classes, lists))
                     .collect()
@@ -788,7 +787,7 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
         .iter()
         .map(|r| tokens[r.clone()].iter().map(|t| t.text).collect())
         .collect();
-    let capitals = in_capitals(&words) || !is_cased(words.iter().map(Vec::as_slice));
+    let uncased = in_capitals(&words) || !is_cased(words.iter().map(Vec::as_slice));
     let mut found: Vec<NameSpan> = find_names_in(&tokens, &sentences, lang)
         .into_iter()
         .filter(|n| outside_times(n.span))
@@ -809,7 +808,7 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
     // write it so.
     let looks_capitalised = |i: usize| {
         let word = tokens[i].text;
-        if capitals {
+        if uncased {
             let first = sentences.iter().any(|r| r.start == i);
             truecase(word, first, word_classes(lang), name_lists(lang))
                 .starts_with(char::is_uppercase)
@@ -900,7 +899,7 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
             .filter(|o| {
                 surface
                     .get(..o.len())
-                    .is_some_and(|p| p == o.as_str() || (capitals && p.eq_ignore_ascii_case(o)))
+                    .is_some_and(|p| p == o.as_str() || (uncased && p.eq_ignore_ascii_case(o)))
                     && surface[o.len()..].starts_with(' ')
             })
             .max_by_key(|o| o.len());
@@ -962,7 +961,7 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
     // right before it (at most two) that are not titles, places, organisations or sentence starts.
     // Not in a text in capitals, where every word looks like a name (nor in lower case).
     let starts: std::collections::HashSet<usize> = sentences.iter().map(|r| r.start).collect();
-    for n in found.iter_mut().filter(|n| n.kind == "PER" && !capitals) {
+    for n in found.iter_mut().filter(|n| n.kind == "PER" && !uncased) {
         let Some(mut i) = tokens.iter().position(|t| t.span.start == n.span.start) else {
             continue;
         };
@@ -996,7 +995,11 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
         let surface = n.span.slice(text).unwrap_or_default();
         let cut = ["'s", "’s"]
             .iter()
-            .find(|p| surface.len() > p.len() + 1 && surface.ends_with(*p))
+            .find(|p| {
+                surface.strip_suffix(*p).is_some_and(|rest| {
+                    rest.chars().count() > 1 && rest.ends_with(char::is_alphanumeric)
+                })
+            })
             .map_or(0, |p| p.len());
         n.span = Span::new(n.span.start, n.span.end - cut);
     }
@@ -1064,7 +1067,7 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
         let listed = orgs
             .get(&surface)
             .or_else(|| {
-                capitals
+                uncased
                     .then(|| orgs.iter().find(|(o, _)| o.eq_ignore_ascii_case(&surface)))
                     .flatten()
                     .map(|(_, canonical)| canonical)
@@ -1180,7 +1183,7 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
         }
         .cloned()
         .unwrap_or_else(|| {
-            if capitals {
+            if uncased {
                 in_news_case(&surface, actor_kind == ActorKind::Person, lang)
             } else {
                 surface.clone()
