@@ -1643,10 +1643,18 @@ mod tests {
             "日本 Москва 𝄞 Jakarta",
             "O' s' 's ’s I'm X's' `` '' Leeds 1 2 3 , , 49 , who Jr",
             "Mr. . . W. W. Jr Jr ’ ‘ “ ” \" A330 1996-08-22 -elect President-elect",
+            "Badan Pusat (BPS Badan Pusat ( Badan Pusat () Kabupaten Istana 's ’s X's Y’s ( )",
+            "KABUPATEN SLEMAN (KS) DAN ISTANA BOGOR'S ’S JAWA TIMUR",
+            "sri mulyani indrawati dan sri mulyani serta jokowi di kota bogor",
         ] {
             for lang in ["id", "en"] {
                 for n in find_names(text, lang) {
                     assert!(n.span.slice(text).is_some());
+                }
+                // Resolution too: actors, places and mentions within the text.
+                let names = recognize(&Article::for_test(text, lang), &[]);
+                for m in &names.mentions {
+                    assert_eq!(m.span.slice(text).map(str::trim), Some(m.surface.as_str()));
                 }
             }
         }
