@@ -376,19 +376,7 @@ pub fn tag(texts: &[(String, String, Option<NaiveDate>)], rounds: usize) -> TagB
     let names_elapsed = start.elapsed();
     let articles: Vec<crate::model::Article> = texts
         .iter()
-        .map(|(lang, text, _)| crate::model::Article {
-            id: 0,
-            content_hash: String::new(),
-            title: String::new(),
-            publisher: None,
-            url: None,
-            language: Some(lang.clone()),
-            section: None,
-            text: text.clone(),
-            warnings: Vec::new(),
-            published: None,
-            source: None,
-        })
+        .map(|(lang, text, _)| crate::model::Article::of_text(text, lang))
         .collect();
     let start = Instant::now();
     let mut resolved = 0;

@@ -134,14 +134,14 @@ pub struct Article {
     pub source: Option<String>,
 }
 
-#[cfg(test)]
 impl Article {
-    /// An article of `text` in `lang` for tests, the rest empty.
-    pub fn for_test(text: &str, lang: &str) -> Article {
+    /// An article of `text` in `lang` and nothing else (no title, date or source): what the
+    /// extraction steps read, for benchmarks.
+    pub fn of_text(text: &str, lang: &str) -> Article {
         Article {
             id: 0,
             content_hash: String::new(),
-            title: "T".into(),
+            title: String::new(),
             publisher: None,
             url: None,
             language: Some(lang.into()),
@@ -150,6 +150,15 @@ impl Article {
             warnings: vec![],
             published: None,
             source: None,
+        }
+    }
+
+    /// An article of `text` in `lang` for tests, the rest empty.
+    #[cfg(test)]
+    pub fn for_test(text: &str, lang: &str) -> Article {
+        Article {
+            title: "T".into(),
+            ..Article::of_text(text, lang)
         }
     }
 }

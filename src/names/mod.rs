@@ -441,7 +441,7 @@ fn truecase(word: &str, first: bool, classes: &WordClasses, lists: &NameLists) -
     let lower = word.to_lowercase();
     let capitalised = rules::title_case(word);
     let listed = lists.organisations.contains_key(word) || lists.persons.contains_key(word);
-    let place = gazetteer::gazetteer().lookup(&capitalised).is_some();
+    let place = || gazetteer::gazetteer().lookup(&capitalised).is_some();
     let casing = classes.casing(&lower);
     if listed {
         word.to_string()
@@ -451,7 +451,7 @@ fn truecase(word: &str, first: bool, classes: &WordClasses, lists: &NameLists) -
         } else {
             lower
         }
-    } else if place || word.chars().count() > 4 {
+    } else if word.chars().count() > 4 || place() {
         capitalised
     } else {
         word.to_uppercase()
@@ -806,16 +806,26 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
     };
     // In a text in capitals or in lower case, a word counts as capitalised when news would
     // write it so.
-    let looks_capitalised = |i: usize| {
-        let word = tokens[i].text;
-        if uncased {
-            let first = sentences.iter().any(|r| r.start == i);
-            truecase(word, first, word_classes(lang), name_lists(lang))
+    // Once per word: both passes below ask, the first up to five times per word.
+    let starts: std::collections::HashSet<usize> = sentences.iter().map(|r| r.start).collect();
+    let capitalised: Vec<bool> = tokens
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            if uncased {
+                truecase(
+                    t.text,
+                    starts.contains(&i),
+                    word_classes(lang),
+                    name_lists(lang),
+                )
                 .starts_with(char::is_uppercase)
-        } else {
-            word.starts_with(char::is_uppercase)
-        }
-    };
+            } else {
+                t.text.starts_with(char::is_uppercase)
+            }
+        })
+        .collect();
+    let looks_capitalised = |i: usize| capitalised[i];
     let mut i = 0;
     while i < tokens.len() {
         let longest = (2..=3).rev().find_map(|width| {
@@ -960,7 +970,6 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
     // "Sergei Shoigu" tagged as just "Shoigu": a person's name takes in the capitalised words
     // right before it (at most two) that are not titles, places, organisations or sentence starts.
     // Not in a text in capitals, where every word looks like a name (nor in lower case).
-    let starts: std::collections::HashSet<usize> = sentences.iter().map(|r| r.start).collect();
     for n in found.iter_mut().filter(|n| n.kind == "PER" && !uncased) {
         let Some(mut i) = tokens.iter().position(|t| t.span.start == n.span.start) else {
             continue;
