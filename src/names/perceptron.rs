@@ -210,6 +210,12 @@ impl WordClasses {
         self
     }
 
+    /// Whether a lower-case word is a known given name or surname: "given", "surname", "both"
+    /// or "-".
+    pub fn person_kind(&self, lower: &str) -> &'static str {
+        self.persons.get(lower).copied().unwrap_or("-")
+    }
+
     /// A lower-case word's clusters (coarse to fine), as [`WordClasses::with_clusters`] names
     /// them; "-" for a word the table lacks.
     fn clusters_of(&self, lower: &str) -> [std::sync::Arc<str>; 3] {
