@@ -704,7 +704,7 @@ pub(crate) const IRREGULAR_PAST: &[&str] = &[
 ];
 
 /// Lower-case words allowed inside a name between capitalised words ("Bank of America").
-const CONNECTORS: &[&str] = &[
+pub(crate) const CONNECTORS: &[&str] = &[
     "of", "de", "del", "da", "van", "von", "der", "den", "ter", "du", "dos", "das", "di", "bin",
     "ibn", "al", "la", "le", "&",
 ];
