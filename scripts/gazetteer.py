@@ -266,6 +266,15 @@ REGIONS = [
     ("West Papua", "ID", -1.34, 133.17, ["Papua Barat"]),
 ]
 
+# Abbreviations Indonesian news uses for provinces the subdivision data names (facts); for the
+# lookups only ("~", see COUNTRY_EXTRA_EN), so the Indonesian tagger's features stay as they were.
+REGION_EXTRA = {
+    "East Java": ["Jatim"], "Central Java": ["Jateng"], "West Kalimantan": ["Kalbar"],
+    "East Kalimantan": ["Kaltim"], "South Kalimantan": ["Kalsel"], "Central Kalimantan": ["Kalteng"],
+    "North Maluku": ["Malut"], "East Nusa Tenggara": ["NTT"], "West Sumatra": ["Sumbar"],
+    "South Sulawesi": ["Sulsel"], "North Sumatra": ["Sumut"],
+}
+
 LATIN = re.compile(r"^[A-Za-zÀ-ɏ' .’-]+$")
 
 
@@ -423,6 +432,11 @@ def main() -> int:
         name = state["name"] + (" State" if state["name"] in ("New York", "Washington") else "")
         rows.append(("region", name, "US", lat, lon, 0, ["~" + a for a in AP_STATES.get(code, [])]))
     rows.extend(subdivisions(cities, rows))
+    rows = [
+        (kind, name, cc, lat, lon, pop, sorted([*aliases, *("~" + a for a in REGION_EXTRA.get(name, []))]))
+        if kind == "region" and cc == "ID" else (kind, name, cc, lat, lon, pop, aliases)
+        for kind, name, cc, lat, lon, pop, aliases in rows
+    ]
     for city in sorted(cities.values(), key=lambda x: -x["population"]):
         is_capital = capital_of.get(city["countrycode"]) == city["geonameid"]
         if city["population"] < MIN_POPULATION and not is_capital:

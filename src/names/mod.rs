@@ -633,10 +633,11 @@ fn add_actor(actors: &mut Vec<Actor>, canonical: &str, kind: ActorKind, surface:
 /// The person of this article a later, shorter name stands for: the one whose full name ends
 /// with it ("Peskov" for "Dmitry Peskov"), else the one whose full name starts with it
 /// ("Anies" for "Anies Baswedan", "Sri Mulyani" for "Sri Mulyani Indrawati": Indonesian news
-/// calls people by the first name as often as by the last). A name two people share, either
-/// way, stands for neither.
+/// calls people by the first name as often as by the last); a name with or without its middle
+/// names stands for the one with the same first and last word ("Anies Rasyid Baswedan" and
+/// "Anies Baswedan", either first). A name two people share, either way, stands for neither.
 fn same_person(actors: &[Actor], kind: ActorKind, name: &str) -> Option<usize> {
-    if kind != ActorKind::Person || name.split(' ').count() > 2 {
+    if kind != ActorKind::Person {
         return None;
     }
     let one = |matches: &dyn Fn(&str) -> bool| {
@@ -650,6 +651,23 @@ fn same_person(actors: &[Actor], kind: ActorKind, name: &str) -> Option<usize> {
             _ => None,
         }
     };
+    // A name with and without its middle names: "Anies Rasyid Baswedan" and "Anies Baswedan".
+    let words: Vec<&str> = name.split(' ').collect();
+    let ends = |full: &str| {
+        let other: Vec<&str> = full.split(' ').collect();
+        let (long, short) = if other.len() > words.len() {
+            (&other, &words)
+        } else {
+            (&words, &other)
+        };
+        short.len() == 2 && long.len() > 2 && long[0] == short[0] && long.last() == short.last()
+    };
+    if words.len() > 2 {
+        return one(&ends);
+    }
+    if let Some(i) = one(&ends) {
+        return Some(i);
+    }
     let prefix = format!("{name} ");
     let suffix = format!(" {name}");
     if !name.contains(' ') {
@@ -1703,6 +1721,22 @@ mod tests {
             actor("Anies Baswedan").unwrap().roles,
             ["Gubernur DKI Jakarta"]
         );
+        // A name with and without its middle name is one person, either first.
+        for text in [
+            "Menteri Perhubungan Budi Karya Sumadi meresmikan jalur kereta. Kemarin Budi Sumadi \
+             mengatakan jalur itu siap.",
+            "Barack Obama arrived in Jakarta on Monday. Barack Hussein Obama said the visit was \
+             long overdue.",
+        ] {
+            let lang = if text.contains("arrived") { "en" } else { "id" };
+            let actors = recognize(&Article::for_test(text, lang), &[]).actors;
+            let persons: Vec<_> = actors
+                .iter()
+                .filter(|a| a.kind == ActorKind::Person)
+                .collect();
+            assert_eq!(persons.len(), 1, "{actors:#?}");
+            assert_eq!(persons[0].aliases.len(), 3, "{actors:#?}");
+        }
         // A first name two people share stands for neither.
         let text = "Joko Widodo bertemu Joko Anwar di Jakarta. Joko mengatakan film itu bagus.";
         let actors = recognize(&Article::for_test(text, "id"), &[]).actors;

@@ -598,20 +598,20 @@ pub(super) fn upsert_actor(
         };
         tx.prepare_cached("UPDATE actor SET eff_id = ?2 WHERE id = ?1")?
             .execute(params![id, eff])?;
-        // A new full name takes up (or, if the surname is now shared, lets go of) the surname
-        // found alone in other articles.
-        if let Some((_, last)) = name.rsplit_once(' ').filter(|_| kind == "person") {
-            if let Some(row) = actor_row(tx, last)? {
+        // A new full name takes up (or, if the short name is now shared, lets go of) the
+        // surname, or the first and last name, found alone in other articles.
+        for short in short_forms(name).into_iter().filter(|_| kind == "person") {
+            if let Some(row) = actor_row(tx, &short)? {
                 let kind: String =
                     tx.query_row("SELECT kind FROM actor WHERE id = ?1", [row], |r| r.get(0))?;
-                if let Some(full) = surname_target(tx, last, &kind)? {
+                if let Some(full) = surname_target(tx, &short, &kind)? {
                     let target = resolve(tx, &full)?;
                     let eff = ensure_actor(tx, &target, &kind)?;
                     tx.execute(
                         "UPDATE actor SET eff_id = ?2 WHERE id = ?1",
                         params![row, eff],
                     )?;
-                } else if !has_correction(tx, last)? {
+                } else if !has_correction(tx, &short)? {
                     tx.execute("UPDATE actor SET eff_id = id WHERE id = ?1", [row])?;
                 }
             }
@@ -630,17 +630,19 @@ fn has_correction(tx: &Transaction<'_>, name: &str) -> Result<bool> {
 }
 
 /// The actor a person's surname found alone in an article stands for: the one person whose full
-/// name, found in another article, ends with it ("Peskov" → "Dmitry Peskov"). None when no
-/// person or several share the surname, or when the user decided about the name (a split keeps
-/// it apart).
+/// name, found in another article, ends with it ("Peskov" → "Dmitry Peskov"); likewise a first
+/// and last name for the one full name with middle names between them ("Anies Baswedan" →
+/// "Anies Rasyid Baswedan"). None when no person or several share the short name, or when the
+/// user decided about the name (a split keeps it apart).
 fn surname_target(tx: &Transaction<'_>, name: &str, kind: &str) -> Result<Option<String>> {
     if !could_be_surname(name, kind) || has_correction(tx, name)? {
         return Ok(None);
     }
-    // `LIKE` narrows by the last word (any case); the exact suffix is checked after it.
+    let last = name.rsplit(' ').next().unwrap_or(name);
+    // `LIKE` narrows by the last word (any case); the exact match is checked after it.
     let pattern = format!(
         "% {}",
-        name.replace('\\', "\\\\")
+        last.replace('\\', "\\\\")
             .replace('%', "\\%")
             .replace('_', "\\_")
     );
@@ -654,18 +656,52 @@ fn surname_target(tx: &Transaction<'_>, name: &str, kind: &str) -> Result<Option
     Ok(one_full_name(name, full.iter().map(String::as_str)))
 }
 
-/// A one-word person name of at least three letters: what [`surname_target`] links.
+/// A one-word person name of at least three letters, or a first and last name: what
+/// [`surname_target`] links.
 fn could_be_surname(name: &str, kind: &str) -> bool {
-    kind == "person" && !name.contains(' ') && name.chars().count() >= 3
+    kind == "person"
+        && match name.split(' ').count() {
+            1 => name.chars().count() >= 3,
+            2 => true,
+            _ => false,
+        }
 }
 
-/// The one full name among `candidates` that ends with the word `name`.
+/// The short forms a full person name takes up in other articles: its surname, and with
+/// middle names its first and last name ("Anies Rasyid Baswedan": "Baswedan", "Anies Baswedan").
+fn short_forms(name: &str) -> Vec<String> {
+    let words: Vec<&str> = name.split(' ').collect();
+    match words[..] {
+        [first, _, .., last] => vec![last.to_string(), format!("{first} {last}")],
+        [_, last] => vec![last.to_string()],
+        _ => vec![],
+    }
+}
+
+/// The one full name among `candidates` that ends with the word `name`, or for a first and last
+/// name, that has middle names between them. A first and last name beside a fuller form of it
+/// counts as that one person ("Anies Baswedan" and "Anies Rasyid Baswedan" for "Baswedan").
 fn one_full_name<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<String> {
-    let mut found = candidates.filter(|f| {
-        f.strip_suffix(name)
-            .is_some_and(|rest| rest.ends_with(' ') && rest.trim() != "")
-    });
-    match (found.next(), found.next()) {
+    let words: Vec<&str> = name.split(' ').collect();
+    let found: Vec<&str> = candidates
+        .filter(|f| match words[..] {
+            [_] => f
+                .strip_suffix(name)
+                .is_some_and(|rest| rest.ends_with(' ') && rest.trim() != ""),
+            [first, last] => {
+                let full: Vec<&str> = f.split(' ').collect();
+                full.len() > 2 && full[0] == first && full.last() == Some(&last)
+            }
+            _ => false,
+        })
+        .collect();
+    let fuller = |short: &str| {
+        found
+            .iter()
+            .any(|f| *f != short && short_forms(f).iter().any(|s| s == short))
+    };
+    let mut people = found.iter().filter(|f| !fuller(f));
+    match (people.next(), people.next()) {
         (Some(one), None) => Some(one.to_string()),
         _ => None,
     }
@@ -704,7 +740,8 @@ impl Surnames {
         if !could_be_surname(name, kind) || self.decided.contains(name) {
             return None;
         }
-        let candidates = self.by_last_word.get(name)?;
+        let last = name.rsplit(' ').next().unwrap_or(name);
+        let candidates = self.by_last_word.get(last)?;
         one_full_name(name, candidates.iter().map(String::as_str))
     }
 }

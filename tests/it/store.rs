@@ -893,6 +893,68 @@ fn a_surname_alone_joins_the_one_full_name_across_articles_unless_split() {
     assert_eq!(store.check().unwrap(), Vec::<String>::new());
 }
 
+#[test]
+fn a_name_with_and_without_its_middle_names_is_one_actor_across_articles() {
+    let mut store = Store::open_in_memory().unwrap();
+    let said = |who: &str, day: &str| event("01", day, day, &[who], &[], 0);
+    let person = ActorKind::Person;
+    // The short form first, then the full one, then the surname alone: all one person.
+    article_with_kind(
+        &mut store,
+        "A",
+        vec![said("Anies Baswedan", "2017-03-02")],
+        person,
+    );
+    article_with_kind(
+        &mut store,
+        "B",
+        vec![said("Anies Rasyid Baswedan", "2017-06-03")],
+        person,
+    );
+    article_with_kind(
+        &mut store,
+        "C",
+        vec![said("Baswedan", "2017-09-04")],
+        person,
+    );
+    assert_eq!(actor_events(&store, "Anies Rasyid Baswedan"), 3);
+    let names: Vec<String> = store
+        .actors()
+        .unwrap()
+        .into_iter()
+        .map(|a| a.name)
+        .collect();
+    assert!(
+        !names
+            .iter()
+            .any(|n| n == "Anies Baswedan" || n == "Baswedan"),
+        "{names:?}"
+    );
+    // Two fuller forms: the short one could be either, so it stands alone.
+    article_with_kind(
+        &mut store,
+        "D",
+        vec![said("George Bush", "2001-01-02")],
+        person,
+    );
+    article_with_kind(
+        &mut store,
+        "E",
+        vec![said("George W Bush", "2001-06-03")],
+        person,
+    );
+    assert_eq!(actor_events(&store, "George W Bush"), 2);
+    article_with_kind(
+        &mut store,
+        "F",
+        vec![said("George H W Bush", "1990-06-03")],
+        person,
+    );
+    assert_eq!(actor_events(&store, "George W Bush"), 1);
+    assert_eq!(actor_events(&store, "George Bush"), 1);
+    assert_eq!(store.check().unwrap(), Vec::<String>::new());
+}
+
 fn with_evidence(mut e: Event, text: &str) -> Event {
     e.evidence_text = text.into();
     e
