@@ -739,6 +739,35 @@ fn listed_acronym(surface: &str) -> Option<&'static String> {
         .find_map(|l| name_lists(l.code).organisations.get(surface))
 }
 
+/// Whether a name stands in a comma-separated list with two persons' names or more, and more of
+/// them than of places the gazetteer knows ("Gelandang: Bertolacci, Kucka, Locatelli, Pasalic").
+fn in_list_of_persons(text: &str, found: &[NameSpan], n: &NameSpan) -> bool {
+    let listed = |a: &NameSpan, b: &NameSpan| {
+        text.get(a.span.end..b.span.start)
+            .is_some_and(|between| matches!(between.trim(), "," | ";"))
+    };
+    let Some(at) = found.iter().position(|m| m.span == n.span) else {
+        return false;
+    };
+    let mut first = at;
+    while first > 0 && listed(&found[first - 1], &found[first]) {
+        first -= 1;
+    }
+    let mut last = at;
+    while last + 1 < found.len() && listed(&found[last], &found[last + 1]) {
+        last += 1;
+    }
+    let list = &found[first..=last];
+    let persons = list.iter().filter(|m| m.kind == "PER").count();
+    // Places the gazetteer knows speak against; unknown ones are what is in question.
+    let g = gazetteer::gazetteer();
+    let places = list
+        .iter()
+        .filter(|m| m.kind == "LOC" && m.span.slice(text).is_some_and(|s| g.lookup(s).is_some()))
+        .count();
+    persons >= 2 && persons > places
+}
+
 /// Whether a name is the publisher's: the same letters and digits, in any case, without a web
 /// domain ("Merdeka.com", "merdeka"), or one the start of the other ("CNN Indonesia", "cnn").
 fn same_outlet(publisher: &str, name: &str) -> bool {
@@ -1216,24 +1245,30 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
     // The surnames of the persons' names of two words or more, and the first names of those of
     // two (capitalised, not acronyms; a longer name's first word may be an organisation the
     // tagger took in: "Cashlez Teddy Setiawan").
-    let person_words: std::collections::HashSet<&str> = found
+    // A one-word person's name counts too against a place the gazetteer does not know
+    // ("Suso" tagged a person in one sentence and a place in a line-up).
+    let name_like = |w: &&str| {
+        w.chars().count() > 2
+            && w.starts_with(char::is_uppercase)
+            && w.chars().skip(1).all(char::is_lowercase)
+    };
+    let (mut person_words, mut lone_persons) = (
+        std::collections::HashSet::new(),
+        std::collections::HashSet::new(),
+    );
+    for s in found
         .iter()
         .filter(|n| n.kind == "PER")
         .filter_map(|n| n.span.slice(text))
-        .flat_map(|s| {
-            let words: Vec<&str> = s.split_whitespace().collect();
-            match words[..] {
-                [first, last] => vec![first, last],
-                [_, _, .., last] => vec![last],
-                _ => vec![],
-            }
-        })
-        .filter(|w| {
-            w.chars().count() > 2
-                && w.starts_with(char::is_uppercase)
-                && w.chars().skip(1).all(char::is_lowercase)
-        })
-        .collect();
+    {
+        let words: Vec<&str> = s.split_whitespace().collect();
+        match words[..] {
+            [one] => lone_persons.extend(Some(one).filter(name_like)),
+            [first, last] => person_words.extend([first, last].into_iter().filter(name_like)),
+            [_, _, .., last] => person_words.extend(Some(last).filter(name_like)),
+            [] => {}
+        }
+    }
     let mut names = Names::default();
     let mut actors: Vec<Actor> = Vec::new();
     let mut places: Vec<Place> = Vec::new();
@@ -1314,11 +1349,19 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
                     && (p.kind != gazetteer::PlaceKind::City || p.population >= MAJOR_CITY))
         });
         let kind = match (n.kind, place) {
-            (_, Some(_)) | ("LOC", None) => MentionKind::Place,
+            (_, Some(_)) => MentionKind::Place,
+            // One word of a person's name in the article, tagged an organisation or an unknown
+            // place here ("Atut" for "Atut Chosiyah", "Deulofeu" for "Gerard Deulofeu"): the
+            // tagger is inconsistent, the person is meant.
+            ("ORG" | "LOC", None) if person_words.contains(surface.as_str()) => MentionKind::Person,
+            ("LOC", None) if lone_persons.contains(surface.as_str()) => MentionKind::Person,
+            // In a list of persons ("Gelandang: Bertolacci, Kucka, Locatelli"), one word the
+            // gazetteer does not know is a person too.
+            ("LOC", None) if !surface.contains(' ') && in_list_of_persons(text, &found, n) => {
+                MentionKind::Person
+            }
+            ("LOC", None) => MentionKind::Place,
             ("PER", None) => MentionKind::Person,
-            // One word of a person's name in the article, tagged an organisation here ("Atut"
-            // for "Ratu Atut Chosiyah"): the tagger is inconsistent, the person is meant.
-            ("ORG", None) if person_words.contains(surface.as_str()) => MentionKind::Person,
             // A listed nickname is a person's whatever the tagger said ("Setnov").
             _ if lists.persons.contains_key(&surface) => MentionKind::Person,
             _ => MentionKind::Organisation,
@@ -1833,6 +1876,19 @@ mod tests {
         assert_eq!(atut.len(), 1, "{actors:#?}");
         assert_eq!(atut[0].kind, ActorKind::Person);
         assert_eq!(atut[0].canonical_name, "Atut Chosiyah");
+        // A player's surname the tagger made an unknown place is the player, in the article
+        // that names him in full and in a line-up of players; a list of districts is not one.
+        let text =
+            "Pelatih AC Milan Vincenzo Montella memuji rekrutan terbarunya Gerard Deulofeu. \
+            Pada Senin (23/1) Deulofeu telah resmi bergabung dengan Milan sebagai pemain \
+            pinjaman. Gelandang: Bertolacci, Bonaventura, Honda, Kucka, Locatelli, Pasalic, Poli, \
+            Sosa. Longsor tersebar di empat kecamatan yakni Jelbuk, Arjasa, Sumberjambe dan Silo.";
+        let names = recognize(&Article::for_test(text, "id"), &[]);
+        let place = |name: &str| names.places.iter().any(|p| p.canonical_name == name);
+        for player in ["Deulofeu", "Kucka", "Pasalic"] {
+            assert!(!place(player), "{player}: {:#?}", names.places);
+        }
+        assert!(place("Arjasa"), "{:#?}", names.places);
         // A listed nickname is a person whatever the tagger says, and yields to a person of
         // the article with that first name.
         let text = "Setnov kembali mangkir dari pemeriksaan KPK. Sandi menghadiri rapat itu.";
