@@ -1320,7 +1320,16 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
                     .flatten()
                     .map(|(_, canonical)| canonical)
             })
-            .or_else(|| listed_acronym(&surface));
+            .or_else(|| listed_acronym(&surface))
+            // A listed organisation qualified by its country's name for the state ("DPR RI",
+            // "KPU RI" are DPR and KPU).
+            .or_else(|| {
+                let (rest, last) = surface.rsplit_once(' ')?;
+                let home = lists.places.home.as_deref()?;
+                (lists.demonyms.get(last).map(String::as_str) == Some(home))
+                    .then(|| orgs.get(rest))
+                    .flatten()
+            });
         if let Some(canonical) = listed {
             names.mentions.push(Mention {
                 span: n.span,
@@ -1945,6 +1954,19 @@ mod tests {
         assert!(same_outlet("antaranews", "ANTARA News"));
         assert!(same_outlet("Merdeka.com", "merdeka"));
         assert!(!same_outlet("cnn", "Reuters"));
+        // A listed organisation with the state's name after it is that organisation.
+        let text = "Ketua DPR RI Bambang Soesatyo mengatakan KPU RI siap.";
+        let actors = recognize(&Article::for_test(text, "id"), &[]).actors;
+        let orgs: Vec<_> = actors
+            .iter()
+            .filter(|a| a.kind == ActorKind::Organisation)
+            .map(|a| a.canonical_name.as_str())
+            .collect();
+        assert!(
+            orgs.contains(&"House of Representatives (Indonesia)"),
+            "{actors:#?}"
+        );
+        assert!(!orgs.iter().any(|o| o.ends_with(" RI")), "{actors:#?}");
     }
 
     #[test]
