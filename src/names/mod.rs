@@ -550,11 +550,27 @@ fn find_names_in(
     let capitals = in_capitals(&all);
     let truecased: Vec<Vec<String>> = if capitals {
         let (classes, lists) = (word_classes(lang), name_lists(lang));
+        let given = |w: &str| {
+            lists.given_names.contains(w)
+                || matches!(classes.person_kind(&w.to_lowercase()), "given" | "both")
+        };
         all.iter()
             .map(|words| {
-                (0..words.len())
-                    .map(|i| truecase(words[i], i == 0, classes, lists))
-                    .collect()
+                let mut out: Vec<String> = Vec::with_capacity(words.len());
+                for (i, word) in words.iter().enumerate() {
+                    let mut w = truecase(word, i == 0, classes, lists);
+                    // After a given name, a word news does not write in lower case is the
+                    // surname even when the dictionary lists it ("EMMANUEL MACRON").
+                    let after_given = i > 0 && given(&out[i - 1]);
+                    if after_given
+                        && w.starts_with(char::is_lowercase)
+                        && !matches!(classes.casing(&w), "low" | "mixed")
+                    {
+                        w = rules::title_case(word);
+                    }
+                    out.push(w);
+                }
+                out
             })
             .collect()
     } else {
@@ -1021,7 +1037,10 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
             });
             continue;
         }
-        if name_lists(lang).demonyms.contains_key(token.text) {
+        // In capitals or lower case, as news would write the word ("RUSSIAN" forces).
+        let news_case = uncased.then(|| rules::title_case(token.text));
+        let as_news = news_case.as_deref().unwrap_or(token.text);
+        if name_lists(lang).demonyms.contains_key(as_news) {
             found.push(NameSpan {
                 span: token.span,
                 kind: "DEM",
@@ -1312,11 +1331,12 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
         }
         let surface = surface.split_whitespace().collect::<Vec<_>>().join(" ");
         // A demonym names its country as an actor ("Russian forces" → Russia).
-        if let Some(country) = lists
-            .demonyms
-            .get(&surface)
-            .and_then(|code| g.country(code))
-        {
+        let demonym = lists.demonyms.get(&surface).or_else(|| {
+            uncased
+                .then(|| lists.demonyms.get(&rules::title_case(&surface)))
+                .flatten()
+        });
+        if let Some(country) = demonym.and_then(|code| g.country(code)) {
             names.mentions.push(Mention {
                 span: n.span,
                 surface: surface.clone(),
@@ -2025,6 +2045,26 @@ mod tests {
             country("Kembangan Utara").is_none_or(|c| c.is_none()),
             "{places:#?}"
         );
+    }
+
+    #[test]
+    fn english_in_capitals_keeps_surnames_that_are_words_and_demonyms() {
+        let text = "RUSSIAN PRESIDENT VLADIMIR PUTIN TOLD FRENCH PRESIDENT EMMANUEL MACRON ON \
+            THURSDAY THAT MOSCOW WOULD ACHIEVE ITS GOALS. MACRON SAID HE FEARED THE WORST.";
+        let actors: Vec<(String, Vec<String>)> = recognize(&Article::for_test(text, "en"), &[])
+            .actors
+            .into_iter()
+            .map(|a| (a.canonical_name, a.aliases))
+            .collect();
+        let has = |name: &str, alias: &str| {
+            actors
+                .iter()
+                .any(|(n, aliases)| n == name && aliases.iter().any(|a| a == alias))
+        };
+        // "macron" is in the dictionary; after a given name it is the surname.
+        assert!(has("Emmanuel Macron", "MACRON"), "{actors:?}");
+        assert!(has("Russia", "RUSSIAN"), "{actors:?}");
+        assert!(has("France", "FRENCH"), "{actors:?}");
     }
 
     #[test]
