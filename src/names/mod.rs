@@ -62,6 +62,9 @@ pub struct NameLists {
     /// Well-known organisations: surface → canonical name.
     #[serde(default)]
     pub organisations: HashMap<String, String>,
+    /// [`NameLists::organisations`] by their surface in lower case, for text without capitals.
+    #[serde(skip)]
+    pub folded_organisations: HashMap<String, String>,
     /// Well-known people called by a name no rule derives from the full one: nicknames
     /// ("Jokowi"), initials ("SBY") and spellings ("Soeharto") → the full name.
     #[serde(default)]
@@ -200,6 +203,11 @@ pub fn name_lists(lang: &str) -> &'static NameLists {
                 .collect()
         };
         let folded = |words: &[String]| words.iter().map(|w| w.to_lowercase()).collect();
+        lists.folded_organisations = lists
+            .organisations
+            .iter()
+            .map(|(surface, canonical)| (surface.to_lowercase(), canonical.clone()))
+            .collect();
         lists.roles = folded(&lists.titles.roles);
         lists.nouns = folded(&lists.titles.nouns);
         lists.given_names = word_list("given-names.txt");
@@ -1011,6 +1019,32 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
             None => i += 1,
         }
     }
+    // In capitals or lower case, a listed organisation is found in any case ("UNITED NATIONS",
+    // "uni eropa"), the longest first.
+    if uncased {
+        let folded = &name_lists(lang).folded_organisations;
+        let mut i = 0;
+        while i < tokens.len() {
+            let longest = (1..=LONGEST_ORGANISATION).rev().find_map(|width| {
+                let words = tokens.get(i..i + width)?;
+                let span = Span::new(words[0].span.start, words[width - 1].span.end);
+                let joined = text.get(span.start..span.end)?;
+                (folded.contains_key(&joined.to_lowercase()) && free(&found, span))
+                    .then_some((span, width))
+            });
+            match longest {
+                Some((span, width)) => {
+                    found.push(NameSpan {
+                        span,
+                        kind: "ORG",
+                        confidence: UNCASED_CONFIDENCE,
+                    });
+                    i += width;
+                }
+                None => i += 1,
+            }
+        }
+    }
     for (i, token) in tokens.iter().enumerate() {
         let overlaps = found
             .iter()
@@ -1361,9 +1395,8 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
             .get(&surface)
             .or_else(|| {
                 uncased
-                    .then(|| orgs.iter().find(|(o, _)| o.eq_ignore_ascii_case(&surface)))
+                    .then(|| lists.folded_organisations.get(&surface.to_lowercase()))
                     .flatten()
-                    .map(|(_, canonical)| canonical)
             })
             .or_else(|| listed_acronym(&surface))
             // A listed organisation qualified by its country's name for the state ("DPR RI",
@@ -2050,7 +2083,8 @@ mod tests {
     #[test]
     fn english_in_capitals_keeps_surnames_that_are_words_and_demonyms() {
         let text = "RUSSIAN PRESIDENT VLADIMIR PUTIN TOLD FRENCH PRESIDENT EMMANUEL MACRON ON \
-            THURSDAY THAT MOSCOW WOULD ACHIEVE ITS GOALS. MACRON SAID HE FEARED THE WORST.";
+            THURSDAY THAT MOSCOW WOULD ACHIEVE ITS GOALS. MACRON SAID HE FEARED THE WORST. THE \
+            UNITED NATIONS SAID AID WAS READY.";
         let actors: Vec<(String, Vec<String>)> = recognize(&Article::for_test(text, "en"), &[])
             .actors
             .into_iter()
@@ -2065,6 +2099,8 @@ mod tests {
         assert!(has("Emmanuel Macron", "MACRON"), "{actors:?}");
         assert!(has("Russia", "RUSSIAN"), "{actors:?}");
         assert!(has("France", "FRENCH"), "{actors:?}");
+        // A listed organisation of several words, in any case.
+        assert!(has("United Nations", "UNITED NATIONS"), "{actors:?}");
     }
 
     #[test]
