@@ -1347,6 +1347,16 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
             [] => {}
         }
     }
+    // Whether an organisation of the article ends with a place's name, as clubs do ("Real
+    // Madrid", "AS Roma"): that name alone then stands for the club as often as for a state
+    // (not so "Washington" beside "The Washington Post").
+    let organisation_words: std::collections::HashSet<&str> = found
+        .iter()
+        .filter(|n| n.kind == "ORG")
+        .filter_map(|n| n.span.slice(text))
+        .filter_map(|s| s.rsplit_once(' ').map(|(_, last)| last))
+        .collect();
+    let named_after = |place: &str| organisation_words.contains(place);
     let mut names = Names::default();
     let mut actors: Vec<Actor> = Vec::new();
     let mut places: Vec<Place> = Vec::new();
@@ -1492,11 +1502,13 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
             // Metonymy: a capital that acts ("Moskow bertujuan...", "Moskow akan menganalisis",
             // "Washington said") stands for its country's state; the country actor takes the
             // capital's name as an alias. A capital in a dateline ("Moskow, Gatra.com -") is
-            // followed by no verb and stays a place only.
+            // followed by no verb and stays a place only, and so does one an organisation of
+            // the article is named after ("Madrid" beside "Real Madrid").
             if let Some(country) = place
                 .filter(|e| {
                     e.kind == gazetteer::PlaceKind::Capital
                         && lists.places.home.as_deref() != Some(e.country.as_str())
+                        && !named_after(&surface)
                         && acts_after(text, n.span.end, lang)
                 })
                 .and_then(|e| g.country(&e.country))
@@ -2027,6 +2039,16 @@ mod tests {
         );
         assert!(
             aliases("Russia").iter().any(|a| a == "Moskow"),
+            "{actors:#?}"
+        );
+        // A capital a club of the article is named after stands for no state.
+        let text =
+            "Real Madrid menang 3-0 atas Sevilla. Madrid akan menghadapi Barcelona pekan depan.";
+        let actors = recognize(&Article::for_test(text, "id"), &[]).actors;
+        assert!(
+            !actors
+                .iter()
+                .any(|a| a.canonical_name == "Spain" && a.aliases.iter().any(|n| n == "Madrid")),
             "{actors:#?}"
         );
         assert!(same_outlet("antaranews", "ANTARA News"));
