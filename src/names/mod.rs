@@ -1292,6 +1292,69 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
             }
         }
     }
+    // An organisation the tagger ran into the person after it ("Real Madrid Luca Modric", "PAN
+    // Amien Rais"): where the front is a listed organisation or one the article names alone, and
+    // the rest is a person the article names elsewhere or opens with a known given name, they
+    // are two names.
+    let alone: std::collections::HashSet<&str> = found
+        .iter()
+        .filter(|n| n.kind == "ORG")
+        .filter_map(|n| n.span.slice(text))
+        .collect();
+    let surnames_seen: std::collections::HashSet<&str> = found
+        .iter()
+        .filter(|n| n.kind == "PER")
+        .filter_map(|n| n.span.slice(text)?.rsplit_once(' ').map(|(_, last)| last))
+        .collect();
+    let english = word_classes("en");
+    // A word of a person's name: capitalised, no country, region or big city ("Luca" is also
+    // a spelling of Lucca), no ordinary word in either language ("Team", "Group", "Division",
+    // "Selatan" are not), no listed organisation.
+    let name_word = |w: &str| {
+        let lower = w.to_lowercase();
+        w.starts_with(char::is_uppercase)
+            && !g
+                .lookup(w)
+                .is_some_and(|e| e.kind != gazetteer::PlaceKind::City || e.population >= MAJOR_CITY)
+            && !classes.is_ordinary(&lower)
+            && !english.is_ordinary(&lower)
+            && !orgs.contains_key(w)
+    };
+    let mut split = Vec::new();
+    for n in found.iter_mut().filter(|n| n.kind == "ORG") {
+        let surface = n.span.slice(text).unwrap_or_default();
+        let cuts = surface
+            .match_indices(' ')
+            .map(|(k, _)| k)
+            .collect::<Vec<_>>();
+        let person_at = cuts.iter().rev().find_map(|&k| {
+            let (front, rest) = (&surface[..k], surface[k..].trim_start());
+            let known = orgs.contains_key(front) || alone.contains(front);
+            let words: Vec<&str> = rest.split(' ').collect();
+            let person = words.len() <= 3
+                && words.iter().all(|w| name_word(w))
+                && (words.last().is_some_and(|w| surnames_seen.contains(w))
+                    || (words.len() >= 2
+                        && (given.contains(words[0])
+                            || matches!(
+                                classes.person_kind(&words[0].to_lowercase()),
+                                "given" | "both"
+                            ))));
+            (known && person).then_some(k)
+        });
+        if let Some(k) = person_at {
+            let rest_start =
+                n.span.start + k + (surface[k..].len() - surface[k..].trim_start().len());
+            split.push(NameSpan {
+                span: Span::new(rest_start, n.span.end),
+                kind: "PER",
+                confidence: n.confidence,
+            });
+            n.span = Span::new(n.span.start, n.span.start + k);
+        }
+    }
+    found.extend(split);
+    found.sort_by_key(|n| n.span.start);
     // A possessive is no part of the name ("Bush's Karl Rove": Bush).
     for n in found.iter_mut() {
         let surface = n.span.slice(text).unwrap_or_default();
@@ -1959,6 +2022,47 @@ mod tests {
             persons(before).iter().all(|p| p.ends_with("Shoigu")),
             "{:?}",
             persons(before)
+        );
+    }
+
+    #[test]
+    fn an_organisation_run_into_the_person_after_it_is_two_names() {
+        let names = |text: &str| -> Vec<(String, ActorKind)> {
+            recognize(&Article::for_test(text, "id"), &[])
+                .actors
+                .into_iter()
+                .map(|a| (a.canonical_name, a.kind))
+                .collect()
+        };
+        // The tagger makes "PAN Amien Rais" and "Real Madrid Luca Modric" one organisation each;
+        // PAN is listed, Real Madrid named alone in the article.
+        let found = names(
+            "Jakarta - Ketua Dewan Kehormatan PAN Amien Rais meminta pemerintah membuka data \
+             itu. Amien menilai data tersebut penting.",
+        );
+        assert!(
+            found.contains(&("Amien Rais".into(), ActorKind::Person)),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("National Mandate Party".into(), ActorKind::Organisation)),
+            "{found:?}"
+        );
+        let found = names(
+            "Madrid - Gelandang Real Madrid Luca Modric menargetkan juara Liga Spanyol musim ini. \
+             Real Madrid kini berada di posisi ketiga.",
+        );
+        assert!(
+            found.contains(&("Luca Modric".into(), ActorKind::Person)),
+            "{found:?}"
+        );
+        // A name whose rest is made of ordinary words stays whole.
+        let found = names("Jakarta - Pembalap PT Pertamina Arden Team menang di Sentul.");
+        assert!(
+            !found
+                .iter()
+                .any(|(n, k)| n.contains("Team") && *k == ActorKind::Person),
+            "{found:?}"
         );
     }
 
