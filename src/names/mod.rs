@@ -1280,7 +1280,7 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
                 let lower = first.to_lowercase();
                 let ordinary = classes.is_ordinary(&lower)
                     || lists.is_head(&lower)
-                    || lists.places.parts.iter().any(|p| *p == lower);
+                    || lists.places.parts.contains(&lower);
                 if !ordinary {
                     break;
                 }
@@ -2025,15 +2025,18 @@ mod tests {
         );
     }
 
+    /// The actors `recognize` finds in a text, by name and kind.
+    fn actor_kinds(text: &str, lang: &str) -> Vec<(String, ActorKind)> {
+        recognize(&Article::for_test(text, lang), &[])
+            .actors
+            .into_iter()
+            .map(|a| (a.canonical_name, a.kind))
+            .collect()
+    }
+
     #[test]
     fn an_organisation_run_into_the_person_after_it_is_two_names() {
-        let names = |text: &str| -> Vec<(String, ActorKind)> {
-            recognize(&Article::for_test(text, "id"), &[])
-                .actors
-                .into_iter()
-                .map(|a| (a.canonical_name, a.kind))
-                .collect()
-        };
+        let names = |text: &str| actor_kinds(text, "id");
         // The tagger makes "PAN Amien Rais" and "Real Madrid Luca Modric" one organisation each;
         // PAN is listed, Real Madrid named alone in the article.
         let found = names(
@@ -2095,11 +2098,7 @@ mod tests {
         // A listed nickname is a person whatever the tagger says, and yields to a person of
         // the article with that first name.
         let text = "Setnov kembali mangkir dari pemeriksaan KPK. Sandi menghadiri rapat itu.";
-        let names: Vec<_> = recognize(&Article::for_test(text, "id"), &[])
-            .actors
-            .into_iter()
-            .map(|a| (a.canonical_name, a.kind))
-            .collect();
+        let names = actor_kinds(text, "id");
         assert!(
             names.contains(&("Setya Novanto".into(), ActorKind::Person)),
             "{names:?}"
