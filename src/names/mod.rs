@@ -1309,7 +1309,7 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
     let english = word_classes("en");
     // A word of a person's name: capitalised, no country, region or big city ("Luca" is also
     // a spelling of Lucca), no ordinary word in either language ("Team", "Group", "Division",
-    // "Selatan" are not), no listed organisation.
+    // "Selatan" are not), no listed organisation, no organisation or place word ("Corp").
     let name_word = |w: &str| {
         let lower = w.to_lowercase();
         w.starts_with(char::is_uppercase)
@@ -1319,6 +1319,8 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
             && !classes.is_ordinary(&lower)
             && !english.is_ordinary(&lower)
             && !orgs.contains_key(w)
+            && !rules::ORG_WORDS.contains(&w)
+            && !rules::PLACE_WORDS.contains(&w)
     };
     let mut split = Vec::new();
     for n in found.iter_mut().filter(|n| n.kind == "ORG") {

@@ -14,7 +14,7 @@ use super::perceptron::{tag_index, WordClasses};
 use super::NameLists;
 
 /// Words that make a capitalised sequence an organisation (matched case-sensitively).
-const ORG_WORDS: &[&str] = &[
+pub(crate) const ORG_WORDS: &[&str] = &[
     "Inc",
     "Inc.",
     "Corp",
@@ -145,7 +145,7 @@ const ORG_WORDS: &[&str] = &[
 ];
 
 /// Words that make a capitalised sequence a place ("Changi Airport", "Atlantic Ocean").
-const PLACE_WORDS: &[&str] = &[
+pub(crate) const PLACE_WORDS: &[&str] = &[
     "Airport",
     "Station",
     "Street",
