@@ -131,6 +131,28 @@ impl Gazetteer {
             .min_by(|a, b| a.kind.cmp(&b.kind).then(b.population.cmp(&a.population)))
     }
 
+    /// [`Gazetteer::lookup`] for news of a home country: a town of that country wins over a
+    /// foreign town of the same name that is no capital and under a million people ("Subang" in
+    /// Indonesian news is Subang in West Java, not Subang Jaya in Malaysia).
+    pub fn lookup_home(&self, name: &str, home: Option<&str>) -> Option<&Entry> {
+        let best = self.lookup(name)?;
+        let Some(home) = home.filter(|h| {
+            best.kind == PlaceKind::City && best.country != *h && best.population < 1_000_000
+        }) else {
+            return Some(best);
+        };
+        let ids = if name.chars().count() <= 3 {
+            self.short.get(name)?
+        } else {
+            self.by_name.get(&fold(name))?
+        };
+        ids.iter()
+            .map(|&i| &self.entries[i])
+            .filter(|e| e.country == home && matches!(e.kind, PlaceKind::City | PlaceKind::Capital))
+            .max_by_key(|e| e.population)
+            .or(Some(best))
+    }
+
     /// Whether a case-folded word starts a name of several words.
     pub fn starts_longer_name(&self, folded: &str) -> bool {
         self.first_words.contains(folded)
