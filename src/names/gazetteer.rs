@@ -121,12 +121,8 @@ impl Gazetteer {
     /// The place a name most likely means: countries first, then regions, capitals, cities; the
     /// most populous among equals.
     pub fn lookup(&self, name: &str) -> Option<&Entry> {
-        let ids = if name.chars().count() <= 3 {
-            self.short.get(name)?
-        } else {
-            self.by_name.get(&fold(name))?
-        };
-        ids.iter()
+        self.candidates(name)?
+            .iter()
             .map(|&i| &self.entries[i])
             .min_by(|a, b| a.kind.cmp(&b.kind).then(b.population.cmp(&a.population)))
     }
@@ -141,16 +137,21 @@ impl Gazetteer {
         }) else {
             return Some(best);
         };
-        let ids = if name.chars().count() <= 3 {
-            self.short.get(name)?
-        } else {
-            self.by_name.get(&fold(name))?
-        };
-        ids.iter()
+        self.candidates(name)?
+            .iter()
             .map(|&i| &self.entries[i])
             .filter(|e| e.country == home && matches!(e.kind, PlaceKind::City | PlaceKind::Capital))
             .max_by_key(|e| e.population)
             .or(Some(best))
+    }
+
+    /// The entries a name may mean (short names as written, longer ones case-folded).
+    fn candidates(&self, name: &str) -> Option<&Vec<usize>> {
+        if name.chars().count() <= 3 {
+            self.short.get(name)
+        } else {
+            self.by_name.get(&fold(name))
+        }
     }
 
     /// Whether a case-folded word starts a name of several words.
