@@ -128,12 +128,14 @@ impl Gazetteer {
     }
 
     /// [`Gazetteer::lookup`] for news of a home country: a town of that country wins over a
-    /// foreign town of the same name that is no capital and under a million people ("Subang" in
-    /// Indonesian news is Subang in West Java, not Subang Jaya in Malaysia).
+    /// foreign town of the same name that is no capital and smaller than a major city ("Subang"
+    /// in Indonesian news is Subang in West Java, not Subang Jaya in Malaysia).
     pub fn lookup_home(&self, name: &str, home: Option<&str>) -> Option<&Entry> {
         let best = self.lookup(name)?;
         let Some(home) = home.filter(|h| {
-            best.kind == PlaceKind::City && best.country != *h && best.population < 1_000_000
+            best.kind == PlaceKind::City
+                && best.country != *h
+                && best.population < super::MAJOR_CITY
         }) else {
             return Some(best);
         };

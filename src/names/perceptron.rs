@@ -428,8 +428,7 @@ impl Sentence {
         let persons = if classes.persons.is_empty() {
             Vec::new()
         } else {
-            let known = |w: &String| classes.persons.get(w).copied().unwrap_or("-");
-            lower.iter().map(known).collect()
+            lower.iter().map(|w| classes.person_kind(w)).collect()
         };
         let classes = lower.iter().map(|w| classes.class(w)).collect();
         Sentence {
