@@ -748,6 +748,45 @@ fn place_by_head<'g>(
         .filter(|e| matches!(e.kind, PlaceKind::Capital | PlaceKind::City))
 }
 
+/// A place the gazetteer lacks in a country's local table (its regencies, districts and the
+/// capital's neighbourhoods), by its name or the rest of it: after an administrative word
+/// ("Kabupaten Rembang"), before one or a compass word ("Rembang Regency"; "Brebes Timur" is in
+/// Brebes), or after a facility word when the rest is a regency, a city or a unit of the capital
+/// ("Stasiun Tanah Abang"; "Istana Merdeka" is not in Merdeka, a district of Karo, because a
+/// word like "merdeka" names a district somewhere as often as not).
+fn local_place<'t>(
+    surface: &str,
+    lists: &NameLists,
+    tables: &[&'t gazetteer::LocalPlaces],
+) -> Option<&'t gazetteer::LocalEntry> {
+    use gazetteer::LocalKind;
+    if tables.is_empty() {
+        return None;
+    }
+    let heads = &lists.places;
+    let listed = |list: &[String], w: &str| list.iter().any(|h| h.eq_ignore_ascii_case(w));
+    let find = |name: &str| {
+        (!listed(&heads.admin, name) && !listed(&heads.parts, name))
+            .then(|| tables.iter().find_map(|t| t.lookup(name)))
+            .flatten()
+    };
+    if let Some(e) = find(surface) {
+        return Some(e);
+    }
+    let (first, rest) = surface.split_once(' ')?;
+    let (before, last) = surface.rsplit_once(' ')?;
+    if listed(&heads.admin, first) {
+        return find(rest);
+    }
+    if listed(&heads.facility, first) {
+        return find(rest)
+            .filter(|e| e.in_capital || matches!(e.kind, LocalKind::Regency | LocalKind::City));
+    }
+    (listed(&heads.admin, last) || listed(&heads.parts, last))
+        .then(|| find(before))
+        .flatten()
+}
+
 /// An acronym another language lists as an organisation ("BNPB", "KPK" in English news): an
 /// acronym is the same in every language, so its organisation is too. Three capitals or more
 /// ("AP" and "UE" are too short to be sure of).
@@ -1424,6 +1463,31 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
         .collect();
     let named_after = |place: &str| organisation_words.contains(place);
     let home = lists.places.home.as_deref();
+    // The local tables (regencies, districts) of the home country and of the countries whose
+    // places the article names, looked for only when a place is unknown to the gazetteer.
+    let local = std::cell::OnceCell::new();
+    let local_tables = || {
+        local
+            .get_or_init(|| {
+                let g = gazetteer::gazetteer();
+                let mut countries: Vec<&str> = home.into_iter().collect();
+                for place in found
+                    .iter()
+                    .filter(|n| n.kind == "LOC")
+                    .filter_map(|n| n.span.slice(text))
+                    .filter_map(|s| g.lookup(s))
+                {
+                    if !countries.contains(&place.country.as_str()) {
+                        countries.push(&place.country);
+                    }
+                }
+                countries
+                    .into_iter()
+                    .filter_map(gazetteer::local_places)
+                    .collect::<Vec<_>>()
+            })
+            .as_slice()
+    };
     let mut names = Names::default();
     let mut actors: Vec<Actor> = Vec::new();
     let mut places: Vec<Place> = Vec::new();
@@ -1552,8 +1616,19 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
                         Some(e.lat),
                         Some(e.lon),
                     ),
-                    // Unknown to the gazetteer: kept, without coordinates.
-                    None => (surface.clone(), None, None, None),
+                    // A regency, district or neighbourhood of the home country or of a country
+                    // the article names ("Tanah Abang", "Kabupaten Rembang"): where it is, or
+                    // at least in which country.
+                    None => match local_place(&surface, lists, local_tables()) {
+                        Some(e) => (
+                            surface.clone(),
+                            Some(e.country.clone()),
+                            e.position.map(|p| p.0),
+                            e.position.map(|p| p.1),
+                        ),
+                        // Unknown to the gazetteer: kept, without coordinates.
+                        None => (surface.clone(), None, None, None),
+                    },
                 },
             };
             if !places.iter().any(|p| p.canonical_name == canonical) {
@@ -1994,6 +2069,51 @@ mod tests {
     }
 
     #[test]
+    fn regencies_districts_and_the_capitals_neighbourhoods_are_placed() {
+        let places_of =
+            |text: &str, lang: &str| recognize(&Article::for_test(text, lang), &[]).places;
+        let near = |places: &[Place], name: &str, lat: f64, lon: f64| {
+            let p = places.iter().find(|p| p.canonical_name == name);
+            assert!(
+                p.is_some_and(|p| p.country_code.as_deref() == Some("ID")
+                    && p.lat.is_some_and(|l| (l - lat).abs() < 0.3)
+                    && p.lon.is_some_and(|l| (l - lon).abs() < 0.3)),
+                "{name}: {places:#?}"
+            );
+        };
+        let text = "Banjir melanda Tebet dan Kabupaten Rembang pada Senin. Polisi berjaga di \
+            Stasiun Tanah Abang, sementara warga Kecamatan Lasem mengungsi.";
+        let places = places_of(text, "id");
+        near(&places, "Tebet", -6.23, 106.85);
+        near(&places, "Kabupaten Rembang", -6.7, 111.35);
+        near(&places, "Stasiun Tanah Abang", -6.19, 106.81);
+        near(&places, "Kecamatan Lasem", -6.69, 111.45);
+        // A facility named after a common word that names a district far away is not there
+        // ("Istana Merdeka" is the palace in Jakarta, not in Merdeka, Karo).
+        let places = places_of("Presiden menerima tamu di Istana Merdeka pada Senin.", "id");
+        assert!(
+            places.iter().all(|p| p.lat.is_none_or(|l| l < 0.0)),
+            "{places:#?}"
+        );
+        // English news of Indonesia finds them too; English news of elsewhere does not look.
+        let places = places_of(
+            "Floods hit Jakarta on Monday. Many residents in Tebet fled.",
+            "en",
+        );
+        near(&places, "Tebet", -6.23, 106.85);
+        let places = places_of(
+            "Floods hit Ohio on Monday. Many residents in Tebet fled.",
+            "en",
+        );
+        assert!(
+            places
+                .iter()
+                .all(|p| p.canonical_name != "Tebet" || p.country_code.is_none()),
+            "{places:#?}"
+        );
+    }
+
+    #[test]
     fn a_person_takes_in_no_role_acronym_ordinary_word_or_other_name_before_it() {
         let persons = |text: &str| -> Vec<String> {
             recognize(&Article::for_test(text, "id"), &[])
@@ -2194,14 +2314,19 @@ mod tests {
             Some(Some("ID".into())),
             "{places:#?}"
         );
-        // A kind of place is no name ("Kota" of "Balai Kota" is not Kota in India), and a
-        // small town's namesake abroad is not where a part of it is.
+        // A kind of place is no name ("Kota" of "Balai Kota" is not Kota in India, nor Balai,
+        // a district of Sanggau), and a small town's namesake abroad is not where a part of it
+        // is: "Kembangan Utara" is a neighbourhood of Jakarta, not by Kembangan in Singapore.
         assert!(
             country("Balai Kota").is_none_or(|c| c.is_none()),
             "{places:#?}"
         );
+        let kembangan = places
+            .iter()
+            .find(|p| p.canonical_name == "Kembangan Utara");
         assert!(
-            country("Kembangan Utara").is_none_or(|c| c.is_none()),
+            kembangan.is_some_and(|p| p.country_code.as_deref() == Some("ID")
+                && p.lat.is_some_and(|lat| (lat + 6.2).abs() < 0.2)),
             "{places:#?}"
         );
         // In Indonesian news a town of Indonesia wins over a smaller foreign one of the same
