@@ -163,6 +163,19 @@ impl NameLists {
         self.is_title(word) || self.is_role(&word.to_lowercase())
     }
 
+    /// A word one letter away from a title or role word of six letters or more, which no
+    /// dictionary or name list knows: a typo of it ("Keamana" for "Keamanan" in "Menko
+    /// Polhukam ... dan Keamana Wiranto").
+    pub fn is_misspelt_title(&self, word: &str, classes: &WordClasses) -> bool {
+        let lower = word.to_lowercase();
+        let close = |t: &str| t.chars().count() >= 6 && one_edit_apart(&t.to_lowercase(), &lower);
+        word.starts_with(char::is_uppercase)
+            && word.chars().count() >= 5
+            && classes.casing(&lower) == "?"
+            && !is_given_name(word, classes)
+            && (self.titles.words.iter().any(|t| close(t)) || self.roles.iter().any(|t| close(t)))
+    }
+
     /// A title of courtesy ("Pak", "Bu", "Mr"), also with a full stop ("Mr.").
     pub fn is_courtesy(&self, word: &str) -> bool {
         let word = word.strip_suffix('.').unwrap_or(word);
@@ -859,6 +872,43 @@ fn longest_runs(
 
 /// Whether a word is a known given name: in the English list (census, Faker and the training
 /// sentences' first words) or the language's person names (`person-names.tsv`).
+/// A word with a capital after a small letter that is no name's prefix ("AnyMind",
+/// "PlayStation"; not "McCain", "MacArthur", "DeAndre", "LeBron", "DiCaprio", "O'Neill").
+fn is_camel_case_brand(word: &str) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    let Some(at) =
+        (1..chars.len()).find(|&i| chars[i].is_uppercase() && chars[i - 1].is_lowercase())
+    else {
+        return false;
+    };
+    let prefix: String = chars[..at].iter().collect();
+    chars.iter().all(|c| c.is_alphabetic())
+        && !matches!(
+            prefix.as_str(),
+            "Mc" | "Mac" | "De" | "Di" | "Da" | "Du" | "La" | "Le" | "Van" | "Von" | "Fitz"
+        )
+}
+
+/// Whether two words differ by one letter left out, added or changed ("keamana", "keamanan").
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    if long.len() - short.len() > 1 || a == b {
+        return false;
+    }
+    let same_start = short
+        .iter()
+        .zip(long.iter())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let skip = usize::from(short.len() == long.len());
+    short[same_start + skip.min(short.len() - same_start)..] == long[same_start + 1..]
+}
+
 fn is_given_name(word: &str, classes: &WordClasses) -> bool {
     name_lists("en").given_names.contains(word)
         || matches!(classes.person_kind(&word.to_lowercase()), "given" | "both")
@@ -1287,6 +1337,9 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
     // is a courtesy one; a listed name stays whole ("Pak Harto"), and so does "Pope Francis".
     // A title word that is also a given name is cut only where a title goes before it ("Jaksa
     // Agung M Prasetyo"; "Agung Hermawan Sulistyo" is a name).
+    // A first word in camel case before a name of two words or more is a company's, not the
+    // person's ("pendiri AnyMind Kosuke Sogo"; "McCain", "DeAndre", "LeBron" are names).
+    let mut brands = Vec::new();
     for n in found.iter_mut().filter(|n| n.kind == "PER") {
         loop {
             let surface = n.span.slice(text).unwrap_or_default();
@@ -1294,6 +1347,18 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
                 break;
             };
             let rest = rest.trim_start();
+            if is_camel_case_brand(first)
+                && rest.starts_with(char::is_uppercase)
+                && rest.contains(' ')
+            {
+                brands.push(NameSpan {
+                    span: Span::new(n.span.start, n.span.start + first.len()),
+                    kind: "ORG",
+                    confidence: n.confidence,
+                });
+                n.span = Span::new(n.span.end - rest.len(), n.span.end);
+                continue;
+            }
             let given_name = is_given_name(first, classes);
             let after_title = || {
                 let at = tokens.partition_point(|t| t.span.start < n.span.start);
@@ -1302,7 +1367,8 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
             };
             let cut =
                 ((lists.is_title(first) && rest.contains(' ') && (!given_name || after_title()))
-                    || lists.is_courtesy(first))
+                    || lists.is_courtesy(first)
+                    || lists.is_misspelt_title(first, classes))
                     && !lists.persons.contains_key(surface)
                     && rest.starts_with(char::is_uppercase);
             if !cut {
@@ -1310,6 +1376,10 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
             }
             n.span = Span::new(n.span.end - rest.len(), n.span.end);
         }
+    }
+    if !brands.is_empty() {
+        found.extend(brands);
+        found.sort_by_key(|n| n.span.start);
     }
 
     // In a text in capitals or lower case the tagger's place may open with ordinary words
@@ -2136,6 +2206,10 @@ mod tests {
             ("Jaksa Agung M Prasetyo juga sepakat penundaan sidang itu.", "M Prasetyo"),
             ("Sekjen PSSI Ratu Tisha Destria mengatakan liga dimulai.", "Ratu Tisha Destria"),
             ("Kemarin Dr Aladdin Shadyab mengatakan hal itu.", "Aladdin Shadyab"),
+            // A title misspelt ("Keamana" for "Keamanan") is still the role.
+            ("Hadir Menteri Koordinator bidang Politik, Hukum, dan Keamana Wiranto di sana.", "Wiranto"),
+            // A company in camel case before the name is not part of it.
+            ("CEO dan pendiri AnyMind Kosuke Sogo mengungkapkan platform itu.", "Kosuke Sogo"),
         ] {
             assert_eq!(persons(text), [who], "{text}");
         }
@@ -2144,6 +2218,41 @@ mod tests {
             persons("Menteri Pertahanan Sergei Shoigu tiba."),
             ["Sergei Shoigu"]
         );
+    }
+
+    #[test]
+    fn words_one_letter_apart_and_brands_in_camel_case() {
+        for (a, b, apart) in [
+            ("keamana", "keamanan", true),
+            ("keamanan", "keamana", true),
+            ("presiden", "presidan", true),
+            ("gubernur", "gubernr", true),
+            ("menteri", "menteri", false),
+            ("menteri", "mentari", true),
+            ("menteri", "mantari", false),
+            ("wiranto", "keamanan", false),
+            ("abc", "abcde", false),
+        ] {
+            assert_eq!(one_edit_apart(a, b), apart, "{a} {b}");
+        }
+        for (word, brand) in [
+            ("AnyMind", true),
+            ("PlayStation", true),
+            ("McCain", false),
+            ("DeAndre", false),
+            ("LeBron", false),
+            ("Kosuke", false),
+            ("NASA", false),
+        ] {
+            assert_eq!(is_camel_case_brand(word), brand, "{word}");
+        }
+        let lists = name_lists("id");
+        let classes = crate::names::word_classes("id");
+        assert!(lists.is_misspelt_title("Keamana", classes));
+        // A name, a known word or a short word is no typo of a title.
+        for word in ["Wiranto", "Keamanan", "Agung", "Pemudi"] {
+            assert!(!lists.is_misspelt_title(word, classes), "{word}");
+        }
     }
 
     /// The actors `recognize` finds in a text, by name and kind.
