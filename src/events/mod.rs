@@ -159,11 +159,9 @@ pub fn extract(article: &Article, times: &[TimeExpr], names: &Names) -> Vec<Even
             actor_of.insert(alias.as_str(), a.canonical_name.as_str());
         }
     }
-    let place_of = |surface: &str| -> String {
-        gazetteer()
-            .lookup(surface)
-            .map_or_else(|| surface.to_string(), |e| e.name.clone())
-    };
+    // The place the names step resolved the mention to (a home town over a foreign namesake,
+    // a district by the local table), so events and the article's places agree.
+    let place_of = |surface: &str| -> String { names.place_named(surface) };
     // The dateline's place ("Moskow, Gatra.com - ..."): where statements are made.
     let dateline_place = names
         .mentions

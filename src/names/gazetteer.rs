@@ -132,13 +132,17 @@ impl Gazetteer {
 
     /// [`Gazetteer::lookup`] for news of a home country: a town of that country wins over a
     /// foreign town of the same name that is no capital and smaller than a major city ("Subang"
-    /// in Indonesian news is Subang in West Java, not Subang Jaya in Malaysia).
+    /// in Indonesian news is Subang in West Java, not Subang Jaya in Malaysia), or that goes by
+    /// the name only as an alias.
     pub fn lookup_home(&self, name: &str, home: Option<&str>) -> Option<&Entry> {
         let best = self.lookup(name)?;
+        // A foreign city known by that name only as an alias gives way to a home town of that
+        // name at any size ("Jayapura" is Papua's capital, not Jaipur, "jayapura" in GeoNames).
+        let by_alias = |e: &Entry| fold(&e.name) != fold(name);
         let Some(home) = home.filter(|h| {
             best.kind == PlaceKind::City
                 && best.country != *h
-                && best.population < super::MAJOR_CITY
+                && (best.population < super::MAJOR_CITY || by_alias(best))
         }) else {
             return Some(best);
         };
@@ -146,6 +150,7 @@ impl Gazetteer {
             .iter()
             .map(|&i| &self.entries[i])
             .filter(|e| e.country == home && matches!(e.kind, PlaceKind::City | PlaceKind::Capital))
+            .filter(|e| best.population < super::MAJOR_CITY || !by_alias(e))
             .max_by_key(|e| e.population)
             .or(Some(best))
     }
@@ -421,6 +426,20 @@ mod tests {
         assert_eq!(g.lookup("California").unwrap().kind, PlaceKind::Region);
         assert_eq!(g.lookup("New York").unwrap().kind, PlaceKind::City);
         assert_eq!(g.lookup("US").unwrap().name, "United States");
+    }
+
+    #[test]
+    fn a_home_town_wins_over_a_foreign_city_that_has_its_name_as_an_alias() {
+        let g = gazetteer();
+        assert_eq!(g.lookup("Jayapura").unwrap().country, "IN");
+        let jayapura = g.lookup_home("Jayapura", Some("ID")).unwrap();
+        assert_eq!(
+            (jayapura.name.as_str(), jayapura.country.as_str()),
+            ("Jayapura", "ID")
+        );
+        // A major city by its own name stays itself.
+        assert_eq!(g.lookup_home("Jaipur", Some("ID")).unwrap().country, "IN");
+        assert_eq!(g.lookup_home("Jayapura", None).unwrap().country, "IN");
     }
 
     #[test]

@@ -35,6 +35,19 @@ pub struct Names {
     pub mentions: Vec<Mention>,
     pub actors: Vec<Actor>,
     pub places: Vec<Place>,
+    /// The place each place mention's surface resolved to (its canonical name in `places`).
+    pub place_of: HashMap<String, String>,
+}
+
+impl Names {
+    /// The canonical name of the place a mention's surface names (the surface itself when it
+    /// named none).
+    pub fn place_named(&self, surface: &str) -> String {
+        self.place_of
+            .get(surface)
+            .cloned()
+            .unwrap_or_else(|| surface.to_string())
+    }
 }
 
 /// The embedded model of a language, if it has one.
@@ -718,11 +731,12 @@ fn same_person(actors: &[Actor], kind: ActorKind, name: &str) -> Option<usize> {
 
 /// A place the gazetteer lacks under its own name but knows by the rest of it: an
 /// administrative unit ("Kabupaten Sleman") is where its town or area is (a region, a capital
-/// or a city), a building or site ("Istana Bogor") is in its town (a capital or a city; never a
-/// country: "Universitas Indonesia" says nothing of where it is).
+/// or a city), a building or site ("Istana Bogor", "Istana Merdeka Jakarta") is in its town or
+/// region (never a country: "Universitas Indonesia" says nothing of where it is).
 fn place_by_head<'g>(
     surface: &str,
     lists: &NameLists,
+    classes: &WordClasses,
     g: &'g gazetteer::Gazetteer,
 ) -> Option<&'g gazetteer::Entry> {
     use gazetteer::PlaceKind;
@@ -756,9 +770,26 @@ fn place_by_head<'g>(
     {
         return Some(e);
     }
-    rest_of(&heads.facility)
-        .and_then(lookup)
-        .filter(|e| matches!(e.kind, PlaceKind::Capital | PlaceKind::City))
+    let town = |e: &&gazetteer::Entry| matches!(e.kind, PlaceKind::Capital | PlaceKind::City);
+    if let Some(e) = rest_of(&heads.facility).and_then(lookup).filter(town) {
+        return Some(e);
+    }
+    // A building or site that names its town or region last ("Istana Merdeka Jakarta", "Balai
+    // Kota DKI Jakarta", "Masjid Raya Sumatera Barat").
+    if !listed(&heads.facility, first) {
+        return None;
+    }
+    // Of the home country or a capital, not an ordinary word ("Stasiun Sudirman Baru": "Baru"
+    // is also Toli-Toli's) nor a foreign town ("Stadion Gelora Bung Karno").
+    let words: Vec<&str> = rest.split(' ').collect();
+    (1..words.len().min(3))
+        .filter(|&k| k > 1 || !classes.is_ordinary(&words[words.len() - 1].to_lowercase()))
+        .filter_map(|k| lookup(&words[words.len() - k..].join(" ")))
+        .find(|e| {
+            (town(e) || e.kind == PlaceKind::Region)
+                && (e.kind == PlaceKind::Capital
+                    || heads.home.as_deref() == Some(e.country.as_str()))
+        })
 }
 
 /// A place the gazetteer lacks in a country's local table (its regencies, districts and the
@@ -1679,7 +1710,7 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
                     Some(e.lon),
                 ),
                 // Known by the rest of its name: kept under its own name, where that place is.
-                None => match place_by_head(&surface, lists, g) {
+                None => match place_by_head(&surface, lists, classes, g) {
                     Some(e) => (
                         surface.clone(),
                         Some(e.country.clone()).filter(|c| !c.is_empty()),
@@ -1701,6 +1732,7 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
                     },
                 },
             };
+            names.place_of.insert(surface.clone(), canonical.clone());
             if !places.iter().any(|p| p.canonical_name == canonical) {
                 places.push(Place {
                     canonical_name: canonical.clone(),
@@ -2102,7 +2134,8 @@ mod tests {
     #[test]
     fn places_found_by_the_rest_of_their_name_and_regions_of_two_words() {
         let text = "Banjir melanda Kabupaten Sleman dan Provinsi Jawa Timur. Warga mengungsi ke \
-            Istana Bogor dan Universitas Indonesia.";
+            Istana Bogor dan Universitas Indonesia. Presiden berada di Istana Merdeka Jakarta. \
+            Laga digelar di Stadion Gelora Bung Karno dan Stadion Mandala Jayapura.";
         let places = recognize(&Article::for_test(text, "id"), &[]).places;
         let at = |name: &str| {
             places
@@ -2116,6 +2149,23 @@ mod tests {
             Some((Some("ID".into()), Some(-8.0)))
         );
         assert_eq!(at("Istana Bogor"), Some((Some("ID".into()), Some(-7.0))));
+        // A building that names its town last is there (of the home country or a capital;
+        // "Karno" is not Carnot in the Central African Republic), and "Jayapura" in
+        // Indonesian news is Papua's capital, not Jaipur, which GeoNames calls "jayapura" too.
+        assert_eq!(
+            at("Istana Merdeka Jakarta"),
+            Some((Some("ID".into()), Some(-6.0))),
+            "{places:#?}"
+        );
+        assert_eq!(
+            at("Stadion Mandala Jayapura"),
+            Some((Some("ID".into()), Some(-3.0))),
+            "{places:#?}"
+        );
+        assert!(
+            at("Stadion Gelora Bung Karno").is_none_or(|(c, _)| c.is_none_or(|c| c == "ID")),
+            "{places:#?}"
+        );
         // "Jawa Timur" missed by the tagger is East Java, not the island of Java.
         assert!(at("East Java").is_some(), "{places:#?}");
         assert!(at("Java").is_none(), "{places:#?}");
