@@ -901,11 +901,10 @@ fn longest_runs(
     out
 }
 
-/// Whether a word is a known given name: in the English list (census, Faker and the training
-/// sentences' first words) or the language's person names (`person-names.tsv`).
-/// A word with a capital after a small letter that is no name's prefix ("AnyMind",
-/// "PlayStation"; not "McCain", "MacArthur", "DeAndre", "LeBron", "DiCaprio", "O'Neill").
-fn is_camel_case_brand(word: &str) -> bool {
+/// A word with a capital after a small letter that is no name ("AnyMind", "PlayStation"; not
+/// "McCain", "MacArthur", "DeAndre", "LeBron", "DiCaprio", nor a given name or one ending in a
+/// given name: "LuAnn", "JoAnn").
+fn is_camel_case_brand(word: &str, classes: &WordClasses) -> bool {
     let chars: Vec<char> = word.chars().collect();
     let Some(at) =
         (1..chars.len()).find(|&i| chars[i].is_uppercase() && chars[i - 1].is_lowercase())
@@ -913,11 +912,14 @@ fn is_camel_case_brand(word: &str) -> bool {
         return false;
     };
     let prefix: String = chars[..at].iter().collect();
+    let rest: String = chars[at..].iter().collect();
     chars.iter().all(|c| c.is_alphabetic())
         && !matches!(
             prefix.as_str(),
             "Mc" | "Mac" | "De" | "Di" | "Da" | "Du" | "La" | "Le" | "Van" | "Von" | "Fitz"
         )
+        && !is_given_name(word, classes)
+        && !is_given_name(&rest, classes)
 }
 
 /// Whether two words differ by one letter left out, added or changed ("keamana", "keamanan").
@@ -940,6 +942,8 @@ fn one_edit_apart(a: &str, b: &str) -> bool {
     short[same_start + skip.min(short.len() - same_start)..] == long[same_start + 1..]
 }
 
+/// Whether a word is a known given name: in the English list (census, Faker and the training
+/// sentences' first words) or the language's person names (`person-names.tsv`).
 fn is_given_name(word: &str, classes: &WordClasses) -> bool {
     name_lists("en").given_names.contains(word)
         || matches!(classes.person_kind(&word.to_lowercase()), "given" | "both")
@@ -1378,7 +1382,7 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
                 break;
             };
             let rest = rest.trim_start();
-            if is_camel_case_brand(first)
+            if is_camel_case_brand(first, classes)
                 && rest.starts_with(char::is_uppercase)
                 && rest.contains(' ')
             {
@@ -2285,19 +2289,20 @@ mod tests {
         ] {
             assert_eq!(one_edit_apart(a, b), apart, "{a} {b}");
         }
+        let classes = crate::names::word_classes("id");
         for (word, brand) in [
             ("AnyMind", true),
             ("PlayStation", true),
             ("McCain", false),
             ("DeAndre", false),
             ("LeBron", false),
+            ("LuAnn", false),
             ("Kosuke", false),
             ("NASA", false),
         ] {
-            assert_eq!(is_camel_case_brand(word), brand, "{word}");
+            assert_eq!(is_camel_case_brand(word, classes), brand, "{word}");
         }
         let lists = name_lists("id");
-        let classes = crate::names::word_classes("id");
         assert!(lists.is_misspelt_title("Keamana", classes));
         // A name, a known word or a short word is no typo of a title.
         for word in ["Wiranto", "Keamanan", "Agung", "Pemudi"] {
