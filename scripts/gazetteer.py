@@ -50,6 +50,9 @@ COUNTRY_EXTRA_EN = {
     "GB": ["Britain", "Great Britain"], "NL": ["Holland"], "MM": ["Burma"], "PS": ["Palestine"],
     "TL": ["East Timor"], "US": ["America"], "BA": ["Bosnia"], "KR": ["S. Korea"], "KP": ["N. Korea"], "ZA": ["S. Africa"], "TT": ["Trinidad"], "SZ": ["Swaziland"], "CV": ["Cape Verde"],
 }
+# Names of the home country that its own news uses and the sources lack, for lookups only ("~",
+# as above: added after the Indonesian model was trained, so its features stay as they were).
+COUNTRY_EXTRA_LOOKUP = {"ID": ["Republik Indonesia"]}
 # The abbreviations of US states that news style writes after a town ("Raleigh, N.C."), with
 # their full stops; those that spell a word or a title ("Miss.", "Ind.") are left out.
 AP_STATES = {
@@ -414,7 +417,7 @@ def main() -> int:
                 names.add(entry[key])
                 names.add(indonesian.gettext(entry[key]))
         names.update(COUNTRY_EXTRA.get(cc, []))
-        names.update("~" + n for n in COUNTRY_EXTRA_EN.get(cc, []))
+        names.update("~" + n for n in COUNTRY_EXTRA_EN.get(cc, []) + COUNTRY_EXTRA_LOOKUP.get(cc, []))
         aliases = sorted(n for n in names if n != c["name"] and len(n) >= 2)
         rows.append(("country", c["name"], cc, capital["latitude"], capital["longitude"], c["population"], aliases))
     for name, cc, lat, lon, aliases in REGIONS:

@@ -370,6 +370,12 @@ mod tests {
         assert!(model_gazetteer().lookup("Britain").is_none());
         assert!(model_gazetteer().lookup("England").is_none());
         assert!(model_gazetteer().lookup("Inggris").is_some());
+        // A name of the home country its news uses, for lookups only.
+        assert_eq!(
+            gazetteer().lookup("Republik Indonesia").unwrap().name,
+            "Indonesia"
+        );
+        assert!(model_gazetteer().lookup("Republik Indonesia").is_none());
         // English names of regions the subdivision data gives in their own language.
         let sicily = gazetteer().lookup("Sicily").expect("Sicily");
         assert_eq!(
