@@ -34,6 +34,9 @@ pub struct TimeLexicon {
     pub future_cues: Vec<String>,
     pub year_blockers: Vec<String>,
     pub count_nouns: Vec<String>,
+    /// Words of time right before a year ("pada", "sejak", "in"): with one, an early year is a
+    /// year whatever follows it.
+    pub year_cues: Vec<String>,
     /// Words joining number words ("two and a half").
     pub number_connectors: Vec<String>,
     pub numbers: HashMap<String, f64>,
@@ -99,6 +102,8 @@ struct Settings {
     year_blockers: Vec<String>,
     #[serde(default)]
     count_nouns: Vec<String>,
+    #[serde(default)]
+    year_cues: Vec<String>,
     #[serde(default)]
     number_connectors: Vec<String>,
 }
@@ -175,6 +180,7 @@ fn compile(code: &'static str, text: &str) -> Result<TimeLexicon, String> {
         future_cues: file.settings.future_cues,
         year_blockers: file.settings.year_blockers,
         count_nouns: file.settings.count_nouns,
+        year_cues: file.settings.year_cues,
         number_connectors: file.settings.number_connectors,
         numbers: file.numbers,
         multipliers: file.multipliers,

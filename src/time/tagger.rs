@@ -830,6 +830,30 @@ fn blocked_year(lex: &TimeLexicon, text: &str, caps: &Captures<'_>) -> bool {
         return true;
     }
     let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
+    // "terdapat 1500 tahanan", "some 1200 prisoners": a bare number before 1900 with a word in
+    // lower case after it and no word of time before it ("pada", "in") counts something; modern
+    // news names such years with a cue ("pada 1883 letusan Krakatau").
+    let bare = whole.as_str().starts_with(|c: char| c.is_ascii_digit());
+    let early = caps
+        .name("y")
+        .and_then(|y| y.as_str().parse::<u32>().ok())
+        .is_some_and(|y| y < 1900);
+    let after = text[whole.end()..]
+        .split_whitespace()
+        .next()
+        .unwrap_or_default();
+    let cue = words.first().is_some_and(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        lex.year_cues.iter().any(|c| c == w)
+    });
+    if bare
+        && early
+        && !cue
+        && after.starts_with(char::is_lowercase)
+        && after.chars().all(char::is_alphabetic)
+    {
+        return true;
+    }
     words.iter().any(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
         lex.year_blockers.iter().any(|b| b == w) || w == "rp" || w.starts_with('$')
