@@ -72,6 +72,9 @@ pub enum DateMethod {
     WeekdayInference,
     /// The file's modification time: a guess.
     FileMtime,
+    /// The middle of the dates the other articles of the same file state, for an article with no
+    /// date of its own in a file saved long after them: a guess.
+    Neighbours,
     /// Set by the user; always wins over the machine.
     User,
 }
@@ -83,6 +86,7 @@ impl DateMethod {
             DateMethod::Dateline => "dateline",
             DateMethod::WeekdayInference => "weekday_inference",
             DateMethod::FileMtime => "file_mtime",
+            DateMethod::Neighbours => "neighbours",
             DateMethod::User => "user",
         }
     }
@@ -93,6 +97,7 @@ impl DateMethod {
             "dateline" => DateMethod::Dateline,
             "weekday_inference" => DateMethod::WeekdayInference,
             "file_mtime" => DateMethod::FileMtime,
+            "neighbours" => DateMethod::Neighbours,
             "user" => DateMethod::User,
             _ => return None,
         })

@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use chrono::NaiveDate;
 
-use crate::import::{self, DateMeta, ImportOptions, RawArticle};
+use crate::import::{self, ImportOptions, RawArticle};
 use crate::model::{Article, Extraction};
 use crate::store::{self, Inserted, NewArticle, Store, StoreError};
 use crate::view::{ImportFailure, ImportSummary};
@@ -18,27 +18,55 @@ const BATCH: usize = 256;
 
 /// Stages 2 and 3 on a freshly read article: publication date, language, content hash.
 pub fn prepare(raw: &RawArticle, reference: NaiveDate) -> Article {
-    prepare_with(
-        raw.title.clone(),
-        raw.text.clone(),
-        raw,
-        reference,
-        raw.date_meta.as_ref(),
-        raw.file_modified,
-    )
+    prepare_with(raw, reference, None)
+}
+
+/// [`prepare`] on the articles of one file. When two or more of them state their date (metadata,
+/// URL, a full dateline), the others are dated by those dates' years rather than the file's: a
+/// dateline without a year ("Senin (27/3)") takes the latest such year up to a year after the
+/// latest stated date, and an article with no date at all in a file saved more than a year after
+/// them takes their middle date (a news archive saved as one JSONL file years later).
+pub fn prepare_file(raws: &[RawArticle], reference: NaiveDate) -> Vec<Article> {
+    use crate::model::DateMethod;
+    let mut articles: Vec<Article> = raws.iter().map(|raw| prepare(raw, reference)).collect();
+    let stated = articles
+        .iter()
+        .filter_map(|a| a.published.as_ref())
+        .filter(|p| matches!(p.method, DateMethod::Metadata | DateMethod::Dateline))
+        .map(|p| p.date)
+        .collect();
+    let Some(neighbours) = time::NeighbourDates::of(stated) else {
+        return articles;
+    };
+    for (article, raw) in articles.iter_mut().zip(raws) {
+        let guessed = article.published.as_ref().is_none_or(|p| {
+            matches!(
+                p.method,
+                DateMethod::WeekdayInference | DateMethod::FileMtime
+            )
+        });
+        if guessed {
+            *article = prepare_with(raw, reference, Some(neighbours));
+        }
+    }
+    articles
 }
 
 fn prepare_with(
-    title: String,
-    text: String,
     raw: &RawArticle,
     reference: NaiveDate,
-    meta: Option<&DateMeta>,
-    modified: Option<NaiveDate>,
+    neighbours: Option<time::NeighbourDates>,
 ) -> Article {
+    let (title, text, meta, modified) = (
+        raw.title.clone(),
+        raw.text.clone(),
+        raw.date_meta.as_ref(),
+        raw.file_modified,
+    );
     let ctx = time::DateContext {
         reference: modified.map_or(reference, |m| m.min(reference)),
         file_modified: modified,
+        neighbours,
     };
     let (published, date_warnings) = time::article_date(meta, raw.url.as_deref(), &text, &ctx);
     let language = lang::detect(&format!("{title}\n{text}"))
@@ -114,8 +142,9 @@ pub fn import_paths(
         }
         let outcome = import::read_file(file, options);
         summary.failed.extend(outcome.errors.iter().map(failure));
-        for raw in &outcome.articles {
-            batch.push(new_article(raw, reference, options.extract));
+        let articles = prepare_file(&outcome.articles, reference);
+        for (raw, article) in outcome.articles.iter().zip(articles) {
+            batch.push(new_article(raw, article, options.extract));
         }
         if batch.len() >= BATCH {
             flush(store, &mut batch, &mut summary)?;
@@ -143,9 +172,11 @@ pub fn import_text(
     match import::parse_bytes(Path::new(name), text.as_bytes()) {
         Ok((articles, errors)) => {
             summary.failed.extend(errors.iter().map(failure));
+            let prepared = prepare_file(&articles, reference);
             let mut batch: Vec<NewArticle> = articles
                 .iter()
-                .map(|raw| new_article(raw, reference, true))
+                .zip(prepared)
+                .map(|(raw, article)| new_article(raw, article, true))
                 .collect();
             flush(store, &mut batch, &mut summary)?;
         }
@@ -154,8 +185,7 @@ pub fn import_text(
     Ok(summary)
 }
 
-fn new_article(raw: &RawArticle, reference: NaiveDate, run_extraction: bool) -> NewArticle {
-    let article = prepare(raw, reference);
+fn new_article(raw: &RawArticle, article: Article, run_extraction: bool) -> NewArticle {
     let extraction = if run_extraction {
         extract(&article)
     } else {

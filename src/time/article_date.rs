@@ -27,7 +27,36 @@ pub struct DateContext {
     /// The latest day the article can be from: today, or the file's date. The core never reads the clock.
     pub reference: NaiveDate,
     pub file_modified: Option<NaiveDate>,
+    /// The dates the other articles of the same file state (in metadata, a URL or a full
+    /// dateline), when two or more do: a dateline without a year is most likely from their
+    /// years, not from the year the file was saved (a news archive in one JSONL file).
+    pub neighbours: Option<NeighbourDates>,
 }
+
+/// The middle and the latest of the dates a file's other articles state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NeighbourDates {
+    pub median: NaiveDate,
+    pub latest: NaiveDate,
+}
+
+impl NeighbourDates {
+    /// The middle and latest of some dates (none for fewer than two).
+    pub fn of(mut dates: Vec<NaiveDate>) -> Option<NeighbourDates> {
+        if dates.len() < 2 {
+            return None;
+        }
+        dates.sort_unstable();
+        Some(NeighbourDates {
+            median: dates[dates.len() / 2],
+            latest: dates[dates.len() - 1],
+        })
+    }
+}
+
+/// How far after the latest date a file's other articles state an article of that file may be,
+/// for a dateline without a year.
+const NEIGHBOURS_SLACK_DAYS: i64 = 365;
 
 /// Finds the article's publication date: a metadata date, else a `/YYYY/MM/DD/` URL path, else a
 /// dateline, else the file's time. Problems that do not stop the search (an unreadable metadata
@@ -73,9 +102,43 @@ pub fn article_date(
             warnings,
         );
     }
-    if let Some(found) = find_dateline(text, ctx.reference) {
+    let slack = chrono::Duration::days(NEIGHBOURS_SLACK_DAYS);
+    let neighbours = ctx.neighbours.filter(|n| n.latest + slack < ctx.reference);
+    let reference = neighbours.map_or(ctx.reference, |n| n.latest + slack);
+    if let Some(mut found) = find_dateline(text, reference) {
+        if let (DateMethod::WeekdayInference, Some(n)) = (found.published.method, neighbours) {
+            found.published.derivation.push_str(&format!(
+                " (a year after {}, the latest date the file's other articles state)",
+                n.latest
+            ));
+        }
         warnings.extend(found.warning.clone());
         return (Some(found.published), warnings);
+    }
+    // A file saved long after the dates its other articles state says little of this one's
+    // (an archive in one JSONL file): their latest date is the better guess.
+    if let Some(n) = ctx
+        .neighbours
+        .filter(|n| ctx.file_modified.is_none_or(|m| m > n.latest + slack))
+    {
+        return (
+            Some(PublishedDate {
+                date: n.median,
+                method: DateMethod::Neighbours,
+                evidence: None,
+                span: None,
+                confidence: 0.2,
+                derivation: format!(
+                    "no date in metadata or text; guessed as {}, the middle of the dates the file's other articles state (up to {}){}",
+                    n.median,
+                    n.latest,
+                    ctx.file_modified
+                        .map(|m| format!(" (the file was saved on {m})"))
+                        .unwrap_or_default()
+                ),
+            }),
+            warnings,
+        );
     }
     if let Some(date) = ctx.file_modified {
         return (
@@ -459,6 +522,7 @@ mod tests {
         let ctx = DateContext {
             reference: d(2026, 1, 1),
             file_modified: None,
+            neighbours: None,
         };
         let meta = DateMeta {
             value: "2021-05-02".into(),
@@ -481,6 +545,7 @@ mod tests {
         let ctx = DateContext {
             reference: d(2026, 1, 1),
             file_modified: Some(d(2025, 6, 1)),
+            neighbours: None,
         };
         let (p, _) = article_date(None, None, "Tidak ada tanggal di sini.", &ctx);
         let (p_url, _) = article_date(
@@ -523,5 +588,61 @@ mod tests {
             .warning
             .unwrap()
             .contains("is a Tuesday, not a Monday"));
+    }
+
+    #[test]
+    fn a_file_s_other_articles_date_one_without_a_year_or_a_date() {
+        // An archive of 2016-2018 news saved as one file in 2026.
+        let neighbours = NeighbourDates::of(vec![d(2016, 11, 2), d(2018, 2, 27), d(2017, 6, 1)]);
+        assert_eq!(
+            neighbours,
+            Some(NeighbourDates {
+                median: d(2017, 6, 1),
+                latest: d(2018, 2, 27)
+            })
+        );
+        assert_eq!(NeighbourDates::of(vec![d(2017, 6, 1)]), None);
+        let ctx = DateContext {
+            reference: d(2026, 11, 27),
+            file_modified: Some(d(2026, 11, 27)),
+            neighbours,
+        };
+        // 27 March fell on a Monday in 2023 and 2017: the file's other articles say 2017.
+        let (p, _) = article_date(
+            None,
+            None,
+            "Jakarta - Hal itu dikatakannya, Senin (27/3).",
+            &ctx,
+        );
+        let p = p.unwrap();
+        assert_eq!(
+            (p.date, p.method),
+            (d(2017, 3, 27), DateMethod::WeekdayInference)
+        );
+        assert!(p.derivation.contains("2018-02-27"), "{}", p.derivation);
+        let alone = DateContext {
+            neighbours: None,
+            ..ctx
+        };
+        let (p, _) = article_date(
+            None,
+            None,
+            "Jakarta - Hal itu dikatakannya, Senin (27/3).",
+            &alone,
+        );
+        assert_eq!(p.unwrap().date, d(2023, 3, 27));
+        // No date at all: the middle of theirs, not the day the file was saved.
+        let (p, _) = article_date(None, None, "Tidak ada tanggal.", &ctx);
+        let p = p.unwrap();
+        assert_eq!((p.date, p.method), (d(2017, 6, 1), DateMethod::Neighbours));
+        // A file saved within a year of them keeps its own date for the guess, and their dates
+        // do not hold back a dateline more recent than they are.
+        let fresh = DateContext {
+            file_modified: Some(d(2018, 5, 1)),
+            reference: d(2018, 5, 1),
+            ..ctx
+        };
+        let (p, _) = article_date(None, None, "Tidak ada tanggal.", &fresh);
+        assert_eq!(p.unwrap().method, DateMethod::FileMtime);
     }
 }

@@ -10,7 +10,9 @@ pub mod resources;
 pub mod tagger;
 pub mod timeml;
 
-pub use article_date::{article_date, find_dateline, infer_year, parse_date, DateContext};
+pub use article_date::{
+    article_date, find_dateline, infer_year, parse_date, DateContext, NeighbourDates,
+};
 
 use crate::model::{Article, TimeExpr};
 

@@ -32,6 +32,7 @@ fn dateline_tables() {
             let ctx = DateContext {
                 reference: super::date(&c.reference),
                 file_modified: None,
+                neighbours: None,
             };
             let (found, _) = article_date(None, None, &c.text, &ctx);
             let got_date = found

@@ -255,6 +255,50 @@ fn a_missing_path_is_reported_and_the_rest_goes_on() {
 }
 
 #[test]
+fn articles_of_one_file_without_a_year_or_a_date_take_the_years_the_others_state() {
+    // A news archive of 2017 saved as one JSONL file today: two articles state their dates (in
+    // their URLs), one has a dateline without a year, one has no date at all.
+    let line = |url: &str, text: &str| {
+        format!("{{\"title\":\"Berita\",\"url\":\"{url}\",\"text\":\"{text}\"}}\n")
+    };
+    let jsonl = [
+        line(
+            "https://a.id/2017/03/20/x",
+            "Presiden meresmikan jembatan itu.",
+        ),
+        line(
+            "https://a.id/2017/05/02/y",
+            "Menteri mengunjungi pasar itu.",
+        ),
+        line("https://a.id/z", "Hal itu dikatakan Menteri, Senin (27/3)."),
+        line("https://a.id/w", "Warga menanam pohon di taman kota."),
+    ]
+    .concat();
+    let mut store = Store::open_in_memory().unwrap();
+    let s = pipeline::import_text(&mut store, "archive.jsonl", &jsonl, date("2026-11-25")).unwrap();
+    assert_eq!(s.imported, 4);
+    let dated = |needle: &str| {
+        let article = store
+            .articles()
+            .unwrap()
+            .into_iter()
+            .find(|a| a.url.as_deref().is_some_and(|u| u.ends_with(needle)))
+            .unwrap();
+        let p = article.published.unwrap();
+        (p.date, p.method)
+    };
+    // 27 March was a Monday in 2023 too; the file's other articles are of 2017.
+    assert_eq!(
+        dated("/z"),
+        ("2017-03-27".to_string(), DateMethod::WeekdayInference)
+    );
+    assert_eq!(
+        dated("/w"),
+        ("2017-05-02".to_string(), DateMethod::Neighbours)
+    );
+}
+
+#[test]
 fn pasted_text_imports_and_html_is_never_run() {
     let mut store = Store::open_in_memory().unwrap();
     let s = pipeline::import_text(

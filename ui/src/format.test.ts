@@ -67,6 +67,9 @@ describe("formatPublished", () => {
   it("shows the date and a readable method", () => {
     expect(formatPublished(inferred)).toBe("2022-03-01 · weekday inference");
     expect(formatPublished({ ...inferred, method: "file_mtime" })).toBe("2022-03-01 · file modification time");
+    expect(formatPublished({ ...inferred, method: "neighbours" })).toBe(
+      "2022-03-01 · the file's other articles",
+    );
     expect(formatPublished({ ...inferred, method: "user" })).toBe("2022-03-01 · set by user");
   });
 

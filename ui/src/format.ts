@@ -16,6 +16,7 @@ const METHOD_LABELS: Record<DateMethod, string> = {
   dateline: "dateline",
   weekday_inference: "weekday inference",
   file_mtime: "file modification time",
+  neighbours: "the file's other articles",
   user: "set by user",
 };
 
