@@ -1400,10 +1400,24 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
                 at.checked_sub(1)
                     .is_some_and(|k| lists.is_title_or_role(tokens[k].text))
             };
+            // A word news writes in lower case, capitalised only because it opens the sentence
+            // ("Sundulan Kalinic membentur mistar", "Tur Sheeran"), is no part of the name.
+            let opener = || {
+                let at = tokens.partition_point(|t| t.span.start < n.span.start);
+                !uncased
+                    && !given_name
+                    && classes.casing(&first.to_lowercase()) == "low"
+                    && (starts.contains(&at)
+                        || at.checked_sub(1).is_some_and(|k| {
+                            matches!(tokens[k].text, "\"" | "“" | "”" | "'" | ":" | "(")
+                        }))
+            };
             let cut =
                 ((lists.is_title(first) && rest.contains(' ') && (!given_name || after_title()))
                     || lists.is_courtesy(first)
-                    || lists.is_misspelt_title(first, classes))
+                    || lists.is_role(&first.to_lowercase())
+                    || lists.is_misspelt_title(first, classes)
+                    || opener())
                     && !lists.persons.contains_key(surface)
                     && rest.starts_with(char::is_uppercase);
             if !cut {
@@ -2262,6 +2276,9 @@ mod tests {
             ("Kemarin Dr Aladdin Shadyab mengatakan hal itu.", "Aladdin Shadyab"),
             // A title misspelt ("Keamana" for "Keamanan") is still the role.
             ("Hadir Menteri Koordinator bidang Politik, Hukum, dan Keamana Wiranto di sana.", "Wiranto"),
+            // A word news writes in lower case, capitalised to open the sentence, is not part of
+            // the name.
+            ("Sundulan Kalinic membentur mistar gawang.", "Kalinic"),
             // A company in camel case before the name is not part of it.
             ("CEO dan pendiri AnyMind Kosuke Sogo mengungkapkan platform itu.", "Kosuke Sogo"),
         ] {
