@@ -1329,7 +1329,11 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
             continue;
         };
         for _ in 0..2 {
-            if i == 0 || starts.contains(&(i - 1)) || starts.contains(&i) {
+            // Nor a word that opens a sentence or a quotation, or closes one with the verb of
+            // saying (", " Kata Djarot").
+            let after_quote =
+                i >= 2 && matches!(tokens[i - 2].text, "\"" | "“" | "”" | "'" | "‘" | "’");
+            if i == 0 || starts.contains(&(i - 1)) || starts.contains(&i) || after_quote {
                 break;
             }
             let prev = &tokens[i - 1];
@@ -2279,6 +2283,7 @@ mod tests {
             // A word news writes in lower case, capitalised to open the sentence, is not part of
             // the name.
             ("Sundulan Kalinic membentur mistar gawang.", "Kalinic"),
+            ("Yang semangat, \" Kata Djarot.", "Djarot"),
             // A company in camel case before the name is not part of it.
             ("CEO dan pendiri AnyMind Kosuke Sogo mengungkapkan platform itu.", "Kosuke Sogo"),
         ] {
