@@ -2284,6 +2284,11 @@ mod tests {
             // the name.
             ("Sundulan Kalinic membentur mistar gawang.", "Kalinic"),
             ("Yang semangat, \" Kata Djarot.", "Djarot"),
+            // A company officer's title is no part of the name.
+            (
+                "Tiket bisa dipesan lewat aplikasi itu, ” terang CEO MarlinBooking Ali Sadikin di Jakarta.",
+                "Ali Sadikin",
+            ),
             // A company in camel case before the name is not part of it.
             ("CEO dan pendiri AnyMind Kosuke Sogo mengungkapkan platform itu.", "Kosuke Sogo"),
         ] {
