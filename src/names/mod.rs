@@ -1419,7 +1419,6 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
             let cut =
                 ((lists.is_title(first) && rest.contains(' ') && (!given_name || after_title()))
                     || lists.is_courtesy(first)
-                    || lists.is_role(&first.to_lowercase())
                     || lists.is_misspelt_title(first, classes)
                     || opener())
                     && !lists.persons.contains_key(surface)
