@@ -52,7 +52,16 @@ COUNTRY_EXTRA_EN = {
 }
 # Names of the home country that its own news uses and the sources lack, for lookups only ("~",
 # as above: added after the Indonesian model was trained, so its features stay as they were).
-COUNTRY_EXTRA_LOOKUP = {"ID": ["Republik Indonesia"]}
+# Also the epithets Indonesian news gives countries ("Negeri Paman Sam" is the United States).
+COUNTRY_EXTRA_LOOKUP = {
+    "ID": ["Republik Indonesia"], "US": ["Negeri Paman Sam"], "CN": ["Negeri Tirai Bambu"],
+    "JP": ["Negeri Sakura", "Negeri Matahari Terbit"], "KR": ["Negeri Ginseng"], "MY": ["Negeri Jiran"],
+    "AU": ["Negeri Kanguru"], "TH": ["Negeri Gajah Putih"], "SG": ["Negeri Singa"],
+    "RU": ["Negeri Beruang Merah"], "ES": ["Negeri Matador"], "BR": ["Negeri Samba"],
+    "NL": ["Negeri Kincir Angin"], "EG": ["Negeri Piramida"], "AR": ["Negeri Tango"],
+    "IT": ["Negeri Pizza"], "DE": ["Negeri Panser"], "IN": ["Negeri Bollywood"],
+    "GB": ["Negeri Ratu Elizabeth"], "IL": ["Negeri Zionis"],
+}
 # The abbreviations of US states that news style writes after a town ("Raleigh, N.C."), with
 # their full stops; those that spell a word or a title ("Miss.", "Ind.") are left out.
 AP_STATES = {
@@ -139,7 +148,7 @@ REGIONS = [
     ("~Aegean", "", 38.5, 25.0, ["~Aegean Sea"]),
     ("~Adriatic", "", 43.0, 15.2, ["~Adriatic Sea"]),
     ("~North Sea", "", 56.0, 3.0, []),
-    ("~South China Sea", "", 12.0, 113.0, []),
+    ("~South China Sea", "", 12.0, 113.0, ["~Laut China Selatan", "~Laut Cina Selatan", "~Laut Tiongkok Selatan"]),
     ("~East China Sea", "", 29.0, 125.0, []),
     ("~Persian Gulf", "", 26.9, 51.5, ["~Gulf"]),
     ("~Arabian Sea", "", 15.0, 65.0, []),

@@ -376,6 +376,16 @@ mod tests {
             "Indonesia"
         );
         assert!(model_gazetteer().lookup("Republik Indonesia").is_none());
+        // Epithets Indonesian news gives countries and seas' Indonesian names, for lookups only.
+        assert_eq!(
+            gazetteer().lookup("Negeri Paman Sam").unwrap().name,
+            "United States"
+        );
+        assert_eq!(
+            gazetteer().lookup("Laut China Selatan").unwrap().name,
+            "South China Sea"
+        );
+        assert!(model_gazetteer().lookup("Negeri Tirai Bambu").is_none());
         // English names of regions the subdivision data gives in their own language.
         let sicily = gazetteer().lookup("Sicily").expect("Sicily");
         assert_eq!(

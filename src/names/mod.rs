@@ -2156,7 +2156,8 @@ mod tests {
     fn places_found_by_the_rest_of_their_name_and_regions_of_two_words() {
         let text = "Banjir melanda Kabupaten Sleman dan Provinsi Jawa Timur. Warga mengungsi ke \
             Istana Bogor dan Universitas Indonesia. Presiden berada di Istana Merdeka Jakarta. \
-            Laga digelar di Stadion Gelora Bung Karno dan Stadion Mandala Jayapura.";
+            Laga digelar di Stadion Gelora Bung Karno dan Stadion Mandala Jayapura. Kapal itu \
+            berlayar ke Pulau Penang.";
         let places = recognize(&Article::for_test(text, "id"), &[]).places;
         let at = |name: &str| {
             places
@@ -2185,6 +2186,12 @@ mod tests {
         );
         assert!(
             at("Stadion Gelora Bung Karno").is_none_or(|(c, _)| c.is_none_or(|c| c == "ID")),
+            "{places:#?}"
+        );
+        // An island is where the place of its name is.
+        assert_eq!(
+            at("Pulau Penang"),
+            Some((Some("MY".into()), Some(5.0))),
             "{places:#?}"
         );
         // "Jawa Timur" missed by the tagger is East Java, not the island of Java.
