@@ -158,6 +158,8 @@ def read_towns(tarball: str):
 def main() -> int:
     regions = read_regions(sys.argv[1])
     towns = read_towns(sys.argv[2])
+    sizes = {}  # a position → the population GeoNames gives the place there (0: under 15,000)
+
     def namesakes(province: str, name: str):
         admin1 = PROVINCES[province][1]
         found = [t for a in admin1 for t in towns.get((a, folded(name)), [])]
@@ -165,11 +167,10 @@ def main() -> int:
             sizes[pos] = max(sizes.get(pos, 0), people)
         return [pos for pos, _ in found]
 
-    sizes = {}
-
-    def pick(candidates, near=None, limit=None):
+    def pick(candidates, near=None):
+        """The candidate nearest `near` within DISTRICT_KM, or else the most populous."""
         if near is not None:
-            candidates = [p for p in candidates if km(p, near) <= (limit or DISTRICT_KM)]
+            candidates = [p for p in candidates if km(p, near) <= DISTRICT_KM]
             return min(candidates, key=lambda p: km(p, near), default=None)
         return max(candidates, key=lambda p: sizes.get(p, 0), default=None)
 
@@ -187,11 +188,11 @@ def main() -> int:
             villages.append({"kind": "village", "name": name.strip(), "province": parts[0],
                              "regency": ".".join(parts[:2]), "pos": None})
 
-    # Regencies: at a namesake town of 15,000 people or more in the province; else where most
-    # a namesake of the seat with a district's namesake near it (two names agreeing); else the
+    # Regencies: at a namesake town of 15,000 people or more in the province; else at a
+    # namesake of the seat with a district's namesake near it (two names agreeing); else at the
     # middle of the districts' group (see district_group; villages of the same name elsewhere
-    # fall away); else the seat's namesake if it is the only one in the province.
-    # (`--check` measures the districts' group against the seats GeoNames knows as towns.)
+    # fall away); else at the seat's namesake if it is the only one in the province.
+    # (`--check` measures the last fallbacks against the seats GeoNames knows as towns.)
     def support(code, seat):
         """How many districts of a regency have a namesake within DISTRICT_KM of a place."""
         return sum(any(km(seat, p) <= DISTRICT_KM for p in namesakes(d["province"], d["name"]))
