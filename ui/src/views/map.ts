@@ -11,6 +11,7 @@ import { toAppError } from "../backend";
 import { el } from "../dom";
 import { type AppState, Latest, OneAtATime, type StateKey, withoutFilters } from "../state";
 import { hideTooltip, showTooltip } from "../viz/canvas";
+import { alsoHere, colocated } from "../viz/map/colocated";
 import type { View, ViewContext } from "./context";
 
 interface Elements {
@@ -135,6 +136,7 @@ export class MapView implements View {
     const projection = this.projection();
     const r = this.radius();
     const placed = this.places.filter((p) => p.lat !== null && p.lon !== null).sort((a, b) => b.events - a.events);
+    const stacked = colocated(placed);
     const circles = placed.flatMap((p) => {
       const xy = projection([p.lon ?? 0, p.lat ?? 0]);
       if (xy === null) return [];
@@ -163,6 +165,7 @@ export class MapView implements View {
         showTooltip(this.ctx.tooltip, e.clientX, e.clientY, p.name, [
           `${p.events} event${p.events === 1 ? "" : "s"}${p.country === null ? "" : ` · ${p.country}`}`,
           `${p.lat?.toFixed(2)}, ${p.lon?.toFixed(2)}`,
+          ...[alsoHere(stacked.get(p.name))].filter((line) => line !== null),
           p.name === this.selected ? "Click to clear the place filter" : "Click to filter everything by this place",
         ]),
       );

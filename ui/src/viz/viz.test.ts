@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { HitGrid } from "./hitgrid";
 import { type LabelCandidate, clusterRuns, overlaps, placeLabels } from "./labels";
 import { mulberry32 } from "../random";
+import { alsoHere, colocated } from "./map/colocated";
 import { createLayout, type LayoutLink, type LayoutNode, seedPositions, startAlpha } from "./network/layout";
 
 describe("label placement", () => {
@@ -108,5 +109,33 @@ describe("label alternatives", () => {
     const at = (x: number, priority: number): LabelCandidate<string> => ({ x, y: 0, width: 10, height: 10, priority, data: `at ${x}`, key: "node" });
     const placed = placeLabels([at(0, 2), at(50, 1.9), at(100, 1.8)], { obstacles: [{ x: 2, y: 2, width: 2, height: 2 }] });
     expect(placed.map((p) => p.data)).toEqual(["at 50"]);
+  });
+});
+
+describe("places at the same point", () => {
+  const place = (name: string, lat: number | null, lon: number | null, events: number) => ({
+    id: 0,
+    name,
+    country: "ID",
+    lat,
+    lon,
+    events,
+  });
+  it("names the others at a point, most events first, and none for a place alone", () => {
+    const places = [
+      place("Tebet", -6.2615, 106.8106, 2),
+      place("Senayan", -6.2615, 106.8106, 7),
+      place("Cilandak", -6.2615, 106.8106, 1),
+      place("Jakarta", -6.2146, 106.8451, 700),
+      place("Gedung DPR", null, null, 7),
+    ];
+    const stacked = colocated(places);
+    expect(stacked.get("Tebet")?.map((p) => p.name)).toEqual(["Senayan", "Cilandak"]);
+    expect(stacked.has("Jakarta")).toBe(false);
+    expect(stacked.has("Gedung DPR")).toBe(false);
+    expect(alsoHere(stacked.get("Cilandak"))).toBe("Also here: Senayan (7), Tebet (2)");
+    expect(alsoHere(stacked.get("Jakarta"))).toBeNull();
+    const many = Array.from({ length: 6 }, (_, i) => place(`P${i}`, 1, 1, i));
+    expect(alsoHere(colocated(many).get("P0"))).toBe("Also here: P5 (5), P4 (4), P3 (3), P2 (2), +1 more");
   });
 });
