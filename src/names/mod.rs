@@ -181,7 +181,11 @@ impl NameLists {
     /// Polhukam ... dan Keamana Wiranto").
     pub fn is_misspelt_title(&self, word: &str, classes: &WordClasses) -> bool {
         let lower = word.to_lowercase();
-        let close = |t: &str| t.chars().count() >= 6 && one_edit_apart(&t.to_lowercase(), &lower);
+        let length = lower.chars().count();
+        let close = |t: &str| {
+            let n = t.chars().count();
+            n >= 6 && n.abs_diff(length) <= 1 && one_edit_apart(&t.to_lowercase(), &lower)
+        };
         word.starts_with(char::is_uppercase)
             && word.chars().count() >= 5
             && classes.casing(&lower) == "?"

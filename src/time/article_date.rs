@@ -102,9 +102,18 @@ pub fn article_date(
             warnings,
         );
     }
-    let slack = chrono::Duration::days(NEIGHBOURS_SLACK_DAYS);
-    let neighbours = ctx.neighbours.filter(|n| n.latest + slack < ctx.reference);
-    let reference = neighbours.map_or(ctx.reference, |n| n.latest + slack);
+    // A year after the latest date the file's other articles state (none for a date at the end
+    // of the calendar, which a metadata field may hold).
+    let after_latest = |n: &NeighbourDates| {
+        n.latest
+            .checked_add_signed(chrono::Duration::days(NEIGHBOURS_SLACK_DAYS))
+    };
+    let neighbours = ctx
+        .neighbours
+        .filter(|n| after_latest(n).is_some_and(|d| d < ctx.reference));
+    let reference = neighbours
+        .and_then(|n| after_latest(&n))
+        .unwrap_or(ctx.reference);
     if let Some(mut found) = find_dateline(text, reference) {
         if let (DateMethod::WeekdayInference, Some(n)) = (found.published.method, neighbours) {
             found.published.derivation.push_str(&format!(
@@ -117,10 +126,10 @@ pub fn article_date(
     }
     // A file saved long after the dates its other articles state says little of this one's
     // (an archive in one JSONL file): their latest date is the better guess.
-    if let Some(n) = ctx
-        .neighbours
-        .filter(|n| ctx.file_modified.is_none_or(|m| m > n.latest + slack))
-    {
+    if let Some(n) = ctx.neighbours.filter(|n| {
+        ctx.file_modified
+            .is_none_or(|m| after_latest(n).is_some_and(|d| m > d))
+    }) {
         return (
             Some(PublishedDate {
                 date: n.median,
@@ -644,5 +653,12 @@ mod tests {
         };
         let (p, _) = article_date(None, None, "Tidak ada tanggal.", &fresh);
         assert_eq!(p.unwrap().method, DateMethod::FileMtime);
+        // Impossible neighbours (a metadata date at the calendar's end) do not panic.
+        let far = DateContext {
+            neighbours: NeighbourDates::of(vec![NaiveDate::MAX, NaiveDate::MAX]),
+            ..ctx
+        };
+        let (p, _) = article_date(None, None, "Hal itu dikatakannya, Senin (27/3).", &far);
+        assert_eq!(p.unwrap().date, d(2023, 3, 27));
     }
 }
