@@ -9,7 +9,7 @@ wrong in the lists a user sees, by patterns that need no gold:
     "Menurut Soemitro");
   - persons with a word inside that news writes in lower case, particles aside ("Luhut minta Susi");
   - actors named like the article's publisher ("CNN Indonesia" in articles from `cnn`);
-  - places without coordinates.
+  - places without coordinates (and how many of them are at least in a known country).
 
 Usage: python3 scripts/actor_audit.py [--bin target/release/linimasa] [--lang id] FILE...
 """
@@ -87,7 +87,8 @@ def main() -> int:
     print(f"actors named like a publisher: {len(outlets)} "
           f"({sum(int(a['events']) for a in actors if a['name'] in outlets)} events)")
     print(f"places {len(places)}, without coordinates {len(unplaced)} "
-          f"({sum(int(p['events']) for p in places if not p['lat'])} events)")
+          f"({sum(int(p['events']) for p in places if not p['lat'])} events; "
+          f"{sum(1 for p in places if not p['lat'] and p['country'])} of them with a country)")
     return 0
 
 
