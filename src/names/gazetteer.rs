@@ -132,17 +132,19 @@ impl Gazetteer {
 
     /// [`Gazetteer::lookup`] for news of a home country: a town of that country wins over a
     /// foreign town of the same name that is no capital and smaller than a major city ("Subang"
-    /// in Indonesian news is Subang in West Java, not Subang Jaya in Malaysia), or that goes by
-    /// the name only as an alias.
+    /// in Indonesian news is Subang in West Java, not Subang Jaya in Malaysia), or a foreign city
+    /// or capital that goes by the name only as an alias.
     pub fn lookup_home(&self, name: &str, home: Option<&str>) -> Option<&Entry> {
         let best = self.lookup(name)?;
-        // A foreign city known by that name only as an alias gives way to a home town of that
-        // name at any size ("Jayapura" is Papua's capital, not Jaipur, "jayapura" in GeoNames).
+        // A foreign city or capital known by that name only as an alias gives way to a home
+        // town of that very name at any size ("Jayapura" is Papua's capital, not Jaipur,
+        // "jayapura" in GeoNames; "Kudus" is the Javanese town, not Jerusalem, "Al-Quds").
         let by_alias = |e: &Entry| fold(&e.name) != fold(name);
+        let small = best.kind == PlaceKind::City && best.population < super::MAJOR_CITY;
         let Some(home) = home.filter(|h| {
-            best.kind == PlaceKind::City
-                && best.country != *h
-                && (best.population < super::MAJOR_CITY || by_alias(best))
+            best.country != *h
+                && matches!(best.kind, PlaceKind::City | PlaceKind::Capital)
+                && (small || by_alias(best))
         }) else {
             return Some(best);
         };
@@ -150,7 +152,7 @@ impl Gazetteer {
             .iter()
             .map(|&i| &self.entries[i])
             .filter(|e| e.country == home && matches!(e.kind, PlaceKind::City | PlaceKind::Capital))
-            .filter(|e| best.population < super::MAJOR_CITY || !by_alias(e))
+            .filter(|e| small || !by_alias(e))
             .max_by_key(|e| e.population)
             .or(Some(best))
     }
@@ -456,6 +458,13 @@ mod tests {
         // A major city by its own name stays itself.
         assert_eq!(g.lookup_home("Jaipur", Some("ID")).unwrap().country, "IN");
         assert_eq!(g.lookup_home("Jayapura", None).unwrap().country, "IN");
+        // A foreign capital by an alias too; by its own name it stays itself.
+        assert_eq!(g.lookup("Kudus").unwrap().name, "Jerusalem");
+        assert_eq!(g.lookup_home("Kudus", Some("ID")).unwrap().country, "ID");
+        assert_eq!(
+            g.lookup_home("Jerusalem", Some("ID")).unwrap().country,
+            "IL"
+        );
     }
 
     #[test]
