@@ -608,4 +608,25 @@ test("the issue's scenario: dated events, an actor filter, the article date with
   );
   assert.deepEqual(page, { pwned: "undefined", scripts: 0, images: 0 }, "nothing from the article ran or became an element");
   writeFileSync(join(OUT, "app-scenario.png"), await session.screenshot());
+
+  // (e) The Articles tab follows the filters: the actor Russia leaves the seed article, not the
+  // pasted one (it reports no event of Russia's); clearing the filter lists both again.
+  const listed = async () => {
+    const rows = await session.findAll(ROWS);
+    return Promise.all(rows.map(async (row) => (await session.text(row)).includes(hostileTitle) ? "hostile" : (await session.text(row)).includes(TITLE) ? "seed" : "other"));
+  };
+  await session.click(await session.find('button.facet-item[data-facet="actor"][data-value="Russia"]'));
+  await waitFor("the Articles tab to list only the seed article under the actor filter", async () => {
+    const table = await session.find("#articles");
+    if ((await session.attribute(table, "data-filtered")) !== "true") return false;
+    const kinds = await listed();
+    return kinds.length === 1 && kinds[0] === "seed";
+  }, { timeoutMs: 20_000, describe: describeArticles });
+  const note = await session.textOf("#articles tr.filtered-note");
+  assert.match(note ?? "", /^1 of 2 articles/, `the list says it is filtered: ${JSON.stringify(note)}`);
+  await session.click(await session.find("#clear-all"));
+  await waitFor("both articles listed again after clearing the filters", async () => {
+    const kinds = await listed();
+    return kinds.length === 2 && kinds.includes("seed") && kinds.includes("hostile");
+  }, { timeoutMs: 20_000, describe: describeArticles });
 });

@@ -53,10 +53,14 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
-    /// List articles (newest first), or those matching a full-text search.
+    /// List articles (newest first), those matching a full-text search (best match first), or
+    /// those a filter selects as the app's Articles tab does (the articles reporting the selected
+    /// events; with --text, --source or --language alone, every article passing them).
     Articles {
         #[arg(long)]
         search: Option<String>,
+        #[command(flatten)]
+        filter: FilterArgs,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
@@ -517,11 +521,28 @@ fn execute(cli: Cli) -> Res {
                 ExitCode::from(2)
             })
         }
-        Command::Articles { search, format } => {
-            let rows = match search {
-                Some(q) => store.search_articles(&q)?,
-                None => store.articles()?,
+        Command::Articles {
+            search,
+            filter,
+            format,
+        } => {
+            let filter = filter.into_filter();
+            let mut rows = match search {
+                Some(q)
+                    if EventFilter {
+                        limit: None,
+                        ..filter.clone()
+                    } == EventFilter::default() =>
+                {
+                    store.search_articles(&q)?
+                }
+                Some(q) => store.article_selection(&EventFilter {
+                    text: Some(q),
+                    ..filter.clone()
+                })?,
+                None => store.article_selection(&filter)?,
             };
+            rows.truncate(filter.limit.unwrap_or(usize::MAX));
             print_rows(&rows, format)?;
             Ok(ExitCode::SUCCESS)
         }

@@ -143,6 +143,96 @@ impl Store {
         Ok(rows)
     }
 
+    /// The articles a filter selects, newest first (undated last), as the Articles tab lists them.
+    ///
+    /// Filters on events (actor, place, type, date window) select the articles that report a
+    /// selected event, the articles of reports grouped into it included; filters on articles
+    /// (text, source, language) then keep the articles that pass them. With filters on articles
+    /// only, every article that passes them is listed, also one without events. No filter lists
+    /// every article.
+    pub fn article_selection(&self, filter: &EventFilter) -> Result<Vec<ArticleSummary>> {
+        let (sql, args) = self.article_selection_sql(filter, SUMMARY_COLUMNS)?;
+        let Some(sql) = sql else {
+            return Ok(vec![]);
+        };
+        let sql = format!(
+            "{sql} ORDER BY coalesce(c.date, a.pub_date) IS NULL, coalesce(c.date, a.pub_date) DESC, a.id"
+        );
+        let mut stmt = self.conn().prepare_cached(&sql)?;
+        let rows = stmt
+            .query_map(params_from_iter(args), summary_from_row)?
+            .collect::<Result<_, _>>()?;
+        Ok(rows)
+    }
+
+    /// How many articles `article_selection` lists.
+    pub fn article_selection_count(&self, filter: &EventFilter) -> Result<i64> {
+        let (sql, args) = self.article_selection_sql(filter, "count(*)")?;
+        let Some(sql) = sql else {
+            return Ok(0);
+        };
+        Ok(self
+            .conn()
+            .query_row(&sql, params_from_iter(args), |r| r.get(0))?)
+    }
+
+    /// `SELECT columns FROM article a LEFT JOIN correction_article_date c WHERE ...` for the
+    /// articles a filter selects; None when it names an actor or place the store does not have.
+    fn article_selection_sql(
+        &self,
+        filter: &EventFilter,
+        columns: &str,
+    ) -> Result<(Option<String>, Vec<Value>)> {
+        let mut conditions: Vec<String> = Vec::new();
+        let mut args: Vec<Value> = Vec::new();
+        let on_events = filter.actor.is_some()
+            || filter.place.is_some()
+            || filter.cameo.is_some()
+            || filter.from.is_some()
+            || filter.to.is_some();
+        if on_events {
+            let (from_sql, mut event_conditions, event_args) = self.event_source(filter)?;
+            let Some(from_sql) = from_sql else {
+                return Ok((None, args));
+            };
+            event_conditions.push("e.hidden = 0".into());
+            conditions.push(format!(
+                "a.id IN (WITH sel AS (SELECT DISTINCT e.id AS id FROM {from_sql} WHERE {}), {REPORTS}
+                          SELECT r.article_id FROM grp JOIN event r ON r.id = grp.rid)",
+                event_conditions.join(" AND ")
+            ));
+            args.extend(event_args);
+        }
+        if let Some(article) = filter.article {
+            conditions.push("a.id = ?".into());
+            args.push(Value::Integer(article));
+        }
+        if let Some(publisher) = &filter.publisher {
+            conditions.push("a.publisher = ?".into());
+            args.push(Value::Text(publisher.clone()));
+        }
+        if let Some(language) = &filter.language {
+            conditions.push("a.language = ?".into());
+            args.push(Value::Text(language.clone()));
+        }
+        if let Some(text) = &filter.text {
+            conditions
+                .push("a.id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)".into());
+            args.push(Value::Text(fts_query(text)));
+        }
+        if conditions.is_empty() {
+            conditions.push("1".into());
+        }
+        Ok((
+            Some(format!(
+                "SELECT {columns} FROM article a LEFT JOIN correction_article_date c USING (content_hash)
+                 WHERE {}",
+                conditions.join(" AND ")
+            )),
+            args,
+        ))
+    }
+
     /// Articles whose title or text match an FTS5 query, best match first.
     pub fn search_articles(&self, query: &str) -> Result<Vec<ArticleSummary>> {
         let sql = format!(
@@ -370,11 +460,12 @@ impl Store {
                 })
                 .collect()
         };
-        let (total, articles): (i64, i64) = self.conn().query_row(
-            &format!("{selection} SELECT count(*), count(DISTINCT article_id) FROM sel"),
+        let total: i64 = self.conn().query_row(
+            &format!("{selection} SELECT count(*) FROM sel"),
             params_from_iter(args.iter()),
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            |r| r.get(0),
         )?;
+        let articles = self.article_selection_count(filter)?;
         Ok(Facets {
             total,
             articles,

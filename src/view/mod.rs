@@ -275,7 +275,8 @@ pub struct Facets {
     /// Selected events.
     #[ts(type = "number")]
     pub total: i64,
-    /// Articles the selected events come from.
+    /// Articles selected, as the Articles tab lists them (`Store::article_selection`): those
+    /// reporting a selected event, or with filters on articles only, every article passing them.
     #[ts(type = "number")]
     pub articles: i64,
     pub actors: Vec<FacetCount>,

@@ -58,6 +58,17 @@ fn import_list_show_set_date_and_formats() {
         &["articles", "--search", "Peskov", "--format", "json"],
     ));
     assert!(search.contains("Kremlin: Terlalu Cepat"));
+    // The filters of `events` select articles as the app's Articles tab does.
+    let count = |args: &[&str]| -> usize {
+        let mut all = vec!["articles", "--format", "json"];
+        all.extend_from_slice(args);
+        let json: serde_json::Value = serde_json::from_slice(&run(&db, &all).stdout).unwrap();
+        json.as_array().map_or(usize::MAX, Vec::len)
+    };
+    assert_eq!(count(&["--actor", "Rusia"]), 1);
+    assert_eq!(count(&["--actor", "Rusia", "--language", "en"]), 0);
+    assert_eq!(count(&["--search", "Peskov", "--type", "19"]), 1);
+    assert_eq!(count(&["--search", "Peskov", "--from", "2030-01-01"]), 0);
 
     let show = stdout(&run(&db, &["show", "1"]));
     assert!(

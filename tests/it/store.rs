@@ -1281,3 +1281,77 @@ fn timeline_columns_carry_the_listing_rows() {
         path.display()
     );
 }
+
+#[test]
+fn the_articles_tab_lists_the_articles_the_filter_selects() {
+    let mut store = Store::open_in_memory().unwrap();
+    let shelling = |day, place| {
+        with_evidence(
+            event("19", day, day, &["Russia", "Ukraine"], &[place], 0),
+            "Russian forces shelled Kharkiv",
+        )
+    };
+    article_with(&mut store, "Alpha", vec![shelling("2022-03-01", "Kharkiv")]);
+    article_with(
+        &mut store,
+        "Beta",
+        vec![
+            // Grouped with Alpha's report; only this report names Chuhuiv.
+            shelling("2022-03-02", "Chuhuiv"),
+            with_evidence(
+                event("01", "2022-05-01", "2022-05-01", &["Syria"], &[], 20),
+                "Damascus said the talks were over",
+            ),
+        ],
+    );
+    // An article with no events at all.
+    article_with(&mut store, "Grain exports", vec![]);
+
+    let titles = |json: &str| -> Vec<String> {
+        let filter = query(json);
+        let mut titles: Vec<String> = store
+            .article_selection(&filter)
+            .unwrap()
+            .into_iter()
+            .map(|a| a.title)
+            .collect();
+        // The facets count what the tab lists.
+        assert_eq!(
+            store.facets(&filter).unwrap().articles,
+            titles.len() as i64,
+            "{json}"
+        );
+        assert_eq!(
+            store.article_selection_count(&filter).unwrap(),
+            titles.len() as i64
+        );
+        titles.sort();
+        titles
+    };
+    assert_eq!(titles("{}"), ["Alpha", "Beta", "Grain exports"]);
+    // Filters on events list the articles reporting a selected event, grouped reports included.
+    assert_eq!(titles(r#"{"actor": "Syria"}"#), ["Beta"]);
+    assert_eq!(titles(r#"{"place": "Chuhuiv"}"#), ["Alpha", "Beta"]);
+    assert_eq!(titles(r#"{"cameo": "19"}"#), ["Alpha", "Beta"]);
+    assert_eq!(titles(r#"{"from": "2022-04-01"}"#), ["Beta"]);
+    // Filters on articles alone list every article passing them, one without events too.
+    assert_eq!(titles(r#"{"text": "grain"}"#), ["Grain exports"]);
+    assert_eq!(titles(r#"{"source": "Beta News"}"#), ["Beta"]);
+    assert_eq!(titles(r#"{"language": "id"}"#), Vec::<String>::new());
+    // Both kinds together: the reports of the selected events that pass the article filters.
+    assert_eq!(
+        titles(r#"{"place": "Kharkiv", "source": "Beta News"}"#),
+        Vec::<String>::new(),
+        "Beta's report is grouped under Alpha's event, which the source filter leaves out"
+    );
+    assert_eq!(
+        titles(r#"{"actor": "Russia", "source": "Alpha News"}"#),
+        ["Alpha"]
+    );
+    assert_eq!(
+        titles(r#"{"actor": "Syria", "text": "grain"}"#),
+        Vec::<String>::new()
+    );
+    // A name the store does not know selects nothing.
+    assert_eq!(titles(r#"{"actor": "Atlantis"}"#), Vec::<String>::new());
+}

@@ -114,7 +114,8 @@ export type Facets = {
  */
 total: number, 
 /**
- * Articles the selected events come from.
+ * Articles selected, as the Articles tab lists them (`Store::article_selection`): those
+ * reporting a selected event, or with filters on articles only, every article passing them.
  */
 articles: number, actors: Array<FacetCount>, places: Array<FacetCount>, types: Array<FacetCount>, sources: Array<FacetCount>, languages: Array<FacetCount>, };
 export type EventPage = { events: Array<EventRow>, total: number, };

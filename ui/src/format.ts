@@ -110,8 +110,9 @@ export class ImportRate {
   }
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+/** "1 article", "1,250 articles" */
+export function plural(n: number, one: string, many: string): string {
+  return `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
 }
 
 /** "1 article · 3 events" */

@@ -2,11 +2,11 @@
 // filter sidebar, the timeline with its overview, the network / map / lists
 // tabs and the event detail / reader side panel. Every view reads and writes
 // the one shared filter state (state.ts).
-import type { AppError, ArticleSummary, HistoryState, ImportEvent, ImportSummary } from "./bindings";
+import type { AppError, ArticleSummary, EventQuery, HistoryState, ImportEvent, ImportSummary } from "./bindings";
 import { type Backend, pickBackend, toAppError } from "./backend";
 import { el, required } from "./dom";
 import { describeError, formatCounts, historyChange, formatImportProgress, formatImportSummary, ImportRate } from "./format";
-import { type AppState, Latest, Store, type StateKey } from "./state";
+import { type AppState, Latest, Store, type StateKey, activeFilters } from "./state";
 import { hideTooltip } from "./viz/canvas";
 import { renderArticles } from "./views/articles";
 import type { View, ViewContext } from "./views/context";
@@ -211,10 +211,35 @@ async function start(): Promise<void> {
   ui.redo.addEventListener("click", () => void redo());
 
   // ---- articles and the reader ----
+  // The Articles tab lists what the filters select (`articlesQuery`); `articlesInWorkspace` says
+  // of how many.
   let articles: ArticleSummary[] = [];
+  let articlesQuery: EventQuery = {};
+  let articlesInWorkspace = 0;
   let openArticleId: number | null = null;
   const readerRequest = new Latest();
-  const showArticles = () => renderArticles(ui.articles, { kind: "ready", articles, selectedId: openArticleId }, (id) => void openArticle(id, null));
+  const articlesRequest = new Latest();
+  const showArticles = () =>
+    renderArticles(
+      ui.articles,
+      { kind: "ready", articles, selectedId: openArticleId, filtered: activeFilters(articlesQuery).length > 0, total: articlesInWorkspace },
+      (id) => void openArticle(id, null),
+    );
+  async function loadArticles(query: EventQuery): Promise<void> {
+    const request = articlesRequest.next();
+    try {
+      const list = await backend.articleList(query);
+      if (!articlesRequest.current(request)) return;
+      articles = list;
+      articlesQuery = query;
+      showArticles();
+    } catch (reason) {
+      if (!articlesRequest.current(request)) return;
+      const error = toAppError(reason);
+      renderArticles(ui.articles, { kind: "error", message: error.message }, () => undefined);
+      showError(error);
+    }
+  }
   let openFocus: number | null = null;
   const readerActions = {
     onActor: (name: string) => store.setFilter("actor", name),
@@ -256,13 +281,13 @@ async function start(): Promise<void> {
 
   async function refreshWorkspace(): Promise<void> {
     try {
-      const [info, list, history] = await Promise.all([backend.workspaceInfo(), backend.articleList(), backend.historyGet()]);
+      const [info, history] = await Promise.all([backend.workspaceInfo(), backend.historyGet()]);
       ui.path.textContent = info.path;
       ui.path.title = `Workspace: ${info.path}`;
       ui.counts.textContent = formatCounts(info);
-      articles = list;
-      showArticles();
+      articlesInWorkspace = info.articles;
       showHistory(history);
+      await loadArticles(store.get().query);
     } catch (reason) {
       const error = toAppError(reason);
       renderArticles(ui.articles, { kind: "error", message: error.message }, () => undefined);
@@ -343,6 +368,12 @@ async function start(): Promise<void> {
         });
     },
   };
+  const articlesList: View = {
+    update(state, changed) {
+      // A new revision reloads the list through `refreshWorkspace`.
+      if (changed.has("query") && !changed.has("revision")) void loadArticles(state.query);
+    },
+  };
   const workspace: View = {
     update(_state, changed) {
       if (!changed.has("revision")) return;
@@ -385,6 +416,7 @@ async function start(): Promise<void> {
     inTab("tab-map", "map-panel", afterTimeline(map)),
     detail,
     inTab("tab-events", "events-panel", eventsList),
+    inTab("tab-articles", "articles-panel", articlesList),
     workspace,
     sidePanel,
   ];
@@ -505,7 +537,7 @@ async function start(): Promise<void> {
   for (const v of views) if (v !== workspace) v.update(store.get(), all);
   showBottom("tab-network");
   if (ui.status.dataset.kind === "busy") {
-    setStatus("info", articles.length === 0 ? "Workspace is empty. Import articles to begin (type a path, paste, or drop files)." : "Ready.");
+    setStatus("info", articlesInWorkspace === 0 ? "Workspace is empty. Import articles to begin (type a path, paste, or drop files)." : "Ready.");
   }
 }
 

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use linimasa::import::ImportOptions;
 use linimasa::pipeline;
 use linimasa::view::{
-    AppError, ArticleDetail, ArticleSummary, ErrorCode, ImportEvent, ImportSummary,
+    AppError, ArticleDetail, ArticleSummary, ErrorCode, EventQuery, ImportEvent, ImportSummary,
 };
 use tauri::ipc::Channel;
 use tauri::State;
@@ -18,9 +18,17 @@ fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 
+/// The articles the filter selects (every article without one), newest first.
 #[tauri::command]
-pub fn article_list(state: State<'_, AppState>) -> Result<Vec<ArticleSummary>, AppError> {
-    state.read(|store| Ok(store.articles()?))
+pub async fn article_list(
+    state: State<'_, AppState>,
+    query: Option<EventQuery>,
+) -> Result<Vec<ArticleSummary>, AppError> {
+    let filter = query.unwrap_or_default().to_filter()?;
+    blocking(state.reader()?, move |store| {
+        Ok(store.article_selection(&filter)?)
+    })
+    .await
 }
 
 #[tauri::command]

@@ -397,3 +397,42 @@ describe("FakeBackend 'on or before' events", () => {
     expect((await b.eventGet(e?.id ?? -1)).event).toMatchObject({ earliest: "2022-03-05", latest: "2022-03-05", precision: "before" });
   });
 });
+
+describe("FakeBackend.articleList with a query", () => {
+  it("lists the articles the filters select, as many as the facets count", async () => {
+    const backend = new FakeBackend(demoSeed());
+    const all = await backend.articleList();
+    expect(all).toHaveLength(demoSeed().articles.length);
+    expect(await backend.articleList({})).toEqual(all);
+
+    const check = async (query: Parameters<FakeBackend["articleList"]>[0]) => {
+      const list = await backend.articleList(query);
+      expect((await backend.eventFacets(query ?? {})).articles).toBe(list.length);
+      return list;
+    };
+    // A filter on articles: every article passing it, also one without events.
+    await backend.articleImportText("note.txt", "Wire note\n\nNothing happened on the Example Wire desk today.");
+    const source = await check({ source: "Example Wire" });
+    expect(source.length).toBeGreaterThan(0);
+    expect(source.every((a) => a.publisher === "Example Wire")).toBe(true);
+    const text = await check({ text: "nothing happened" });
+    expect(text.map((a) => a.title)).toEqual(["Wire note"]);
+    expect(text[0]?.events).toBe(0);
+
+    // A filter on events: the articles reporting the selected events, no other.
+    const events = (await backend.eventList({ actor: "Russia" })).events;
+    expect(events.length).toBeGreaterThan(0);
+    const actor = await check({ actor: "Russia" });
+    // The selected events' own articles, and those of reports grouped into them.
+    const reporting = new Set(events.map((e) => e.article_id));
+    for (const e of events.filter((e) => e.reports > 1)) {
+      for (const r of (await backend.eventGet(e.id)).reports) reporting.add(r.article_id);
+    }
+    expect(new Set(actor.map((a) => a.id))).toEqual(reporting);
+    expect(actor.length).toBeLessThan(all.length);
+    // Both kinds: the reporting articles that pass the article filters.
+    const both = await check({ actor: "Russia", language: "en" });
+    expect(both.every((a) => a.language === "en" && actor.some((b) => b.id === a.id))).toBe(true);
+    expect(await check({ actor: "Nobody at all" })).toEqual([]);
+  });
+});

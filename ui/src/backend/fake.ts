@@ -393,8 +393,39 @@ export class FakeBackend implements Backend {
     }));
   }
 
-  articleList(): Promise<ArticleSummary[]> {
-    return this.run(() => this.articles.map((a) => this.summary(a)));
+  articleList(query: EventQuery = {}): Promise<ArticleSummary[]> {
+    return this.run(() => this.selectArticles(query).map((a) => this.summary(a)));
+  }
+
+  /**
+   * The articles a query selects, as the core's `article_selection`: filters on events give the
+   * articles reporting a selected event (grouped reports included); filters on articles (text,
+   * source, language) then keep those passing them, or with no filter on events, every article.
+   */
+  private selectArticles(query: EventQuery): ArticleDetail[] {
+    const set = (v: string | undefined) => (v === undefined || v.trim() === "" ? undefined : v.trim());
+    const onEvents = [query.actor, query.place, query.cameo, query.from, query.to].some((v) => set(v) !== undefined);
+    let reporting: Set<number> | null = null;
+    if (onEvents) {
+      const rows = new Map(this.rows().map((e) => [e.id, e]));
+      reporting = new Set();
+      for (const e of this.select(query)) {
+        for (const id of this.reportsOf.get(e.id) ?? [e.id]) {
+          const report = rows.get(id);
+          if (report !== undefined) reporting.add(report.article_id);
+        }
+      }
+    }
+    const source = set(query.source);
+    const language = set(query.language);
+    const text = set(query.text)?.toLowerCase();
+    return this.articles.filter((a) => {
+      if (reporting !== null && !reporting.has(a.summary.id)) return false;
+      if (source !== undefined && a.summary.publisher !== source) return false;
+      if (language !== undefined && a.summary.language !== language) return false;
+      if (text !== undefined && !a.text.toLowerCase().includes(text) && !a.summary.title.toLowerCase().includes(text)) return false;
+      return true;
+    });
   }
 
   articleGet(id: number): Promise<ArticleDetail> {
@@ -445,7 +476,7 @@ export class FakeBackend implements Backend {
       };
       return {
         total: events.length,
-        articles: new Set(events.map((e) => e.article_id)).size,
+        articles: this.selectArticles(query).length,
         actors: count((e) => e.actors),
         places: count((e) => e.places),
         types: count((e) => [cameoRoot(e.cameo)], cameoName),

@@ -29,7 +29,12 @@ export interface Backend {
   /** Which implementation this is; shown in the UI so a demo is never mistaken for a workspace. */
   readonly kind: "tauri" | "fake";
   workspaceInfo(): Promise<WorkspaceInfo>;
-  articleList(): Promise<ArticleSummary[]>;
+  /**
+   * The articles a query selects (every article for `{}`), as the Articles tab lists them: those
+   * reporting a selected event, or with filters on articles only (text, source, language), every
+   * article passing them. `Facets.articles` counts the same list.
+   */
+  articleList(query?: EventQuery): Promise<ArticleSummary[]>;
   articleGet(id: number): Promise<ArticleDetail>;
   /** The events table's query: at most 20,000 events in date order, and how many matched. */
   eventList(query: EventQuery): Promise<EventPage>;

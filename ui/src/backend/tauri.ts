@@ -39,8 +39,8 @@ export class TauriBackend implements Backend {
     return call("workspace_info");
   }
 
-  articleList(): Promise<ArticleSummary[]> {
-    return call("article_list");
+  articleList(query: EventQuery = {}): Promise<ArticleSummary[]> {
+    return call("article_list", { query });
   }
 
   articleGet(id: number): Promise<ArticleDetail> {

@@ -1,11 +1,20 @@
 import type { ArticleSummary } from "../bindings";
 import { el } from "../dom";
-import { formatPublished, sortArticlesByDate } from "../format";
+import { formatPublished, plural, sortArticlesByDate } from "../format";
 
 export type ArticlesView =
   | { kind: "loading" }
   | { kind: "error"; message: string }
-  | { kind: "ready"; articles: ArticleSummary[]; selectedId: number | null };
+  | {
+      kind: "ready";
+      /** The articles the filters select (all of them when `filtered` is false). */
+      articles: ArticleSummary[];
+      selectedId: number | null;
+      /** Whether any filter is set. */
+      filtered: boolean;
+      /** Articles in the workspace. */
+      total: number;
+    };
 
 const COLUMNS = 6;
 
@@ -35,9 +44,13 @@ export function renderArticles(
     body.replaceChildren(messageRow(`Could not load articles. ${view.message}`, "placeholder error"));
     return;
   }
+  table.dataset.filtered = String(view.filtered);
+  table.dataset.listed = String(view.articles.length);
   if (view.articles.length === 0) {
     body.replaceChildren(
-      messageRow("No articles yet. Import a file or folder by path, or paste an article's text.", "placeholder"),
+      view.filtered && view.total > 0
+        ? messageRow(`No article matches these filters (the workspace has ${plural(view.total, "article", "articles")}).`, "placeholder")
+        : messageRow("No articles yet. Import a file or folder by path, or paste an article's text.", "placeholder"),
     );
     return;
   }
@@ -65,5 +78,14 @@ export function renderArticles(
     });
     return row;
   });
+  if (view.filtered) {
+    // Said first, so nobody takes the list for the whole workspace.
+    rows.unshift(
+      messageRow(
+        `${view.articles.length.toLocaleString("en")} of ${plural(view.total, "article", "articles")}: those the filters select (the articles reporting the selected events, or matching the text, source and language filters). Clear the filters to list every article.`,
+        "more filtered-note",
+      ),
+    );
+  }
   body.replaceChildren(...rows);
 }
