@@ -80,7 +80,7 @@ fn prepare_with(
     warnings.extend(date_warnings);
     Article {
         id: 0,
-        content_hash: store::content_hash(&title, &text),
+        content_hash: store::content_hash(raw.identity_title.as_deref().unwrap_or(&title), &text),
         title,
         publisher: raw.publisher.clone(),
         url: raw.url.clone(),

@@ -31,6 +31,11 @@ pub const DEFAULT_MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RawArticle {
     pub title: String,
+    /// For a title derived from the text: the title the article's identity (its content hash)
+    /// is computed with, the first 12 words of the first line as Linimasa first titled such
+    /// articles, so that better derived titles keep the articles already stored and their
+    /// corrections.
+    pub identity_title: Option<String>,
     pub text: String,
     pub publisher: Option<String>,
     pub url: Option<String>,

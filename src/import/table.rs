@@ -143,7 +143,8 @@ fn from_json(v: &Value, source: String) -> Option<RawArticle> {
         })
     });
     if article.title.is_empty() {
-        article.title = first_words(&article.text);
+        article.title = first_words(&article.text, &bylines(&article));
+        article.identity_title = Some(identity_title(&article.text));
     }
     Some(article)
 }
@@ -201,13 +202,137 @@ fn detokenize(tokens: &[String]) -> String {
     out
 }
 
-fn first_words(text: &str) -> String {
+/// What `RawArticle::identity_title` takes for an article without a title: the first line's
+/// first 12 words (and "…" when there are more), the titles derived before `first_words`.
+fn identity_title(text: &str) -> String {
     let line = text.lines().next().unwrap_or_default();
     let mut words: Vec<&str> = line.split_whitespace().take(12).collect();
     if line.split_whitespace().count() > 12 {
         words.push("…");
     }
     words.join(" ")
+}
+
+/// The names a lead may open with as its byline: the publisher's and the web address's
+/// ("rimanews" of `https://www.rimanews.com/...`), folded as `fold_byline` folds.
+fn bylines(article: &RawArticle) -> Vec<String> {
+    let host = article.url.as_deref().and_then(|url| {
+        let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+        let host = rest.split(['/', '?', '#', ':']).next()?;
+        let labels: Vec<&str> = host.split('.').filter(|l| *l != "www").collect();
+        // The name before the public suffix: "kumparan" of kumparan.com, "antaranews" of
+        // antaranews.com, "detik" of news.detik.com, "bbc" of bbc.co.uk.
+        let short = |l: &str| l.len() <= 3 || matches!(l, "info" | "news");
+        labels
+            .iter()
+            .rev()
+            .find(|l| !short(l))
+            .map(|l| l.to_string())
+    });
+    article
+        .publisher
+        .iter()
+        .cloned()
+        .chain(host)
+        .map(|n| fold_byline(&n))
+        .filter(|n| n.len() >= 3)
+        .collect()
+}
+
+/// Letters and digits, lower-cased: "Suara.com" → "suaracom", "CNN Indonesia" → "cnnindonesia".
+fn fold_byline(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// A title for an article that has none: the first sentence of its first line of prose (a line
+/// of at least three words), after a dateline or byline before a dash ("Suara.com - ",
+/// "JAKARTA (Pos Kota) – ", "Jakarta, CNN Indonesia -- ", or the publisher's name: `bylines`),
+/// at most 12 words.
+fn first_words(text: &str, bylines: &[String]) -> String {
+    const MAX: usize = 12;
+    let lines = || text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let wordy = |l: &&str| {
+        l.split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .count()
+            >= 3
+    };
+    let line = lines()
+        .find(wordy)
+        .or_else(|| lines().next())
+        .unwrap_or_default();
+    let words = after_dateline(line.split_whitespace().collect(), bylines);
+    let sentence_end = words.iter().take(MAX).enumerate().position(|(i, w)| {
+        let bare = w.trim_end_matches(['.', '?', '!', '"', '\'', '”', '’', ')']);
+        // "Dr.", "RI.", "U.S." end no sentence.
+        i >= 2
+            && bare.len() < w.len()
+            && w.trim_end_matches(['"', '\'', '”', '’', ')'])
+                .ends_with(['.', '?', '!'])
+            && bare.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && !bare.contains('.')
+            && (bare.chars().count() >= 4 || bare.chars().all(char::is_lowercase))
+    });
+    match sentence_end {
+        Some(i) => {
+            let mut title = words[..=i].join(" ");
+            if title.ends_with('.') && !title.ends_with("..") {
+                title.pop();
+            }
+            title
+        }
+        None => {
+            let mut title = words
+                .iter()
+                .take(MAX)
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" ");
+            if words.len() > MAX {
+                title.push_str(" …");
+            }
+            title
+        }
+    }
+}
+
+/// The words after a dateline or byline that opens a lead before a dash: at most six words
+/// with a comma, a bracket, a word in capitals, a web address or a byline among them, so a
+/// title such as "Jakarta - Bandung rail opens" keeps its first words.
+fn after_dateline<'a>(words: Vec<&'a str>, bylines: &[String]) -> Vec<&'a str> {
+    let is_dash = |w: &str| matches!(w, "-" | "–" | "—" | "--" | "---");
+    let Some(dash) = words.iter().take(7).position(|w| is_dash(w)) else {
+        return words;
+    };
+    let mut rest = dash + 1;
+    while words.get(rest).is_some_and(|w| is_dash(w)) {
+        rest += 1;
+    }
+    let prefix = &words[..dash];
+    let dateline = prefix.iter().any(|w| {
+        w.contains([',', '(', ')'])
+            || (w.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                && !w.chars().any(char::is_lowercase))
+            || w.split_once('.')
+                .is_some_and(|(a, b)| !a.is_empty() && b.starts_with(char::is_alphabetic))
+    }) || {
+        let folded = fold_byline(&prefix.concat());
+        bylines.iter().any(|b| {
+            folded.strip_prefix(b.as_str()).is_some_and(|rest| {
+                matches!(
+                    rest,
+                    "" | "com" | "coid" | "id" | "net" | "org" | "news" | "online"
+                )
+            })
+        })
+    };
+    if dash == 0 || !dateline || words.len() < rest + 2 {
+        return words;
+    }
+    words[rest..].to_vec()
 }
 
 pub(super) fn parse_csv(content: &str, path: &Path) -> Result<Parsed, ImportError> {
@@ -270,7 +395,10 @@ pub(super) fn parse_csv(content: &str, path: &Path) -> Result<Parsed, ImportErro
             ..Default::default()
         };
         a.text = tidy_text(record.get(text_col).unwrap_or_default());
-        a.title = field(title_col).unwrap_or_else(|| first_words(&a.text));
+        a.title = field(title_col).unwrap_or_else(|| {
+            a.identity_title = Some(identity_title(&a.text));
+            first_words(&a.text, &bylines(&a))
+        });
         a.url = field(url_col);
         a.publisher = field(pub_col);
         a.section = field(section_col);
@@ -330,6 +458,63 @@ mod tests {
         assert_eq!(
             articles[0].text,
             "Jakarta, CNN Indonesia -- Presiden (RI) datang."
+        );
+    }
+
+    #[test]
+    fn a_derived_title_is_the_lead_sentence_without_its_dateline() {
+        for (text, title) in [
+            (
+                "Suara.com - Cerita sekuel terbaru James Bond bocor. Menurut sumber yang terlibat.",
+                "Cerita sekuel terbaru James Bond bocor",
+            ),
+            // A byline alone on the first line is skipped.
+            (
+                "Suara.com - ,\nMenteri Keuangan Sri Mulyani didaulat menjadi menteri terbaik.",
+                "Menteri Keuangan Sri Mulyani didaulat menjadi menteri terbaik",
+            ),
+            (
+                "JAKARTA (Pos Kota) – Kepolisian sampai saat ini belum memeriksa artis Sheila Marcia dan rekannya Melodya Vanesha yang terlibat",
+                "Kepolisian sampai saat ini belum memeriksa artis Sheila Marcia dan rekannya Melodya …",
+            ),
+            (
+                "Jakarta, CNN Indonesia - - Politikus Gerindra menilai wajar.",
+                "Politikus Gerindra menilai wajar",
+            ),
+            (
+                "WASHINGTON (Reuters) - The U.S. Senate voted on Tuesday. More later.",
+                "The U.S. Senate voted on Tuesday",
+            ),
+            // No dateline: the words before a dash stay, and "Dr." ends no sentence.
+            (
+                "Jakarta - Bandung rail line opens to Dr. Smith's delight today.",
+                "Jakarta - Bandung rail line opens to Dr. Smith's delight today",
+            ),
+            ("Short.", "Short."),
+        ] {
+            assert_eq!(first_words(text, &[]), title, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_lead_opening_with_the_publishers_name_loses_it_in_the_title() {
+        let json = r#"{"text": "Rimanews - Dinas Pariwisata menargetkan pebalap dari 30 negara.", "source_url": "https://www.rimanews.com/berita/1"}
+{"text": "Kumparan - Dinas Pariwisata menargetkan pebalap.", "source": "kumparan"}
+{"text": "Rimanews - Dinas Pariwisata menargetkan pebalap.", "source": "kumparan"}"#;
+        let (articles, _) = parse_json_lines(json, Path::new("l.jsonl"));
+        let titles: Vec<&str> = articles.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Dinas Pariwisata menargetkan pebalap dari 30 negara",
+                "Dinas Pariwisata menargetkan pebalap",
+                // Another publisher's name is not taken for a byline.
+                "Rimanews - Dinas Pariwisata menargetkan pebalap",
+            ]
+        );
+        assert_eq!(
+            articles[0].identity_title.as_deref(),
+            Some("Rimanews - Dinas Pariwisata menargetkan pebalap dari 30 negara.")
         );
     }
 

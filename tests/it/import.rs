@@ -349,3 +349,30 @@ fn a_cancelled_import_keeps_what_it_stored_and_says_so() {
     );
     assert_eq!(store.check().unwrap(), Vec::<String>::new());
 }
+
+#[test]
+fn a_better_derived_title_keeps_the_identity_of_articles_already_stored() {
+    // A record without a title, as IndoSum's: the lead opens with a byline line.
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Suara.com - ,\nMenteri Keuangan Sri Mulyani didaulat menjadi menteri terbaik dunia. Ia menerima penghargaan itu di Dubai.";
+    std::fs::write(
+        dir.path().join("lead.jsonl"),
+        format!("{}\n", serde_json::json!({ "text": text })),
+    )
+    .unwrap();
+    let mut store = Store::open_in_memory().unwrap();
+    assert_eq!(import(&mut store, &[dir.path()]).imported, 1);
+    let summary = &store.articles().unwrap()[0];
+    assert_eq!(
+        summary.title,
+        "Menteri Keuangan Sri Mulyani didaulat menjadi menteri terbaik dunia"
+    );
+    // The identity is the one such articles had when their title was the first line's words,
+    // so a workspace made then finds them again on re-import, with their corrections.
+    let stored = store.article(summary.id).unwrap();
+    assert_eq!(
+        stored.content_hash,
+        linimasa::store::content_hash("Suara.com - ,", &stored.text)
+    );
+    assert_eq!(import(&mut store, &[dir.path()]).duplicates, 1);
+}
