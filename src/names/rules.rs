@@ -714,6 +714,40 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "in", "at", "near", "from", "to", "across", "outside", "into",
 ];
 
+/// Nouns whose "of" names a place ("residents of Tebet", "the outskirts of Goma").
+const PLACE_OF_NOUNS: &[&str] = &[
+    "residents",
+    "inhabitants",
+    "villagers",
+    "townspeople",
+    "natives",
+    "mayor",
+    "outskirts",
+    "suburbs",
+    "suburb",
+    "streets",
+    "centre",
+    "center",
+    "downtown",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "heart",
+    "city",
+    "town",
+    "village",
+    "district",
+    "province",
+    "region",
+    "capital",
+    "area",
+];
+
 /// Verbs that make the name before them a speaker, usually a person ("Gallois said").
 const SPEECH: &[&str] = &[
     "said",
@@ -862,20 +896,11 @@ impl Memory {
                 let alone = !next_capital && !previous_capital;
                 // Not the object of a preposition ("presence in Doboj will mean": the verb is
                 // the clause's).
-                let object = || {
-                    i > 0
-                        && [
-                            "in", "at", "near", "from", "to", "into", "of", "for", "with", "by",
-                            "on",
-                        ]
-                        .iter()
-                        .any(|p| words[i - 1].eq_ignore_ascii_case(p))
-                };
                 if alone
                     && is_capitalised(w)
                     && !never(w)
                     && verb_after(&words[i + 1..])
-                    && !object()
+                    && !object_of_preposition(words, i)
                 {
                     self.actors.insert(bare(w).to_string());
                 }
@@ -1827,6 +1852,18 @@ pub fn tag(
     tags
 }
 
+/// Whether the word at `i` is the object of a preposition ("presence in Doboj will mean",
+/// "Residents of Tebet said"): a verb after it is then the clause's, not the word's.
+fn object_of_preposition(words: &[&str], i: usize) -> bool {
+    const PREPOSITIONS: &[&str] = &[
+        "in", "at", "near", "from", "to", "into", "of", "for", "with", "by", "on",
+    ];
+    i > 0
+        && PREPOSITIONS
+            .iter()
+            .any(|p| words[i - 1].eq_ignore_ascii_case(p))
+}
+
 /// Whether the capitalised words here are a known place ("Schenectady", "Fort Smith").
 fn place_follows(rest: &[&str], g: &gazetteer::Gazetteer) -> bool {
     let run = rest
@@ -2648,7 +2685,11 @@ fn classify(
             || lists.surnames.contains(bare(span[span.len() - 1])));
     let according =
         before == Some("to") && at >= 2 && words[at - 2].eq_ignore_ascii_case("according");
-    if after_preposition
+    // "residents of Tebet", "the outskirts of Goma", "the mayor of Ashland": a place.
+    let of_place = before == Some("of")
+        && at >= 2
+        && PLACE_OF_NOUNS.contains(&words[at - 2].to_lowercase().as_str());
+    if (after_preposition || of_place)
         && span.len() <= 3
         && !(span.len() == 1 && memory.actors.contains(surface))
         && !personal
@@ -2761,7 +2802,7 @@ fn classify(
         }
         let evidence = memory.counts.get(surface).is_some_and(|&c| c >= 2)
             || memory.actors.contains(surface)
-            || verb_after(&words[at + 1..])
+            || (verb_after(&words[at + 1..]) && !object_of_preposition(words, at))
             || is_results_line(words)
             || acquired
             || is_compound_adjective(surface);
@@ -2919,6 +2960,13 @@ mod tests {
         expect_document(
             "Staff were cut at Boeing . | Boeing said it would hire again in Seattle .",
             &[("Boeing", "ORG"), ("Boeing", "ORG"), ("Seattle", "LOC")],
+        );
+        // The verb after the object of a preposition is the clause's: the word does not act
+        // ("Residents of Tebet said"), and after "residents of", "outskirts of"... a name is
+        // a place.
+        expect_document(
+            "Residents of Tebet said the water rose . | Officials in Cawang said it was safe . | Fighting on the outskirts of Goma continued .",
+            &[("Tebet", "LOC"), ("Cawang", "LOC"), ("Goma", "LOC")],
         );
         // A lower-case word with a non-ASCII first letter before a name cuts no character.
         assert!(run_document("They met the écrivain Jean Dupont .")

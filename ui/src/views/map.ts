@@ -148,11 +148,9 @@ export class MapView implements View {
         "data-place": p.name,
         tabindex: "0",
         role: "button",
-        "aria-label": `${p.name}: ${p.events} events`,
+        // No SVG <title>: WebKit would show it as a second tooltip beside the app's.
+        "aria-label": `${p.name}${p.country === null ? "" : ` (${p.country})`}: ${p.events} event${p.events === 1 ? "" : "s"}`,
       });
-      const title = svg("title");
-      title.textContent = `${p.name}${p.country === null ? "" : ` (${p.country})`}: ${p.events} events`;
-      c.append(title);
       const toggle = () => this.ctx.store.setFilter("place", p.name === this.selected ? null : p.name);
       c.addEventListener("click", toggle);
       c.addEventListener("keydown", (e) => {
@@ -161,15 +159,21 @@ export class MapView implements View {
           toggle();
         }
       });
-      c.addEventListener("pointermove", (e) =>
-        showTooltip(this.ctx.tooltip, e.clientX, e.clientY, p.name, [
+      const tip = (x: number, y: number) =>
+        showTooltip(this.ctx.tooltip, x, y, p.name, [
           `${p.events} event${p.events === 1 ? "" : "s"}${p.country === null ? "" : ` · ${p.country}`}`,
           `${p.lat?.toFixed(2)}, ${p.lon?.toFixed(2)}`,
           ...[alsoHere(stacked.get(p.name))].filter((line) => line !== null),
           p.name === this.selected ? "Click to clear the place filter" : "Click to filter everything by this place",
-        ]),
-      );
+        ]);
+      c.addEventListener("pointermove", (e) => tip(e.clientX, e.clientY));
       c.addEventListener("pointerleave", () => hideTooltip(this.ctx.tooltip));
+      // Keyboard users (Tab through the circles) get the same tooltip.
+      c.addEventListener("focus", () => {
+        const box = c.getBoundingClientRect();
+        tip(box.right, box.bottom);
+      });
+      c.addEventListener("blur", () => hideTooltip(this.ctx.tooltip));
       return [c];
     });
     this.dots.replaceChildren(...circles);
