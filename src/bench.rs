@@ -236,7 +236,8 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
 }
 
 /// Runs the timeline queries the app makes: a 30-day window for one actor, a 90-day window for all
-/// actors (limit 5,000 rows, as the timeline draws), the whole-range histogram, and one actor's histogram.
+/// actors (limit 5,000 rows, as the timeline draws), the whole-range histogram, one actor's
+/// histogram, and the Articles tab's list for one actor and for a month of one event type.
 pub fn queries(
     store: &Store,
     actors: usize,
@@ -246,12 +247,21 @@ pub fn queries(
     let mut rng = Rng::new(seed);
     let base = NaiveDate::from_ymd_opt(2015, 1, 1).expect("valid date");
     let mut out = Vec::new();
+    /// What a query returns: the timeline's rows, the per-month histogram, or the Articles
+    /// tab's list.
+    #[derive(Clone, Copy, PartialEq)]
+    enum Answer {
+        Events,
+        Histogram,
+        Articles,
+    }
+    use Answer::{Articles, Events, Histogram};
     type Kind = (
         &'static str,
         fn(&mut Rng, NaiveDate, usize) -> EventFilter,
-        bool,
+        Answer,
     );
-    let kinds: [Kind; 4] = [
+    let kinds: [Kind; 6] = [
         (
             "timeline: 30-day window + actor",
             |rng, base, actors| {
@@ -263,7 +273,7 @@ pub fn queries(
                     ..Default::default()
                 }
             },
-            false,
+            Events,
         ),
         (
             "timeline: 90-day window, all actors, 5000 rows",
@@ -276,12 +286,12 @@ pub fn queries(
                     ..Default::default()
                 }
             },
-            false,
+            Events,
         ),
         (
             "histogram: per month, all events",
             |_, _, _| EventFilter::default(),
-            true,
+            Histogram,
         ),
         (
             "histogram: per month, one actor",
@@ -289,19 +299,40 @@ pub fn queries(
                 actor: Some(format!("Actor {}", rng.below(actors as u64))),
                 ..Default::default()
             },
-            true,
+            Histogram,
+        ),
+        (
+            "articles: one actor (the Articles tab)",
+            |rng, _, actors| EventFilter {
+                actor: Some(format!("Actor {}", rng.below(actors as u64))),
+                ..Default::default()
+            },
+            Articles,
+        ),
+        (
+            "articles: 30-day window + one type",
+            |rng, base, _| {
+                let from = base + chrono::Duration::days(rng.below(3620) as i64);
+                EventFilter {
+                    from: Some(from),
+                    to: Some(from + chrono::Duration::days(30)),
+                    cameo: Some(format!("{:02}", 1 + rng.below(20))),
+                    ..Default::default()
+                }
+            },
+            Articles,
         ),
     ];
-    for (name, make, histogram) in kinds {
+    for (name, make, answer) in kinds {
         let mut times = Vec::with_capacity(runs);
         let mut rows = 0usize;
         for _ in 0..runs {
             let filter = make(&mut rng, base, actors);
             let start = Instant::now();
-            rows += if histogram {
-                store.month_histogram(&filter)?.len()
-            } else {
-                store.events(&filter)?.len()
+            rows += match answer {
+                Events => store.events(&filter)?.len(),
+                Histogram => store.month_histogram(&filter)?.len(),
+                Articles => store.article_selection(&filter)?.len(),
             };
             times.push(start.elapsed());
         }

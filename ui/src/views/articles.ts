@@ -82,7 +82,7 @@ export function renderArticles(
     // Said first, so nobody takes the list for the whole workspace.
     rows.unshift(
       messageRow(
-        `${view.articles.length.toLocaleString("en")} of ${plural(view.total, "article", "articles")}: those the filters select (the articles reporting the selected events, or matching the text, source and language filters). Clear the filters to list every article.`,
+        `${view.articles.length.toLocaleString("en")} of ${plural(view.total, "article", "articles")}: those reporting the selected events or matching the text, source and language filters. Clear the filters to list all.`,
         "more filtered-note",
       ),
     );
