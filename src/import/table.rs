@@ -304,8 +304,23 @@ fn first_words(text: &str, bylines: &[String]) -> String {
 /// title such as "Jakarta - Bandung rail opens" keeps its first words.
 fn after_dateline<'a>(words: Vec<&'a str>, bylines: &[String]) -> Vec<&'a str> {
     let is_dash = |w: &str| matches!(w, "-" | "–" | "—" | "--" | "---");
+    // A dash written against a word ("JAKARTA –Presiden", "SPANYOL– Perdana") stands apart.
+    let marks: &[char] = &['-', '–', '—'];
+    let mut split: Vec<&'a str> = Vec::with_capacity(words.len() + 1);
+    for (i, w) in words.iter().copied().enumerate() {
+        let (lead, trail) = (w.trim_start_matches(marks), w.trim_end_matches(marks));
+        if i < 7 && !lead.is_empty() && lead.len() < w.len() {
+            split.extend(["-", lead]);
+        } else if i < 7 && !trail.is_empty() && trail.len() < w.len() {
+            split.extend([trail, "-"]);
+        } else {
+            split.push(w);
+        }
+    }
+    let words_as_written = words;
+    let words = split;
     let Some(dash) = words.iter().take(7).position(|w| is_dash(w)) else {
-        return words;
+        return words_as_written;
     };
     let mut rest = dash + 1;
     while words.get(rest).is_some_and(|w| is_dash(w)) {
@@ -330,7 +345,7 @@ fn after_dateline<'a>(words: Vec<&'a str>, bylines: &[String]) -> Vec<&'a str> {
         })
     };
     if dash == 0 || !dateline || words.len() < rest + 2 {
-        return words;
+        return words_as_written;
     }
     words[rest..].to_vec()
 }
@@ -491,6 +506,17 @@ mod tests {
                 "Jakarta - Bandung rail line opens to Dr. Smith's delight today",
             ),
             ("Short.", "Short."),
+            // A dash written against a word.
+            (
+                "JAKARTA (Pos Kota) –Presiden Joko Widodo mengaku sudah mengingatkan menteri.",
+                "Presiden Joko Widodo mengaku sudah mengingatkan menteri",
+            ),
+            (
+                "SPANYOL– Perdana Menteri Spanyol Mariano Rajoy mengatakan itu.",
+                "Perdana Menteri Spanyol Mariano Rajoy mengatakan itu",
+            ),
+            ("Kupang (ANTARA News) -Ketua Umum tiba.", "Ketua Umum tiba"),
+            ("Go-Jek resmikan layanan digital terbaru.", "Go-Jek resmikan layanan digital terbaru"),
         ] {
             assert_eq!(first_words(text, &[]), title, "{text}");
         }
