@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use rusqlite::params_from_iter;
 
-use super::query::EventFilter;
+use super::query::{EventFilter, REPORTS};
 use super::{Result, Store};
 use crate::view::{ColumnArticle, Interner, TimelineColumns, NO_DAY};
 
@@ -74,9 +74,13 @@ impl Store {
 
         // Participants and places of the selected events, grouped by event.
         let mut participants: Vec<Vec<(i64, String)>> = vec![Vec::new(); columns.len()];
+        // A grouped event's participants and places are those of every report in it, as the
+        // actor and place filters and the facets count them.
         let mut stmt = self.conn().prepare_cached(&format!(
-            "SELECT ea.event_id, m.eff_id, ea.role FROM event_actor ea JOIN actor m ON m.id = ea.actor_id
-             WHERE ea.event_id IN (SELECT e.id {matching})"
+            "WITH sel AS (SELECT e.id AS id {matching}), {REPORTS}
+             SELECT grp.gid, m.eff_id, ea.role FROM grp JOIN event_actor ea ON ea.event_id = grp.rid
+               JOIN actor m ON m.id = ea.actor_id
+             ORDER BY grp.gid, grp.gid <> grp.rid, grp.rid, ea.actor_id, ea.role"
         ))?;
         let mut rows = stmt.query(params_from_iter(args.iter()))?;
         while let Some(r) = rows.next()? {
@@ -91,8 +95,9 @@ impl Store {
         drop(rows);
         let mut places: Vec<Vec<i64>> = vec![Vec::new(); columns.len()];
         let mut stmt = self.conn().prepare_cached(&format!(
-            "SELECT ep.event_id, ep.place_id FROM event_place ep
-             WHERE ep.event_id IN (SELECT e.id {matching})"
+            "WITH sel AS (SELECT e.id AS id {matching}), {REPORTS}
+             SELECT grp.gid, ep.place_id FROM grp JOIN event_place ep ON ep.event_id = grp.rid
+             ORDER BY grp.gid, grp.gid <> grp.rid, grp.rid, ep.place_id"
         ))?;
         let mut rows = stmt.query(params_from_iter(args.iter()))?;
         while let Some(r) = rows.next()? {

@@ -18,9 +18,42 @@ pub const FACET_LIMIT: usize = 200;
 
 /// A common table `grp(gid, rid)` after `sel(id)`: every selected event (gid) with each of its
 /// reports (rid) — itself and the reports grouped into it.
-const REPORTS: &str = "grp AS (SELECT id AS gid, id AS rid FROM sel
+pub(super) const REPORTS: &str = "grp AS (SELECT id AS gid, id AS rid FROM sel
                         UNION ALL SELECT merged_into, id FROM event
                         WHERE merged_into IN (SELECT id FROM sel))";
+
+/// The listing's actors, places and participants of event `e`: its own, and for a grouped
+/// event also those of every report grouped into it (as the filters and facets count them).
+/// The cheaper query runs for the events that group nothing, most of them.
+macro_rules! grouped_list {
+    ($select:literal, $from:literal) => {
+        concat!(
+            "CASE WHEN NOT EXISTS (SELECT 1 FROM event r WHERE r.merged_into = e.id) THEN (",
+            $select,
+            " FROM (SELECT DISTINCT ",
+            $from,
+            " WHERE x.event_id = e.id) x",
+            ") ELSE (",
+            $select,
+            " FROM (SELECT DISTINCT ",
+            $from,
+            " WHERE x.event_id = e.id OR x.event_id IN (SELECT id FROM event WHERE merged_into = e.id)) x",
+            ") END"
+        )
+    };
+}
+const GROUPED_ACTORS: &str = grouped_list!(
+    "SELECT json_group_array(x.canonical_name)",
+    "m.eff_id, a.canonical_name FROM event_actor x JOIN actor m ON m.id = x.actor_id JOIN actor a ON a.id = m.eff_id"
+);
+const GROUPED_PLACES: &str = grouped_list!(
+    "SELECT json_group_array(x.canonical_name)",
+    "p.id, p.canonical_name FROM event_place x JOIN place p ON p.id = x.place_id"
+);
+const GROUPED_PARTICIPANTS: &str = grouped_list!(
+    "SELECT json_group_array(json_object('actor', x.canonical_name, 'role', x.role))",
+    "m.eff_id, a.canonical_name, x.role FROM event_actor x JOIN actor m ON m.id = x.actor_id JOIN actor a ON a.id = m.eff_id"
+);
 
 /// Which events a query returns. Every field narrows the result; the default returns all visible events.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -567,16 +600,7 @@ impl Store {
         let sql = format!(
             "SELECT e.id, e.article_id, e.eff_cameo, e.date_value, e.day_from, e.day_to, e.precision, e.evidence_text,
                     e.modality, e.confidence,
-                    (SELECT json_group_array(a.canonical_name) FROM
-                      (SELECT DISTINCT m.eff_id FROM event_actor ea JOIN actor m ON m.id = ea.actor_id
-                        WHERE ea.event_id = e.id) x
-                      JOIN actor a ON a.id = x.eff_id),
-                    (SELECT json_group_array(p.canonical_name) FROM event_place ep JOIN place p ON p.id = ep.place_id
-                      WHERE ep.event_id = e.id),
-                    (SELECT json_group_array(json_object('actor', a.canonical_name, 'role', x.role)) FROM
-                      (SELECT DISTINCT m.eff_id, ea.role FROM event_actor ea JOIN actor m ON m.id = ea.actor_id
-                        WHERE ea.event_id = e.id) x
-                      JOIN actor a ON a.id = x.eff_id),
+                    {GROUPED_ACTORS}, {GROUPED_PLACES}, {GROUPED_PARTICIPANTS},
                     e.attribution, e.derivation,
                     (SELECT title FROM article WHERE id = e.article_id),
                     (SELECT publisher FROM article WHERE id = e.article_id),

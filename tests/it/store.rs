@@ -1070,6 +1070,31 @@ fn one_event_reported_by_several_articles_is_one_event_with_several_sources() {
         .expect("the grouped fight");
     assert_eq!(fight.reports, 3);
     assert_eq!(fight.article_id, a, "the first report represents the group");
+    // Its actors and places are every report's, as the filters and facets count them: the
+    // timeline's lane for NATO holds it, and the listing names Chuhuiv.
+    let mut actors = fight.actors.clone();
+    actors.sort();
+    assert_eq!(actors, ["NATO", "Russia", "Ukraine"]);
+    let mut places = fight.places.clone();
+    places.sort();
+    assert_eq!(places, ["Chuhuiv", "Kharkiv"]);
+    assert!(fight.participants.iter().any(|p| p.actor == "NATO"));
+    let columns = store.timeline_columns(&EventFilter::default()).unwrap();
+    let k = columns
+        .id
+        .iter()
+        .position(|&id| id as i64 == fight.id)
+        .unwrap();
+    let lane_actors: Vec<&str> = (columns.actor_start[k] as usize
+        ..columns.actor_start[k + 1] as usize)
+        .map(|i| columns.tables.actors[columns.actor[i] as usize].as_str())
+        .collect();
+    assert!(lane_actors.contains(&"NATO"), "{lane_actors:?}");
+    let lane_places: Vec<&str> = (columns.place_start[k] as usize
+        ..columns.place_start[k + 1] as usize)
+        .map(|i| columns.tables.places[columns.place[i] as usize].as_str())
+        .collect();
+    assert!(lane_places.contains(&"Chuhuiv"), "{lane_places:?}");
     let detail = store.event_detail(fight.id).unwrap();
     assert_eq!(detail.sources.len(), 3);
     assert_eq!(

@@ -284,7 +284,19 @@ export class FakeBackend implements Backend {
       this.reportsOf.set(rep, members);
       for (const id of rest) this.mergedInto.set(id, rep);
     }
-    for (const e of rows) e.reports = this.reportsOf.get(e.id)?.length ?? 1;
+    const byId = new Map(rows.map((e) => [e.id, e]));
+    for (const e of rows) {
+      const members = this.reportsOf.get(e.id);
+      e.reports = members?.length ?? 1;
+      // A grouped event's actors and places are every report's (as the core lists them).
+      for (const id of members ?? []) {
+        const report = byId.get(id);
+        if (report === undefined || report === e) continue;
+        e.actors = [...new Set([...e.actors, ...report.actors])];
+        e.places = [...new Set([...e.places, ...report.places])];
+        e.participants = dedupeParticipants([...e.participants, ...report.participants]);
+      }
+    }
     rows.sort((a, b) => startOf(a) - startOf(b) || a.id - b.id);
     this.cache = rows;
     return rows;
