@@ -162,7 +162,7 @@ impl Gazetteer {
         if name.chars().count() <= 3 {
             self.short.get(name)
         } else {
-            self.by_name.get(&fold(name))
+            self.by_name.get(fold_borrowed(name).as_ref())
         }
     }
 
@@ -292,6 +292,22 @@ fn squashed(name: &str) -> String {
     fold(name).chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
+/// [`fold`] without allocating for a name that is folded already (lower case, single spaces),
+/// as most words of running text are.
+fn fold_borrowed(name: &str) -> std::borrow::Cow<'_, str> {
+    let folded = !name.starts_with(' ')
+        && !name.ends_with(' ')
+        && !name.contains("  ")
+        && name.chars().all(|c| {
+            c == ' ' || c.is_lowercase() || (!c.is_alphabetic() && !c.is_whitespace() && c != '’')
+        });
+    if folded {
+        std::borrow::Cow::Borrowed(name)
+    } else {
+        std::borrow::Cow::Owned(fold(name))
+    }
+}
+
 fn fold(name: &str) -> String {
     // One pass, one allocation: every word of every sentence is looked up.
     let mut out = String::with_capacity(name.len());
@@ -311,6 +327,29 @@ fn fold(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn folding_borrows_only_what_is_folded_already() {
+        for name in [
+            "jakarta",
+            "kota bekasi",
+            "ħal qormi",
+            "x-2",
+            "Jakarta",
+            "KOTA  Bekasi",
+            " a",
+            "d’ivoire",
+            "ǅemal",
+            "Ⅷ",
+        ] {
+            assert_eq!(fold_borrowed(name), fold(name), "{name}");
+        }
+        assert!(matches!(
+            fold_borrowed("kota bekasi"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        assert!(matches!(fold_borrowed("Kota"), std::borrow::Cow::Owned(_)));
+    }
+
     use super::*;
 
     #[test]

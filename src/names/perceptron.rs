@@ -363,7 +363,13 @@ fn places(words: &[String], lower: &[String]) -> Vec<&'static str> {
             {
                 return None;
             }
-            g.lookup(&span.join(" ")).map(|e| (n, e.kind))
+            // One word needs no joining (every word of every sentence is looked up).
+            let entry = if n == 1 {
+                g.lookup(&span[0])
+            } else {
+                g.lookup(&span.join(" "))
+            };
+            entry.map(|e| (n, e.kind))
         });
         match found {
             Some((n, kind)) => {

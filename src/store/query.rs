@@ -236,23 +236,7 @@ impl Store {
             ));
             args.extend(event_args);
         }
-        if let Some(article) = filter.article {
-            conditions.push("a.id = ?".into());
-            args.push(Value::Integer(article));
-        }
-        if let Some(publisher) = &filter.publisher {
-            conditions.push("a.publisher = ?".into());
-            args.push(Value::Text(publisher.clone()));
-        }
-        if let Some(language) = &filter.language {
-            conditions.push("a.language = ?".into());
-            args.push(Value::Text(language.clone()));
-        }
-        if let Some(text) = &filter.text {
-            conditions
-                .push("a.id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)".into());
-            args.push(Value::Text(fts_query(text)));
-        }
+        article_conditions(filter, "a.id", &mut conditions, &mut args);
         if conditions.is_empty() {
             conditions.push("1".into());
         }
@@ -770,24 +754,7 @@ impl Store {
             conditions.push("e.eff_cameo = ?".into());
             args.push(Value::Text(cameo.clone()));
         }
-        if let Some(article) = filter.article {
-            conditions.push("e.article_id = ?".into());
-            args.push(Value::Integer(article));
-        }
-        if let Some(publisher) = &filter.publisher {
-            conditions.push("e.article_id IN (SELECT id FROM article WHERE publisher = ?)".into());
-            args.push(Value::Text(publisher.clone()));
-        }
-        if let Some(language) = &filter.language {
-            conditions.push("e.article_id IN (SELECT id FROM article WHERE language = ?)".into());
-            args.push(Value::Text(language.clone()));
-        }
-        if let Some(text) = &filter.text {
-            conditions.push(
-                "e.article_id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)".into(),
-            );
-            args.push(Value::Text(fts_query(text)));
-        }
+        article_conditions(filter, "e.article_id", &mut conditions, &mut args);
         if conditions.is_empty() {
             conditions.push("1".into());
         }
@@ -901,6 +868,38 @@ impl Store {
 
 /// Turns what a person types into a safe FTS5 query: each word quoted (so punctuation and FTS
 /// operators in the input are plain text), all words required.
+/// The filter's conditions on articles (one article, publisher, language, full text), on the
+/// article id in `column` ("e.article_id" for events, "a.id" for articles).
+fn article_conditions(
+    filter: &EventFilter,
+    column: &str,
+    conditions: &mut Vec<String>,
+    args: &mut Vec<Value>,
+) {
+    if let Some(article) = filter.article {
+        conditions.push(format!("{column} = ?"));
+        args.push(Value::Integer(article));
+    }
+    if let Some(publisher) = &filter.publisher {
+        conditions.push(format!(
+            "{column} IN (SELECT id FROM article WHERE publisher = ?)"
+        ));
+        args.push(Value::Text(publisher.clone()));
+    }
+    if let Some(language) = &filter.language {
+        conditions.push(format!(
+            "{column} IN (SELECT id FROM article WHERE language = ?)"
+        ));
+        args.push(Value::Text(language.clone()));
+    }
+    if let Some(text) = &filter.text {
+        conditions.push(format!(
+            "{column} IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)"
+        ));
+        args.push(Value::Text(fts_query(text)));
+    }
+}
+
 fn fts_query(input: &str) -> String {
     let words: Vec<String> = input
         .split_whitespace()
