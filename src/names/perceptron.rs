@@ -7,6 +7,7 @@
 //! as `resources/<lang>/names.model`.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
@@ -250,15 +251,15 @@ impl WordClasses {
 
     /// A lower-case word's class: its casing and "root" (a root word), "derived" (a root with
     /// affixes) or "-" (neither: a name, a loan word, a typo).
-    fn class(&self, lower: &str) -> String {
+    fn class(&self, lower: &str) -> &'static str {
         thread_local! {
             // Finding a derived word's root tries many affixes: each word once per thread and
             // table.
-            static SEEN: std::cell::RefCell<HashMap<usize, FxHashMap<String, String>>> =
+            static SEEN: std::cell::RefCell<HashMap<usize, FxHashMap<String, &'static str>>> =
                 std::cell::RefCell::new(HashMap::new());
         }
         let table = self.id;
-        let cached = SEEN.with(|m| m.borrow().get(&table).and_then(|t| t.get(lower).cloned()));
+        let cached = SEEN.with(|m| m.borrow().get(&table).and_then(|t| t.get(lower).copied()));
         if let Some(c) = cached {
             return c;
         }
@@ -270,12 +271,12 @@ impl WordClasses {
             if seen.len() > 200_000 {
                 seen.clear();
             }
-            seen.insert(lower.to_string(), c.clone());
+            seen.insert(lower.to_string(), c);
         });
         c
     }
 
-    fn class_uncached(&self, lower: &str) -> String {
+    fn class_uncached(&self, lower: &str) -> &'static str {
         let (case, root) = self.words.get(lower).copied().unwrap_or(("?", false));
         let lexical = if root {
             "root"
@@ -284,7 +285,7 @@ impl WordClasses {
         } else {
             "-"
         };
-        format!("{case}|{lexical}")
+        class_name(case, lexical)
     }
 
     fn is_derived(&self, lower: &str) -> bool {
@@ -344,7 +345,7 @@ fn digits_as_zero(word: &str) -> std::borrow::Cow<'_, str> {
 
 /// The longest gazetteer match (up to three words) at each word, left to right, as "B-city",
 /// "I-city", ... ("-" outside any).
-fn places(words: &[String], lower: &[String]) -> Vec<&'static str> {
+fn places(words: &[&str], lower: &[String]) -> Vec<&'static str> {
     use super::gazetteer::PlaceKind;
     let g = super::gazetteer::model_gazetteer();
     let mut out = vec!["-"; words.len()];
@@ -365,7 +366,7 @@ fn places(words: &[String], lower: &[String]) -> Vec<&'static str> {
             }
             // One word needs no joining (every word of every sentence is looked up).
             let entry = if n == 1 {
-                g.lookup(&span[0])
+                g.lookup(span[0])
             } else {
                 g.lookup(&span.join(" "))
             };
@@ -400,12 +401,25 @@ fn at<S: AsRef<str>>(items: &[S], j: isize) -> &str {
     }
 }
 
+/// "case|lexical" ("low|root"), one string for each of the few pairs there are, so that each
+/// word's class is no allocation of its own.
+fn class_name(case: &'static str, lexical: &'static str) -> &'static str {
+    static NAMES: OnceLock<std::sync::Mutex<HashMap<(&'static str, &'static str), &'static str>>> =
+        OnceLock::new();
+    let mut names = NAMES
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    names
+        .entry((case, lexical))
+        .or_insert_with(|| Box::leak(format!("{case}|{lexical}").into_boxed_str()))
+}
+
 /// The words of one sentence, prepared once for feature extraction.
 pub struct Sentence {
-    words: Vec<String>,
     lower: Vec<String>,
     shapes: Vec<String>,
-    classes: Vec<String>,
+    classes: Vec<&'static str>,
     /// Word clusters by level: `clusters[level][i]`.
     clusters: [Vec<std::sync::Arc<str>>; 3],
     /// Gazetteer matches: "B-country", "I-city"... or "-".
@@ -418,7 +432,10 @@ pub struct Sentence {
 impl Sentence {
     pub fn new(words: &[&str], classes: &WordClasses) -> Self {
         // Very long "words" are noise; features see their first 64 characters only.
-        let words: Vec<String> = words.iter().map(|w| w.chars().take(64).collect()).collect();
+        let words: Vec<&str> = words
+            .iter()
+            .map(|w| w.char_indices().nth(64).map_or(*w, |(b, _)| &w[..b]))
+            .collect();
         let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
         let shapes = words.iter().map(|w| shape(w)).collect();
         let places = places(&words, &lower);
@@ -438,7 +455,6 @@ impl Sentence {
         };
         let classes = lower.iter().map(|w| classes.class(w)).collect();
         Sentence {
-            words,
             lower,
             shapes,
             classes,
@@ -449,7 +465,7 @@ impl Sentence {
     }
 
     pub fn len(&self) -> usize {
-        self.words.len()
+        self.lower.len()
     }
 
     /// Word `i` in lower case.
@@ -458,7 +474,7 @@ impl Sentence {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.words.is_empty()
+        self.lower.is_empty()
     }
 
     /// The features of word `i` that do not depend on the tags before it.
@@ -565,7 +581,7 @@ impl Sentence {
             fnv(16, &[&self.lower[i]]),
             fnv(20, &[&self.shapes[i]]),
             fnv(22, &[before]),
-            fnv(33, &[&self.classes[i]]),
+            fnv(33, &[self.classes[i]]),
         ]
     }
 }
