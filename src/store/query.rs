@@ -24,36 +24,17 @@ pub(super) const REPORTS: &str = "grp AS (SELECT id AS gid, id AS rid FROM sel
 
 /// The listing's actors, places and participants of event `e`: its own, and for a grouped
 /// event also those of every report grouped into it (as the filters and facets count them).
-/// The cheaper query runs for the events that group nothing, most of them.
-macro_rules! grouped_list {
-    ($select:literal, $from:literal) => {
-        concat!(
-            "CASE WHEN NOT EXISTS (SELECT 1 FROM event r WHERE r.merged_into = e.id) THEN (",
-            $select,
-            " FROM (SELECT DISTINCT ",
-            $from,
-            " WHERE x.event_id = e.id) x",
-            ") ELSE (",
-            $select,
-            " FROM (SELECT DISTINCT ",
-            $from,
-            " WHERE x.event_id = e.id OR x.event_id IN (SELECT id FROM event WHERE merged_into = e.id)) x",
-            ") END"
-        )
-    };
-}
-const GROUPED_ACTORS: &str = grouped_list!(
-    "SELECT json_group_array(x.canonical_name)",
-    "m.eff_id, a.canonical_name FROM event_actor x JOIN actor m ON m.id = x.actor_id JOIN actor a ON a.id = m.eff_id"
-);
-const GROUPED_PLACES: &str = grouped_list!(
-    "SELECT json_group_array(x.canonical_name)",
-    "p.id, p.canonical_name FROM event_place x JOIN place p ON p.id = x.place_id"
-);
-const GROUPED_PARTICIPANTS: &str = grouped_list!(
-    "SELECT json_group_array(json_object('actor', x.canonical_name, 'role', x.role))",
-    "m.eff_id, a.canonical_name, x.role FROM event_actor x JOIN actor m ON m.id = x.actor_id JOIN actor a ON a.id = m.eff_id"
-);
+const GROUPED_ACTORS: &str = "(SELECT json_group_array(x.canonical_name) FROM
+    (SELECT DISTINCT m.eff_id, a.canonical_name FROM event_actor ea
+       JOIN actor m ON m.id = ea.actor_id JOIN actor a ON a.id = m.eff_id
+     WHERE ea.event_id = e.id OR ea.event_id IN (SELECT id FROM event WHERE merged_into = e.id)) x)";
+const GROUPED_PLACES: &str = "(SELECT json_group_array(x.canonical_name) FROM
+    (SELECT DISTINCT p.id, p.canonical_name FROM event_place ep JOIN place p ON p.id = ep.place_id
+     WHERE ep.event_id = e.id OR ep.event_id IN (SELECT id FROM event WHERE merged_into = e.id)) x)";
+const GROUPED_PARTICIPANTS: &str = "(SELECT json_group_array(json_object('actor', x.canonical_name, 'role', x.role)) FROM
+    (SELECT DISTINCT m.eff_id, a.canonical_name, ea.role FROM event_actor ea
+       JOIN actor m ON m.id = ea.actor_id JOIN actor a ON a.id = m.eff_id
+     WHERE ea.event_id = e.id OR ea.event_id IN (SELECT id FROM event WHERE merged_into = e.id)) x)";
 
 /// Which events a query returns. Every field narrows the result; the default returns all visible events.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -165,15 +146,7 @@ fn place_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<PlaceRow> {
 impl Store {
     /// All articles, newest publication date first (undated last).
     pub fn articles(&self) -> Result<Vec<ArticleSummary>> {
-        let sql = format!(
-            "SELECT {SUMMARY_COLUMNS} FROM article a LEFT JOIN correction_article_date c USING (content_hash)
-             ORDER BY coalesce(c.date, a.pub_date) IS NULL, coalesce(c.date, a.pub_date) DESC, a.id"
-        );
-        let mut stmt = self.conn().prepare(&sql)?;
-        let rows = stmt
-            .query_map([], summary_from_row)?
-            .collect::<Result<_, _>>()?;
-        Ok(rows)
+        self.article_selection(&EventFilter::default())
     }
 
     /// The articles a filter selects, newest first (undated last), as the Articles tab lists them.
