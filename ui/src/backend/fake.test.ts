@@ -1,4 +1,4 @@
-import { columnExtents, monthCounts } from "../viz/timeline/extent";
+import { columnExtents, densityBins } from "../viz/timeline/extent";
 import { describe, expect, it } from "vitest";
 import { isAppError, toAppError } from "./index";
 import { FakeBackend, titleFromText } from "./fake";
@@ -151,9 +151,9 @@ describe("FakeBackend queries", () => {
 
   it("builds a histogram that adds up to the total", async () => {
     const b = backend();
-    const months = monthCounts(columnExtents(await b.eventTimeline({})));
+    const months = densityBins(columnExtents(await b.eventTimeline({})), "month");
     expect(months.reduce((s, m) => s + m.count, 0)).toBe((await b.eventList({})).total);
-    expect(months.map((m) => m.month)).toContain("2022-03");
+    expect(months.map((m) => new Date(m.start).toISOString().slice(0, 7))).toContain("2022-03");
   });
 
   it("links actors that share events, with measures", async () => {
@@ -316,7 +316,7 @@ describe("FakeBackend grouped reports", () => {
     const total = (await b.eventList({})).total;
     expect((await b.eventFacets({})).total).toBe(total);
     expect((await b.workspaceInfo()).events).toBe(total);
-    expect(monthCounts(columnExtents(await b.eventTimeline({}))).reduce((s, m) => s + m.count, 0)).toBe(total);
+    expect(densityBins(columnExtents(await b.eventTimeline({})), "week").reduce((s, m) => s + m.count, 0)).toBe(total);
   });
 });
 

@@ -8,7 +8,6 @@ import { brushX, type BrushBehavior, type D3BrushEvent } from "d3-brush";
 import { scaleUtc } from "d3-scale";
 import { select, type Selection } from "d3-selection";
 import { type D3ZoomEvent, zoom, type ZoomBehavior, zoomIdentity, type ZoomTransform } from "d3-zoom";
-import type { MonthCount } from "../bindings";
 import { toAppError } from "../backend";
 import { actorsAt, columnsFromRows, placesAt, rowAt, type TimelineColumns } from "../backend/columns";
 import { CAMEO_ROOTS, cameoColor, cameoName, cameoRoot } from "../cameo";
@@ -19,7 +18,7 @@ import { type AppState, type LaneGrouping, Latest, type StateKey, WINDOW_DEBOUNC
 import { clip, fitCanvas, hideTooltip, onThemeChange, showTooltip, theme } from "../viz/canvas";
 import { HitGrid } from "../viz/hitgrid";
 import { type LabelCandidate, clusterRuns, placeLabels } from "../viz/labels";
-import { certaintyLabel, columnExtents, type Extent, monthCounts } from "../viz/timeline/extent";
+import { type Bin, type BinUnit, certaintyLabel, chooseBinUnit, columnExtents, densityBins, type Extent } from "../viz/timeline/extent";
 import { buildLanesOf, type Lane, laneKeys, packRows } from "../viz/timeline/lanes";
 import { chooseTickSpec, contextSpec, contextTimes, tickLabel, tickTimes } from "../viz/timeline/ticks";
 import type { View, ViewContext } from "./context";
@@ -60,7 +59,8 @@ interface Loaded {
   extents: Array<Extent | null>;
   /** CAMEO root number per event (0: none): its colour is ROOT_COLOURS[root]. */
   colourIndex: Uint8Array;
-  months: MonthCount[];
+  /** The overview's counts per calendar unit, computed when first drawn at that unit. */
+  bins: Map<BinUnit, Bin[]>;
   laneCache: LaneCache | null;
 }
 
@@ -90,7 +90,7 @@ export class TimelineView implements View {
   private buckets: Array<{ start: number; end: number; count: number }> = [];
   private loaded: Loaded | null = null;
   private waiters: Array<() => void> = [];
-  private months: MonthCount[] = [];
+  private bins = new Map<BinUnit, Bin[]>();
   private full: [number, number] = [Date.UTC(2022, 0, 1), Date.UTC(2023, 0, 1)];
   private readonly base = scaleUtc();
   private transform: ZoomTransform = zoomIdentity;
@@ -255,13 +255,13 @@ export class TimelineView implements View {
     }
   }
 
-  /** Computes from a result what the drawing needs: extents, type roots (colours), the overview's month counts. */
+  /** Computes from a result what the drawing needs: extents and type roots (colours). */
   private derive(cols: TimelineColumns): Loaded {
     const extents = columnExtents(cols);
     const typeIndex = cols.tables.cameos.map((c) => Number.parseInt(cameoRoot(c), 10) || 0);
     const colourIndex = new Uint8Array(cols.count);
     for (let k = 0; k < cols.count; k++) colourIndex[k] = typeIndex[cols.cameo[k] ?? 0] ?? 0;
-    return { cols, extents, colourIndex, months: monthCounts(extents), laneCache: null };
+    return { cols, extents, colourIndex, bins: new Map(), laneCache: null };
   }
 
   private use(loaded: Loaded): void {
@@ -269,7 +269,7 @@ export class TimelineView implements View {
     this.cols = loaded.cols;
     this.extents = loaded.extents;
     this.colourIndex = loaded.colourIndex;
-    this.months = loaded.months;
+    this.bins = loaded.bins;
     this.laneCache = loaded.laneCache;
   }
 
@@ -940,20 +940,27 @@ export class TimelineView implements View {
     ctx.fillStyle = t.muted;
     ctx.font = `600 10px ${t.font}`;
     ctx.textBaseline = "middle";
-    ctx.fillText("EVENTS / MONTH", 8, height / 2 - 6);
-    const max = this.months.reduce((m, c) => Math.max(m, c.count), 0);
+    // Bars of at least three pixels: days for a week of news, months for years of it.
+    const unit = chooseBinUnit(this.full[1] - this.full[0], Math.max(1, Math.floor((width - GUTTER) / 3)));
+    let bins = this.bins.get(unit);
+    if (bins === undefined) {
+      bins = densityBins(this.extents, unit);
+      this.bins.set(unit, bins);
+    }
+    this.ui.overviewCanvas.dataset.unit = unit;
+    this.ui.overviewCanvas.dataset.bins = String(bins.length);
+    ctx.fillText(`EVENTS / ${unit.toUpperCase()}`, 8, height / 2 - 6);
+    const max = bins.reduce((m, b) => Math.max(m, b.count), 0);
     ctx.font = `10px ${t.font}`;
-    ctx.fillText(max > 0 ? `max ${max}` : "", 8, height / 2 + 8);
+    ctx.fillText(max > 0 ? `max ${max.toLocaleString("en")}` : "", 8, height / 2 + 8);
     const barTop = 4;
     const barH = height - 16;
     ctx.fillStyle = t.accent;
     ctx.globalAlpha = 0.55;
-    for (const m of this.months) {
-      const y = Number(m.month.slice(0, 4));
-      const mo = Number(m.month.slice(5, 7));
-      const x0 = this.base(Date.UTC(y, mo - 1, 1));
-      const x1 = this.base(Date.UTC(y, mo, 1));
-      const h = max === 0 ? 0 : Math.max(1, (m.count / max) * barH);
+    for (const b of bins) {
+      const x0 = this.base(b.start);
+      const x1 = this.base(b.end);
+      const h = max === 0 ? 0 : Math.max(2, (b.count / max) * barH);
       ctx.fillRect(x0 + 0.5, barTop + barH - h, Math.max(1, x1 - x0 - 1), h);
     }
     ctx.globalAlpha = 1;

@@ -1,7 +1,7 @@
 // Where an event sits on the time axis and how sure its date is. The
 // timeline draws each certainty differently, so an exact day never looks
 // like "some day that month".
-import type { EventRow, MonthCount } from "../../bindings";
+import type { EventRow } from "../../bindings";
 import { NO_DAY, type TimelineColumns } from "../../backend/columns";
 import { DAY, isoWeekStart, parseDay } from "../../dates";
 
@@ -99,18 +99,66 @@ export function columnExtents(c: TimelineColumns): Array<Extent | null> {
   return out;
 }
 
-/** Events per month of their first day ("2022-03"), in month order; undated events left out. */
-export function monthCounts(extents: ReadonlyArray<Extent | null>): MonthCount[] {
-  const perMonth = new Map<number, number>();
+/** The calendar units the density overview counts events by, finest first. */
+export const BIN_UNITS = ["day", "week", "month", "quarter", "year", "decade"] as const;
+export type BinUnit = (typeof BIN_UNITS)[number];
+
+/** A unit's mean length in days, to judge how many bins a span needs. */
+const UNIT_DAYS: Record<BinUnit, number> = { day: 1, week: 7, month: 30.44, quarter: 91.31, year: 365.25, decade: 3652.5 };
+
+/** How many events start in one calendar unit: [start, end) in ms UTC. */
+export interface Bin {
+  start: number;
+  end: number;
+  count: number;
+}
+
+/** The finest unit that cuts a span into at most `maxBins` bins (the coarsest when none does). */
+export function chooseBinUnit(spanMs: number, maxBins: number): BinUnit {
+  const days = spanMs / DAY;
+  return BIN_UNITS.find((u) => days / UNIT_DAYS[u] <= maxBins) ?? "decade";
+}
+
+/** The calendar unit holding a moment: days, ISO weeks (from Monday), months, quarters, years, decades. */
+export function binAt(ms: number, unit: BinUnit): [number, number] {
+  const day = Math.floor(ms / DAY) * DAY;
+  const d = new Date(day);
+  const [y, m] = [d.getUTCFullYear(), d.getUTCMonth()];
+  // Date.UTC reads years 0-99 as 1900-1999; setUTCFullYear does not.
+  const utc = (year: number, month: number) => new Date(0).setUTCFullYear(year, month, 1);
+  switch (unit) {
+    case "day":
+      return [day, day + DAY];
+    case "week": {
+      const monday = day - ((d.getUTCDay() + 6) % 7) * DAY;
+      return [monday, monday + 7 * DAY];
+    }
+    case "month":
+      return [utc(y, m), utc(y, m + 1)];
+    case "quarter": {
+      const q = m - (m % 3);
+      return [utc(y, q), utc(y, q + 3)];
+    }
+    case "year":
+      return [utc(y, 0), utc(y + 1, 0)];
+    case "decade": {
+      const dec = y - (((y % 10) + 10) % 10);
+      return [utc(dec, 0), utc(dec + 10, 0)];
+    }
+  }
+}
+
+/** Events per unit of their first day, in time order; undated events left out. */
+export function densityBins(extents: ReadonlyArray<Extent | null>, unit: BinUnit): Bin[] {
+  const bins = new Map<number, Bin>();
   for (const x of extents) {
     if (x === null) continue;
-    const d = new Date(x.start);
-    const m = d.getUTCFullYear() * 12 + d.getUTCMonth();
-    perMonth.set(m, (perMonth.get(m) ?? 0) + 1);
+    const [start, end] = binAt(x.start, unit);
+    const bin = bins.get(start);
+    if (bin === undefined) bins.set(start, { start, end, count: 1 });
+    else bin.count += 1;
   }
-  return [...perMonth]
-    .sort(([a], [b]) => a - b)
-    .map(([m, count]) => ({ month: `${String(Math.floor(m / 12)).padStart(4, "0")}-${String((m % 12) + 1).padStart(2, "0")}`, count }));
+  return [...bins.values()].sort((a, b) => a.start - b.start);
 }
 
 /** Words for the tooltip and the detail panel. */

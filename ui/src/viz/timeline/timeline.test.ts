@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DAY, HOUR } from "../../dates";
 import { chooseTickSpec, contextSpec, tickLabel, tickTimes } from "./ticks";
-import { eventExtent } from "./extent";
+import { binAt, chooseBinUnit, densityBins, type Extent, eventExtent } from "./extent";
 import { buildLanes, OTHER_KEY, packRows } from "./lanes";
 
 const YEAR = 365.25 * DAY;
@@ -43,6 +43,55 @@ describe("tick choice", () => {
     expect(tickLabel(Date.UTC(2022, 2, 1), spec)).toBe("Mar");
     expect(tickLabel(Date.UTC(2022, 2, 1, 14), { unit: "hour", step: 1, approxMs: HOUR })).toBe("14:00");
     expect(contextSpec({ unit: "day", step: 1, approxMs: DAY })?.label(Date.UTC(2022, 2, 4))).toBe("March 2022");
+  });
+});
+
+describe("density overview bins", () => {
+  const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
+  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+  it("counts a week of news by day and years of it by month, keeping bars at least 3 px wide", () => {
+    expect(chooseBinUnit(9 * DAY, 180)).toBe("day");
+    expect(chooseBinUnit(2 * YEAR, 180)).toBe("week");
+    expect(chooseBinUnit(10 * YEAR, 180)).toBe("month");
+    expect(chooseBinUnit(40 * YEAR, 180)).toBe("quarter");
+    expect(chooseBinUnit(100 * YEAR, 180)).toBe("year");
+    expect(chooseBinUnit(3000 * YEAR, 180)).toBe("decade");
+    // A narrow overview takes a coarser unit for the same span.
+    expect(chooseBinUnit(9 * DAY, 5)).toBe("week");
+  });
+
+  it("cuts the calendar at days, Monday weeks, months, quarters, years and decades", () => {
+    const t = day("2022-03-02") + 15 * HOUR; // a Wednesday afternoon
+    const span = (unit: Parameters<typeof binAt>[1]) => binAt(t, unit).map(iso);
+    expect(span("day")).toEqual(["2022-03-02", "2022-03-03"]);
+    expect(span("week")).toEqual(["2022-02-28", "2022-03-07"]);
+    expect(span("month")).toEqual(["2022-03-01", "2022-04-01"]);
+    expect(span("quarter")).toEqual(["2022-01-01", "2022-04-01"]);
+    expect(span("year")).toEqual(["2022-01-01", "2023-01-01"]);
+    expect(span("decade")).toEqual(["2020-01-01", "2030-01-01"]);
+    // December's quarter ends in the next year; a Sunday belongs to the week before it.
+    expect(binAt(day("2021-12-31"), "quarter").map(iso)).toEqual(["2021-10-01", "2022-01-01"]);
+    expect(binAt(day("2022-03-06"), "week").map(iso)).toEqual(["2022-02-28", "2022-03-07"]);
+    // Years before 100 are not read as 19xx.
+    expect(binAt(day("0079-08-24"), "year").map(iso)).toEqual(["0079-01-01", "0080-01-01"]);
+  });
+
+  it("counts each dated event once, by its first day, in time order", () => {
+    const at = (from: string, to: string): Extent => ({ start: day(from), end: day(to) + DAY, certainty: "exact" });
+    const extents: Array<Extent | null> = [at("2022-03-01", "2022-03-01"), null, at("2022-02-24", "2022-02-25"), at("2022-03-01", "2022-03-03"), at("2022-02-28", "2022-02-28")];
+    const byDay = densityBins(extents, "day");
+    expect(byDay.map((b) => [iso(b.start), b.count])).toEqual([
+      ["2022-02-24", 1],
+      ["2022-02-28", 1],
+      ["2022-03-01", 2],
+    ]);
+    const byWeek = densityBins(extents, "week");
+    expect(byWeek.map((b) => [iso(b.start), iso(b.end), b.count])).toEqual([
+      ["2022-02-21", "2022-02-28", 1],
+      ["2022-02-28", "2022-03-07", 3],
+    ]);
+    expect(densityBins([null], "month")).toEqual([]);
   });
 });
 
