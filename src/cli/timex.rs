@@ -178,6 +178,11 @@ pub fn eval(paths: &[PathBuf], lang: Option<String>, show_errors: bool, format: 
                     } => {
                         println!("{name}\tvalue\t{gold_text:?} = {gold}\t{text:?} = {got}\t{rule}")
                     }
+                    Mismatch::Extent {
+                        gold_text,
+                        text,
+                        rule,
+                    } => println!("{name}\textent\t{gold_text:?}\t{text:?}\t{rule}"),
                 }
             }
         }

@@ -78,6 +78,12 @@ pub enum Mismatch {
         got: String,
         rule: String,
     },
+    /// The right value over another extent (counts for relaxed, not strict, span).
+    Extent {
+        gold_text: String,
+        text: String,
+        rule: String,
+    },
 }
 
 /// Scores `system` against the document's gold timexes. Each gold timex matches at most one
@@ -105,6 +111,13 @@ pub fn score(doc: &TimemlDoc, system: &[TimeExpr]) -> (TimexScore, Vec<Mismatch>
                 }
                 if t.value == g.value {
                     s.value += 1;
+                    if t.span != g.span {
+                        mismatches.push(Mismatch::Extent {
+                            gold_text: slice(g.span.start, g.span.end),
+                            text: t.surface.clone(),
+                            rule: t.provenance.rule.clone(),
+                        });
+                    }
                 } else {
                     mismatches.push(Mismatch::WrongValue {
                         gold_text: slice(g.span.start, g.span.end),
@@ -155,5 +168,20 @@ mod tests {
         );
         assert!((s.value().recall - 1.0 / 3.0).abs() < 1e-9);
         assert_eq!(mismatches.len(), 2);
+    }
+
+    #[test]
+    fn a_right_value_over_another_extent_is_listed() {
+        let doc = parse("<DCT><TIMEX3 value=\"2022-03-01\"></TIMEX3></DCT><TEXT>Pada <TIMEX3 type=\"DATE\" value=\"2022-02-28\">hari Senin</TIMEX3> lalu.</TEXT>").unwrap();
+        let mut system = crate::time::tagger::tag_text(&doc.text, "id", doc.dct);
+        assert_eq!(system.len(), 1);
+        system[0].span.start -= "Pada ".len();
+        system[0].surface = "Pada hari Senin".into();
+        let (s, mismatches) = score(&doc, &system);
+        assert_eq!((s.strict, s.relaxed, s.value), (0, 1, 1));
+        assert!(matches!(
+            &mismatches[..],
+            [Mismatch::Extent { gold_text, text, .. }] if gold_text == "hari Senin" && text == "Pada hari Senin"
+        ));
     }
 }

@@ -22,6 +22,9 @@ pub struct Rule {
     pub value: Option<String>,
     /// The direction to assume when the pattern captures none ("in three weeks" looks ahead).
     pub dir_default: Option<String>,
+    /// Text that, right after a match, shows it is no time expression ("-old": "a 6-year-old" is
+    /// an age); compared ignoring ASCII case.
+    pub not_before: Vec<String>,
     /// `[text, article date, expected value]`.
     pub examples: Vec<[String; 3]>,
 }
@@ -31,6 +34,9 @@ pub struct Rule {
 pub struct TimeLexicon {
     pub lang: &'static str,
     pub bare_clock_unknown: bool,
+    /// Whether a clock written with a dot ("10.30") needs "a.m."/"p.m." or a time zone to be one:
+    /// English writes times with a colon, and "2.46 billion" or "$23.25" are amounts.
+    pub dotted_clock_needs_am_pm: bool,
     pub future_cues: Vec<String>,
     pub year_blockers: Vec<String>,
     pub count_nouns: Vec<String>,
@@ -97,6 +103,8 @@ struct File {
 struct Settings {
     bare_clock: String,
     #[serde(default)]
+    dotted_clock_needs_am_pm: bool,
+    #[serde(default)]
     future_cues: Vec<String>,
     #[serde(default)]
     year_blockers: Vec<String>,
@@ -118,6 +126,8 @@ struct RuleFile {
     capitalized: bool,
     value: Option<String>,
     dir_default: Option<String>,
+    #[serde(default)]
+    not_before: Vec<String>,
     #[serde(default)]
     examples: Vec<[String; 3]>,
 }
@@ -177,6 +187,7 @@ fn compile(code: &'static str, text: &str) -> Result<TimeLexicon, String> {
     let mut lex = TimeLexicon {
         lang: code,
         bare_clock_unknown: file.settings.bare_clock == "unknown",
+        dotted_clock_needs_am_pm: file.settings.dotted_clock_needs_am_pm,
         future_cues: file.settings.future_cues,
         year_blockers: file.settings.year_blockers,
         count_nouns: file.settings.count_nouns,
@@ -306,6 +317,7 @@ fn compile(code: &'static str, text: &str) -> Result<TimeLexicon, String> {
             capitalized: r.capitalized,
             value: r.value,
             dir_default: r.dir_default,
+            not_before: r.not_before,
             examples: r.examples,
         });
     }
@@ -351,11 +363,14 @@ impl TimeLexicon {
                 }
                 return None;
             }
-            // "a half": the article before a fraction is not a one.
-            if is_fraction(words.get(i + 1))
-                && self.numbers.get(word) == Some(&1.0)
-                && word.len() <= 2
-            {
+            // "a half", "a five year plan": the article before a fraction or another number is
+            // not a one ("a hundred" is still a hundred: the multiplier stands alone).
+            let next_is_number = words.get(i + 1).is_some_and(|w| {
+                self.numbers.contains_key(*w)
+                    || self.multipliers.contains_key(*w)
+                    || self.teens.contains_key(*w)
+            });
+            if next_is_number && self.numbers.get(word) == Some(&1.0) && word.len() <= 2 {
                 continue;
             }
             if let Some(v) = self.numbers.get(word) {
@@ -385,6 +400,10 @@ mod tests {
         assert_eq!(en.number("two and a half"), Some(2.5));
         assert_eq!(en.number("a half"), Some(0.5));
         assert_eq!(en.number("two and three"), None);
+        // The article before a number is not a one.
+        assert_eq!(en.number("a five"), Some(5.0));
+        assert_eq!(en.number("a hundred"), Some(100.0));
+        assert_eq!(en.number("a"), Some(1.0));
         let id = super::lexicon("id").unwrap();
         assert_eq!(id.number("dua setengah"), Some(2.5));
     }

@@ -257,6 +257,9 @@ fn resolve(
     if cap(c, "last").is_some() {
         dir = Some("past");
     }
+    if cap(c, "next").is_some() {
+        dir = Some("future");
+    }
     let unit = cap(c, "unit")
         .and_then(|u| lex.units.get(&norm(u)))
         .map(String::as_str);
@@ -465,7 +468,7 @@ fn resolve(
             None => {
                 let dct = dct?;
                 (
-                    dct.year() - i32::from(dir == Some("past")),
+                    dct.year() - i32::from(dir == Some("past")) + i32::from(dir == Some("future")),
                     Anchor::ArticleDate(dct),
                 )
             }
@@ -725,11 +728,19 @@ pub fn tag_text(text: &str, lang: &str, dct: Option<NaiveDate>) -> Vec<TimeExpr>
                     continue;
                 }
             }
-            if blocked_year(lex, text, &caps) {
+            let after = &text[m.end()..];
+            if rule.not_before.iter().any(|s| {
+                after
+                    .get(..s.len())
+                    .is_some_and(|a| a.eq_ignore_ascii_case(s))
+            }) {
+                continue;
+            }
+            if blocked_year(lex, text, &caps) || amount_not_clock(lex, text, &caps) {
                 continue;
             }
             cands.push(Candidate {
-                start: m.start(),
+                start: m.start() + article_before_number(lex, m.as_str()),
                 end: m.end(),
                 rule: ri,
                 caps,
@@ -780,6 +791,52 @@ pub fn tag_text(text: &str, lang: &str, dct: Option<NaiveDate>) -> Vec<TimeExpr>
         });
     }
     out
+}
+
+/// Whether a clock match is an amount: "2.46 billion", "$23.25", where the language writes times
+/// with a colon (or the dot with "a.m."/"p.m." or a zone), or any clock right after a currency sign.
+fn amount_not_clock(lex: &TimeLexicon, text: &str, caps: &Captures<'_>) -> bool {
+    let (Some(hh), Some(mm)) = (caps.name("hh"), caps.name("mm")) else {
+        return false;
+    };
+    // A clock after a date or weekday ("Tuesday 10.30") is one.
+    if ["mo", "wd", "d", "m"]
+        .iter()
+        .any(|g| caps.name(g).is_some())
+    {
+        return false;
+    }
+    let currency = text[..hh.start()]
+        .chars()
+        .next_back()
+        .is_some_and(|c| matches!(c, '$' | '£' | '€' | '¥'));
+    let dotted = text[hh.end()..mm.start()].starts_with('.');
+    let marked = caps.name("ampm").is_some() || caps.name("tz").is_some();
+    currency || (lex.dotted_clock_needs_am_pm && dotted && !marked)
+}
+
+/// The length of an indefinite article opening a match before a number, which belongs to the
+/// noun after the expression ("a five year plan", "a two-year contract"): left out of the extent.
+fn article_before_number(lex: &TimeLexicon, matched: &str) -> usize {
+    let Some((first, rest)) = matched.split_once(char::is_whitespace) else {
+        return 0;
+    };
+    if !matches!(first.to_lowercase().as_str(), "a" | "an") {
+        return 0;
+    }
+    let rest_trimmed = rest.trim_start();
+    let next = rest_trimmed
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .next()
+        .unwrap_or("");
+    let numeric = next.starts_with(|c: char| c.is_ascii_digit())
+        || (lex.number(next).is_some_and(|v| v >= 1.0)
+            && !matches!(next.to_lowercase().as_str(), "a" | "an"));
+    if numeric {
+        matched.len() - rest_trimmed.len()
+    } else {
+        0
+    }
 }
 
 fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
@@ -936,6 +993,70 @@ mod tests {
         assert_eq!(
             (en[0].surface.as_str(), en[0].latest),
             ("Monday to Wednesday", Some(d("2022-03-02")))
+        );
+    }
+
+    #[test]
+    fn amounts_and_ages_are_not_times() {
+        let tagged = |text: &str, lang: &str| -> Vec<(String, String)> {
+            tag_text(text, lang, Some(d("1989-11-02")))
+                .into_iter()
+                .map(|t| (t.surface, t.value))
+                .collect()
+        };
+        // English writes clock times with a colon; a dotted number is an amount...
+        assert!(tagged("Sales were 2.46 billion guilders.", "en").is_empty());
+        assert!(tagged("Primerica closed at $23.25, off 12.5 cents.", "en").is_empty());
+        // ...unless "a.m."/"p.m." or a zone marks it, or a date leads it.
+        assert_eq!(
+            tagged("The blast came at 10.30 p.m.", "en")[0].1,
+            "1989-11-02T22:30"
+        );
+        assert_eq!(tagged("They met at 10:30.", "en")[0].1, "1989-11-02T10:30");
+        // Indonesian writes "pukul 10.30"; a price after a currency sign is no time anywhere.
+        assert_eq!(
+            tagged("Rapat dimulai pukul 10.30.", "id")[0].0,
+            "pukul 10.30"
+        );
+        assert!(tagged("Harganya $10.30 per lembar.", "id").is_empty());
+        // An age is no duration.
+        assert!(tagged("A 6-year-old boy and his 44-year-old father.", "en").is_empty());
+        assert!(tagged("She is six years old.", "en").is_empty());
+    }
+
+    #[test]
+    fn an_article_before_a_number_belongs_to_the_noun() {
+        let tagged = |text: &str| -> Vec<(String, String)> {
+            tag_text(text, "en", Some(d("1998-01-08")))
+                .into_iter()
+                .map(|t| (t.surface, t.value))
+                .collect()
+        };
+        // "a five year plan" was read as one plus five.
+        assert_eq!(
+            tagged("a five year plan"),
+            [("five year".into(), "P5Y".into())]
+        );
+        assert_eq!(
+            tagged("a two-hour meeting"),
+            [("two-hour".into(), "PT2H".into())]
+        );
+        assert_eq!(tagged("a 10-day visit"), [("10-day".into(), "P10D".into())]);
+        // The article alone is the number: "a year".
+        assert_eq!(tagged("for a year"), [("a year".into(), "P1Y".into())]);
+        // Determiners and ordinals stay inside ("the first nine months").
+        assert_eq!(
+            tagged("in the first nine months"),
+            [("the first nine months".into(), "P9M".into())]
+        );
+        // A modifier before "ago" keeps the offset; a vague amount ago is the past.
+        assert_eq!(
+            tagged("nearly four years ago"),
+            [("nearly four years ago".into(), "1994".into())]
+        );
+        assert_eq!(
+            tagged("several years ago"),
+            [("several years ago".into(), "PAST_REF".into())]
         );
     }
 
