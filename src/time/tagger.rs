@@ -467,10 +467,15 @@ fn resolve(
             Some(y) => (y, Anchor::None),
             None => {
                 let dct = dct?;
-                (
-                    dct.year() - i32::from(dir == Some("past")) + i32::from(dir == Some("future")),
-                    Anchor::ArticleDate(dct),
-                )
+                let mut y =
+                    dct.year() - i32::from(dir == Some("past")) + i32::from(dir == Some("future"));
+                // News reports quarters that have begun: "the fourth quarter" in January is last
+                // year's, unless the text looks ahead.
+                let begins = NaiveDate::from_ymd_opt(y, 3 * q - 2, 1)?;
+                if dir.is_none() && begins > dct && !future_cue(lex, ctx.text, start) {
+                    y -= 1;
+                }
+                (y, Anchor::ArticleDate(dct))
             }
         };
         return Some(finish(Point::Quarter(y, q), None, anchor, false));
@@ -815,16 +820,23 @@ fn amount_not_clock(lex: &TimeLexicon, text: &str, caps: &Captures<'_>) -> bool 
     currency || (lex.dotted_clock_needs_am_pm && dotted && !marked)
 }
 
-/// The length of an indefinite article opening a match before a number, which belongs to the
-/// noun after the expression ("a five year plan", "a two-year contract"): left out of the extent.
+/// The length of an article opening a match that belongs to the noun after the expression: "a"
+/// before a number ("a five year plan"), or any article before a hyphened unit used as an
+/// adjective ("a two-year contract", "the third-quarter results"). Left out of the extent.
 fn article_before_number(lex: &TimeLexicon, matched: &str) -> usize {
     let Some((first, rest)) = matched.split_once(char::is_whitespace) else {
         return 0;
     };
-    if !matches!(first.to_lowercase().as_str(), "a" | "an") {
+    let first = first.to_lowercase();
+    let indefinite = matches!(first.as_str(), "a" | "an");
+    if !indefinite && first != "the" {
         return 0;
     }
     let rest_trimmed = rest.trim_start();
+    let adjective = !rest_trimmed.contains(char::is_whitespace)
+        && rest_trimmed
+            .rsplit_once('-')
+            .is_some_and(|(_, unit)| lex.units.contains_key(&unit.to_lowercase()));
     let next = rest_trimmed
         .split(|c: char| c.is_whitespace() || c == '-')
         .next()
@@ -832,7 +844,7 @@ fn article_before_number(lex: &TimeLexicon, matched: &str) -> usize {
     let numeric = next.starts_with(|c: char| c.is_ascii_digit())
         || (lex.number(next).is_some_and(|v| v >= 1.0)
             && !matches!(next.to_lowercase().as_str(), "a" | "an"));
-    if numeric {
+    if adjective || (indefinite && numeric) {
         matched.len() - rest_trimmed.len()
     } else {
         0
@@ -1042,6 +1054,14 @@ mod tests {
             [("two-hour".into(), "PT2H".into())]
         );
         assert_eq!(tagged("a 10-day visit"), [("10-day".into(), "P10D".into())]);
+        assert_eq!(
+            tagged("the third-quarter results"),
+            [("third-quarter".into(), "1997-Q3".into())]
+        );
+        assert_eq!(
+            tagged("the third quarter"),
+            [("the third quarter".into(), "1997-Q3".into())]
+        );
         // The article alone is the number: "a year".
         assert_eq!(tagged("for a year"), [("a year".into(), "P1Y".into())]);
         // Determiners and ordinals stay inside ("the first nine months").
