@@ -58,6 +58,9 @@ pub struct TimeLexicon {
     pub modifiers: HashMap<String, String>,
     pub seasons: HashMap<String, String>,
     pub seasons_determined: HashMap<String, String>,
+    /// Named days by their lower-case name: "12-25" (a fixed day), "11-thu-4" (the fourth
+    /// Thursday of November; "last" for the last), "easter" or "easter-2" (days from Easter).
+    pub holidays: HashMap<String, String>,
     pub sets: HashMap<String, String>,
     pub months: HashMap<String, u32>,
     pub weekdays: HashMap<String, u32>,
@@ -93,6 +96,8 @@ struct File {
     seasons: HashMap<String, String>,
     #[serde(default)]
     seasons_determined: HashMap<String, String>,
+    #[serde(default)]
+    holidays: HashMap<String, String>,
     #[serde(default)]
     sets: HashMap<String, String>,
     #[serde(default)]
@@ -206,6 +211,7 @@ fn compile(code: &'static str, text: &str) -> Result<TimeLexicon, String> {
         modifiers: lower(file.modifiers),
         seasons: lower(file.seasons),
         seasons_determined: lower(file.seasons_determined),
+        holidays: lower(file.holidays),
         sets: lower(file.sets),
         months: calendar.months.clone(),
         weekdays: calendar.weekdays.clone(),
@@ -276,6 +282,10 @@ fn compile(code: &'static str, text: &str) -> Result<TimeLexicon, String> {
             format!("(?P<pod>{})", alternation(lex.parts_of_day.keys())),
         ),
         ("{tz}", format!("(?P<tz>{})", alternation(lex.zones.keys()))),
+        (
+            "{holiday}",
+            format!("(?P<holiday>{})", alternation(lex.holidays.keys())),
+        ),
         (
             "{ref}",
             format!("(?P<ref>{})", alternation(lex.refs.keys())),

@@ -214,27 +214,96 @@ fn infer_year(
     day: Option<u32>,
     direction: Option<&str>,
 ) -> Option<i32> {
-    let candidates: Vec<(i32, NaiveDate)> = (dct.year() - 1..=dct.year() + 1)
-        .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day.unwrap_or(1)).map(|d| (y, d)))
+    nearest_occurrence(
+        dct,
+        |y| NaiveDate::from_ymd_opt(y, month, day.unwrap_or(1)),
+        day.is_none(),
+        direction,
+    )
+    .map(|d| d.year())
+}
+
+/// Which yearly occurrence (`in_year` of the article's year, the one before or after) the text
+/// means: see [`infer_year`]. `whole_month` lets the article's own month count as on either side.
+fn nearest_occurrence(
+    dct: NaiveDate,
+    in_year: impl Fn(i32) -> Option<NaiveDate>,
+    whole_month: bool,
+    direction: Option<&str>,
+) -> Option<NaiveDate> {
+    let candidates: Vec<NaiveDate> = (dct.year() - 1..=dct.year() + 1)
+        .filter_map(&in_year)
         .collect();
     let same_month = |d: NaiveDate| d.year() == dct.year() && d.month() == dct.month();
     let pick = |pred: &dyn Fn(NaiveDate) -> bool| {
         candidates
             .iter()
-            .filter(|(_, d)| pred(*d))
-            .min_by_key(|(_, d)| {
+            .copied()
+            .filter(|d| pred(*d))
+            .min_by_key(|d| {
                 (
                     d.signed_duration_since(dct).num_days().abs(),
                     d.signed_duration_since(dct).num_days() > 0,
                 )
             })
-            .map(|(y, _)| *y)
     };
     match direction {
-        Some("past") => pick(&|d| d <= dct || (day.is_none() && same_month(d))),
-        Some("future") => pick(&|d| d >= dct || (day.is_none() && same_month(d))),
+        Some("past") => pick(&|d| d <= dct || (whole_month && same_month(d))),
+        Some("future") => pick(&|d| d >= dct || (whole_month && same_month(d))),
         _ => pick(&|d| d.signed_duration_since(dct).num_days() <= 62),
     }
+}
+
+/// A named day in a year, from its specification in `[holidays]`: "12-25", "11-thu-4" (the fourth
+/// Thursday of November), "05-mon-last", "easter", "easter-2".
+pub(crate) fn holiday_in(spec: &str, year: i32) -> Option<NaiveDate> {
+    if let Some(offset) = spec.strip_prefix("easter") {
+        let days: i64 = if offset.is_empty() {
+            0
+        } else {
+            offset.parse().ok()?
+        };
+        return easter(year)?.checked_add_signed(Duration::days(days));
+    }
+    let parts: Vec<&str> = spec.split('-').collect();
+    let month: u32 = parts.first()?.parse().ok()?;
+    match parts[..] {
+        [_, day] => NaiveDate::from_ymd_opt(year, month, day.parse().ok()?),
+        [_, weekday, nth] => {
+            let wd = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+                .iter()
+                .position(|w| *w == weekday)?;
+            let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+            let ahead = (7 + wd as i64 - first.weekday().num_days_from_monday() as i64) % 7;
+            let first_match = first + Duration::days(ahead);
+            if nth == "last" {
+                let mut d = first_match;
+                while (d + Duration::days(7)).month() == month {
+                    d += Duration::days(7);
+                }
+                return Some(d);
+            }
+            let n: i64 = nth.parse().ok()?;
+            let d = first_match + Duration::days(7 * (n - 1));
+            (n >= 1 && d.month() == month).then_some(d)
+        }
+        _ => None,
+    }
+}
+
+/// Easter Sunday of a Gregorian year (the anonymous Gregorian computus).
+fn easter(year: i32) -> Option<NaiveDate> {
+    let (a, b, c) = (year % 19, year / 100, year % 100);
+    let (d, e) = (b / 4, b % 4);
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(year, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
 }
 
 fn resolve(
@@ -543,6 +612,29 @@ fn resolve(
         return Some(simple(TimexType::Duration, duration_value(None, unit?)));
     }
 
+    // Named days: "Christmas", "Thanksgiving", "Hari Kartini".
+    if let Some(h) = cap(c, "holiday") {
+        let spec = lex.holidays.get(&norm(h))?;
+        let date = match (year, dct) {
+            (Some(y), _) => holiday_in(spec, y)?,
+            (None, Some(dct)) => {
+                let tense = match dir {
+                    Some("past") | Some("earlier") => Some("past"),
+                    Some("future") | Some("later") => Some("future"),
+                    _ if future_cue(lex, ctx.text, start) => Some("future"),
+                    _ => None,
+                };
+                nearest_occurrence(dct, |y| holiday_in(spec, y), false, tense)?
+            }
+            (None, None) => return None,
+        };
+        let anchor = match (year, dct) {
+            (None, Some(dct)) => Anchor::ArticleDate(dct),
+            _ => Anchor::None,
+        };
+        return Some(finish(Point::Day(date), time_suffix, anchor, false));
+    }
+
     let month = cap(c, "m")
         .and_then(|m| m.parse::<u32>().ok())
         .or_else(|| cap(c, "mo").and_then(|m| lex.months.get(&m.to_lowercase()).copied()));
@@ -724,6 +816,11 @@ pub fn tag_text(text: &str, lang: &str, dct: Option<NaiveDate>) -> Vec<TimeExpr>
             if rule.capitalized {
                 let word = caps.name("mo").or_else(|| caps.name("wd"));
                 if word.is_some_and(|w| !w.as_str().starts_with(char::is_uppercase)) {
+                    continue;
+                }
+                // "Christmas", "Hari Kartini": a named day is written with a capital.
+                let holiday = caps.name("holiday");
+                if holiday.is_some_and(|w| !w.as_str().contains(char::is_uppercase)) {
                     continue;
                 }
             }
@@ -1078,6 +1175,40 @@ mod tests {
             tagged("several years ago"),
             [("several years ago".into(), "PAST_REF".into())]
         );
+    }
+
+    #[test]
+    fn named_days_fall_on_their_dates() {
+        assert_eq!(holiday_in("12-25", 2021), Some(d("2021-12-25")));
+        assert_eq!(holiday_in("11-thu-4", 1999), Some(d("1999-11-25")));
+        assert_eq!(holiday_in("11-thu-4", 2024), Some(d("2024-11-28")));
+        assert_eq!(holiday_in("05-mon-last", 2023), Some(d("2023-05-29")));
+        assert_eq!(holiday_in("09-mon-1", 2023), Some(d("2023-09-04")));
+        // Easter by the computus, and days counted from it.
+        assert_eq!(holiday_in("easter", 2000), Some(d("2000-04-23")));
+        assert_eq!(holiday_in("easter", 2024), Some(d("2024-03-31")));
+        assert_eq!(holiday_in("easter-2", 2025), Some(d("2025-04-18")));
+        assert_eq!(holiday_in("easter+1", 2025), Some(d("2025-04-21")));
+        // No fifth Thursday in November 2022; no 30 February; nonsense is no date.
+        assert_eq!(holiday_in("11-thu-5", 2022), None);
+        assert_eq!(holiday_in("02-30", 2022), None);
+        assert_eq!(holiday_in("xx-yy", 2022), None);
+        // A named day takes its nearest occurrence, or the one the text points to.
+        let got = tag_text(
+            "Sales rose before Christmas and will peak at Easter.",
+            "en",
+            Some(d("2022-03-01")),
+        );
+        let values: Vec<&str> = got.iter().map(|t| t.value.as_str()).collect();
+        assert_eq!(values, ["2021-12-25", "2022-04-17"]);
+        // Lower case is no name: "christmas" in a URL or a slogan.
+        assert!(tag_text("merry christmas", "en", Some(d("2022-03-01"))).is_empty());
+        let id = tag_text(
+            "Peringatan Hari Kartini digelar di sekolah.",
+            "id",
+            Some(d("2017-04-20")),
+        );
+        assert_eq!(id[0].value, "2017-04-21");
     }
 
     #[test]
