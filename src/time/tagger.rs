@@ -205,9 +205,21 @@ fn future_cue(lex: &TimeLexicon, text: &str, start: usize) -> bool {
         .any(|w| lex.future_cues.iter().any(|c| c == w))
 }
 
+/// Whether the word right before `start` sets a deadline ("by", "effective"), which points ahead.
+fn deadline_cue(lex: &TimeLexicon, text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end();
+    let word = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    !word.is_empty() && lex.deadline_cues.iter().any(|c| *c == word)
+}
+
 /// The year for a day and month written without one: the occurrence nearest the article date,
-/// or the nearest one before (after) it when the text points back (ahead). News reports the past:
-/// an occurrence more than two months ahead is taken only when the text points ahead.
+/// or the nearest one before (after) it when the text points back (ahead), or the nearest one
+/// not more than a month past for a deadline. News reports the past: an occurrence more than two
+/// months ahead is taken only when the text points ahead.
 fn infer_year(
     dct: NaiveDate,
     month: u32,
@@ -250,6 +262,8 @@ fn nearest_occurrence(
     match direction {
         Some("past") => pick(&|d| d <= dct || (whole_month && same_month(d))),
         Some("future") => pick(&|d| d >= dct || (whole_month && same_month(d))),
+        // A deadline is ahead or has just passed ("by Jan. 14" written on the 15th).
+        Some("deadline") => pick(&|d| d.signed_duration_since(dct).num_days() >= -31),
         _ => pick(&|d| d.signed_duration_since(dct).num_days() <= 62),
     }
 }
@@ -649,6 +663,7 @@ fn resolve(
             Some("past") | Some("earlier") => Some("past"),
             Some("future") | Some("later") => Some("future"),
             _ if dct.is_some() && future_cue(lex, ctx.text, start) => Some("future"),
+            _ if dct.is_some() && deadline_cue(lex, ctx.text, start) => Some("deadline"),
             _ => None,
         };
         let (y, anchor) = match year {
