@@ -25,6 +25,9 @@ pub struct Rule {
     /// Text that, right after a match, shows it is no time expression ("-old": "a 6-year-old" is
     /// an age); compared ignoring ASCII case.
     pub not_before: Vec<String>,
+    /// Words one of which the sentence must have for the rule to apply ("the quarter" is a
+    /// fiscal quarter in a sentence about earnings); empty: always.
+    pub context: Vec<String>,
     /// `[text, article date, expected value]`.
     pub examples: Vec<[String; 3]>,
 }
@@ -138,6 +141,8 @@ struct RuleFile {
     dir_default: Option<String>,
     #[serde(default)]
     not_before: Vec<String>,
+    #[serde(default)]
+    context: Vec<String>,
     #[serde(default)]
     examples: Vec<[String; 3]>,
 }
@@ -334,6 +339,7 @@ fn compile(code: &'static str, text: &str) -> Result<TimeLexicon, String> {
             value: r.value,
             dir_default: r.dir_default,
             not_before: r.not_before,
+            context: r.context,
             examples: r.examples,
         });
     }

@@ -393,6 +393,24 @@ fn resolve(
         if v == "vague" {
             return Some(simple(TimexType::Duration, duration_value(None, unit?)));
         }
+        // Earnings news: "the quarter" is the latest one ended by the article date; "the
+        // year-earlier quarter" the same quarter a year before.
+        if v == "reported_quarter" || v == "year_ago_quarter" {
+            let dct = dct?;
+            let current = (dct.month() - 1) / 3 + 1;
+            let (y, q) = if current == 1 {
+                (dct.year() - 1, 4)
+            } else {
+                (dct.year(), current - 1)
+            };
+            let y = y - i32::from(v == "year_ago_quarter");
+            return Some(finish(
+                Point::Quarter(y, q),
+                None,
+                Anchor::ArticleDate(dct),
+                false,
+            ));
+        }
         if let Some(spec) = v.strip_prefix("dct") {
             let dct = dct?;
             let (offset, pod) = spec
@@ -845,6 +863,9 @@ pub fn tag_text(text: &str, lang: &str, dct: Option<NaiveDate>) -> Vec<TimeExpr>
                     continue;
                 }
             }
+            if !rule.context.is_empty() && !sentence_has(text, m.start(), m.end(), &rule.context) {
+                continue;
+            }
             let after = &text[m.end()..];
             if rule.not_before.iter().any(|s| {
                 after
@@ -908,6 +929,16 @@ pub fn tag_text(text: &str, lang: &str, dct: Option<NaiveDate>) -> Vec<TimeExpr>
         });
     }
     out
+}
+
+/// Whether the sentence around `start..end` has one of `words` (lower case, whole words).
+fn sentence_has(text: &str, start: usize, end: usize, words: &[String]) -> bool {
+    let stop = |c: char| matches!(c, '.' | '!' | '?' | '\n');
+    let from = text[..start].rfind(stop).map_or(0, |i| i + 1);
+    let to = text[end..].find(stop).map_or(text.len(), |i| end + i);
+    text[from..to]
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| !w.is_empty() && words.iter().any(|x| x.eq_ignore_ascii_case(w)))
 }
 
 /// Whether a clock match is an amount: "2.46 billion", "$23.25", where the language writes times

@@ -89,7 +89,13 @@ fn time_expression_tables() {
             }
             for [text, dct, value] in &rule.examples {
                 ran += 1;
-                let got = linimasa::time::tagger::tag_text(text, lex.lang, Some(super::date(dct)));
+                // A rule that needs a word in its sentence gets its first one after the example.
+                let sentence = match rule.context.first() {
+                    Some(word) => format!("{text} {word}"),
+                    None => text.clone(),
+                };
+                let got =
+                    linimasa::time::tagger::tag_text(&sentence, lex.lang, Some(super::date(dct)));
                 let whole = got
                     .iter()
                     .find(|t| t.span.start == 0 && t.span.end == text.len());
