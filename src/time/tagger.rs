@@ -213,7 +213,7 @@ fn deadline_cue(lex: &TimeLexicon, text: &str, start: usize) -> bool {
         .next()
         .unwrap_or("")
         .to_lowercase();
-    !word.is_empty() && lex.deadline_cues.iter().any(|c| *c == word)
+    !word.is_empty() && lex.deadline_cues.contains(&word)
 }
 
 /// The year for a day and month written without one: the occurrence nearest the article date,
