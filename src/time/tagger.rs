@@ -160,6 +160,8 @@ struct Context<'a> {
     dct: Option<NaiveDate>,
     /// The narrative's current reference time (the last fully specified day mentioned).
     narrative: Option<NaiveDate>,
+    /// The last day the text stated, with the byte offset where its expression ends.
+    told_day: Option<(NaiveDate, usize)>,
 }
 
 /// A normalised expression.
@@ -403,7 +405,9 @@ fn resolve(
             } else {
                 (dct.year(), current - 1)
             };
-            let y = y - i32::from(v == "year_ago_quarter");
+            // "the 1988 quarter": that year's quarter of the same number.
+            let stated = cap(c, "y").and_then(|y| y.parse::<i32>().ok());
+            let y = stated.unwrap_or(y) - i32::from(v == "year_ago_quarter");
             return Some(finish(
                 Point::Quarter(y, q),
                 None,
@@ -687,6 +691,15 @@ fn resolve(
         let (y, anchor) = match year {
             Some(y) => (y, Anchor::None),
             None if dir == Some("this") => (dct?.year(), Anchor::ArticleDate(dct?)),
+            // "23 Agustus tahun lalu": the year is named relative to the article date.
+            None if cap(c, "yrel").is_some() => {
+                let offset = match cap(c, "yrel")?.to_lowercase().as_str() {
+                    "lalu" | "kemarin" | "silam" => -1,
+                    "depan" | "mendatang" => 1,
+                    _ => 0,
+                };
+                (dct?.year() + offset, Anchor::ArticleDate(dct?))
+            }
             None => {
                 let dct = dct?;
                 (
@@ -786,8 +799,21 @@ fn resolve(
         return Some(finish(Point::Year(y), None, Anchor::None, false));
     }
 
-    // A clock time or a part of the day alone.
+    // A clock time or a part of the day alone: on the day its sentence stated before it ("pada 23
+    // Agustus tahun lalu, sekitar pukul 09.10"), else on the article date where the language's
+    // news does so, else on a day unknown.
     if let Some(suffix) = time_suffix {
+        if let Some((day, _)) = ctx
+            .told_day
+            .filter(|(_, end)| *end <= start && !ends_sentence(&ctx.text[*end..start]))
+        {
+            return Some(finish(
+                Point::Day(day),
+                Some(suffix),
+                Anchor::Narrative(day),
+                true,
+            ));
+        }
         return Some(match (lex.bare_clock_unknown, dct) {
             (false, Some(dct)) => finish(
                 Point::Day(dct),
@@ -874,7 +900,10 @@ pub fn tag_text(text: &str, lang: &str, dct: Option<NaiveDate>) -> Vec<TimeExpr>
             }) {
                 continue;
             }
-            if blocked_year(lex, text, &caps) || amount_not_clock(lex, text, &caps) {
+            if blocked_year(lex, text, &caps)
+                || amount_not_clock(lex, text, &caps)
+                || year_as_count(&caps)
+            {
                 continue;
             }
             cands.push(Candidate {
@@ -890,6 +919,7 @@ pub fn tag_text(text: &str, lang: &str, dct: Option<NaiveDate>) -> Vec<TimeExpr>
         text,
         dct,
         narrative: dct,
+        told_day: None,
     };
     cands.retain(|c| resolve(lex, &lex.rules[c.rule], &c.caps, &probe, c.start).is_some());
     cands.sort_by_key(|c| (std::cmp::Reverse(c.end - c.start), c.rule, c.start));
@@ -904,6 +934,7 @@ pub fn tag_text(text: &str, lang: &str, dct: Option<NaiveDate>) -> Vec<TimeExpr>
         text,
         dct,
         narrative: dct,
+        told_day: None,
     };
     let mut out = Vec::with_capacity(kept.len());
     for c in kept {
@@ -914,6 +945,7 @@ pub fn tag_text(text: &str, lang: &str, dct: Option<NaiveDate>) -> Vec<TimeExpr>
         if r.grain == Grain::Day {
             if let Some((day, _)) = r.bounds {
                 ctx.narrative = Some(day);
+                ctx.told_day = Some((day, c.end));
             }
         }
         out.push(TimeExpr {
@@ -933,12 +965,47 @@ pub fn tag_text(text: &str, lang: &str, dct: Option<NaiveDate>) -> Vec<TimeExpr>
 
 /// Whether the sentence around `start..end` has one of `words` (lower case, whole words).
 fn sentence_has(text: &str, start: usize, end: usize, words: &[String]) -> bool {
-    let stop = |c: char| matches!(c, '.' | '!' | '?' | '\n');
-    let from = text[..start].rfind(stop).map_or(0, |i| i + 1);
-    let to = text[end..].find(stop).map_or(text.len(), |i| end + i);
+    // A stop ends a sentence before white space: not the dot of "$14.5 million".
+    let stop_at = |i: usize, c: char| {
+        c == '\n'
+            || (matches!(c, '.' | '!' | '?')
+                && text[i + c.len_utf8()..].starts_with(char::is_whitespace))
+    };
+    let from = text[..start]
+        .char_indices()
+        .rev()
+        .find(|(i, c)| stop_at(*i, *c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let to = text[end..]
+        .char_indices()
+        .find(|(i, c)| stop_at(end + i, *c))
+        .map_or(text.len(), |(i, _)| end + i);
     text[from..to]
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| !w.is_empty() && words.iter().any(|x| x.eq_ignore_ascii_case(w)))
+}
+
+/// Whether a stretch of text ends a sentence: a full stop, "!" or "?" before white space or a
+/// line break (not the dot of "09.10"; an abbreviation's dot counts, erring on the side of no
+/// day).
+fn ends_sentence(between: &str) -> bool {
+    between.contains('\n')
+        || between.char_indices().any(|(i, c)| {
+            matches!(c, '.' | '!' | '?') && between[i + 1..].starts_with(char::is_whitespace)
+        })
+}
+
+/// Whether a count before a unit is a year: "the 1988 quarter" is no 1,988 quarters ("2,000 years"
+/// and "1988 years" with a plural stay counts).
+fn year_as_count(caps: &Captures<'_>) -> bool {
+    let (Some(n), Some(unit)) = (caps.name("n"), caps.name("unit")) else {
+        return false;
+    };
+    let n = n.as_str();
+    n.len() == 4
+        && n.bytes().all(|b| b.is_ascii_digit())
+        && (1500..2100).contains(&n.parse::<u32>().unwrap_or(0))
+        && !unit.as_str().ends_with(['s', 'S'])
 }
 
 /// Whether a clock match is an amount: "2.46 billion", "$23.25", where the language writes times
@@ -1177,6 +1244,16 @@ mod tests {
         // An age is no duration.
         assert!(tagged("A 6-year-old boy and his 44-year-old father.", "en").is_empty());
         assert!(tagged("She is six years old.", "en").is_empty());
+        // A year before a singular unit is no count of them.
+        assert_eq!(
+            tagged("Profit in the 1988 quarter rose.", "en"),
+            [("the 1988 quarter".into(), "1988-Q3".into())]
+        );
+        assert_eq!(
+            tagged("a 1988 quarter", "en"),
+            [("1988".into(), "1988".into())]
+        );
+        assert_eq!(tagged("1500 years", "en")[0].1, "P1500Y");
     }
 
     #[test]
