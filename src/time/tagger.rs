@@ -14,6 +14,8 @@ use crate::model::{Anchor, Grain, Provenance, Span, TimeExpr, TimexType};
 enum Point {
     Day(NaiveDate),
     Week(NaiveDate),
+    /// The Saturday and Sunday of a day's ISO week.
+    Weekend(NaiveDate),
     Month(i32, u32),
     Quarter(i32, u32),
     Season(i32, &'static str),
@@ -30,6 +32,10 @@ impl Point {
                 let w = d.iso_week();
                 format!("{:04}-W{:02}", w.year(), w.week())
             }
+            Point::Weekend(d) => {
+                let w = d.iso_week();
+                format!("{:04}-W{:02}-WE", w.year(), w.week())
+            }
             Point::Month(y, m) => format!("{y:04}-{m:02}"),
             Point::Quarter(y, q) => format!("{y:04}-Q{q}"),
             Point::Season(y, s) => format!("{y:04}-{s}"),
@@ -42,7 +48,7 @@ impl Point {
     fn grain(self) -> Grain {
         match self {
             Point::Day(_) => Grain::Day,
-            Point::Week(_) => Grain::Week,
+            Point::Week(_) | Point::Weekend(_) => Grain::Week,
             Point::Month(..) => Grain::Month,
             Point::Quarter(..) => Grain::Quarter,
             Point::Season(..) => Grain::Season,
@@ -63,6 +69,10 @@ impl Point {
             Point::Week(d) => {
                 let monday = d - Duration::days(d.weekday().num_days_from_monday() as i64);
                 (monday, monday + Duration::days(6))
+            }
+            Point::Weekend(d) => {
+                let monday = d - Duration::days(d.weekday().num_days_from_monday() as i64);
+                (monday + Duration::days(5), monday + Duration::days(6))
             }
             Point::Month(y, m) => (ymd(y, m, 1)?, month_end(y, m)?),
             Point::Quarter(y, q) => (ymd(y, q * 3 - 2, 1)?, month_end(y, q * 3)?),
@@ -646,6 +656,27 @@ fn resolve(
     }
     if vague && unit.is_some() {
         return Some(simple(TimexType::Duration, duration_value(None, unit?)));
+    }
+
+    // Weekends: "last weekend" the one before the article date, "this weekend" the one of its
+    // week, "the weekend" that one from Friday on or when the text looks ahead, else the one before.
+    if cap(c, "weekend").is_some() {
+        let dct = dct?;
+        let weekday = dct.weekday().num_days_from_monday();
+        let weeks: i64 = match dir {
+            Some("past") => -1,
+            Some("future") => i64::from(weekday >= 5),
+            Some("this") => 0,
+            _ if weekday >= 4 || future_cue(lex, ctx.text, start) => 0,
+            _ => -1,
+        };
+        let day = dct.checked_add_signed(Duration::days(7 * weeks))?;
+        return Some(finish(
+            Point::Weekend(day),
+            None,
+            Anchor::ArticleDate(dct),
+            false,
+        ));
     }
 
     // Named days: "Christmas", "Thanksgiving", "Hari Kartini".
