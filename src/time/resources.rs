@@ -41,6 +41,9 @@ pub struct TimeLexicon {
     /// English writes times with a colon, and "2.46 billion" or "$23.25" are amounts.
     pub dotted_clock_needs_am_pm: bool,
     pub future_cues: Vec<String>,
+    /// Past-tense verbs that, between a future word and an expression, keep the word from
+    /// reaching it ("will ... said Monday").
+    pub past_cues: Vec<String>,
     /// Words that, right before a day or month without a year, set a deadline ahead ("by August",
     /// "effective Feb. 1").
     pub deadline_cues: Vec<String>,
@@ -117,6 +120,8 @@ struct Settings {
     dotted_clock_needs_am_pm: bool,
     #[serde(default)]
     future_cues: Vec<String>,
+    #[serde(default)]
+    past_cues: Vec<String>,
     #[serde(default)]
     deadline_cues: Vec<String>,
     #[serde(default)]
@@ -204,6 +209,7 @@ fn compile(code: &'static str, text: &str) -> Result<TimeLexicon, String> {
         bare_clock_unknown: file.settings.bare_clock == "unknown",
         dotted_clock_needs_am_pm: file.settings.dotted_clock_needs_am_pm,
         future_cues: file.settings.future_cues,
+        past_cues: file.settings.past_cues,
         deadline_cues: file.settings.deadline_cues,
         year_blockers: file.settings.year_blockers,
         count_nouns: file.settings.count_nouns,

@@ -210,11 +210,17 @@ fn future_cue(lex: &TimeLexicon, text: &str, start: usize) -> bool {
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
         .filter(|w| !w.is_empty())
         .collect();
-    words
-        .iter()
-        .rev()
-        .take(6)
-        .any(|w| lex.future_cues.iter().any(|c| c == w))
+    // Nearest first; a past-tense verb between ("as soon as Tuesday, Castro said Monday") closes
+    // the window.
+    for w in words.iter().rev().take(6) {
+        if lex.past_cues.iter().any(|c| c == w) {
+            return false;
+        }
+        if lex.future_cues.iter().any(|c| c == w) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether the word right before `start` sets a deadline ("by", "effective"), which points ahead.
