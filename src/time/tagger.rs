@@ -1173,9 +1173,13 @@ fn blocked_year(lex: &TimeLexicon, text: &str, caps: &Captures<'_>) -> bool {
     words.iter().any(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
         lex.year_blockers.iter().any(|b| b == w) || w == "rp" || w.starts_with('$')
-    }) || words
-        .first()
-        .is_some_and(|w| w.chars().any(|c| c.is_ascii_digit()))
+    }) || words.first().is_some_and(|w| {
+        // A number before it is a count or a score ("1 2018"), unless it ends a hyphened code
+        // ("Piala Asia U-16 2018", "U - 16 2018", "G-20 2019").
+        let code = w.contains('-') && w.chars().any(char::is_alphabetic)
+            || words.get(1).is_some_and(|p| *p == "-");
+        w.chars().any(|c| c.is_ascii_digit()) && !code
+    })
 }
 
 #[cfg(test)]
