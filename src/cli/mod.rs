@@ -71,7 +71,7 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
-    /// Events per month, filtered (the timeline's overview).
+    /// Events per month, filtered (the app's overview strip counts by day, week, month... as its span needs).
     Histogram {
         #[command(flatten)]
         filter: FilterArgs,

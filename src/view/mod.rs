@@ -171,7 +171,7 @@ pub struct WorkspaceInfo {
     pub events: i64,
 }
 
-/// Events per month, for the timeline's overview strip.
+/// Events per month (the `histogram` command; the app's overview strip bins by the unit its span needs).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct MonthCount {
     /// `YYYY-MM`.
