@@ -784,9 +784,23 @@ fn resolve(
         });
     }
 
-    // A day of the month alone ("tanggal 16"): the nearest such day to the article date.
+    // A day of the month alone ("tanggal 16"): the month of the range it opens ("tanggal 16
+    // hingga 22 Januari 2018"), else the nearest such day to the article date.
     if let (Some(d), None) = (day, month) {
         let dct = dct?;
+        let end = c.get(0).map_or(start, |m| m.end());
+        if let Some((month, stated)) = range_month(lex, &ctx.text[end..]) {
+            let y = match stated {
+                Some(y) => y,
+                None => infer_year(dct, month, Some(d), None)?,
+            };
+            return Some(finish(
+                Point::Day(NaiveDate::from_ymd_opt(y, month, d)?),
+                time_suffix,
+                Anchor::ArticleDate(dct),
+                false,
+            ));
+        }
         let date = [-1i64, 0, 1]
             .iter()
             .filter_map(|off| match shift(dct, *off, "M")? {
@@ -1046,6 +1060,39 @@ fn sentence_has(text: &str, start: usize, end: usize, words: &[String]) -> bool 
     text[from..to]
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| !w.is_empty() && words.iter().any(|x| x.eq_ignore_ascii_case(w)))
+}
+
+/// The month (and year, when stated) of the day that closes a range opened before `rest`:
+/// " hingga 22 Januari 2018", " - 22 Januari", " sampai dengan tanggal 22 Januari".
+fn range_month(lex: &TimeLexicon, rest: &str) -> Option<(u32, Option<i32>)> {
+    let mut words = rest
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .peekable();
+    let link = words.next()?;
+    if !matches!(
+        link.as_str(),
+        "hingga" | "sampai" | "s/d" | "-" | "–" | "to" | "through"
+    ) {
+        return None;
+    }
+    if words.peek().is_some_and(|w| w == "dengan") {
+        words.next();
+    }
+    if words.peek().is_some_and(|w| w == "tanggal") {
+        words.next();
+    }
+    let day = words.next()?;
+    if day.is_empty() || day.len() > 2 || !day.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let month = *lex.months.get(words.next()?.trim_end_matches('.'))?;
+    let year = words
+        .next()
+        .filter(|w| w.len() == 4)
+        .and_then(|w| w.parse::<i32>().ok());
+    Some((month, year))
 }
 
 /// Whether a stretch of text ends a sentence: a full stop, "!" or "?" before white space or a
