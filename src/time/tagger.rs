@@ -220,11 +220,7 @@ fn future_cue_within(lex: &TimeLexicon, text: &str, start: usize, sentence: bool
         if let Some(stop) = before
             .char_indices()
             .rev()
-            .find(|(i, c)| {
-                *c == '\n'
-                    || (matches!(c, '.' | '!' | '?' | ',' | ';' | ':')
-                        && before[i + c.len_utf8()..].starts_with(char::is_whitespace))
-            })
+            .find(|(i, c)| stop(before, *i, *c, true))
             .map(|(i, c)| i + c.len_utf8())
         {
             from += stop;
@@ -247,6 +243,25 @@ fn future_cue_within(lex: &TimeLexicon, text: &str, start: usize, sentence: bool
         }
     }
     false
+}
+
+/// Which way a named day or a month without a year lies from the article date: the direction
+/// the pattern captured, else "future" after a future word (anywhere in the clause for a month,
+/// `clause`), else "deadline" after a deadline word (months only), else none.
+fn tense(
+    lex: &TimeLexicon,
+    dir: Option<&str>,
+    text: &str,
+    start: usize,
+    clause: bool,
+) -> Option<&'static str> {
+    match dir {
+        Some("past") | Some("earlier") => Some("past"),
+        Some("future") | Some("later") => Some("future"),
+        _ if future_cue_within(lex, text, start, clause) => Some("future"),
+        _ if clause && deadline_cue(lex, text, start) => Some("deadline"),
+        _ => None,
+    }
 }
 
 /// Whether the word right before `start` sets a deadline ("by", "effective"), which points ahead.
@@ -314,7 +329,7 @@ fn nearest_occurrence(
 
 /// A named day in a year, from its specification in `[holidays]`: "12-25", "11-thu-4" (the fourth
 /// Thursday of November), "05-mon-last", "easter", "easter-2".
-pub(crate) fn holiday_in(spec: &str, year: i32) -> Option<NaiveDate> {
+fn holiday_in(spec: &str, year: i32) -> Option<NaiveDate> {
     if let Some(offset) = spec.strip_prefix("easter") {
         let days: i64 = if offset.is_empty() {
             0
@@ -717,12 +732,7 @@ fn resolve(
         let date = match (year, dct) {
             (Some(y), _) => holiday_in(spec, y)?,
             (None, Some(dct)) => {
-                let tense = match dir {
-                    Some("past") | Some("earlier") => Some("past"),
-                    Some("future") | Some("later") => Some("future"),
-                    _ if future_cue(lex, ctx.text, start) => Some("future"),
-                    _ => None,
-                };
+                let tense = tense(lex, dir, ctx.text, start, false);
                 nearest_occurrence(dct, |y| holiday_in(spec, y), false, tense)?
             }
             (None, None) => return None,
@@ -744,13 +754,7 @@ fn resolve(
         if !(1..=12).contains(&month) {
             return None;
         }
-        let tense = match dir {
-            Some("past") | Some("earlier") => Some("past"),
-            Some("future") | Some("later") => Some("future"),
-            _ if dct.is_some() && future_cue_within(lex, ctx.text, start, true) => Some("future"),
-            _ if dct.is_some() && deadline_cue(lex, ctx.text, start) => Some("deadline"),
-            _ => None,
-        };
+        let tense = dct.and_then(|_| tense(lex, dir, ctx.text, start, true));
         let (y, anchor) = match year {
             Some(y) => (y, Anchor::None),
             None if dir == Some("this") => (dct?.year(), Anchor::ArticleDate(dct?)),
@@ -1042,12 +1046,7 @@ pub fn tag_text(text: &str, lang: &str, dct: Option<NaiveDate>) -> Vec<TimeExpr>
 
 /// Whether the sentence around `start..end` has one of `words` (lower case, whole words).
 fn sentence_has(text: &str, start: usize, end: usize, words: &[String]) -> bool {
-    // A stop ends a sentence before white space: not the dot of "$14.5 million".
-    let stop_at = |i: usize, c: char| {
-        c == '\n'
-            || (matches!(c, '.' | '!' | '?')
-                && text[i + c.len_utf8()..].starts_with(char::is_whitespace))
-    };
+    let stop_at = |i: usize, c: char| stop(text, i, c, false);
     let from = text[..start]
         .char_indices()
         .rev()
@@ -1099,10 +1098,16 @@ fn range_month(lex: &TimeLexicon, rest: &str) -> Option<(u32, Option<i32>)> {
 /// line break (not the dot of "09.10"; an abbreviation's dot counts, erring on the side of no
 /// day).
 fn ends_sentence(between: &str) -> bool {
-    between.contains('\n')
-        || between.char_indices().any(|(i, c)| {
-            matches!(c, '.' | '!' | '?') && between[i + 1..].starts_with(char::is_whitespace)
-        })
+    between
+        .char_indices()
+        .any(|(i, c)| stop(between, i, c, false))
+}
+
+/// Whether the character `c` at byte `i` of `text` ends a sentence (with `clause`, a clause): a
+/// line break, or a stop before white space — not the dot of "$14.5 million" or "09.10".
+fn stop(text: &str, i: usize, c: char, clause: bool) -> bool {
+    let mark = matches!(c, '.' | '!' | '?') || (clause && matches!(c, ',' | ';' | ':'));
+    c == '\n' || (mark && text[i + c.len_utf8()..].starts_with(char::is_whitespace))
 }
 
 /// Whether a count before a unit is a year: "the 1988 quarter" is no 1,988 quarters ("2,000 years"
