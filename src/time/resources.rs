@@ -175,6 +175,11 @@ pub fn lexicon(code: &str) -> Option<&'static TimeLexicon> {
     lexicons().iter().find(|l| l.lang == code)
 }
 
+/// Whether a number word is an article ("a", "an", "se-"): a one that only opens a number.
+fn is_article(word: &str, value: f64) -> bool {
+    value == 1.0 && word.chars().count() <= 2
+}
+
 fn alternation<'a>(words: impl Iterator<Item = &'a String>) -> String {
     let mut words: Vec<String> = words
         .map(|w| regex::escape(w).replace("\\ ", " ").replace(' ', r"\s+"))
@@ -256,7 +261,19 @@ fn compile(code: &'static str, text: &str) -> Result<TimeLexicon, String> {
         } else {
             format!(r"(?:\s+(?:{connectors})\s+(?:{fractions}))?")
         };
-        format!(r"(?P<n>\d+(?:[.,]\d+)?|(?:{number_words})(?:(?:\s+|-)(?:{number_words}))*{tail})")
+        // An article opens a number ("a five-year plan") but never continues one: "up from seven
+        // a year ago" counts seven things, then dates a year back.
+        let continuing = alternation(
+            lex.numbers
+                .iter()
+                .filter(|(k, v)| !is_article(k, **v))
+                .map(|(k, _)| k)
+                .chain(lex.multipliers.keys())
+                .chain(lex.teens.keys()),
+        );
+        format!(
+            r"(?P<n>\d+(?:[.,]\d+)?(?:\s+[1-9]/[2-9])?|(?:{number_words})(?:(?:\s+|-)(?:{continuing}))*{tail})"
+        )
     };
     let placeholders: Vec<(&str, String)> = vec![
         (
@@ -366,6 +383,13 @@ impl TimeLexicon {
         if let Ok(v) = t.replace(',', ".").parse::<f64>() {
             return Some(v);
         }
+        // "2 1/2": a whole number and a fraction.
+        if let Some((whole, fraction)) = t.split_once(char::is_whitespace) {
+            if let (Ok(w), Some((a, b))) = (whole.parse::<u32>(), fraction.trim().split_once('/')) {
+                let (a, b) = (a.parse::<u32>().ok()?, b.parse::<u32>().ok()?);
+                return (a < b).then(|| f64::from(w) + f64::from(a) / f64::from(b));
+            }
+        }
         let lower = t.to_lowercase();
         if let Some(v) = self.numbers.get(&lower) {
             return Some(*v);
@@ -398,7 +422,7 @@ impl TimeLexicon {
                     || self.multipliers.contains_key(*w)
                     || self.teens.contains_key(*w)
             });
-            if next_is_number && self.numbers.get(word) == Some(&1.0) && word.len() <= 2 {
+            if next_is_number && self.numbers.get(word).is_some_and(|v| is_article(word, *v)) {
                 continue;
             }
             if let Some(v) = self.numbers.get(word) {
@@ -432,6 +456,9 @@ mod tests {
         assert_eq!(en.number("a five"), Some(5.0));
         assert_eq!(en.number("a hundred"), Some(100.0));
         assert_eq!(en.number("a"), Some(1.0));
+        assert_eq!(en.number("2 1/2"), Some(2.5));
+        assert_eq!(en.number("5 1/2"), Some(5.5));
+        assert_eq!(en.number("2 3/2"), None);
         let id = super::lexicon("id").unwrap();
         assert_eq!(id.number("dua setengah"), Some(2.5));
     }

@@ -172,6 +172,8 @@ struct Context<'a> {
     narrative: Option<NaiveDate>,
     /// The last day the text stated, with the byte offset where its expression ends.
     told_day: Option<(NaiveDate, usize)>,
+    /// The last quarter the text stated (year, quarter): the period an earnings report is about.
+    told_quarter: Option<(i32, u32)>,
 }
 
 /// A normalised expression.
@@ -452,18 +454,20 @@ fn resolve(
         if v == "vague" {
             return Some(simple(TimexType::Duration, duration_value(None, unit?)));
         }
-        // Earnings news: "the quarter" is the latest one ended by the article date; "the
-        // year-earlier quarter" the same quarter a year before.
+        // Earnings news: "the quarter" is the one the text last stated, else the latest one
+        // ended by the article date; "the year-earlier quarter" the same quarter a year before.
         if v == "reported_quarter" || v == "year_ago_quarter" {
             let dct = dct?;
             let current = (dct.month() - 1) / 3 + 1;
-            let (y, q) = if current == 1 {
+            let (y, q) = ctx.told_quarter.unwrap_or(if current == 1 {
                 (dct.year() - 1, 4)
             } else {
                 (dct.year(), current - 1)
-            };
-            // "the 1988 quarter": that year's quarter of the same number.
+            });
+            // "the 1988 quarter": that year's quarter of the same number; "the year-ago third
+            // quarter": that quarter.
             let stated = cap(c, "y").and_then(|y| y.parse::<i32>().ok());
+            let q = cap(c, "quarter").and_then(quarter_number).unwrap_or(q);
             let y = stated.unwrap_or(y) - i32::from(v == "year_ago_quarter");
             return Some(finish(
                 Point::Quarter(y, q),
@@ -618,13 +622,7 @@ fn resolve(
     });
 
     if let Some(q) = cap(c, "quarter") {
-        let q = match q.to_lowercase().chars().next()? {
-            'f' if q.to_lowercase().starts_with("fi") => 1,
-            's' => 2,
-            't' => 3,
-            'f' => 4,
-            d => d.to_digit(10)?,
-        };
+        let q = quarter_number(q)?;
         let (y, anchor) = match year {
             Some(y) => (y, Anchor::None),
             None => {
@@ -682,6 +680,19 @@ fn resolve(
             return Some(simple(TimexType::Duration, duration_value(Some(n), unit)));
         }
         let narrative = matches!(dir, Some("later") | Some("earlier"));
+        // In an earnings report "a year ago" and "a year earlier" compare with the reported
+        // quarter's year-ago quarter ("third-quarter net rose to $94 million from $85 million a
+        // year ago": 1988-Q3 in TempEval-3's training data, 30 times).
+        if let (Some((y, q)), Some(dct), true) = (ctx.told_quarter, dct, n == 1.0 && unit == "Y") {
+            if sign < 0.0 && (dct.year() - 1..=dct.year()).contains(&y) {
+                return Some(finish(
+                    Point::Quarter(y - 1, q),
+                    None,
+                    Anchor::ArticleDate(dct),
+                    false,
+                ));
+            }
+        }
         let base = if narrative {
             ctx.narrative.or(dct)?
         } else {
@@ -908,6 +919,18 @@ fn resolve(
     None
 }
 
+/// 1 to 4 from "first"... "fourth", "1st"... "4th".
+fn quarter_number(q: &str) -> Option<u32> {
+    let q = q.to_lowercase();
+    Some(match q.chars().next()? {
+        'f' if q.starts_with("fi") => 1,
+        's' => 2,
+        't' => 3,
+        'f' => 4,
+        d => d.to_digit(10).filter(|d| (1..=4).contains(d))?,
+    })
+}
+
 fn split_number(spec: &str) -> (i64, &str) {
     let end = spec
         .find(|c: char| !(c.is_ascii_digit() || c == '-' || c == '+'))
@@ -1001,6 +1024,7 @@ pub fn tag_text(text: &str, lang: &str, dct: Option<NaiveDate>) -> Vec<TimeExpr>
         dct,
         narrative: dct,
         told_day: None,
+        told_quarter: None,
     };
     cands.retain(|c| resolve(lex, &lex.rules[c.rule], &c.caps, &probe, c.start).is_some());
     cands.sort_by_key(|c| (std::cmp::Reverse(c.end - c.start), c.rule, c.start));
@@ -1016,6 +1040,7 @@ pub fn tag_text(text: &str, lang: &str, dct: Option<NaiveDate>) -> Vec<TimeExpr>
         dct,
         narrative: dct,
         told_day: None,
+        told_quarter: None,
     };
     let mut out = Vec::with_capacity(kept.len());
     for c in kept {
@@ -1023,11 +1048,22 @@ pub fn tag_text(text: &str, lang: &str, dct: Option<NaiveDate>) -> Vec<TimeExpr>
         let Some(r) = resolve(lex, rule, &c.caps, &ctx, c.start) else {
             continue;
         };
-        if r.grain == Grain::Day {
-            if let Some((day, _)) = r.bounds {
+        match (r.grain, r.bounds) {
+            (Grain::Day, Some((day, _))) => {
                 ctx.narrative = Some(day);
                 ctx.told_day = Some((day, c.end));
             }
+            (Grain::Quarter, Some((first, last))) => {
+                // A report is on a quarter that has ended ("expects fourth-quarter profit" is a
+                // forecast), and not on the year-ago quarter it compares with.
+                let told = (first.year(), (first.month() - 1) / 3 + 1);
+                if dct.is_some_and(|d| last <= d)
+                    && ctx.told_quarter.is_none_or(|(y, q)| (y - 1, q) != told)
+                {
+                    ctx.told_quarter = Some(told);
+                }
+            }
+            _ => {}
         }
         out.push(TimeExpr {
             span: Span::new(c.start, c.end),
