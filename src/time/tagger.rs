@@ -876,6 +876,11 @@ fn resolve(
             Some("this") => 0,
             _ => return None,
         };
+        // A plural names no one period: "the coming months" is the future at large.
+        if cap(c, "unit").is_some_and(|u| is_plural_unit(lex, u)) {
+            let value = ["PAST_REF", "PRESENT_REF", "FUTURE_REF"][(off + 1) as usize];
+            return Some(simple(TimexType::Date, value.into()));
+        }
         return Some(finish(
             shift(dct, off, unit)?,
             None,
@@ -917,6 +922,13 @@ fn resolve(
         });
     }
     None
+}
+
+/// Whether a unit word is the plural of another ("months" of "month").
+fn is_plural_unit(lex: &TimeLexicon, unit: &str) -> bool {
+    let unit = norm(unit);
+    unit.strip_suffix('s')
+        .is_some_and(|one| lex.units.contains_key(one))
 }
 
 /// 1 to 4 from "first"... "fourth", "1st"... "4th".
@@ -970,6 +982,9 @@ pub fn tag_text(text: &str, lang: &str, dct: Option<NaiveDate>) -> Vec<TimeExpr>
         caps: Captures<'t>,
     }
     let mut cands: Vec<Candidate<'_>> = Vec::new();
+    // Where the text first names a quarter ("third-quarter"): after it, "the quarter" is that
+    // of the report even in a sentence without an earnings word ("during the quarter").
+    let mut first_quarter: Option<usize> = None;
     for (ri, rule) in lex.rules.iter().enumerate() {
         for caps in rule.regex.captures_iter(text) {
             let m = caps.get(0).expect("group 0");
@@ -993,8 +1008,16 @@ pub fn tag_text(text: &str, lang: &str, dct: Option<NaiveDate>) -> Vec<TimeExpr>
                     continue;
                 }
             }
-            if !rule.context.is_empty() && !sentence_has(text, m.start(), m.end(), &rule.context) {
+            let reports_quarter = first_quarter.is_some_and(|q| q < m.start())
+                && rule.value.as_deref() == Some("reported_quarter");
+            if !rule.context.is_empty()
+                && !reports_quarter
+                && !sentence_has(text, m.start(), m.end(), &rule.context)
+            {
                 continue;
+            }
+            if caps.name("quarter").is_some() {
+                first_quarter = Some(first_quarter.map_or(m.start(), |q| q.min(m.start())));
             }
             let after = &text[m.end()..];
             if rule.not_before.iter().any(|s| {
