@@ -616,10 +616,12 @@ fn resolve(
         ));
     }
 
-    let year = cap(c, "y").and_then(|y| {
-        let v: i32 = y.parse().ok()?;
-        Some(if y.len() == 2 { 2000 + v } else { v })
-    });
+    let year = cap(c, "y")
+        .and_then(|y| {
+            let v: i32 = y.parse().ok()?;
+            Some(if y.len() == 2 { 2000 + v } else { v })
+        })
+        .or_else(|| cap(c, "yw").and_then(|w| spelled_year(lex, w)));
 
     if let Some(q) = cap(c, "quarter") {
         let q = quarter_number(q)?;
@@ -922,6 +924,18 @@ fn resolve(
         });
     }
     None
+}
+
+/// A year in words as it is spoken: "nineteen ninety-six" (two numbers of two digits), "two
+/// thousand and one" (one number).
+fn spelled_year(lex: &TimeLexicon, words: &str) -> Option<i32> {
+    let words = norm(words).replace(" and ", " ");
+    if let Some(v) = lex.number(&words).filter(|v| *v >= 1000.0) {
+        return Some(v as i32);
+    }
+    let (century, rest) = words.split_once(' ')?;
+    let (century, rest) = (lex.number(century)?, lex.number(rest)?);
+    ((10.0..100.0).contains(&century) && rest < 100.0).then(|| (century * 100.0 + rest) as i32)
 }
 
 /// Whether a unit word is the plural of another ("months" of "month").
