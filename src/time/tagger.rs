@@ -18,6 +18,8 @@ enum Point {
     Weekend(NaiveDate),
     Month(i32, u32),
     Quarter(i32, u32),
+    /// A half year: `2017-H1`.
+    Half(i32, u32),
     Season(i32, &'static str),
     Year(i32),
     Decade(i32),
@@ -38,6 +40,7 @@ impl Point {
             }
             Point::Month(y, m) => format!("{y:04}-{m:02}"),
             Point::Quarter(y, q) => format!("{y:04}-Q{q}"),
+            Point::Half(y, h) => format!("{y:04}-H{h}"),
             Point::Season(y, s) => format!("{y:04}-{s}"),
             Point::Year(y) => format!("{y:04}"),
             Point::Decade(d) => format!("{d:03}"),
@@ -50,7 +53,7 @@ impl Point {
             Point::Day(_) => Grain::Day,
             Point::Week(_) | Point::Weekend(_) => Grain::Week,
             Point::Month(..) => Grain::Month,
-            Point::Quarter(..) => Grain::Quarter,
+            Point::Quarter(..) | Point::Half(..) => Grain::Quarter,
             Point::Season(..) => Grain::Season,
             Point::Year(_) => Grain::Year,
             Point::Decade(_) => Grain::Decade,
@@ -76,6 +79,7 @@ impl Point {
             }
             Point::Month(y, m) => (ymd(y, m, 1)?, month_end(y, m)?),
             Point::Quarter(y, q) => (ymd(y, q * 3 - 2, 1)?, month_end(y, q * 3)?),
+            Point::Half(y, h) => (ymd(y, h * 6 - 5, 1)?, month_end(y, h * 6)?),
             Point::Season(y, s) => match s {
                 "SP" => (ymd(y, 3, 1)?, ymd(y, 5, 31)?),
                 "SU" => (ymd(y, 6, 1)?, ymd(y, 8, 31)?),
@@ -623,8 +627,11 @@ fn resolve(
         })
         .or_else(|| cap(c, "yw").and_then(|w| spelled_year(lex, w)));
 
-    if let Some(q) = cap(c, "quarter") {
-        let q = quarter_number(q)?;
+    // Quarters and halves of a year ("the third quarter", "kuartal I", "semester II 2017").
+    // The ordinal is the `quarter` group; a `half` group ("semester") makes it a half.
+    let period = cap(c, "quarter").map(|q| (q, if cap(c, "half").is_some() { 6 } else { 3 }));
+    if let Some((ordinal, months)) = period {
+        let n = quarter_number(ordinal).filter(|n| *n <= 12 / months)?;
         let (y, anchor) = match year {
             Some(y) => (y, Anchor::None),
             None => {
@@ -633,14 +640,19 @@ fn resolve(
                     dct.year() - i32::from(dir == Some("past")) + i32::from(dir == Some("future"));
                 // News reports quarters that have begun: "the fourth quarter" in January is last
                 // year's, unless the text looks ahead.
-                let begins = NaiveDate::from_ymd_opt(y, 3 * q - 2, 1)?;
+                let begins = NaiveDate::from_ymd_opt(y, months * (n - 1) + 1, 1)?;
                 if dir.is_none() && begins > dct && !future_cue(lex, ctx.text, start) {
                     y -= 1;
                 }
                 (y, Anchor::ArticleDate(dct))
             }
         };
-        return Some(finish(Point::Quarter(y, q), None, anchor, false));
+        let point = if months == 3 {
+            Point::Quarter(y, n)
+        } else {
+            Point::Half(y, n)
+        };
+        return Some(finish(point, None, anchor, false));
     }
 
     if let Some(s) = cap(c, "season").or_else(|| cap(c, "season2")) {
@@ -802,21 +814,36 @@ fn resolve(
     }
 
     // A day of the month alone ("tanggal 16"): the month of the range it opens ("tanggal 16
-    // hingga 22 Januari 2018"), else the nearest such day to the article date.
+    // hingga 22 Januari 2018", "23 - 27 November"; the range's days are its bounds), else the
+    // nearest such day to the article date (never for a bare number: `range_start`).
     if let (Some(d), None) = (day, month) {
         let dct = dct?;
         let end = c.get(0).map_or(start, |m| m.end());
-        if let Some((month, stated)) = range_month(lex, &ctx.text[end..]) {
+        if let Some((last, month, stated)) = range_month(lex, &ctx.text[end..]) {
+            // The year the range's last day, tagged on its own, gets.
             let y = match stated {
                 Some(y) => y,
-                None => infer_year(dct, month, Some(d), None)?,
+                None => infer_year(
+                    dct,
+                    month,
+                    Some(last),
+                    tense(lex, dir, ctx.text, start, true),
+                )?,
             };
-            return Some(finish(
-                Point::Day(NaiveDate::from_ymd_opt(y, month, d)?),
+            let first = NaiveDate::from_ymd_opt(y, month, d)?;
+            let mut r = finish(
+                Point::Day(first),
                 time_suffix,
                 Anchor::ArticleDate(dct),
                 false,
-            ));
+            );
+            if let Some(last) = NaiveDate::from_ymd_opt(y, month, last).filter(|l| *l > first) {
+                r.bounds = Some((first, last));
+            }
+            return Some(r);
+        }
+        if rule.value.as_deref() == Some("range_start") {
+            return None;
         }
         let date = [-1i64, 0, 1]
             .iter()
@@ -945,15 +972,15 @@ fn is_plural_unit(lex: &TimeLexicon, unit: &str) -> bool {
         .is_some_and(|one| lex.units.contains_key(one))
 }
 
-/// 1 to 4 from "first"... "fourth", "1st"... "4th".
+/// 1 to 4 from the ordinals that number quarters and halves: "first", "1st", "I", "pertama",
+/// "1"... "fourth", "4th", "IV", "keempat", "4".
 fn quarter_number(q: &str) -> Option<u32> {
-    let q = q.to_lowercase();
-    Some(match q.chars().next()? {
-        'f' if q.starts_with("fi") => 1,
-        's' => 2,
-        't' => 3,
-        'f' => 4,
-        d => d.to_digit(10).filter(|d| (1..=4).contains(d))?,
+    Some(match q.to_lowercase().as_str() {
+        "first" | "1st" | "i" | "pertama" | "1" => 1,
+        "second" | "2nd" | "ii" | "kedua" | "2" => 2,
+        "third" | "3rd" | "iii" | "ketiga" | "3" => 3,
+        "fourth" | "4th" | "iv" | "keempat" | "4" => 4,
+        _ => return None,
     })
 }
 
@@ -1090,7 +1117,7 @@ pub fn tag_text(text: &str, lang: &str, dct: Option<NaiveDate>) -> Vec<TimeExpr>
                 ctx.narrative = Some(day);
                 ctx.told_day = Some((day, c.end));
             }
-            (Grain::Quarter, Some((first, last))) => {
+            (Grain::Quarter, Some((first, last))) if (last - first).num_days() < 100 => {
                 // A report is on a quarter that has ended ("expects fourth-quarter profit" is a
                 // forecast), and not on the year-ago quarter it compares with.
                 let told = (first.year(), (first.month() - 1) / 3 + 1);
@@ -1134,9 +1161,11 @@ fn sentence_has(text: &str, start: usize, end: usize, words: &[String]) -> bool 
         .any(|w| !w.is_empty() && words.iter().any(|x| x.eq_ignore_ascii_case(w)))
 }
 
-/// The month (and year, when stated) of the day that closes a range opened before `rest`:
+/// The day, month (and year, when stated) that close a range opened before `rest`:
 /// " hingga 22 Januari 2018", " - 22 Januari", " sampai dengan tanggal 22 Januari".
-fn range_month(lex: &TimeLexicon, rest: &str) -> Option<(u32, Option<i32>)> {
+fn range_month(lex: &TimeLexicon, rest: &str) -> Option<(u32, u32, Option<i32>)> {
+    // "1-3 Maret": a dash glued to the days is a word of its own.
+    let rest = rest.replace('-', " - ").replace('–', " – ");
     let mut words = rest
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
@@ -1164,7 +1193,7 @@ fn range_month(lex: &TimeLexicon, rest: &str) -> Option<(u32, Option<i32>)> {
         .next()
         .filter(|w| w.len() == 4)
         .and_then(|w| w.parse::<i32>().ok());
-    Some((month, year))
+    Some((day.parse().ok()?, month, year))
 }
 
 /// Whether a stretch of text ends a sentence: a full stop, "!" or "?" before white space or a

@@ -96,9 +96,13 @@ fn time_expression_tables() {
                 };
                 let got =
                     linimasa::time::tagger::tag_text(&sentence, lex.lang, Some(super::date(dct)));
-                let whole = got
-                    .iter()
-                    .find(|t| t.span.start == 0 && t.span.end == text.len());
+                // The first day of a range is tagged alone: its example is the whole range,
+                // of which the rule's expression opens the text.
+                let end = match rule.value.as_deref() {
+                    Some("range_start") => text.find(|c: char| !c.is_ascii_digit()).unwrap_or(0),
+                    _ => text.len(),
+                };
+                let whole = got.iter().find(|t| t.span.start == 0 && t.span.end == end);
                 if whole.map(|t| &t.value) != Some(value) {
                     let seen: Vec<_> = got
                         .iter()
