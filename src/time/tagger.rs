@@ -427,9 +427,17 @@ fn resolve(
     ) {
         (Some(h), m) => {
             let ampm = cap(c, "ampm").map(|a| a.to_lowercase().starts_with('p'));
+            // Without a.m./p.m., the part of the day says which half: "pukul 8 malam" is 20:00,
+            // "pukul 3 sore" 15:00, "pukul 11 siang" still 11:00.
+            let afternoon = match pod.as_deref() {
+                Some("AF") => (1..=7).contains(&h),
+                Some("EV") | Some("NI") => (5..=11).contains(&h),
+                _ => false,
+            };
             let h = match ampm {
                 Some(true) if h < 12 => h + 12,
                 Some(false) if h == 12 => 0,
+                None if afternoon => h + 12,
                 _ => h,
             };
             if h > 24 || m.unwrap_or(0) > 59 {
@@ -929,6 +937,15 @@ fn resolve(
     // Agustus tahun lalu, sekitar pukul 09.10"), else on the article date where the language's
     // news does so, else on a day unknown.
     if let Some(suffix) = time_suffix {
+        // "pukul 19.30 WIB tadi": today's.
+        if let (Some(dct), Some(_)) = (dct, cap(c, "today")) {
+            return Some(finish(
+                Point::Day(dct),
+                Some(suffix),
+                Anchor::ArticleDate(dct),
+                false,
+            ));
+        }
         if let Some((day, _)) = ctx
             .told_day
             .filter(|(_, end)| *end <= start && !ends_sentence(&ctx.text[*end..start]))
