@@ -521,6 +521,13 @@ fn resolve(
         }
     }
 
+    // The first number of a range of durations is one of its own: "<1> - <2 tahun>".
+    if rule.value.as_deref() == Some("range_start") && rule.timex_type == TimexType::Duration {
+        let end = c.get(0).map_or(start, |m| m.end());
+        let unit = range_unit(lex, &ctx.text[end..])?;
+        return Some(simple(TimexType::Duration, duration_value(n, unit)));
+    }
+
     match rule.timex_type {
         TimexType::Set => {
             if let (Some(d), Some(mo)) = (cap(c, "d"), cap(c, "mo")) {
@@ -1211,6 +1218,19 @@ fn range_month(lex: &TimeLexicon, rest: &str) -> Option<(u32, u32, Option<i32>)>
         .filter(|w| w.len() == 4)
         .and_then(|w| w.parse::<i32>().ok());
     Some((day.parse().ok()?, month, year))
+}
+
+/// The unit of the duration that closes a range opened before `rest`: " - 2 tahun", " hingga
+/// lima hari".
+fn range_unit<'l>(lex: &'l TimeLexicon, rest: &str) -> Option<&'l str> {
+    let rest = rest.replace('-', " - ").replace('–', " – ");
+    let mut words = rest.split_whitespace().map(str::to_lowercase);
+    let link = words.next()?;
+    if !matches!(link.as_str(), "-" | "–" | "hingga" | "sampai" | "to") {
+        return None;
+    }
+    lex.number(&words.next()?)?;
+    lex.units.get(&words.next()?).map(String::as_str)
 }
 
 /// Whether a stretch of text ends a sentence: a full stop, "!" or "?" before white space or a
