@@ -1067,6 +1067,21 @@ pub fn tag_text(text: &str, lang: &str, dct: Option<NaiveDate>) -> Vec<TimeExpr>
                     continue;
                 }
             }
+            // A month after a capitalised number word is a name: Universitas "Sebelas Maret",
+            // Institut Teknologi "Sepuluh November" (dates write the day in digits).
+            if let Some(mo) = caps.name("mo").filter(|mo| mo.start() == m.start()) {
+                let before = text[..mo.start()].trim_end();
+                let word = before
+                    .rsplit(|c: char| !c.is_alphanumeric())
+                    .next()
+                    .unwrap_or("");
+                if word.starts_with(char::is_uppercase)
+                    && word.chars().count() > 2
+                    && lex.numbers.contains_key(&word.to_lowercase())
+                {
+                    continue;
+                }
+            }
             // A bare three-letter month or weekday ("Jan", "Sun") is more often a name than a date.
             if let Some(word) = caps.name("mo").or_else(|| caps.name("wd")) {
                 if word.as_str().len() <= 3 && word.as_str() == m.as_str() {
