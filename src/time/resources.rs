@@ -271,8 +271,15 @@ fn compile(code: &'static str, text: &str) -> Result<TimeLexicon, String> {
                 .chain(lex.multipliers.keys())
                 .chain(lex.teens.keys()),
         );
+        // "55 ribu", "10 thousand": digits and a multiplier of a thousand or more.
+        let big = alternation(
+            lex.multipliers
+                .iter()
+                .filter(|(_, v)| **v >= 1000.0)
+                .map(|(k, _)| k),
+        );
         format!(
-            r"(?P<n>\d+(?:[.,]\d+)?(?:\s+[1-9]/[2-9])?|(?:{number_words})(?:(?:\s+|-)(?:{continuing}))*{tail})"
+            r"(?P<n>\d+(?:[.,]\d+)?(?:\s+[1-9]/[2-9]|\s+(?:{big}))?|(?:{number_words})(?:(?:\s+|-)(?:{continuing}))*{tail})"
         )
     };
     let placeholders: Vec<(&str, String)> = vec![
@@ -380,8 +387,28 @@ impl TimeLexicon {
 
     fn number_unchecked(&self, s: &str) -> Option<f64> {
         let t = s.trim();
+        // "1.200" (Indonesian) and "1,200" (English) group thousands; "3,5" and "1.5" are decimals.
+        let grouped = t.split(['.', ',']).collect::<Vec<_>>();
+        if grouped.len() > 1
+            && (1..=3).contains(&grouped[0].len())
+            && grouped[1..].iter().all(|g| g.len() == 3)
+            && grouped
+                .iter()
+                .all(|g| g.bytes().all(|b| b.is_ascii_digit()))
+        {
+            return grouped.concat().parse().ok();
+        }
         if let Ok(v) = t.replace(',', ".").parse::<f64>() {
             return Some(v);
+        }
+        // "55 ribu", "10 thousand": digits and a multiplier.
+        if let Some((digits, word)) = t.split_once(char::is_whitespace) {
+            if let (Ok(v), Some(m)) = (
+                digits.replace(',', ".").parse::<f64>(),
+                self.multipliers.get(&word.trim().to_lowercase()),
+            ) {
+                return Some(v * m);
+            }
         }
         // "2 1/2": a whole number and a fraction.
         if let Some((whole, fraction)) = t.split_once(char::is_whitespace) {
@@ -461,5 +488,11 @@ mod tests {
         assert_eq!(en.number("2 3/2"), None);
         let id = super::lexicon("id").unwrap();
         assert_eq!(id.number("dua setengah"), Some(2.5));
+        assert_eq!(id.number("55 ribu"), Some(55_000.0));
+        assert_eq!(id.number("1.200"), Some(1200.0));
+        assert_eq!(id.number("3,5"), Some(3.5));
+        assert_eq!(en.number("1,200"), Some(1200.0));
+        assert_eq!(en.number("1.5"), Some(1.5));
+        assert_eq!(en.number("10 thousand"), Some(10_000.0));
     }
 }

@@ -734,6 +734,10 @@ fn resolve(
             }
             _ => shift(base, (sign * n) as i64, unit)?,
         };
+        // "sekitar 55 ribu tahun yang lalu": before the calendar's first year, the past at large.
+        if point.bounds().is_none_or(|(first, _)| first.year() < 1) {
+            return Some(simple(TimexType::Date, "PAST_REF".into()));
+        }
         let anchor = if narrative {
             Anchor::Narrative(base)
         } else {
