@@ -523,7 +523,7 @@ fn resolve(
 
     // The first number of a range of durations is one of its own: "<1> - <2 tahun>".
     if rule.value.as_deref() == Some("range_start") && rule.timex_type == TimexType::Duration {
-        let end = c.get(0).map_or(start, |m| m.end());
+        let end = range_opened_at(c, start);
         let unit = range_unit(lex, &ctx.text[end..])?;
         return Some(simple(TimexType::Duration, duration_value(n, unit)));
     }
@@ -837,7 +837,7 @@ fn resolve(
     // nearest such day to the article date (never for a bare number: `range_start`).
     if let (Some(d), None) = (day, month) {
         let dct = dct?;
-        let end = c.get(0).map_or(start, |m| m.end());
+        let end = range_opened_at(c, start);
         if let Some((last, month, stated)) = range_month(lex, &ctx.text[end..]) {
             // The year the range's last day, tagged on its own, gets.
             let y = match stated {
@@ -1055,8 +1055,15 @@ pub fn tag_text(text: &str, lang: &str, dct: Option<NaiveDate>) -> Vec<TimeExpr>
     // of the report even in a sentence without an earnings word ("during the quarter").
     let mut first_quarter: Option<usize> = None;
     for (ri, rule) in lex.rules.iter().enumerate() {
+        let range_start = rule.value.as_deref() == Some("range_start");
         for caps in rule.regex.captures_iter(text) {
             let m = caps.get(0).expect("group 0");
+            // A range's first number ("1 - 3 Maret") is matched with the range's link after it,
+            // which stays outside the expression.
+            let m = match (range_start, caps.name("n").or_else(|| caps.name("d"))) {
+                (true, Some(number)) => number,
+                _ => m,
+            };
             if m.start() == m.end() || !on_word_boundaries(text, m.start(), m.end()) {
                 continue;
             }
@@ -1237,6 +1244,15 @@ fn range_month(lex: &TimeLexicon, rest: &str) -> Option<(u32, u32, Option<i32>)>
         .filter(|w| w.len() == 4)
         .and_then(|w| w.parse::<i32>().ok());
     Some((day.parse().ok()?, month, year))
+}
+
+/// Where the text after an expression that may open a range begins: after its number (the rule
+/// matched the range's link too, which stays outside), else after the whole match.
+fn range_opened_at(c: &Captures, start: usize) -> usize {
+    c.name("n")
+        .or_else(|| c.name("d"))
+        .or_else(|| c.get(0))
+        .map_or(start, |m| m.end())
 }
 
 /// The unit of the duration that closes a range opened before `rest`: " - 2 tahun", " hingga
