@@ -990,7 +990,7 @@ fn spelled_year(lex: &TimeLexicon, words: &str) -> Option<i32> {
     }
     let (century, rest) = words.split_once(' ')?;
     let (century, rest) = (lex.number(century)?, lex.number(rest)?);
-    ((10.0..100.0).contains(&century) && rest < 100.0).then(|| (century * 100.0 + rest) as i32)
+    ((10.0..100.0).contains(&century) && rest < 100.0).then_some((century * 100.0 + rest) as i32)
 }
 
 /// Whether a unit word is the plural of another ("months" of "month").
