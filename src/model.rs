@@ -75,6 +75,10 @@ pub enum DateMethod {
     /// The middle of the dates the other articles of the same file state, for an article with no
     /// date of its own in a file saved long after them: a guess.
     Neighbours,
+    /// The latest day the article's text states in full ("pada 23 Agustus 2016"), for an article
+    /// with no date of its own in such a file, when that day falls among the file's other dates:
+    /// news reports up to its own day. A guess, closer than `Neighbours`.
+    Stated,
     /// Set by the user; always wins over the machine.
     User,
 }
@@ -87,6 +91,7 @@ impl DateMethod {
             DateMethod::WeekdayInference => "weekday_inference",
             DateMethod::FileMtime => "file_mtime",
             DateMethod::Neighbours => "neighbours",
+            DateMethod::Stated => "stated",
             DateMethod::User => "user",
         }
     }
@@ -98,6 +103,7 @@ impl DateMethod {
             "weekday_inference" => DateMethod::WeekdayInference,
             "file_mtime" => DateMethod::FileMtime,
             "neighbours" => DateMethod::Neighbours,
+            "stated" => DateMethod::Stated,
             "user" => DateMethod::User,
             _ => return None,
         })

@@ -272,11 +272,17 @@ fn articles_of_one_file_without_a_year_or_a_date_take_the_years_the_others_state
         ),
         line("https://a.id/z", "Hal itu dikatakan Menteri, Senin (27/3)."),
         line("https://a.id/w", "Warga menanam pohon di taman kota."),
+        line(
+            "https://a.id/v",
+            "Warga menanam pohon di taman kota. Mereka datang dari berbagai kampung di sekitar \
+             sungai, membawa bibit dan cangkul, dan bekerja sampai sore. Taman itu rusak berat \
+             setelah banjir 20 April 2017 .",
+        ),
     ]
     .concat();
     let mut store = Store::open_in_memory().unwrap();
     let s = pipeline::import_text(&mut store, "archive.jsonl", &jsonl, date("2026-11-25")).unwrap();
-    assert_eq!(s.imported, 4);
+    assert_eq!(s.imported, 5);
     let dated = |needle: &str| {
         let article = store
             .articles()
@@ -296,6 +302,8 @@ fn articles_of_one_file_without_a_year_or_a_date_take_the_years_the_others_state
         dated("/w"),
         ("2017-05-02".to_string(), DateMethod::Neighbours)
     );
+    // An undated article stating a day in full is guessed from it, not from the others.
+    assert_eq!(dated("/v"), ("2017-04-20".to_string(), DateMethod::Stated));
 }
 
 #[test]

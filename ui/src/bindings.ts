@@ -1,6 +1,6 @@
 // Generated from the Rust types in src/view.rs by `UPDATE_BINDINGS=1 cargo test bindings`. Do not edit.
 
-export type DateMethod = "metadata" | "dateline" | "weekday_inference" | "file_mtime" | "neighbours" | "user";
+export type DateMethod = "metadata" | "dateline" | "weekday_inference" | "file_mtime" | "neighbours" | "stated" | "user";
 export type PublishedDate = { 
 /**
  * ISO date.

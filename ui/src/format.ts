@@ -17,6 +17,7 @@ const METHOD_LABELS: Record<DateMethod, string> = {
   weekday_inference: "weekday inference",
   file_mtime: "file modification time",
   neighbours: "the file's other articles",
+  stated: "a date the text states",
   user: "set by user",
 };
 
