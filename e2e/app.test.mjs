@@ -567,6 +567,24 @@ test("the issue's scenario: dated events, an actor filter, the article date with
   await settledEvents("every event back on its day after undo", (rows) => rows.every((r) => r.date === old.get(r.id)?.date) && rows.length === before.length);
   assert.match(await session.textOf("#status"), /^Undone: set the date/, "the status line says what was undone");
 
+  // A text filter set while the Articles tab is hidden, after that correction, selects the
+  // articles when the tab opens (the list once kept showing every article).
+  await session.type(await session.find("#search"), "zzqx no such words\uE007");
+  await waitFor('a chip for the text filter (#chips .chip[data-filter="text"])', async () => (await session.findAll('#chips .chip[data-filter="text"]')).length === 1, {
+    timeoutMs: 10_000,
+    describe: describeState,
+  });
+  await session.click(await session.find("#tab-articles"));
+  await waitFor("the Articles tab to say no article matches the text filter", async () => {
+    const rows = await session.findAll(ROWS);
+    return rows.length === 0 && /No article matches/.test((await session.textOf("#articles")) ?? "");
+  }, { timeoutMs: 10_000, describe: describeArticles });
+  await session.click(await session.find("#clear-all"));
+  await waitFor("the article listed again after clearing the filter", async () => (await session.findAll(ROWS)).length >= 1, {
+    timeoutMs: 10_000,
+    describe: describeArticles,
+  });
+
   // (d) Pasted text with markup is shown as text; nothing in it runs.
   const hostileTitle = "Hostile markup test article";
   const hostile = [

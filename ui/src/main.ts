@@ -156,6 +156,17 @@ class AfterTimeline implements View {
   }
 }
 
+/** Whether two queries select the same: their set fields compared by value, in any order. */
+function sameQuery(a: EventQuery, b: EventQuery): boolean {
+  const key = (q: EventQuery) =>
+    JSON.stringify(
+      Object.entries(q)
+        .filter(([, v]) => v !== undefined && v !== null)
+        .sort(([x], [y]) => x.localeCompare(y)),
+    );
+  return key(a) === key(b);
+}
+
 async function start(): Promise<void> {
   const store = new Store();
   const deferred = new Map<string, WhenShown>();
@@ -370,8 +381,12 @@ async function start(): Promise<void> {
   };
   const articlesList: View = {
     update(state, changed) {
-      // A new revision reloads the list through `refreshWorkspace`.
-      if (changed.has("query") && !changed.has("revision")) void loadArticles(state.query);
+      // A new revision alone reloads the list through `refreshWorkspace`. Changes that waited
+      // while the tab was hidden arrive together: a filter set after a correction must still
+      // reload (the list showed every article under a text filter, on first opening the tab).
+      if (changed.has("query") && (!changed.has("revision") || !sameQuery(state.query, articlesQuery))) {
+        void loadArticles(state.query);
+      }
     },
   };
   const workspace: View = {
