@@ -413,7 +413,9 @@ fn resolve(
         .map(String::as_str);
     let n = cap(c, "n").and_then(|s| lex.number(s));
     let vague = cap(c, "vague").is_some();
+    // A part of the day before a clock time is `pod_before` ("pagi hari sekitar pukul 07.00").
     let pod = cap(c, "pod")
+        .or_else(|| cap(c, "pod_before"))
         .and_then(|p| lex.parts_of_day.get(&norm(p)).cloned())
         .or_else(|| {
             cap(c, "pod").map(|p| match p.to_lowercase().as_str() {
