@@ -1095,6 +1095,22 @@ pub fn tag_text(text: &str, lang: &str, dct: Option<NaiveDate>) -> Vec<TimeExpr>
                     continue;
                 }
             }
+            // "Minggu" is a week and Sunday: written with a capital inside a sentence, the day
+            // ("pada Minggu lalu"; "minggu lalu" is last week).
+            if let Some(unit) = caps.name("unit") {
+                let word = unit.as_str();
+                let opens_sentence = text[..unit.start()]
+                    .trim_end()
+                    .chars()
+                    .last()
+                    .is_none_or(|c| matches!(c, '.' | '!' | '?' | '"' | '“' | '\n'));
+                if word.starts_with(char::is_uppercase)
+                    && !opens_sentence
+                    && lex.weekdays.contains_key(&word.to_lowercase())
+                {
+                    continue;
+                }
+            }
             // A bare three-letter month or weekday ("Jan", "Sun") is more often a name than a date.
             if let Some(word) = caps.name("mo").or_else(|| caps.name("wd")) {
                 if word.as_str().len() <= 3 && word.as_str() == m.as_str() {
