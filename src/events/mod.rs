@@ -47,6 +47,9 @@ pub struct EventLexicon {
     pronouns: Vec<String>,
     /// Speech verbs that say someone spoke, not what ("berbicara", "spoke").
     bare_speech: Vec<String>,
+    /// Words before a time expression that make it the end of a span ("kontrak hingga 2021"):
+    /// no date for the event of the clause.
+    until: Vec<String>,
 }
 
 impl EventLexicon {
@@ -82,6 +85,8 @@ struct ClauseFile {
     pronouns: Vec<String>,
     #[serde(default)]
     bare_speech: Vec<String>,
+    #[serde(default)]
+    until: Vec<String>,
 }
 
 /// The event lexicon of a language, if it has one.
@@ -131,6 +136,7 @@ pub fn lexicon(lang: &str) -> Option<&'static EventLexicon> {
                         separators: file.clauses.separators,
                         pronouns: file.clauses.pronouns,
                         bare_speech: file.clauses.bare_speech,
+                        until: file.clauses.until,
                     },
                 ))
             })
@@ -340,7 +346,21 @@ pub fn extract(article: &Article, times: &[TimeExpr], names: &Names) -> Vec<Even
                     }
                 }
             }
-            // Date: the nearest time expression in the clause, else in the sentence, else the article date.
+            // Date: the nearest time expression in the clause, else in the sentence, else the
+            // article date. The end of a span dates no event ("signed a contract until 2021").
+            let ends_span = |t: &TimeExpr| {
+                let from = text[..t.span.start]
+                    .char_indices()
+                    .rev()
+                    .nth(24)
+                    .map_or(0, |(i, _)| i);
+                let before = text[from..t.span.start].trim_end().to_lowercase();
+                lex.until.iter().any(|w| {
+                    before.strip_suffix(w.as_str()).is_some_and(|rest| {
+                        rest.is_empty() || rest.ends_with(|c: char| !c.is_alphanumeric())
+                    })
+                })
+            };
             let dated = |s: Span| {
                 times
                     .iter()
@@ -348,6 +368,7 @@ pub fn extract(article: &Article, times: &[TimeExpr], names: &Names) -> Vec<Even
                         matches!(t.timex_type, TimexType::Date | TimexType::Time)
                             && in_span(s, t.span)
                             && t.earliest.is_some()
+                            && !ends_span(t)
                     })
                     .min_by_key(|t| t.span.start.abs_diff(trigger_span.start))
             };
@@ -560,6 +581,33 @@ mod tests {
         assert!(
             alone.iter().any(|e| e.precision == Grain::Before),
             "{alone:#?}"
+        );
+    }
+
+    #[test]
+    fn the_end_of_a_span_dates_no_event() {
+        // "until 2021" ends the contract; the signing is reported, on or before the article date.
+        let events = run(
+            "Ronaldo menandatangani perpanjangan kontrak dengan Real Madrid hingga 2021.",
+            "id",
+        );
+        assert!(!events.is_empty(), "{events:#?}");
+        assert!(
+            events
+                .iter()
+                .all(|e| e.date_value.as_deref() != Some("2021")),
+            "{events:#?}"
+        );
+        // Without "hingga" the year dates it.
+        let dated = run(
+            "Ronaldo menandatangani kontrak dengan Real Madrid pada 2016.",
+            "id",
+        );
+        assert!(
+            dated
+                .iter()
+                .any(|e| e.date_value.as_deref() == Some("2016")),
+            "{dated:#?}"
         );
     }
 
