@@ -299,7 +299,11 @@ fn compile(code: &'static str, text: &str) -> Result<TimeLexicon, String> {
         ("{m}", r"(?P<m>\d{1,2})".into()),
         ("{y4}", r"(?P<y>(?:1[5-9]|20)\d\d)".into()),
         ("{y}", r"(?P<y>\d{4}|\d{2})".into()),
-        ("{clock}", r"(?P<hh>\d{1,2})[.:](?P<mm>\d{2})".into()),
+        // "10:30", "10.30", and "10 : 30" as pre-tokenised text writes it (`amount_not_clock`).
+        (
+            "{clock}",
+            r"(?P<hh>\d{1,2})(?:[.:]|\s:\s)(?P<mm>\d{2})".into(),
+        ),
         ("{ampm}", r"(?P<ampm>[ap]\.?\s?m\.?)".into()),
         ("{number}", number),
         (

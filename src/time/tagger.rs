@@ -995,6 +995,22 @@ fn spelled_year(lex: &TimeLexicon, words: &str) -> Option<i32> {
     ((10.0..100.0).contains(&century) && rest < 100.0).then_some((century * 100.0 + rest) as i32)
 }
 
+/// Whether the word before `at` is a capitalised word inside a sentence (a name: "Theresa" before
+/// "May"), not one that opens it ("In May").
+fn after_name(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end();
+    let word_start = before.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| {
+        i + before[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let word = &before[word_start..];
+    let opens_sentence = before[..word_start]
+        .trim_end()
+        .chars()
+        .last()
+        .is_none_or(|c| matches!(c, '.' | '!' | '?' | '"' | '“' | '\n'));
+    word.starts_with(char::is_uppercase) && !opens_sentence
+}
+
 /// Whether a unit word is the plural of another ("months" of "month").
 fn is_plural_unit(lex: &TimeLexicon, unit: &str) -> bool {
     let unit = norm(unit);
@@ -1111,10 +1127,23 @@ pub fn tag_text(text: &str, lang: &str, dct: Option<NaiveDate>) -> Vec<TimeExpr>
                     continue;
                 }
             }
-            // A bare three-letter month or weekday ("Jan", "Sun") is more often a name than a date.
+            // A bare three-letter abbreviation of a month or weekday ("Jan", "Sun") is more often
+            // a name than a date. A full name of three letters ("May", "Mei") is a surname after
+            // another capitalised word inside a sentence ("Theresa May"), else the month ("In May").
             if let Some(word) = caps.name("mo").or_else(|| caps.name("wd")) {
                 if word.as_str().len() <= 3 && word.as_str() == m.as_str() {
-                    continue;
+                    let w = word.as_str().to_lowercase();
+                    let table = if caps.name("mo").is_some() {
+                        &lex.months
+                    } else {
+                        &lex.weekdays
+                    };
+                    let abbreviation = table.iter().any(|(k, v)| {
+                        k.len() > w.len() && k.starts_with(&w) && Some(v) == table.get(&w)
+                    });
+                    if abbreviation || after_name(text, m.start()) {
+                        continue;
+                    }
                 }
             }
             let reports_quarter = first_quarter.is_some_and(|q| q < m.start())
@@ -1321,6 +1350,12 @@ fn amount_not_clock(lex: &TimeLexicon, text: &str, caps: &Captures<'_>) -> bool 
     let (Some(hh), Some(mm)) = (caps.name("hh"), caps.name("mm")) else {
         return false;
     };
+    let marked = caps.name("ampm").is_some() || caps.name("tz").is_some();
+    // Pre-tokenised text splits a clock ("7 : 35 am"); a score or a ratio is split alike, so a
+    // spaced one needs "a.m."/"p.m." or a zone.
+    if text[hh.end()..mm.start()].contains(' ') && !marked {
+        return true;
+    }
     // A clock after a date or weekday ("Tuesday 10.30") is one.
     if ["mo", "wd", "d", "m"]
         .iter()
@@ -1333,7 +1368,6 @@ fn amount_not_clock(lex: &TimeLexicon, text: &str, caps: &Captures<'_>) -> bool 
         .next_back()
         .is_some_and(|c| matches!(c, '$' | '£' | '€' | '¥'));
     let dotted = text[hh.end()..mm.start()].starts_with('.');
-    let marked = caps.name("ampm").is_some() || caps.name("tz").is_some();
     currency || (lex.dotted_clock_needs_am_pm && dotted && !marked)
 }
 
