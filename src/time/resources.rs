@@ -28,6 +28,8 @@ pub struct Rule {
     /// Words one of which the sentence must have for the rule to apply ("the quarter" is a
     /// fiscal quarter in a sentence about earnings); empty: always.
     pub context: Vec<String>,
+    /// Words none of which the sentence may have ("the third quarter" of a game: "touchdown").
+    pub not_context: Vec<String>,
     /// `[text, article date, expected value]`.
     pub examples: Vec<[String; 3]>,
 }
@@ -148,6 +150,8 @@ struct RuleFile {
     not_before: Vec<String>,
     #[serde(default)]
     context: Vec<String>,
+    #[serde(default)]
+    not_context: Vec<String>,
     #[serde(default)]
     examples: Vec<[String; 3]>,
 }
@@ -374,6 +378,7 @@ fn compile(code: &'static str, text: &str) -> Result<TimeLexicon, String> {
             dir_default: r.dir_default,
             not_before: r.not_before,
             context: r.context,
+            not_context: r.not_context,
             examples: r.examples,
         });
     }

@@ -1154,6 +1154,11 @@ pub fn tag_text(text: &str, lang: &str, dct: Option<NaiveDate>) -> Vec<TimeExpr>
             {
                 continue;
             }
+            if !rule.not_context.is_empty()
+                && sentence_has(text, m.start(), m.end(), &rule.not_context)
+            {
+                continue;
+            }
             if caps.name("quarter").is_some() {
                 first_quarter = Some(first_quarter.map_or(m.start(), |q| q.min(m.start())));
             }
