@@ -1002,13 +1002,17 @@ fn after_name(text: &str, at: usize) -> bool {
     let word_start = before.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| {
         i + before[i..].chars().next().map_or(1, char::len_utf8)
     });
-    let word = &before[word_start..];
-    let opens_sentence = before[..word_start]
-        .trim_end()
-        .chars()
-        .last()
-        .is_none_or(|c| matches!(c, '.' | '!' | '?' | '"' | '“' | '\n'));
-    word.starts_with(char::is_uppercase) && !opens_sentence
+    before[word_start..].starts_with(char::is_uppercase) && !opens_sentence(before, word_start)
+}
+
+/// Whether a word at `at` opens a sentence: nothing but white space after the text's start, a
+/// sentence's end, an opening quote or a line break before it.
+fn opens_sentence(text: &str, at: usize) -> bool {
+    text[..at]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_whitespace() || *c == '\n')
+        .is_none_or(|(i, c)| matches!(c, '"' | '“') || stop(text, i, c, false))
 }
 
 /// Whether a unit word is the plural of another ("months" of "month").
@@ -1115,13 +1119,8 @@ pub fn tag_text(text: &str, lang: &str, dct: Option<NaiveDate>) -> Vec<TimeExpr>
             // ("pada Minggu lalu"; "minggu lalu" is last week).
             if let Some(unit) = caps.name("unit") {
                 let word = unit.as_str();
-                let opens_sentence = text[..unit.start()]
-                    .trim_end()
-                    .chars()
-                    .last()
-                    .is_none_or(|c| matches!(c, '.' | '!' | '?' | '"' | '“' | '\n'));
                 if word.starts_with(char::is_uppercase)
-                    && !opens_sentence
+                    && !opens_sentence(text, unit.start())
                     && lex.weekdays.contains_key(&word.to_lowercase())
                 {
                     continue;
