@@ -193,8 +193,9 @@ pub fn article_date(
 
 /// The latest day, between `from` and `to`, that the text states in full (day, month and year:
 /// "23 Agustus 2016", "March 1, 2022"), with where and how it is written. News reports what
-/// happened up to its own day: in IndoSum's undated articles this day was within a month of the
-/// publication date 40 times of 49, the middle of the file's dates twice (BENCHMARKS.md).
+/// happened up to its own day: for the 21 undated IndoSum articles it dates, it was within a month
+/// of the publication date 15 times, the middle of the file's dates once (BENCHMARKS.md,
+/// `scripts/indosum_dates.py`).
 fn stated_day(text: &str, from: NaiveDate, to: NaiveDate) -> Option<(NaiveDate, Span, String)> {
     let lang = lang::detect(text)?;
     crate::time::tagger::tag_text(text, lang, None)
