@@ -7,7 +7,7 @@
 //!
 //! The pipeline, one module per stage:
 //! [`import`] → article date ([`time::article_date`]) → [`lang`] → time expressions ([`time::tag`])
-//! → [`names`] → [`events`] → [`graph`] (still to come) → [`store`]; [`pipeline`] runs them in order.
+//! → [`names`] → parts of speech ([`pos`]) → [`events`] → [`graph`] → [`store`]; [`pipeline`] runs them in order.
 //!
 //! ```
 //! use linimasa::{pipeline, store::{Store, EventFilter}};
@@ -39,6 +39,7 @@ pub mod measure;
 pub mod model;
 pub mod names;
 pub mod pipeline;
+pub mod pos;
 pub mod store;
 pub mod time;
 pub mod timeline;

@@ -10,7 +10,7 @@ use super::Format;
 
 type Res = Result<ExitCode, Box<dyn std::error::Error>>;
 
-pub fn eval(paths: &[PathBuf], format: Format) -> Res {
+pub fn eval(paths: &[PathBuf], format: Format, errors: bool) -> Res {
     let mut total = EventScore::default();
     let mut anchored_gold = 0;
     let mut docs = 0;
@@ -25,6 +25,11 @@ pub fn eval(paths: &[PathBuf], format: Format) -> Res {
                 eval::read_meantime(&content).map_err(|e| format!("{}: {e}", file.display()))?;
             let found = linimasa::pipeline::extract(&eval::article_of(&doc)).events;
             total.add(eval::score(&doc, &found));
+            if errors {
+                for line in eval::mistakes(&doc, &found) {
+                    eprintln!("{}\t{line}", file.display());
+                }
+            }
             anchored_gold += eval::anchored_gold(&doc);
             docs += 1;
         }

@@ -4,6 +4,7 @@ mod events;
 mod export;
 mod names;
 mod output;
+mod pos;
 mod timeline;
 mod timex;
 
@@ -283,6 +284,20 @@ enum TrainCommand {
         #[arg(long, default_value_t = 5)]
         runs: usize,
     },
+    /// The part-of-speech tagger: word<TAB>UPOS files (scripts/ud_pos.py) or CoNLL-U files.
+    Pos {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Where to write the model (e.g. resources/en/pos.model).
+        #[arg(long)]
+        out: PathBuf,
+        /// Passes over the training sentences (the shipped model uses 10).
+        #[arg(long, default_value_t = 10)]
+        epochs: usize,
+        /// The seed of the training order's shuffle (the shipped model uses 17).
+        #[arg(long, default_value_t = 17)]
+        seed: u64,
+    },
 }
 
 #[derive(Subcommand)]
@@ -311,6 +326,19 @@ enum EvalCommand {
         #[arg(long)]
         phrases: bool,
     },
+    /// Parts of speech: accuracy and per-tag F1 on word<TAB>UPOS or CoNLL-U files.
+    Pos {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Language of the model to use (en).
+        #[arg(long)]
+        lang: String,
+        /// A model file to use instead of the built-in one.
+        #[arg(long)]
+        model: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
     /// Events: MEANTIME CAT files (.xml) or folders of them; detection precision, recall and F1,
     /// and how many matched events are dated right and have a right participant.
     Events {
@@ -318,6 +346,10 @@ enum EvalCommand {
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
+        /// Also list each missed mention, each event matching none and each misdated event
+        /// (to standard error).
+        #[arg(long)]
+        errors: bool,
     },
     /// Time expressions: TimeML files with gold TIMEX3 tags (.tml) or MEANTIME CAT files (.xml),
     /// or folders of them; prints strict/relaxed span and value precision, recall and F1.
@@ -436,6 +468,24 @@ fn execute(cli: Cli) -> Res {
                     runs,
                 },
         } => return names::train(&paths, &lang, epochs, seed, runs, &out),
+        Command::Train {
+            what:
+                TrainCommand::Pos {
+                    paths,
+                    out,
+                    epochs,
+                    seed,
+                },
+        } => return pos::train(&paths, epochs, seed, &out),
+        Command::Eval {
+            what:
+                EvalCommand::Pos {
+                    paths,
+                    lang,
+                    model,
+                    format,
+                },
+        } => return pos::eval(&paths, &lang, model.as_deref(), format),
         Command::Timeline {
             paths,
             entities,
@@ -457,8 +507,13 @@ fn execute(cli: Cli) -> Res {
                 },
         } => return names::eval(&paths, &lang, model.as_deref(), format, errors, phrases),
         Command::Eval {
-            what: EvalCommand::Events { paths, format },
-        } => return events::eval(&paths, format),
+            what:
+                EvalCommand::Events {
+                    paths,
+                    format,
+                    errors,
+                },
+        } => return events::eval(&paths, format, errors),
         Command::Eval {
             what:
                 EvalCommand::Timex {

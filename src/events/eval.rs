@@ -295,6 +295,33 @@ pub fn article_of(doc: &GoldDoc) -> Article {
     }
 }
 
+/// For each found event, the gold mention it matches (its trigger overlaps the mention; one to
+/// one, first come first served).
+fn matches(doc: &GoldDoc, found: &[Event]) -> Vec<Option<usize>> {
+    let mut taken = vec![false; doc.events.len()];
+    found
+        .iter()
+        .map(|event| {
+            let trigger = event.trigger?;
+            let k = doc.events.iter().enumerate().position(|(k, g)| {
+                !taken[k] && g.span.start < trigger.end && trigger.start < g.span.end
+            })?;
+            taken[k] = true;
+            Some(k)
+        })
+        .collect()
+}
+
+fn participant_right(event: &Event, gold: &GoldEvent) -> bool {
+    event.participants.iter().any(|p| {
+        let name = p.actor.to_lowercase();
+        gold.participants.iter().any(|g| {
+            let g = g.to_lowercase();
+            g.contains(&name) || (name.contains(&g) && g.len() > 2)
+        })
+    })
+}
+
 /// Scores the events found in a document against its gold.
 pub fn score(doc: &GoldDoc, found: &[Event]) -> EventScore {
     let mut s = EventScore {
@@ -302,17 +329,10 @@ pub fn score(doc: &GoldDoc, found: &[Event]) -> EventScore {
         found: found.iter().filter(|e| e.trigger.is_some()).count(),
         ..EventScore::default()
     };
-    let mut taken = vec![false; doc.events.len()];
-    for event in found {
-        let Some(trigger) = event.trigger else {
+    for (event, k) in found.iter().zip(matches(doc, found)) {
+        let Some(gold) = k.map(|k| &doc.events[k]) else {
             continue;
         };
-        let hit =
-            doc.events.iter().enumerate().find(|(k, g)| {
-                !taken[*k] && g.span.start < trigger.end && trigger.start < g.span.end
-            });
-        let Some((k, gold)) = hit else { continue };
-        taken[k] = true;
         s.matched += 1;
         if let Some(anchor) = gold.anchor {
             s.anchored += 1;
@@ -322,19 +342,45 @@ pub fn score(doc: &GoldDoc, found: &[Event]) -> EventScore {
         }
         if !gold.participants.is_empty() {
             s.with_participants += 1;
-            let right = event.participants.iter().any(|p| {
-                let name = p.actor.to_lowercase();
-                gold.participants.iter().any(|g| {
-                    let g = g.to_lowercase();
-                    g.contains(&name) || (name.contains(&g) && g.len() > 2)
-                })
-            });
-            if right {
+            if participant_right(event, gold) {
                 s.participant_right += 1;
             }
         }
     }
     s
+}
+
+/// One line per mistake, for reading: gold mentions not found, events that match none, and
+/// matched events dated wrong (with the gold's anchor and the event's span).
+pub fn mistakes(doc: &GoldDoc, found: &[Event]) -> Vec<String> {
+    let word = |s: Span| s.slice(&doc.text).unwrap_or_default().replace('\n', " ");
+    let matched = matches(doc, found);
+    let mut out = Vec::new();
+    for (k, g) in doc.events.iter().enumerate() {
+        if !matched.contains(&Some(k)) {
+            out.push(format!("missed\t{}", word(g.span)));
+        }
+    }
+    for (event, k) in found.iter().zip(&matched) {
+        let Some(trigger) = event.trigger else {
+            continue;
+        };
+        match k.map(|k| &doc.events[k]) {
+            None => out.push(format!("false\t{}\t{}", word(trigger), event.cameo)),
+            Some(g) => {
+                if let Some(anchor) = g.anchor.filter(|a| !dated_right(event, *a)) {
+                    out.push(format!(
+                        "misdated\t{}\tgold {anchor:?}\tfound {:?}..{:?}\t{}",
+                        word(trigger),
+                        event.earliest,
+                        event.latest,
+                        event.date_derivation
+                    ));
+                }
+            }
+        }
+    }
+    out
 }
 
 fn dated_right(event: &Event, anchor: Anchor) -> bool {

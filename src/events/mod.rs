@@ -22,7 +22,7 @@
 
 pub mod eval;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use serde::Deserialize;
@@ -32,6 +32,7 @@ use crate::model::{
     TimeExpr, TimexType,
 };
 use crate::names::{gazetteer::gazetteer, tokenize, Names};
+use crate::pos::Upos;
 
 /// A language's event lexicon.
 #[derive(Debug)]
@@ -50,7 +51,15 @@ pub struct EventLexicon {
     /// Words before a time expression that make it the end of a span ("kontrak hingga 2021"):
     /// no date for the event of the clause.
     until: Vec<String>,
+    /// Nouns that name events ("delivery", "dispute"): `[words] nouns` and the generated
+    /// `event-nouns.txt`. Used where the language has a part-of-speech model.
+    nouns: HashSet<String>,
+    /// Verbs and nouns that are no events ("according", "including", "market").
+    not_events: HashSet<String>,
 }
+
+/// The type of an event found by its part of speech whose word is in no CAMEO trigger list.
+pub const OTHER: &str = "00";
 
 impl EventLexicon {
     /// The one-word triggers (any type).
@@ -69,6 +78,16 @@ struct File {
     triggers: HashMap<String, Vec<String>>,
     modality: ModalityFile,
     clauses: ClauseFile,
+    #[serde(default)]
+    words: WordsFile,
+}
+
+#[derive(Deserialize, Default)]
+struct WordsFile {
+    #[serde(default)]
+    nouns: Vec<String>,
+    #[serde(default)]
+    not_events: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -126,6 +145,21 @@ pub fn lexicon(lang: &str) -> Option<&'static EventLexicon> {
                         .push((seq, cameo));
                 }
                 let triggers = by_first;
+                let generated =
+                    crate::lang::text_file(files, "event-nouns.txt").unwrap_or_default();
+                let nouns = file
+                    .words
+                    .nouns
+                    .iter()
+                    .map(|w| w.to_lowercase())
+                    .chain(
+                        generated
+                            .lines()
+                            .map(str::trim)
+                            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                            .map(str::to_string),
+                    )
+                    .collect();
                 Some((
                     *code,
                     EventLexicon {
@@ -137,6 +171,8 @@ pub fn lexicon(lang: &str) -> Option<&'static EventLexicon> {
                         pronouns: file.clauses.pronouns,
                         bare_speech: file.clauses.bare_speech,
                         until: file.clauses.until,
+                        nouns,
+                        not_events: file.words.not_events.into_iter().collect(),
                     },
                 ))
             })
@@ -156,6 +192,7 @@ pub fn extract(article: &Article, times: &[TimeExpr], names: &Names) -> Vec<Even
     let lower: Vec<String> = tokens.iter().map(|t| t.text.to_lowercase()).collect();
     let dct = article.published.as_ref().map(|p| p.date);
     let rule = format!("events.triggers.{lang}");
+    let pos = crate::pos::model(lang);
 
     // Who a mention names: actors by alias, places through the gazetteer (countries are actors too).
     let mut actor_of: HashMap<&str, &str> = HashMap::new();
@@ -224,10 +261,38 @@ pub fn extract(article: &Article, times: &[TimeExpr], names: &Names) -> Vec<Even
                 None => i += 1,
             }
         }
+        // With a part-of-speech model, every event verb and event noun is an event too (of
+        // type OTHER unless a trigger list has it), and a clause may hold several.
+        if let Some(model) = pos {
+            let tags = model.tag(
+                &tokens[sentence.clone()]
+                    .iter()
+                    .map(|t| t.text)
+                    .collect::<Vec<_>>(),
+            );
+            for (k, tag) in tags.into_iter().enumerate() {
+                let i = sentence.start + k;
+                let w = &lower[i];
+                let event_word = match tag {
+                    Upos::Verb => true,
+                    Upos::Noun => lex.nouns.contains(w),
+                    _ => false,
+                } && !lex.not_events.contains(w)
+                    && w.chars().any(char::is_alphabetic);
+                // A word inside a name is part of the name ("Boeing" is no verb in -ing).
+                let in_name = names.mentions.iter().any(|m| {
+                    m.span.start <= tokens[i].span.start && tokens[i].span.end <= m.span.end
+                });
+                if event_word && !in_name && !found.iter().any(|(a, b, _)| (*a..*b).contains(&i)) {
+                    found.push((i, i + 1, OTHER.to_string()));
+                }
+            }
+            found.sort();
+        }
         for (t_start, t_end, cameo) in found {
             let clause = clause_of(t_start);
             let evidence = span_of(&clause);
-            if events.iter().any(|e| e.evidence == evidence) {
+            if pos.is_none() && events.iter().any(|e| e.evidence == evidence) {
                 continue;
             }
             let trigger_span = Span::new(tokens[t_start].span.start, tokens[t_end - 1].span.end);
@@ -325,8 +390,10 @@ pub fn extract(article: &Article, times: &[TimeExpr], names: &Names) -> Vec<Even
                 }
             }
             // Without any actor an event cannot be placed in the network or filtered by actor;
-            // such clauses are mostly background, so they are left out.
-            if participants.is_empty() {
+            // found by its trigger words alone such clauses are mostly background, so they are
+            // left out. An event verb or noun found by its part of speech stands by itself
+            // ("the crash", "deliveries were delayed"): it stays, dated and placed.
+            if participants.is_empty() && pos.is_none() {
                 continue;
             }
             if cameo == "01" && places.is_empty() {
@@ -496,9 +563,11 @@ fn drop_repeated_mentions(events: Vec<Event>, anchors: &[(bool, String)]) -> Vec
                                 && *f_time
                                 && f.cameo == e.cameo
                                 && (f_trigger == trigger
-                                    || f.participants
-                                        .iter()
-                                        .any(|p| e.participants.iter().any(|q| q.actor == p.actor)))
+                                    // Untyped events share a type but not a kind of event.
+                                    || e.cameo != OTHER
+                                        && f.participants.iter().any(|p| {
+                                            e.participants.iter().any(|q| q.actor == p.actor)
+                                        }))
                         },
                     )
             })
@@ -510,7 +579,8 @@ fn drop_repeated_mentions(events: Vec<Event>, anchors: &[(bool, String)]) -> Vec
         .collect()
 }
 
-/// The name of a CAMEO root code ("01" → "Make public statement"); the code itself when unknown.
+/// The name of a CAMEO root code ("01" → "Make public statement"), or of [`OTHER`]; the code
+/// itself when unknown.
 pub fn cameo_name(code: &str) -> &str {
     match code {
         "01" => "Make public statement",
@@ -533,6 +603,7 @@ pub fn cameo_name(code: &str) -> &str {
         "18" => "Assault",
         "19" => "Fight",
         "20" => "Use unconventional mass violence",
+        OTHER => "Other event",
         other => other,
     }
 }
@@ -674,9 +745,10 @@ mod tests {
             "en",
         );
         assert_eq!(denied[0].modality, Modality::Denied, "{denied:?}");
-        assert_eq!(denied[1].modality, Modality::Planned, "{denied:?}");
+        let meet = denied.iter().find(|e| e.cameo == "04").expect("a meeting");
+        assert_eq!(meet.modality, Modality::Planned, "{denied:?}");
         assert_eq!(
-            denied[1].date_value.as_deref(),
+            meet.date_value.as_deref(),
             Some("2022-03-04"),
             "future tense: the coming Friday"
         );

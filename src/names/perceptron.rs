@@ -52,7 +52,7 @@ pub struct Model {
 
 /// Feature keys are hashes already: the map uses them as they are instead of hashing again.
 #[derive(Debug, Default, Clone, Copy)]
-struct Prehashed;
+pub(crate) struct Prehashed;
 
 impl std::hash::BuildHasher for Prehashed {
     type Hasher = PrehashedHasher;
@@ -62,7 +62,7 @@ impl std::hash::BuildHasher for Prehashed {
 }
 
 #[derive(Debug, Default)]
-struct PrehashedHasher(u64);
+pub(crate) struct PrehashedHasher(u64);
 
 impl std::hash::Hasher for PrehashedHasher {
     fn finish(&self) -> u64 {
@@ -79,7 +79,8 @@ impl std::hash::Hasher for PrehashedHasher {
     }
 }
 
-fn fnv(template: u8, parts: &[&str]) -> u32 {
+/// A feature's key: FNV-1a over its template number and parts.
+pub(crate) fn fnv(template: u8, parts: &[&str]) -> u32 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut eat = |b: u8| {
         h ^= b as u64;
@@ -332,7 +333,7 @@ impl WordClasses {
 }
 
 /// "2022" → "0000": the cluster table writes every digit as 0.
-fn digits_as_zero(word: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn digits_as_zero(word: &str) -> std::borrow::Cow<'_, str> {
     if word.bytes().any(|b| b.is_ascii_digit()) {
         word.chars()
             .map(|c| if c.is_ascii_digit() { '0' } else { c })
