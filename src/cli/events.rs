@@ -16,13 +16,14 @@ pub fn eval(paths: &[PathBuf], format: Format, errors: bool) -> Res {
     let mut docs = 0;
     for p in paths {
         for file in linimasa::import::collect_files(p)? {
-            if file.extension().is_none_or(|e| e != "xml") {
-                continue;
-            }
+            let read = match file.extension().and_then(|e| e.to_str()) {
+                Some("xml") => eval::read_meantime,
+                Some("tml") => eval::read_timeml,
+                _ => continue,
+            };
             let content =
                 std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
-            let doc =
-                eval::read_meantime(&content).map_err(|e| format!("{}: {e}", file.display()))?;
+            let doc = read(&content).map_err(|e| format!("{}: {e}", file.display()))?;
             let found = linimasa::pipeline::extract(&eval::article_of(&doc)).events;
             total.add(eval::score(&doc, &found));
             if errors {

@@ -291,6 +291,9 @@ enum TrainCommand {
         /// Where to write the model (e.g. resources/en/pos.model).
         #[arg(long)]
         out: PathBuf,
+        /// The language whose verb forms (resources/<lang>/verb-forms.tsv) the model uses.
+        #[arg(long, default_value = "en")]
+        lang: String,
         /// Passes over the training sentences (the shipped model uses 10).
         #[arg(long, default_value_t = 10)]
         epochs: usize,
@@ -339,8 +342,9 @@ enum EvalCommand {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
-    /// Events: MEANTIME CAT files (.xml) or folders of them; detection precision, recall and F1,
-    /// and how many matched events are dated right and have a right participant.
+    /// Events: MEANTIME CAT files (.xml) or TimeML files with gold EVENT tags (.tml), or folders
+    /// of them; detection precision, recall and F1, and (MEANTIME) how many matched events are
+    /// dated right and have a right participant.
     Events {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
@@ -473,10 +477,11 @@ fn execute(cli: Cli) -> Res {
                 TrainCommand::Pos {
                     paths,
                     out,
+                    lang,
                     epochs,
                     seed,
                 },
-        } => return pos::train(&paths, epochs, seed, &out),
+        } => return pos::train(&paths, &lang, epochs, seed, &out),
         Command::Eval {
             what:
                 EvalCommand::Pos {

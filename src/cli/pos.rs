@@ -23,16 +23,20 @@ fn read(paths: &[PathBuf]) -> Result<Vec<Tagged>, Box<dyn std::error::Error>> {
     Ok(out)
 }
 
-pub fn train(paths: &[PathBuf], epochs: usize, seed: u64, out: &Path) -> Res {
+pub fn train(paths: &[PathBuf], lang: &str, epochs: usize, seed: u64, out: &Path) -> Res {
     let data = read(paths)?;
     let tokens: usize = data.iter().map(|(w, _)| w.len()).sum();
     eprintln!(
         "training on {} sentences, {tokens} tokens, {epochs} epochs",
         data.len()
     );
-    let model = Model::train(&data, epochs, seed, |epoch, accuracy| {
-        eprintln!("epoch {epoch}: token accuracy {accuracy:.4}")
-    });
+    let model = Model::train(
+        &data,
+        pos::verb_forms(lang),
+        epochs,
+        seed,
+        |epoch, accuracy| eprintln!("epoch {epoch}: token accuracy {accuracy:.4}"),
+    );
     let bytes = model.to_bytes();
     // Write beside, then rename: an interrupted run never leaves a broken model.
     let tmp = out.with_extension("model.tmp");
@@ -46,8 +50,8 @@ pub fn eval(paths: &[PathBuf], lang: &str, model_file: Option<&Path>, format: Fo
     let model: &Model = match model_file {
         Some(path) => {
             let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-            let model =
-                Model::from_bytes(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+            let model = Model::from_bytes(&bytes, pos::verb_forms(lang))
+                .map_err(|e| format!("{}: {e}", path.display()))?;
             Box::leak(Box::new(model))
         }
         None => pos::model(lang).ok_or(format!("no part-of-speech model for \"{lang}\""))?,

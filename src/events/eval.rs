@@ -271,6 +271,26 @@ pub fn read_meantime(content: &str) -> Result<GoldDoc, TimemlError> {
     })
 }
 
+/// Reads a TimeML document (TimeBank, AQUAINT, TempEval-3) as event gold: its `<EVENT>` tags,
+/// without dates or participants (TimeML ties events to times by TLINKs that these scores do
+/// not read), so only detection is scored.
+pub fn read_timeml(content: &str) -> Result<GoldDoc, TimemlError> {
+    let doc = timeml::parse(content)?;
+    Ok(GoldDoc {
+        events: doc
+            .gold_events
+            .iter()
+            .map(|&span| GoldEvent {
+                span,
+                anchor: None,
+                participants: vec![],
+            })
+            .collect(),
+        text: doc.text,
+        dct: doc.dct,
+    })
+}
+
 /// The article Linimasa reads for a gold document (English, dated by its creation time).
 pub fn article_of(doc: &GoldDoc) -> Article {
     Article {
@@ -453,6 +473,28 @@ mod tests {
             "{found:#?}"
         );
         assert_eq!(s.f1(), 2.0 * s.precision() / (s.precision() + 1.0));
+    }
+
+    #[test]
+    fn timeml_events_are_read_and_scored_for_detection_and_listed_when_wrong() {
+        let tml = "<TimeML><DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"1998-02-06\" \
+                   functionInDocument=\"CREATION_TIME\">02/06/1998</TIMEX3></DCT><TEXT>\
+                   Shares of Boeing <EVENT eid=\"e1\" class=\"OCCURRENCE\">fell</EVENT> after \
+                   the <EVENT eid=\"e2\" class=\"OCCURRENCE\">crash</EVENT> of a jet in the \
+                   <EVENT eid=\"e3\" class=\"STATE\">sea</EVENT>.</TEXT></TimeML>";
+        let doc = read_timeml(tml).unwrap();
+        assert_eq!(doc.dct, NaiveDate::from_ymd_opt(1998, 2, 6));
+        let words: Vec<_> = doc.events.iter().map(|e| e.span.slice(&doc.text)).collect();
+        assert_eq!(words, [Some("fell"), Some("crash"), Some("sea")]);
+        let found = crate::pipeline::extract(&article_of(&doc)).events;
+        let s = score(&doc, &found);
+        // The verb and the event noun are found; the sea is no event for Linimasa.
+        assert_eq!((s.gold, s.matched), (3, 2), "{found:#?}");
+        let mistakes = mistakes(&doc, &found);
+        assert!(
+            mistakes.contains(&"missed\tsea".to_string()),
+            "{mistakes:?}"
+        );
     }
 
     #[test]

@@ -262,7 +262,7 @@ pub fn extract(article: &Article, times: &[TimeExpr], names: &Names) -> Vec<Even
             }
         }
         // With a part-of-speech model, every event verb and event noun is an event too (of
-        // type OTHER unless a trigger list has it), and a clause may hold several.
+        // type OTHER unless a trigger list has it or its verb), and a clause may hold several.
         if let Some(model) = pos {
             let tags = model.tag(
                 &tokens[sentence.clone()]
@@ -284,7 +284,17 @@ pub fn extract(article: &Article, times: &[TimeExpr], names: &Names) -> Vec<Even
                     m.span.start <= tokens[i].span.start && tokens[i].span.end <= m.span.end
                 });
                 if event_word && !in_name && !found.iter().any(|(a, b, _)| (*a..*b).contains(&i)) {
-                    found.push((i, i + 1, OTHER.to_string()));
+                    // Another form of a trigger verb has its type ("attacking": "attack").
+                    let cameo = crate::pos::verb_forms(lang)
+                        .lemma(w)
+                        .and_then(|lemma| {
+                            lex.triggers
+                                .get(lemma)?
+                                .iter()
+                                .find(|(seq, _)| seq.len() == 1)
+                        })
+                        .map_or(OTHER, |(_, cameo)| cameo.as_str());
+                    found.push((i, i + 1, cameo.to_string()));
                 }
             }
             found.sort();
@@ -547,31 +557,32 @@ pub fn extract(article: &Article, times: &[TimeExpr], names: &Names) -> Vec<Even
 /// serangannya Kamis lalu") and again in passing, without a time of its own ("...sanksi karena
 /// melancarkan serangannya di Ukraina", "sejak pecahnya perang"). A mention without its own time
 /// expression that has the type of a dated mention and shares an actor or the trigger words with
-/// it is the same event, and is dropped. Statements are left alone: each says something new.
+/// it is the same event, and is dropped. Statements are left alone: each says something new, and
+/// so are untyped events (type [`OTHER`]).
 fn drop_repeated_mentions(events: Vec<Event>, anchors: &[(bool, String)]) -> Vec<Event> {
-    let repeated: Vec<bool> =
-        events
-            .iter()
-            .zip(anchors)
-            .enumerate()
-            .map(|(i, (e, (own_time, trigger)))| {
-                !own_time
+    let repeated: Vec<bool> = events
+        .iter()
+        .zip(anchors)
+        .enumerate()
+        .map(|(i, (e, (own_time, trigger)))| {
+            !own_time
                     && e.cameo != "01"
+                    // Each event verb or noun found by its part of speech is a mention of
+                    // its own: "fell" twice is two falls.
+                    && e.cameo != OTHER
                     && events.iter().zip(anchors).enumerate().any(
                         |(j, (f, (f_time, f_trigger)))| {
                             i != j
                                 && *f_time
                                 && f.cameo == e.cameo
                                 && (f_trigger == trigger
-                                    // Untyped events share a type but not a kind of event.
-                                    || e.cameo != OTHER
-                                        && f.participants.iter().any(|p| {
-                                            e.participants.iter().any(|q| q.actor == p.actor)
-                                        }))
+                                    || f.participants
+                                        .iter()
+                                        .any(|p| e.participants.iter().any(|q| q.actor == p.actor)))
                         },
                     )
-            })
-            .collect();
+        })
+        .collect();
     events
         .into_iter()
         .zip(repeated)
@@ -717,6 +728,50 @@ mod tests {
             "{sale:#?}"
         );
         assert!(events.iter().any(|e| e.cameo == "01"), "{events:#?}");
+    }
+
+    #[test]
+    fn every_english_event_verb_and_event_noun_is_an_event() {
+        let text = "Boeing has pushed back the development of its new airliner. The crash killed \
+                    twelve people on Sunday, and deliveries were delayed.";
+        let events = run(text, "en");
+        let words: Vec<(&str, &str)> = events
+            .iter()
+            .filter_map(|e| Some((e.trigger?.slice(text)?, e.cameo.as_str())))
+            .collect();
+        // Verbs and event nouns, several in one clause; not the auxiliary "has", not "airliner".
+        for w in [
+            "pushed",
+            "development",
+            "crash",
+            "killed",
+            "deliveries",
+            "delayed",
+        ] {
+            assert!(words.iter().any(|(x, _)| *x == w), "{w}: {words:?}");
+        }
+        assert!(
+            !words
+                .iter()
+                .any(|(x, _)| ["has", "airliner", "Boeing"].contains(x)),
+            "{words:?}"
+        );
+        // Lexicon words keep their CAMEO type; the others are OTHER.
+        assert!(words.contains(&("killed", "18")), "{words:?}");
+        assert!(words.contains(&("pushed", OTHER)), "{words:?}");
+        // The crash has no actor but stays, dated by its clause's Sunday.
+        let crash = events
+            .iter()
+            .find(|e| e.trigger.and_then(|t| t.slice(text)) == Some("crash"))
+            .unwrap();
+        assert_eq!(
+            crash.date_value.as_deref(),
+            Some("2022-02-27"),
+            "{crash:#?}"
+        );
+        assert_eq!(cameo_name(OTHER), "Other event");
+        // Indonesian has no part-of-speech model: only trigger words make events there.
+        assert!(crate::pos::model("id").is_none());
     }
 
     #[test]

@@ -4,8 +4,9 @@
 //!
 //! The tagger is a greedy left-to-right averaged perceptron (Collins 2002): each word's tag is
 //! chosen from features of the word (its lower-case form with digits as 0, suffixes of one to
-//! four letters, first letter, shape), of its neighbours (two words either side, the next
-//! word's suffix) and of the two tags chosen before it. Trained on Universal Dependencies
+//! four letters, first letter, shape, whether it is a form of a known verb:
+//! `resources/<lang>/verb-forms.tsv`), of its neighbours (two words either side, the next word's
+//! suffix) and of the two tags chosen before it. Trained on Universal Dependencies
 //! treebanks (`corpora/<lang>/ud-pos/`, word and tag per line, written by `scripts/ud_pos.py`)
 //! with `linimasa train pos`, embedded as `resources/<lang>/pos.model` (weights quantised to 16
 //! bits, near-zero ones dropped).
@@ -76,10 +77,50 @@ impl Upos {
 /// A sentence's words with their tags.
 pub type Tagged = (Vec<String>, Vec<Upos>);
 
+/// A language's verbs and their forms (`resources/<lang>/verb-forms.tsv`, one verb per line:
+/// lemma, a tab, its forms): form → lemma.
+#[derive(Debug, Default)]
+pub struct VerbForms(HashMap<String, String>);
+
+impl VerbForms {
+    pub fn parse(text: &str) -> VerbForms {
+        let mut map = HashMap::new();
+        for line in text.lines().filter(|l| !l.starts_with('#')) {
+            let mut cols = line.split('\t');
+            let Some(lemma) = cols.next().filter(|l| !l.is_empty()) else {
+                continue;
+            };
+            map.insert(lemma.to_string(), lemma.to_string());
+            for form in cols.next().unwrap_or_default().split_whitespace() {
+                // A form of two verbs ("found": find, found) keeps the first listed.
+                map.entry(form.to_string())
+                    .or_insert_with(|| lemma.to_string());
+            }
+        }
+        VerbForms(map)
+    }
+
+    /// The verb a lower-case word is a form of ("fell" → "fall").
+    pub fn lemma(&self, lower: &str) -> Option<&str> {
+        self.0.get(lower).map(String::as_str)
+    }
+}
+
+/// The verb forms of a language (empty when it has none).
+pub fn verb_forms(lang: &str) -> &'static VerbForms {
+    static FORMS: OnceLock<HashMap<&'static str, VerbForms>> = OnceLock::new();
+    static NONE: OnceLock<VerbForms> = OnceLock::new();
+    crate::lang::per_language(&FORMS, "verb-forms.tsv", |_, text| VerbForms::parse(text))
+        .get(lang)
+        .unwrap_or_else(|| NONE.get_or_init(VerbForms::default))
+}
+
 /// A trained tagger.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Model {
     weights: HashMap<u32, [f32; N], Prehashed>,
+    /// Whether a word is a known verb form is a feature.
+    verbs: &'static VerbForms,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -108,17 +149,29 @@ fn prefix(word: &str) -> &str {
 /// A sentence prepared for tagging: its words' normalised forms and shapes, computed once.
 struct Words {
     lower: Vec<String>,
+    /// Whether the word has a capital letter.
+    capitals: Vec<bool>,
     shapes: Vec<String>,
+    verb: Vec<&'static str>,
 }
 
 impl Words {
-    fn new<S: AsRef<str>>(words: &[S]) -> Words {
+    fn new<S: AsRef<str>>(words: &[S], verbs: &VerbForms) -> Words {
+        let lower: Vec<String> = words
+            .iter()
+            .map(|w| digits_as_zero(&w.as_ref().to_lowercase()).into_owned())
+            .collect();
         Words {
-            lower: words
+            verb: lower
                 .iter()
-                .map(|w| digits_as_zero(&w.as_ref().to_lowercase()).into_owned())
+                .map(|w| if verbs.lemma(w).is_some() { "v" } else { "" })
                 .collect(),
             shapes: words.iter().map(|w| shape(w.as_ref())).collect(),
+            capitals: words
+                .iter()
+                .map(|w| w.as_ref().chars().any(char::is_uppercase))
+                .collect(),
+            lower,
         }
     }
 
@@ -127,6 +180,15 @@ impl Words {
             i if i < 0 => "<s>",
             i if i as usize >= self.lower.len() => "</s>",
             i => &self.lower[i as usize],
+        }
+    }
+
+    /// When tagging (not in training): a word written without capitals is no proper noun
+    /// ("Boeing fell": "fell" is no name; the web text the tagger learns from lower-cases
+    /// names now and then, news does not).
+    fn constrain(&self, i: usize, scores: &mut [f32; N]) {
+        if !self.capitals[i] {
+            scores[Upos::Propn as usize] = f32::NEG_INFINITY;
         }
     }
 
@@ -160,6 +222,8 @@ impl Words {
             fnv(14, &[p1, w]),
             fnv(15, &[suffix(next, 3)]),
             fnv(16, &[suffix(prev, 3)]),
+            fnv(17, &[self.verb[i]]),
+            fnv(18, &[self.verb[i], p1]),
         ]);
     }
 }
@@ -179,14 +243,16 @@ impl Model {
 
     /// The tags of one sentence's words.
     pub fn tag<S: AsRef<str>>(&self, words: &[S]) -> Vec<Upos> {
-        let prepared = Words::new(words);
+        let prepared = Words::new(words, self.verbs);
         let mut out: Vec<Upos> = Vec::with_capacity(words.len());
         let mut features = Vec::with_capacity(17);
         for i in 0..words.len() {
             let p1 = i.checked_sub(1).map_or("<s>", |k| out[k].as_str());
             let p2 = i.checked_sub(2).map_or("<s>", |k| out[k].as_str());
             prepared.features(i, p1, p2, &mut features);
-            out.push(best(&self.scores(&features)));
+            let mut scores = self.scores(&features);
+            prepared.constrain(i, &mut scores);
+            out.push(best(&scores));
         }
         out
     }
@@ -197,6 +263,7 @@ impl Model {
     /// every step.
     pub fn train(
         data: &[Tagged],
+        verbs: &'static VerbForms,
         epochs: usize,
         seed: u64,
         mut progress: impl FnMut(usize, f64),
@@ -209,7 +276,7 @@ impl Model {
             stamp: [u64; N],
         }
         let mut acc: HashMap<u32, Acc, Prehashed> = HashMap::default();
-        let prepared: Vec<Words> = data.iter().map(|(w, _)| Words::new(w)).collect();
+        let prepared: Vec<Words> = data.iter().map(|(w, _)| Words::new(w, verbs)).collect();
         let mut order: Vec<usize> = (0..data.len()).collect();
         let mut rng = crate::bench::Rng::new(seed);
         let mut step: u64 = 0;
@@ -270,7 +337,7 @@ impl Model {
                 (f, w)
             })
             .collect();
-        Model { weights }
+        Model { weights, verbs }
     }
 
     pub fn features(&self) -> usize {
@@ -316,7 +383,8 @@ impl Model {
         out
     }
 
-    pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
+    /// Reads a model file; `verbs` are the verb forms of its language.
+    pub fn from_bytes(bytes: &[u8], verbs: &'static VerbForms) -> Result<Model, ModelError> {
         let rest = bytes.strip_prefix(MAGIC).ok_or(ModelError::Header)?;
         let mut at = 0;
         let mut take = |n: usize| -> Result<&[u8], ModelError> {
@@ -339,7 +407,7 @@ impl Model {
             }
             weights.insert(key, w);
         }
-        Ok(Model { weights })
+        Ok(Model { weights, verbs })
     }
 }
 
@@ -363,7 +431,7 @@ pub fn model(lang: &str) -> Option<&'static Model> {
                 .filter_map(|l| {
                     let bytes = crate::lang::binary_file(l.code, "pos.model")?;
                     // Compiled in and loaded by tests: a broken file is a build bug.
-                    let model = Model::from_bytes(bytes)
+                    let model = Model::from_bytes(bytes, verb_forms(l.code))
                         .unwrap_or_else(|e| panic!("resources/{}/pos.model: {e}", l.code));
                     Some((l.code, model))
                 })
@@ -428,11 +496,11 @@ mod tests {
     #[test]
     fn learns_its_training_sentences_and_round_trips_through_bytes() {
         let data = corpus();
-        let model = Model::train(&data, 10, 1, |_, _| {});
+        let model = Model::train(&data, verb_forms("en"), 10, 1, |_, _| {});
         for (words, tags) in &data {
             assert_eq!(&model.tag(words), tags, "{words:?}");
         }
-        let back = Model::from_bytes(&model.to_bytes()).unwrap();
+        let back = Model::from_bytes(&model.to_bytes(), verb_forms("en")).unwrap();
         for (words, tags) in &data {
             assert_eq!(&back.tag(words), tags);
         }
@@ -453,10 +521,14 @@ mod tests {
                       1\tdo\tdo\tAUX\t_\t_\t_\t_\t_\t_\n2\tn't\tnot\tPART\t_\t_\t_\t_\t_\t_\n";
         let read = read_tagged(conllu).unwrap();
         assert_eq!(read[0].1, [Upos::Aux, Upos::Part]);
-        assert_eq!(Model::from_bytes(b"nope").err(), Some(ModelError::Header));
-        let bytes = Model::train(&corpus(), 2, 1, |_, _| {}).to_bytes();
+        let verbs = verb_forms("en");
         assert_eq!(
-            Model::from_bytes(&bytes[..bytes.len() - 1]).err(),
+            Model::from_bytes(b"nope", verbs).err(),
+            Some(ModelError::Header)
+        );
+        let bytes = Model::train(&corpus(), verbs, 2, 1, |_, _| {}).to_bytes();
+        assert_eq!(
+            Model::from_bytes(&bytes[..bytes.len() - 1], verbs).err(),
             Some(ModelError::Truncated)
         );
     }

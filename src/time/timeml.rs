@@ -26,6 +26,9 @@ pub struct TimemlDoc {
     pub tail: String,
     pub dct: Option<NaiveDate>,
     pub gold: Vec<GoldTimex>,
+    /// TimeML documents: the spans of gold `<EVENT>` tags (empty for CAT, whose events
+    /// `events::eval` reads itself).
+    pub gold_events: Vec<Span>,
     /// CAT documents: each token's span in `text`, by token id (empty for TimeML).
     pub token_spans: std::collections::HashMap<String, Span>,
 }
@@ -78,6 +81,7 @@ pub fn parse(content: &str) -> Result<TimemlDoc, TimemlError> {
             tail: String::new(),
             dct: None,
             gold: vec![],
+            gold_events: vec![],
             token_spans: Default::default(),
         });
     };
@@ -91,6 +95,8 @@ pub fn parse(content: &str) -> Result<TimemlDoc, TimemlError> {
     let mut text = String::with_capacity(inner.len());
     let mut gold = Vec::new();
     let mut open_timex: Option<(usize, String, String)> = None;
+    let mut gold_events = Vec::new();
+    let mut open_event: Option<usize> = None;
     let mut i = 0;
     while i < inner.len() {
         let rest = &inner[i..];
@@ -103,6 +109,12 @@ pub fn parse(content: &str) -> Result<TimemlDoc, TimemlError> {
                 let t = attr(tag, "type").unwrap_or_default();
                 let v = attr(tag, "value").unwrap_or_default();
                 open_timex = Some((text.len(), t, v));
+            } else if tag.starts_with("<EVENT") {
+                open_event = Some(text.len());
+            } else if tag.starts_with("</EVENT") {
+                if let Some(s) = open_event.take() {
+                    gold_events.push(Span::new(s, text.len()));
+                }
             } else if tag.starts_with("</TIMEX3") {
                 if let Some((s, t, v)) = open_timex.take() {
                     gold.push(GoldTimex {
@@ -125,6 +137,7 @@ pub fn parse(content: &str) -> Result<TimemlDoc, TimemlError> {
         tail: content[close..].to_string(),
         dct: dct_value(head),
         gold,
+        gold_events,
         token_spans: Default::default(),
     })
 }
@@ -264,6 +277,7 @@ pub fn parse_cat(content: &str) -> Result<TimemlDoc, TimemlError> {
         tail: String::new(),
         dct,
         gold,
+        gold_events: vec![],
         token_spans,
     })
 }
