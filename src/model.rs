@@ -378,7 +378,7 @@ impl Modality {
 /// A dated event: who did what to whom, when and where, with the evidence that states it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Event {
-    /// CAMEO root code, "01" to "20".
+    /// CAMEO root code, "01" to "20", or "00" for another event ([`crate::events::OTHER`]).
     pub cameo: String,
     /// TIMEX3 value of the date when it is one ("2022-03-01"), else `None` (then only the bounds hold).
     pub date_value: Option<String>,

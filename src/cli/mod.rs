@@ -118,7 +118,7 @@ enum Command {
     /// Correct an event: its type, dates, or whether it is shown (undoable).
     EditEvent {
         id: i64,
-        /// CAMEO root code, 01 to 20.
+        /// CAMEO root code, 01 to 20, or 00 for another event.
         #[arg(long = "type", value_name = "CODE")]
         cameo: Option<String>,
         #[arg(long)]
@@ -379,7 +379,7 @@ pub(crate) struct FilterArgs {
     actor: Option<String>,
     #[arg(long)]
     place: Option<String>,
-    /// CAMEO root code, e.g. 01 (statement), 04 (consult), 19 (fight).
+    /// CAMEO root code, e.g. 01 (statement), 04 (consult), 19 (fight); 00 for other events.
     #[arg(long = "type")]
     cameo: Option<String>,
     #[arg(long)]

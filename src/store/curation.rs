@@ -80,10 +80,11 @@ impl Store {
     /// correction survives re-extraction.
     pub fn correct_event(&mut self, event_id: i64, correction: &EventCorrection) -> Result<()> {
         if let Some(code) = &correction.cameo {
-            let valid = code.len() == 2 && code.parse::<u8>().is_ok_and(|n| (1..=20).contains(&n));
+            // CAMEO roots 01 to 20, and 00 for an event of none of them.
+            let valid = code.len() == 2 && code.parse::<u8>().is_ok_and(|n| n <= 20);
             if !valid {
                 return Err(StoreError::Invalid(format!(
-                    "{code:?} is not a CAMEO root code (01 to 20)"
+                    "{code:?} is not a CAMEO root code (01 to 20, or 00 for another event)"
                 )));
             }
         }

@@ -46,7 +46,7 @@ pub struct EventFilter {
     pub actor: Option<String>,
     /// A place's canonical name.
     pub place: Option<String>,
-    /// CAMEO root code ("01".."20").
+    /// CAMEO root code ("01".."20"), or "00" for another event (`events::OTHER`).
     pub cameo: Option<String>,
     /// Full-text search over the articles the events come from (FTS5 query syntax).
     pub text: Option<String>,

@@ -196,7 +196,7 @@ pub struct EventQuery {
     /// A place's canonical name.
     #[ts(optional)]
     pub place: Option<String>,
-    /// CAMEO root code, "01".."20".
+    /// CAMEO root code, "01".."20", or "00" for another event (`events::OTHER`).
     #[ts(optional)]
     pub cameo: Option<String>,
     /// Full-text search over the events' articles.
@@ -388,7 +388,7 @@ pub struct NetworkView {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(default)]
 pub struct EventEdit {
-    /// CAMEO root code, "01".."20".
+    /// CAMEO root code, "01".."20", or "00" for another event (`events::OTHER`).
     #[ts(optional)]
     pub cameo: Option<String>,
     /// The event's first and last day (ISO).

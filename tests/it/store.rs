@@ -484,6 +484,11 @@ fn bad_corrections_are_refused_and_change_nothing() {
     };
     let err = store.correct_event(id, &bad_type).unwrap_err();
     assert!(err.to_string().contains("CAMEO"), "{err}");
+    let beyond = EventCorrection {
+        cameo: Some("21".into()),
+        ..Default::default()
+    };
+    assert!(store.correct_event(id, &beyond).is_err());
     let backwards = EventCorrection {
         earliest: Some(date("2022-03-05")),
         latest: Some(date("2022-03-01")),
@@ -502,6 +507,14 @@ fn bad_corrections_are_refused_and_change_nothing() {
     assert!(store.split_actor("Russia", "Ukraine").is_err());
     assert_eq!(snapshot(&store), before);
     assert_eq!(store.history().unwrap(), Default::default());
+    // "00", an event of no CAMEO root, is a type a correction may set.
+    let other = EventCorrection {
+        cameo: Some("00".into()),
+        ..Default::default()
+    };
+    store.correct_event(id, &other).unwrap();
+    let rows = store.events(&EventFilter::default()).unwrap();
+    assert_eq!(rows.iter().find(|e| e.id == id).unwrap().cameo, "00");
 }
 
 #[test]

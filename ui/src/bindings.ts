@@ -84,7 +84,7 @@ actor?: string,
  */
 place?: string, 
 /**
- * CAMEO root code, "01".."20".
+ * CAMEO root code, "01".."20", or "00" for another event (`events::OTHER`).
  */
 cameo?: string, 
 /**
@@ -168,7 +168,7 @@ export type NetworkView = { nodes: Array<NetworkNode>, edges: Array<NetworkEdge>
 omitted: number, };
 export type EventEdit = { 
 /**
- * CAMEO root code, "01".."20".
+ * CAMEO root code, "01".."20", or "00" for another event (`events::OTHER`).
  */
 cameo?: string, 
 /**

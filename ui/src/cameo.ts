@@ -31,6 +31,9 @@ export const CAMEO_ROOTS: readonly CameoRoot[] = [
   { code: "18", name: "Assault", color: "#f28e2b" },
   { code: "19", name: "Fight", color: "#e15759" },
   { code: "20", name: "Use unconventional mass violence", color: "#a3232f" },
+  // Not CAMEO: an event verb or noun outside the type lists ("delayed", "the crash"),
+  // found where the language has a part-of-speech model (English).
+  { code: "00", name: "Other event", color: "#79706e" },
 ];
 
 const BY_CODE = new Map(CAMEO_ROOTS.map((r) => [r.code, r]));

@@ -179,6 +179,7 @@ pub fn cameo_colour(code: &str) -> &'static str {
         "18" => "#f28e2b",
         "19" => "#e15759",
         "20" => "#a3232f",
+        crate::events::OTHER => "#79706e",
         _ => "#7f7f7f",
     }
 }

@@ -333,7 +333,7 @@ export class FakeBackend implements Backend {
     if (query.from !== undefined && from === null) throw fail("invalid_input", `"${query.from}" is not a date (YYYY-MM-DD)`);
     if (query.to !== undefined && to === null) throw fail("invalid_input", `"${query.to}" is not a date (YYYY-MM-DD)`);
     if (from !== null && to !== null && from > to) throw fail("invalid_input", `the window starts (${query.from}) after it ends (${query.to})`);
-    if (query.cameo !== undefined && !isCameoRoot(query.cameo)) throw fail("invalid_input", `"${query.cameo}" is not a CAMEO root code (01..20)`);
+    if (query.cameo !== undefined && !isCameoRoot(query.cameo)) throw fail("invalid_input", `"${query.cameo}" is not a CAMEO root code (01..20, or 00 for another event)`);
     const actor = query.actor === undefined ? null : (this.findActor(query.actor)?.name ?? "\u0000none");
     const place = query.place === undefined ? null : (this.findPlace(query.place)?.name ?? query.place);
     const text = query.text?.trim().toLowerCase() ?? "";
@@ -608,7 +608,7 @@ export class FakeBackend implements Backend {
     if (edit.cameo === undefined && edit.from === undefined && edit.to === undefined && edit.hidden === undefined) {
       return reject("invalid_input", "nothing to change");
     }
-    if (edit.cameo !== undefined && !isCameoRoot(edit.cameo)) return reject("invalid_input", `"${edit.cameo}" is not a CAMEO root code (01..20)`);
+    if (edit.cameo !== undefined && !isCameoRoot(edit.cameo)) return reject("invalid_input", `"${edit.cameo}" is not a CAMEO root code (01..20, or 00 for another event)`);
     for (const d of [edit.from, edit.to]) {
       if (d !== undefined && parseDay(d) === null) return reject("invalid_input", `"${d}" is not a date (YYYY-MM-DD)`);
     }
