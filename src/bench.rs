@@ -366,6 +366,13 @@ pub struct TagBench {
     /// coordinates): how many actors and places, and how long.
     pub resolved: usize,
     pub resolved_elapsed: Duration,
+    /// The same texts' words through the part-of-speech tagger, where the language has a model
+    /// (sentences as the events stage cuts them).
+    pub pos_tokens: usize,
+    pub pos_elapsed: Duration,
+    /// The events stage alone, on the time expressions and names found above.
+    pub events: usize,
+    pub events_elapsed: Duration,
 }
 
 /// Tags `texts` (language, text, article date) `rounds` times with the time-expression tagger.
@@ -417,6 +424,39 @@ pub fn tag(texts: &[(String, String, Option<NaiveDate>)], rounds: usize) -> TagB
             resolved += found.actors.len() + found.places.len();
         }
     }
+    let resolved_elapsed = start.elapsed();
+    let start = Instant::now();
+    let mut pos_tokens = 0;
+    for _ in 0..rounds {
+        for article in &articles {
+            let lang = article.language.as_deref().unwrap_or_default();
+            let Some(model) = crate::pos::model(lang) else {
+                continue;
+            };
+            let tokens = crate::names::tokenize::tokenize(&article.text);
+            for sentence in crate::names::tokenize::sentences(&article.text, &tokens) {
+                let words: Vec<&str> = tokens[sentence].iter().map(|t| t.text).collect();
+                pos_tokens += model.tag(&words).len();
+            }
+        }
+    }
+    let pos_elapsed = start.elapsed();
+    let found: Vec<_> = articles
+        .iter()
+        .zip(texts)
+        .map(|(article, (lang, text, dct))| {
+            let times = crate::time::tagger::tag_text(text, lang, *dct);
+            let names = crate::names::recognize(article, &times);
+            (times, names)
+        })
+        .collect();
+    let start = Instant::now();
+    let mut events = 0;
+    for _ in 0..rounds {
+        for (article, (times, names)) in articles.iter().zip(&found) {
+            events += crate::events::extract(article, times, names).len();
+        }
+    }
     TagBench {
         documents: texts.len() * rounds,
         tokens,
@@ -427,7 +467,11 @@ pub fn tag(texts: &[(String, String, Option<NaiveDate>)], rounds: usize) -> TagB
         name_tokens,
         names_elapsed,
         resolved,
-        resolved_elapsed: start.elapsed(),
+        resolved_elapsed,
+        pos_tokens,
+        pos_elapsed,
+        events,
+        events_elapsed: start.elapsed(),
     }
 }
 

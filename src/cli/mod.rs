@@ -828,6 +828,22 @@ fn bench(what: BenchCommand) -> Res {
                     r.name_tokens as f64 / secs
                 );
             }
+            if r.pos_tokens > 0 {
+                let secs = r.pos_elapsed.as_secs_f64();
+                println!(
+                    "parts of speech: {} words in {:.3} s = {:.0} words/s (one core)",
+                    r.pos_tokens,
+                    secs,
+                    r.pos_tokens as f64 / secs
+                );
+            }
+            let secs = r.events_elapsed.as_secs_f64();
+            println!(
+                "events (given the time expressions and names): {} events in {:.3} s = {:.0} tokens/s (one core)",
+                r.events,
+                secs,
+                r.name_tokens as f64 / secs
+            );
         }
         BenchCommand::Graph { actors, events } => {
             let rows = linimasa::bench::graph_events(actors, events, 5);
