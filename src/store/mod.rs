@@ -133,7 +133,12 @@ pub fn content_hash(title: &str, text: &str) -> String {
 }
 
 /// The stable key of a machine-made event: its article, evidence span and type.
-fn event_key(content_hash: &str, event: &Event) -> String {
+/// An event's stable key: its article's content, its evidence clause and its type — and, for a
+/// second event of the same type in one clause ("sold ... and delivered", every event verb of an
+/// English clause), its trigger too. The first such event keeps the plain key, which is the key
+/// the same event had when a clause gave one event, so corrections made then still find it.
+/// `second` is the event's place in the article's list, a last resort when it has no trigger.
+fn event_key(content_hash: &str, event: &Event, second: Option<usize>) -> String {
     let mut h = Sha256::new();
     h.update(content_hash.as_bytes());
     h.update(
@@ -143,6 +148,13 @@ fn event_key(content_hash: &str, event: &Event) -> String {
         )
         .as_bytes(),
     );
+    if let Some(index) = second {
+        let extra = match event.trigger {
+            Some(t) => format!("|{}|{}", t.start, t.end),
+            None => format!("|#{index}"),
+        };
+        h.update(extra.as_bytes());
+    }
     h.finalize()
         .iter()
         .take(16)
@@ -539,8 +551,13 @@ fn write_extraction(
         )?
         .execute(params![p.canonical_name, p.country_code, p.lat, p.lon, p.provenance.extractor, p.provenance.rule])?;
     }
-    for e in &ex.events {
-        let key = event_key(content_hash, e);
+    let mut keyed: std::collections::HashSet<String> = Default::default();
+    for (index, e) in ex.events.iter().enumerate() {
+        let mut key = event_key(content_hash, e, None);
+        if !keyed.insert(key.clone()) {
+            key = event_key(content_hash, e, Some(index));
+            keyed.insert(key.clone());
+        }
         let (day_from, day_to) = (e.earliest.map(day_number), e.latest.map(day_number));
         let month = day_from.and_then(from_day_number).map(month_index);
         tx.prepare_cached(

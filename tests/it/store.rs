@@ -518,6 +518,43 @@ fn bad_corrections_are_refused_and_change_nothing() {
 }
 
 #[test]
+fn several_events_of_one_type_in_one_clause_are_stored_and_corrected_apart() {
+    // English finds every event verb: here several untyped ones share a clause.
+    let mut store = Store::open_in_memory().unwrap();
+    let text = "Boeing pushes back airliner\n\nMarch 3, 2008\n\nBoeing has pushed back, \
+                reviewed and delayed the development of its new airliner.";
+    pipeline::import_text(&mut store, "boeing.txt", text, date("2026-11-25")).unwrap();
+    let events = store.events(&EventFilter::default()).unwrap();
+    let clause =
+        "Boeing has pushed back, reviewed and delayed the development of its new airliner.";
+    let same: Vec<_> = events
+        .iter()
+        .filter(|e| e.cameo == "00" && e.evidence.contains("reviewed and delayed"))
+        .collect();
+    assert!(same.len() >= 3, "{events:#?}");
+    assert!(same.iter().all(|e| clause.contains(&e.evidence)));
+    // A correction of the second survives re-extraction and touches no other.
+    let second = same[1].id;
+    store
+        .correct_event(
+            second,
+            &EventCorrection {
+                cameo: Some("04".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    pipeline::reextract(&mut store, same[0].article_id).unwrap();
+    let after = store.events(&EventFilter::default()).unwrap();
+    let typed: Vec<_> = after
+        .iter()
+        .filter(|e| e.cameo == "04" && e.evidence.contains("reviewed and delayed"))
+        .collect();
+    assert_eq!(typed.len(), 1, "{after:#?}");
+    assert_eq!(after.len(), events.len());
+}
+
+#[test]
 fn undoing_a_date_change_moves_relative_dates_back() {
     let mut store = Store::open_in_memory().unwrap();
     let seed = std::fs::read_to_string(seed_path()).unwrap();
