@@ -509,6 +509,7 @@ pub fn graph_events(actors: usize, events: usize, seed: u64) -> Vec<crate::view:
                 article_title: String::new(),
                 publisher: None,
                 reports: 1,
+                trigger: None,
             }
         })
         .collect()

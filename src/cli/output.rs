@@ -69,6 +69,7 @@ impl Listing for EventRow {
         "places",
         "modality",
         "confidence",
+        "trigger",
         "evidence",
     ];
     fn cells(&self) -> Vec<String> {
@@ -83,6 +84,7 @@ impl Listing for EventRow {
             self.places.join("; "),
             self.modality.clone(),
             format!("{:.2}", self.confidence),
+            opt(&self.trigger),
             self.evidence.clone(),
         ]
     }

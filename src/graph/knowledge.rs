@@ -320,6 +320,7 @@ mod tests {
             article_title: String::new(),
             publisher: None,
             reports: 1,
+            trigger: None,
         }
     }
 

@@ -584,6 +584,7 @@ mod tests {
             article_title: String::new(),
             publisher: None,
             reports: 1,
+            trigger: None,
         }
     }
 

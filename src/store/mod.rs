@@ -39,6 +39,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0004_actor_roles",
         include_str!("../../migrations/0004_actor_roles.sql"),
     ),
+    (
+        "0005_event_trigger",
+        include_str!("../../migrations/0005_event_trigger.sql"),
+    ),
 ];
 
 #[derive(Debug, Error)]
@@ -160,6 +164,13 @@ fn event_key(content_hash: &str, event: &Event, second: Option<usize>) -> String
         .take(16)
         .map(|b| format!("{b:02x}"))
         .collect()
+}
+
+/// The trigger's words, cut from the evidence they lie in.
+fn trigger_text(e: &Event) -> Option<&str> {
+    let t = e.trigger?;
+    let from = t.start.checked_sub(e.evidence.start)?;
+    e.evidence_text.get(from..from + (t.end - t.start))
 }
 
 fn now() -> String {
@@ -563,8 +574,8 @@ fn write_extraction(
         tx.prepare_cached(
             "INSERT INTO event(article_id, event_key, cameo, date_value, earliest_day, latest_day, precision, derivation,
                  evidence_start, evidence_end, evidence_text, attribution, modality, confidence, extractor, rule,
-                 day_from, day_to, month, eff_cameo, hidden)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
+                 day_from, day_to, month, eff_cameo, hidden, trigger_text)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
         )?
         .execute(params![
             article_id,
@@ -588,6 +599,7 @@ fn write_extraction(
             month,
             e.cameo,
             false,
+            trigger_text(e),
         ])?;
         let event_id = tx.last_insert_rowid();
         for p in &e.participants {

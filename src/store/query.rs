@@ -129,6 +129,7 @@ fn event_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<EventRow> {
         article_title: r.get(15)?,
         publisher: r.get(16)?,
         reports: r.get(17)?,
+        trigger: r.get(18)?,
     })
 }
 
@@ -561,7 +562,8 @@ impl Store {
                     e.attribution, e.derivation,
                     (SELECT title FROM article WHERE id = e.article_id),
                     (SELECT publisher FROM article WHERE id = e.article_id),
-                    (SELECT count(*) FROM event r WHERE r.merged_into = e.id) + 1
+                    (SELECT count(*) FROM event r WHERE r.merged_into = e.id) + 1,
+                    e.trigger_text
              FROM {from_sql} WHERE {condition}{suffix}"
         );
         let mut stmt = self.conn().prepare_cached(&sql)?;

@@ -95,6 +95,9 @@ pub struct EventRow {
     /// How many articles report it (1 unless reports from several articles were grouped).
     #[ts(type = "number")]
     pub reports: i64,
+    /// The word(s) it was found by ("delayed", "crash"), when known: a clause may hold several
+    /// events.
+    pub trigger: Option<String>,
 }
 
 /// An event's participant and role.

@@ -533,6 +533,11 @@ fn several_events_of_one_type_in_one_clause_are_stored_and_corrected_apart() {
         .collect();
     assert!(same.len() >= 3, "{events:#?}");
     assert!(same.iter().all(|e| clause.contains(&e.evidence)));
+    // Each is told apart by the word it was found by, stored with it.
+    let triggers: Vec<_> = same.iter().filter_map(|e| e.trigger.as_deref()).collect();
+    for word in ["pushed", "reviewed", "delayed"] {
+        assert!(triggers.contains(&word), "{triggers:?}");
+    }
     // A correction of the second survives re-extraction and touches no other.
     let second = same[1].id;
     store

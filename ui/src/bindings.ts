@@ -49,7 +49,12 @@ article_title: string, publisher: string | null,
 /**
  * How many articles report it (1 unless reports from several articles were grouped).
  */
-reports: number, };
+reports: number, 
+/**
+ * The word(s) it was found by ("delayed", "crash"), when known: a clause may hold several
+ * events.
+ */
+trigger: string | null, };
 export type ParticipantView = { actor: string, role: string, };
 export type ActorRow = { id: number, name: string, kind: string, aliases: Array<string>, 
 /**

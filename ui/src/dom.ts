@@ -2,6 +2,8 @@
 // value is untrusted: it only ever reaches the page as text nodes and
 // attribute values set here, never through innerHTML or its relatives.
 
+import { splitAtTrigger } from "./format";
+
 export type Child = Node | string | null | undefined | false;
 
 export interface Props {
@@ -32,4 +34,14 @@ export function required<T extends HTMLElement>(id: string, type: { new (): T })
   const node = document.getElementById(id);
   if (!(node instanceof type)) throw new Error(`index.html is missing #${id} (${type.name})`);
   return node;
+}
+
+/**
+ * An event's evidence with the word it was found by marked ("Boeing has <mark>delayed</mark>
+ * ..."), as text nodes: both are article text, never markup.
+ */
+export function evidenceWithTrigger(evidence: string, trigger: string | null): Child[] {
+  const parts = splitAtTrigger(evidence, trigger);
+  if (parts === null) return [evidence];
+  return [parts[0], el("mark", { class: "trigger" }, parts[1]), parts[2]];
 }

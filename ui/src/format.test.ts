@@ -13,6 +13,7 @@ import {
   formatProvenance,
   formatPublished,
   sortArticlesByDate,
+  splitAtTrigger,
   sortEventsByDate,
   splitParagraphs,
   paragraphRanges,
@@ -60,6 +61,7 @@ function event(id: number, date_value: string | null, earliest: string | null = 
     article_title: "",
     publisher: null,
     reports: 1,
+    trigger: null,
   };
 }
 
@@ -276,5 +278,14 @@ describe("events reported without a date of their own", () => {
     const e = { date_value: "2022-03-01", earliest: "2022-03-01", latest: "2022-03-01", precision: "before" };
     expect(formatEventDate(e)).toBe("on or before 2022-03-01");
     expect(formatEventDate({ ...e, precision: "day" })).toBe("2022-03-01");
+  });
+});
+
+describe("splitAtTrigger", () => {
+  it("marks the trigger as a whole word, or nothing", () => {
+    expect(splitAtTrigger("Boeing has delayed the delay.", "delay")).toEqual(["Boeing has delayed the ", "delay", "."]);
+    expect(splitAtTrigger("It crashed.", "crash")).toBeNull();
+    expect(splitAtTrigger("No trigger here.", null)).toBeNull();
+    expect(splitAtTrigger("<b>x</b> fell", "fell")).toEqual(["<b>x</b> ", "fell", ""]);
   });
 });

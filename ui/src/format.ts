@@ -278,3 +278,18 @@ export function nestedSegments<O extends { start: number; end: number }, I exten
 export function withoutOverlaps<L extends { start: number; end: number }>(lower: readonly L[], higher: ReadonlyArray<{ start: number; end: number }>): L[] {
   return lower.filter((m) => !higher.some((h) => h.start < m.end && m.start < h.end));
 }
+
+/**
+ * The evidence around the first whole-word occurrence of its trigger: [before, trigger, after];
+ * null without a trigger or when the evidence does not hold it as a word.
+ */
+export function splitAtTrigger(evidence: string, trigger: string | null): [string, string, string] | null {
+  if (trigger === null || trigger === "") return null;
+  const isWord = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+  for (let at = evidence.indexOf(trigger); at >= 0; at = evidence.indexOf(trigger, at + 1)) {
+    if (!isWord(evidence[at - 1]) && !isWord(evidence[at + trigger.length])) {
+      return [evidence.slice(0, at), trigger, evidence.slice(at + trigger.length)];
+    }
+  }
+  return null;
+}

@@ -497,6 +497,7 @@ function buildDemo(): { articles: ArticleDetail[]; events: EventRow[]; groups: n
         article_title: spec.title,
         publisher: spec.publisher,
         reports: 1,
+        trigger: null,
       };
     });
     events.push(...rows);
@@ -642,6 +643,7 @@ export function bigSeed(events = 20_000, actors = 2_000): FakeSeed {
         article_title: title,
         publisher,
         reports: 1,
+        trigger: null,
       });
     }
     eventList.push(...rows);

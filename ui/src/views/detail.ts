@@ -4,7 +4,7 @@
 import type { EventDetail, HistoryState } from "../bindings";
 import { toAppError } from "../backend";
 import { CAMEO_ROOTS, cameoColor, cameoRoot } from "../cameo";
-import { el } from "../dom";
+import { el, evidenceWithTrigger } from "../dom";
 import { describeError, formatConfidence, formatEventDate } from "../format";
 import { type AppState, Latest, type StateKey } from "../state";
 import { certaintyLabel, eventExtent } from "../viz/timeline/extent";
@@ -147,7 +147,7 @@ export class DetailView implements View {
 
     this.pane.replaceChildren(
       el("div", { class: "type-line" }, swatch, el("h2", {}, d.type_name), d.corrected ? el("span", { class: "badge corrected", title: "You corrected this event" }, "corrected") : null),
-      el("p", { class: "quote" }, `“${e.evidence}”`),
+      el("p", { class: "quote", title: e.trigger === null ? "" : `found by “${e.trigger}”` }, "“", ...evidenceWithTrigger(e.evidence, e.trigger), "”"),
       el(
         "dl",
         { class: "meta" },

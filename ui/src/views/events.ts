@@ -1,6 +1,6 @@
 import type { EventRow } from "../bindings";
 import { cameoColor, cameoName, cameoRoot } from "../cameo";
-import { el } from "../dom";
+import { el, evidenceWithTrigger } from "../dom";
 import { formatConfidence, formatEventDate, sortEventsByDate } from "../format";
 
 export type EventsView =
@@ -67,7 +67,7 @@ export function renderEvents(table: HTMLTableElement, view: EventsView, onSelect
           "td",
           { class: "evidence", title: e.reports > 1 ? `${e.evidence}\n(reported by ${e.reports} articles)` : e.evidence },
           e.reports > 1 ? el("span", { class: "badge reports-badge" }, `${e.reports} reports`) : null,
-          e.evidence,
+          ...evidenceWithTrigger(e.evidence, e.trigger),
         ),
       );
       row.addEventListener("click", () => onSelect(e.id));
