@@ -289,3 +289,11 @@ describe("splitAtTrigger", () => {
     expect(splitAtTrigger("<b>x</b> fell", "fell")).toEqual(["<b>x</b> ", "fell", ""]);
   });
 });
+
+describe("formatEventDate of coarse values", () => {
+  it("writes decades and centuries as people do", () => {
+    expect(formatEventDate({ date_value: "193", earliest: "1930-01-01", latest: "1939-12-31" })).toBe("1930s");
+    expect(formatEventDate({ date_value: "19", earliest: "1900-01-01", latest: "1999-12-31" })).toBe("1900s");
+    expect(formatEventDate({ date_value: "2008", earliest: null, latest: null })).toBe("2008");
+  });
+});

@@ -140,12 +140,19 @@ export function sortArticlesByDate(articles: readonly ArticleSummary[]): Article
 }
 
 /** An event's date as written: the exact value, or its bounds; "on or before D" for precision "before". */
+/** A TIMEX3 value as people write it: a decade "193" is "1930s", a century "19" the "1900s". */
+function readableValue(value: string): string {
+  if (/^\d{3}$/.test(value)) return `${value}0s`;
+  if (/^\d{2}$/.test(value)) return `${value}00s`;
+  return value;
+}
+
 export function formatEventDate(event: Pick<EventRow, "date_value" | "earliest" | "latest"> & { precision?: string }): string {
   if (event.precision === "before") {
     const day = event.latest ?? event.earliest ?? event.date_value;
     if (day !== null) return `on or before ${day}`;
   }
-  if (event.date_value !== null) return event.date_value;
+  if (event.date_value !== null) return readableValue(event.date_value);
   const { earliest, latest } = event;
   if (earliest !== null && latest !== null) return earliest === latest ? earliest : `${earliest} – ${latest}`;
   if (earliest !== null) return `after ${earliest}`;

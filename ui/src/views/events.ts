@@ -58,7 +58,14 @@ export function renderEvents(table: HTMLTableElement, view: EventsView, onSelect
         // The date cell tells how the date was derived; the actors cell gives the roles.
         el("td", { class: "date", title: e.derivation }, formatEventDate(e)),
         el("td", { class: "muted" }, e.precision),
-        el("td", { class: "code", title: `CAMEO ${e.cameo}` }, dot, `${cameoRoot(e.cameo)} ${cameoName(e.cameo)}`),
+        // The word it was found by tells apart the events of one clause ("delayed", "crash").
+        el(
+          "td",
+          { class: "code", title: `CAMEO ${e.cameo}` },
+          dot,
+          `${cameoRoot(e.cameo)} ${cameoName(e.cameo)}`,
+          e.trigger === null ? null : el("span", { class: "trigger-word" }, ` · ${e.trigger}`),
+        ),
         el("td", { title: e.participants.map((p) => `${p.actor}: ${p.role}`).join("\n") }, e.actors.join(", ") || "—"),
         el("td", {}, e.places.join(", ") || "—"),
         el("td", { class: "muted", title: e.attribution === null ? "" : `according to ${e.attribution}` }, e.modality),
