@@ -56,6 +56,21 @@ pub fn per_language<T: Send + Sync>(
     })
 }
 
+/// A binary resource (a model) parsed once for every language that has it, by language code; as
+/// with [`per_language`], `parse` may panic on a broken file (compiled in: a build bug).
+pub fn per_language_binary<T: Send + Sync>(
+    cell: &'static OnceLock<HashMap<&'static str, T>>,
+    file: &str,
+    parse: impl Fn(&'static str, &'static [u8]) -> T,
+) -> &'static HashMap<&'static str, T> {
+    cell.get_or_init(|| {
+        LANGUAGE_FILES
+            .iter()
+            .filter_map(|(code, _)| Some((*code, parse(code, binary_file(code, file)?))))
+            .collect()
+    })
+}
+
 /// A text resource of one language, by language code and file name (UTF-8, as [`text_file`]).
 pub fn text_resource(code: &str, name: &str) -> Option<&'static str> {
     let files = LANGUAGE_FILES.iter().find(|(c, _)| *c == code)?.1;

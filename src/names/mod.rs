@@ -53,20 +53,10 @@ impl Names {
 /// The embedded model of a language, if it has one.
 pub fn model(lang: &str) -> Option<&'static Model> {
     static MODELS: OnceLock<HashMap<&'static str, Model>> = OnceLock::new();
-    MODELS
-        .get_or_init(|| {
-            crate::lang::languages()
-                .iter()
-                .filter_map(|l| {
-                    let bytes = crate::lang::binary_file(l.code, "names.model")?;
-                    // Embedded at build time and loaded by tests: a bad file is a build bug.
-                    let model = Model::from_bytes(bytes)
-                        .unwrap_or_else(|e| panic!("resources/{}/names.model: {e}", l.code));
-                    Some((l.code, model))
-                })
-                .collect()
-        })
-        .get(lang)
+    crate::lang::per_language_binary(&MODELS, "names.model", |code, bytes| {
+        Model::from_bytes(bytes).unwrap_or_else(|e| panic!("resources/{code}/names.model: {e}"))
+    })
+    .get(lang)
 }
 
 /// A language's name lists (`resources/<lang>/names.toml`).

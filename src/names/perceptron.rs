@@ -79,6 +79,41 @@ impl std::hash::Hasher for PrehashedHasher {
     }
 }
 
+/// One feature's weights while training an averaged perceptron: the current weights, their
+/// running totals over the steps so far, and the step each was last changed at (totals are
+/// brought up to date lazily, so an update costs the tags it changes, not every feature).
+#[derive(Debug, Clone)]
+pub(crate) struct Averaged<const T: usize> {
+    pub(crate) w: [f32; T],
+    total: [f64; T],
+    stamp: [u64; T],
+}
+
+impl<const T: usize> Averaged<T> {
+    pub(crate) fn new() -> Self {
+        Averaged {
+            w: [0.0; T],
+            total: [0.0; T],
+            stamp: [0; T],
+        }
+    }
+
+    /// Adds `delta` to tag `k`'s weight at step `now`.
+    pub(crate) fn add(&mut self, k: usize, delta: f32, now: u64) {
+        self.total[k] += (now - self.stamp[k]) as f64 * self.w[k] as f64;
+        self.stamp[k] = now;
+        self.w[k] += delta;
+    }
+
+    /// The weights averaged over `steps` steps.
+    pub(crate) fn mean(&self, steps: u64) -> [f32; T] {
+        std::array::from_fn(|k| {
+            let total = self.total[k] + (steps - self.stamp[k]) as f64 * self.w[k] as f64;
+            (total / steps.max(1) as f64) as f32
+        })
+    }
+}
+
 /// A feature's key: FNV-1a over its template number and parts.
 pub(crate) fn fnv(template: u8, parts: &[&str]) -> u32 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -742,12 +777,7 @@ impl Model {
         seed: u64,
         mut log: impl FnMut(usize, f64),
     ) -> Model {
-        struct Acc {
-            w: [f32; N],
-            total: [f64; N],
-            stamp: [u64; N],
-        }
-        let mut acc: HashMap<u32, Acc, Prehashed> = HashMap::default();
+        let mut acc: HashMap<u32, Averaged<N>, Prehashed> = HashMap::default();
         let mut clock: u64 = 0;
         let sentences: Vec<Sentence> = data
             .iter()
@@ -834,14 +864,9 @@ impl Model {
                     if d == 0.0 {
                         continue;
                     }
-                    let a = acc.entry(f).or_insert(Acc {
-                        w: [0.0; N],
-                        total: [0.0; N],
-                        stamp: [0; N],
-                    });
-                    a.total[k] += (clock - a.stamp[k]) as f64 * a.w[k] as f64;
-                    a.stamp[k] = clock;
-                    a.w[k] += d * step;
+                    acc.entry(f)
+                        .or_insert_with(Averaged::new)
+                        .add(k, d * step, clock);
                 }
             }
             log(epoch + 1, correct as f64 / seen.max(1) as f64);
@@ -849,12 +874,7 @@ impl Model {
         let mut weights: HashMap<u32, [f32; N], Prehashed> =
             HashMap::with_capacity_and_hasher(acc.len(), Prehashed);
         for (f, a) in acc {
-            let mut w = [0f32; N];
-            for (k, slot) in w.iter_mut().enumerate() {
-                let total = a.total[k] + (clock - a.stamp[k]) as f64 * a.w[k] as f64;
-                *slot = (total / clock.max(1) as f64) as f32;
-            }
-            weights.insert(f, w);
+            weights.insert(f, a.mean(clock));
         }
         prune(&mut weights);
         let mut model = Model { weights };

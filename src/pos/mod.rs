@@ -14,7 +14,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::names::perceptron::{digits_as_zero, fnv, shape, Prehashed};
+use crate::names::perceptron::{digits_as_zero, fnv, shape, Averaged, Prehashed};
 
 /// The Universal Dependencies part-of-speech tags.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -268,14 +268,7 @@ impl Model {
         seed: u64,
         mut progress: impl FnMut(usize, f64),
     ) -> Model {
-        // Per feature: current weights, their running totals, and the step each was last
-        // changed at (totals are brought up to date lazily).
-        struct Acc {
-            w: [f32; N],
-            total: [f64; N],
-            stamp: [u64; N],
-        }
-        let mut acc: HashMap<u32, Acc, Prehashed> = HashMap::default();
+        let mut acc: HashMap<u32, Averaged<N>, Prehashed> = HashMap::default();
         let prepared: Vec<Words> = data.iter().map(|(w, _)| Words::new(w, verbs)).collect();
         let mut order: Vec<usize> = (0..data.len()).collect();
         let mut rng = crate::bench::Rng::new(seed);
@@ -309,16 +302,9 @@ impl Model {
                         right += 1;
                     } else {
                         for f in &features {
-                            let a = acc.entry(*f).or_insert(Acc {
-                                w: [0.0; N],
-                                total: [0.0; N],
-                                stamp: [0; N],
-                            });
-                            for (t, delta) in [(truth as usize, 1.0), (guess as usize, -1.0)] {
-                                a.total[t] += (step - a.stamp[t]) as f64 * a.w[t] as f64;
-                                a.stamp[t] = step;
-                                a.w[t] += delta;
-                            }
+                            let a = acc.entry(*f).or_insert_with(Averaged::new);
+                            a.add(truth as usize, 1.0, step);
+                            a.add(guess as usize, -1.0, step);
                         }
                     }
                     chosen.push(guess);
@@ -326,17 +312,7 @@ impl Model {
             }
             progress(epoch, right as f64 / total.max(1) as f64);
         }
-        let steps = step.max(1) as f64;
-        let weights = acc
-            .into_iter()
-            .map(|(f, a)| {
-                let w = std::array::from_fn(|t| {
-                    let total = a.total[t] + (step - a.stamp[t]) as f64 * a.w[t] as f64;
-                    (total / steps) as f32
-                });
-                (f, w)
-            })
-            .collect();
+        let weights = acc.into_iter().map(|(f, a)| (f, a.mean(step))).collect();
         Model { weights, verbs }
     }
 
@@ -424,20 +400,11 @@ fn best(scores: &[f32; N]) -> Upos {
 /// The built-in model of a language, if it has one (`resources/<lang>/pos.model`).
 pub fn model(lang: &str) -> Option<&'static Model> {
     static MODELS: OnceLock<HashMap<&'static str, Model>> = OnceLock::new();
-    MODELS
-        .get_or_init(|| {
-            crate::lang::languages()
-                .iter()
-                .filter_map(|l| {
-                    let bytes = crate::lang::binary_file(l.code, "pos.model")?;
-                    // Compiled in and loaded by tests: a broken file is a build bug.
-                    let model = Model::from_bytes(bytes, verb_forms(l.code))
-                        .unwrap_or_else(|e| panic!("resources/{}/pos.model: {e}", l.code));
-                    Some((l.code, model))
-                })
-                .collect()
-        })
-        .get(lang)
+    crate::lang::per_language_binary(&MODELS, "pos.model", |code, bytes| {
+        Model::from_bytes(bytes, verb_forms(code))
+            .unwrap_or_else(|e| panic!("resources/{code}/pos.model: {e}"))
+    })
+    .get(lang)
 }
 
 /// Reads sentences of `word<TAB>TAG` lines (blank lines between sentences; a CoNLL-U file's

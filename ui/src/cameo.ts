@@ -56,3 +56,8 @@ export function cameoColor(code: string): string {
 export function isCameoRoot(code: string): boolean {
   return BY_CODE.has(code);
 }
+
+/** "CAMEO 04", or "00" alone for an event of no CAMEO root: how a type's code is labelled. */
+export function codeLabel(code: string): string {
+  return cameoRoot(code) === "00" ? "00" : `CAMEO ${code}`;
+}

@@ -297,3 +297,12 @@ describe("formatEventDate of coarse values", () => {
     expect(formatEventDate({ date_value: "2008", earliest: null, latest: null })).toBe("2008");
   });
 });
+
+describe("codeLabel", () => {
+  it("calls CAMEO codes CAMEO, and not the other events' 00", async () => {
+    const { codeLabel, cameoName } = await import("./cameo");
+    expect(codeLabel("04")).toBe("CAMEO 04");
+    expect(codeLabel("00")).toBe("00");
+    expect(cameoName("00")).toBe("Other event");
+  });
+});

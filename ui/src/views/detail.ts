@@ -3,7 +3,7 @@
 // corrections: re-date, re-type, hide; rename, merge and split actors.
 import type { EventDetail, HistoryState } from "../bindings";
 import { toAppError } from "../backend";
-import { CAMEO_ROOTS, cameoColor, cameoRoot } from "../cameo";
+import { CAMEO_ROOTS, cameoColor, cameoRoot, codeLabel } from "../cameo";
 import { el, evidenceWithTrigger } from "../dom";
 import { describeError, formatConfidence, formatEventDate } from "../format";
 import { type AppState, Latest, type StateKey } from "../state";
@@ -164,7 +164,7 @@ export class DetailView implements View {
         el("dt", {}, "Precision"),
         el("dd", {}, e.precision),
         el("dt", {}, "Type"),
-        el("dd", {}, `CAMEO ${e.cameo} · ${d.type_name}`),
+        el("dd", {}, `${codeLabel(e.cameo)} · ${d.type_name}`),
         el("dt", {}, "Modality"),
         el("dd", {}, e.modality),
         el("dt", {}, "Attribution"),

@@ -1,5 +1,5 @@
 import type { EventRow } from "../bindings";
-import { cameoColor, cameoName, cameoRoot } from "../cameo";
+import { cameoColor, cameoName, cameoRoot, codeLabel } from "../cameo";
 import { el, evidenceWithTrigger } from "../dom";
 import { formatConfidence, formatEventDate, sortEventsByDate } from "../format";
 
@@ -61,7 +61,7 @@ export function renderEvents(table: HTMLTableElement, view: EventsView, onSelect
         // The word it was found by tells apart the events of one clause ("delayed", "crash").
         el(
           "td",
-          { class: "code", title: `CAMEO ${e.cameo}` },
+          { class: "code", title: codeLabel(e.cameo) },
           dot,
           `${cameoRoot(e.cameo)} ${cameoName(e.cameo)}`,
           e.trigger === null ? null : el("span", { class: "trigger-word" }, ` · ${e.trigger}`),

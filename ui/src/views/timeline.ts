@@ -10,7 +10,7 @@ import { select, type Selection } from "d3-selection";
 import { type D3ZoomEvent, zoom, type ZoomBehavior, zoomIdentity, type ZoomTransform } from "d3-zoom";
 import { toAppError } from "../backend";
 import { actorsAt, columnsFromRows, placesAt, rowAt, type TimelineColumns } from "../backend/columns";
-import { CAMEO_ROOTS, cameoColor, cameoName, cameoRoot } from "../cameo";
+import { CAMEO_ROOTS, cameoColor, cameoName, cameoRoot, codeLabel } from "../cameo";
 import { DAY, HOUR, formatDay, parseDay } from "../dates";
 import { el } from "../dom";
 import { formatEventDate } from "../format";
@@ -990,7 +990,7 @@ export class TimelineView implements View {
     const items = CAMEO_ROOTS.filter((r) => counts.has(r.code)).map((r) => {
       const swatch = el("span", { class: "swatch" });
       swatch.style.background = r.color;
-      return el("span", { class: "item", title: `CAMEO ${r.code}: ${counts.get(r.code) ?? 0} events` }, swatch, `${r.code} ${r.name}`);
+      return el("span", { class: "item", title: `${codeLabel(r.code)}: ${counts.get(r.code) ?? 0} events` }, swatch, `${r.code} ${r.name}`);
     });
     const glyph = (cls: string, text: string) => el("span", { class: "item" }, el("span", { class: `glyph ${cls}` }), text);
     this.ui.legend.replaceChildren(
