@@ -5,7 +5,9 @@
 //! words), or they share a second actor or a place. Statements need closer evidence: the same
 //! spokesperson says many things on one day. A report of what happened (asserted or reported)
 //! and one of what is planned, supposed or denied are never the same event, nor are two of
-//! different such kinds. Only events dated to within a month take part.
+//! different such kinds. Only events dated to within a month take part. Untyped events (type
+//! `events::OTHER`, one per event verb or noun) group only with reports found by the same word:
+//! "selected" and "defeated" in one copied sentence are two events.
 //! A group's representative is its lowest event id; the other reports point at it with
 //! `merged_into` and are hidden from listings, so counts, histograms and indexes need no change.
 //! The user can keep a report apart (`correction_event_apart`, undoable).
@@ -129,10 +131,11 @@ pub(super) fn merge_event(tx: &Transaction<'_>, id: i64) -> Result<()> {
         String,
         Option<i64>,
         String,
+        Option<String>,
     )> = tx
         .prepare_cached(
             "SELECT article_id, day_from, day_to, eff_cameo, evidence_text, event_key, merged_into,
-                    modality
+                    modality, trigger_text
              FROM event WHERE id = ?1",
         )?
         .query_row([id], |r| {
@@ -145,10 +148,12 @@ pub(super) fn merge_event(tx: &Transaction<'_>, id: i64) -> Result<()> {
                 r.get(5)?,
                 r.get(6)?,
                 r.get(7)?,
+                r.get(8)?,
             ))
         })
         .optional()?;
-    let Some((article, Some(from), to, cameo, evidence, key, current, modality)) = row else {
+    let Some((article, Some(from), to, cameo, evidence, key, current, modality, trigger)) = row
+    else {
         return Ok(());
     };
     let to = to.unwrap_or(from);
@@ -192,7 +197,8 @@ pub(super) fn merge_event(tx: &Transaction<'_>, id: i64) -> Result<()> {
            AND EXISTS (SELECT 1 FROM event_actor a JOIN actor m ON m.id = a.actor_id
                        WHERE a.event_id = e.id AND m.eff_id IN (SELECT value FROM json_each(?6)))
            AND NOT EXISTS (SELECT 1 FROM correction_event c WHERE c.event_key = e.event_key AND c.hidden = 1)
-           AND NOT EXISTS (SELECT 1 FROM correction_event_apart x WHERE x.event_key = e.event_key)";
+           AND NOT EXISTS (SELECT 1 FROM correction_event_apart x WHERE x.event_key = e.event_key)
+           AND (?4 <> ?8 OR lower(coalesce(e.trigger_text, '')) = lower(coalesce(?7, '')))";
     let actor_list = serde_json::to_string(&actors).expect("ids serialise");
     let split = |s: Option<String>| -> Vec<i64> {
         s.unwrap_or_default()
@@ -203,7 +209,16 @@ pub(super) fn merge_event(tx: &Transaction<'_>, id: i64) -> Result<()> {
     let candidates: Vec<(i64, Option<i64>, String, i64, i64, bool)> = tx
         .prepare_cached(sql)?
         .query_map(
-            params![from, to, article, cameo, MAX_RANGE_DAYS, actor_list],
+            params![
+                from,
+                to,
+                article,
+                cameo,
+                MAX_RANGE_DAYS,
+                actor_list,
+                trigger,
+                crate::events::OTHER
+            ],
             |r| {
                 Ok((
                     r.get(0)?,

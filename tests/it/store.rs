@@ -560,6 +560,28 @@ fn several_events_of_one_type_in_one_clause_are_stored_and_corrected_apart() {
 }
 
 #[test]
+fn untyped_reports_group_only_with_the_same_word() {
+    // Two articles copy one sentence: each of its events is reported twice, and "selected" is
+    // not the same event as "defeated" although the evidence and actors are alike.
+    let mut store = Store::open_in_memory().unwrap();
+    let body = "Northrop Grumman defeated Boeing and the Air Force selected Northrop Grumman \
+                on March 3, 2008.";
+    for (file, title) in [("a.txt", "Tanker deal"), ("b.txt", "Air Force tanker deal")] {
+        let text = format!("{title}\n\nMarch 4, 2008\n\n{body}");
+        pipeline::import_text(&mut store, file, &text, date("2026-11-25")).unwrap();
+    }
+    let rows = store.events(&EventFilter::default()).unwrap();
+    for word in ["defeated", "selected"] {
+        let shown: Vec<_> = rows
+            .iter()
+            .filter(|e| e.trigger.as_deref() == Some(word))
+            .collect();
+        assert_eq!(shown.len(), 1, "{word}: {rows:#?}");
+        assert_eq!(shown[0].reports, 2, "{word}: {rows:#?}");
+    }
+}
+
+#[test]
 fn undoing_a_date_change_moves_relative_dates_back() {
     let mut store = Store::open_in_memory().unwrap();
     let seed = std::fs::read_to_string(seed_path()).unwrap();
