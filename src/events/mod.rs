@@ -3,7 +3,8 @@
 //! A first, rule-based extractor. Each language's `resources/<lang>/events.toml` lists trigger
 //! words per CAMEO root code, modality cues and clause separators. For every trigger in a clause:
 //! - the event's evidence is the clause, its type the code of the clause's first trigger (one
-//!   event per clause: "X mengatakan ... menembaki" is reported as X's statement);
+//!   event per clause: "X mengatakan ... menembaki" is reported as X's statement; but see the
+//!   part-of-speech path below);
 //! - its date is the nearest time expression in the clause, else in the sentence, else the
 //!   article date; a statement takes a time expression only when it stands near the reporting
 //!   verb (within six words) — otherwise the time dates what is said, and the statement is made
@@ -16,6 +17,12 @@
 //!   with no actor at all are left out;
 //! - its modality comes from a cue shortly before the trigger (denied, planned, hypothetical), and
 //!   events inside reported speech carry the speaker as attribution.
+//!
+//! Where the language has a part-of-speech model ([`crate::pos`]; English), every verb and every
+//! event noun (`[words] nouns`, `event-nouns.txt`) is a trigger too, of type [`OTHER`] unless a
+//! trigger list has it or its verb; a clause then gives one event per trigger, and events
+//! without an actor stay (the model tells event words from background words, so the actor is
+//! not needed as a filter).
 //!
 //! Reports of one event by several articles are grouped in the store (`store::merge`); the
 //! graph is built in `graph`.
