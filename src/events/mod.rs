@@ -271,6 +271,15 @@ pub fn extract(article: &Article, times: &[TimeExpr], names: &Names) -> Vec<Even
         // With a part-of-speech model, every event verb and event noun is an event too (of
         // type OTHER unless a trigger list has it or its verb), and a clause may hold several.
         if let Some(model) = pos {
+            // The names in this sentence: a word inside one is part of the name ("Boeing" is
+            // no verb in -ing).
+            let (from, to) = (sentence_span.start, sentence_span.end);
+            let name_spans: Vec<Span> = names
+                .mentions
+                .iter()
+                .map(|m| m.span)
+                .filter(|m| m.start < to && from < m.end)
+                .collect();
             let tags = model.tag(
                 &tokens[sentence.clone()]
                     .iter()
@@ -286,10 +295,9 @@ pub fn extract(article: &Article, times: &[TimeExpr], names: &Names) -> Vec<Even
                     _ => false,
                 } && !lex.not_events.contains(w)
                     && w.chars().any(char::is_alphabetic);
-                // A word inside a name is part of the name ("Boeing" is no verb in -ing).
-                let in_name = names.mentions.iter().any(|m| {
-                    m.span.start <= tokens[i].span.start && tokens[i].span.end <= m.span.end
-                });
+                let in_name = name_spans
+                    .iter()
+                    .any(|m| m.start <= tokens[i].span.start && tokens[i].span.end <= m.end);
                 if event_word && !in_name && !found.iter().any(|(a, b, _)| (*a..*b).contains(&i)) {
                     // Another form of a trigger verb has its type ("attacking": "attack").
                     let cameo = crate::pos::verb_forms(lang)

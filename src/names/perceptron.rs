@@ -114,6 +114,19 @@ impl<const T: usize> Averaged<T> {
     }
 }
 
+/// The largest weight's size and the step of a 16-bit quantisation of `weights` (model files
+/// store each weight as a multiple of that step).
+pub(crate) fn quantisation<const T: usize>(
+    weights: &HashMap<u32, [f32; T], Prehashed>,
+) -> (f32, f32) {
+    let max = weights
+        .values()
+        .flatten()
+        .fold(0f32, |m, x| m.max(x.abs()))
+        .max(1e-9);
+    (max, max / i16::MAX as f32)
+}
+
 /// A feature's key: FNV-1a over its template number and parts.
 pub(crate) fn fnv(template: u8, parts: &[&str]) -> u32 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -958,13 +971,7 @@ impl Model {
 
     /// Compact bytes: header, a scale, then (hash, 7 × i16) per feature, sorted by hash.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let max = self
-            .weights
-            .values()
-            .flat_map(|w| w.iter())
-            .fold(0f32, |m, x| m.max(x.abs()))
-            .max(1e-9);
-        let scale = max / i16::MAX as f32;
+        let (_, scale) = quantisation(&self.weights);
         let mut keys: Vec<u32> = self.weights.keys().copied().collect();
         keys.sort_unstable();
         let mut out = Vec::with_capacity(16 + keys.len() * (4 + 2 * N));

@@ -14,7 +14,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::names::perceptron::{digits_as_zero, fnv, shape, Averaged, Prehashed};
+use crate::names::perceptron::{digits_as_zero, fnv, quantisation, shape, Averaged, Prehashed};
 
 /// The Universal Dependencies part-of-speech tags.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -323,13 +323,7 @@ impl Model {
     /// The model file: header, feature count, scale, then per feature its key and its non-zero
     /// weights as (tag, 16-bit value); weights under [`PRUNE_BELOW`] of the largest are dropped.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let max = self
-            .weights
-            .values()
-            .flatten()
-            .fold(0f32, |m, w| m.max(w.abs()))
-            .max(f32::MIN_POSITIVE);
-        let scale = max / i16::MAX as f32;
+        let (max, scale) = quantisation(&self.weights);
         let mut keys: Vec<&u32> = self.weights.keys().collect();
         keys.sort();
         let mut body = Vec::new();
