@@ -453,7 +453,7 @@ test("filters, views, curation with undo and exports work in the real app", asyn
 
 // ---- the third test: the issue's scenario (dates, an actor, the article date with undo, hostile text) ----
 
-/** Every row of the events list: id, first and last day, actors, how the date was derived. */
+/** Every row of the events list: id, first and last day, actors, type, how the date was derived. */
 function eventRows() {
   return session.execute(`
     return [...document.querySelectorAll("#events tr[data-event-id]")].map((r) => ({
@@ -461,6 +461,7 @@ function eventRows() {
       date: r.dataset.date,
       latest: r.dataset.latest,
       actors: (r.dataset.actors || "").split("\\n").filter((a) => a !== ""),
+      type: r.dataset.type,
       derivation: r.querySelector("td.date")?.title ?? "",
     }));
   `);
@@ -519,6 +520,20 @@ test("the issue's scenario: dated events, an actor filter, the article date with
   assert.ok(chip?.includes("Sergei Shoigu"), `a chip names the actor filter: ${JSON.stringify(chip)}`);
   await session.click(await session.find("#clear-all"));
   await settledEvents(`all ${before.length} events listed again after clearing the filter`, (rows) => rows.length === before.length);
+
+  // (b2) "hide" beside the statements type leaves statements out; the type stays listed and
+  // "show" takes it back.
+  const statements = before.filter((r) => r.type === "01").length;
+  assert.ok(statements > 0 && statements < before.length, `statements among the events: ${statements} of ${before.length}`);
+  await session.click(await session.find('button.facet-hide[data-facet-hide="01"]'));
+  const noStatements = await settledEvents("the events list without statements", (rows) => rows.length === before.length - statements);
+  assert.ok(noStatements.every((r) => r.type !== "01"), "no statement is listed once statements are hidden");
+  const typeChip = await session.textOf('#chips .chip[data-filter="cameo"]');
+  assert.ok(typeChip?.includes("all but 01"), `the chip says what is left out: ${JSON.stringify(typeChip)}`);
+  const show = await session.find('button.facet-hide[data-facet-hide="01"]');
+  assert.equal(await session.text(show), "show", "the hidden type is still listed, to be shown again");
+  await session.click(show);
+  await settledEvents(`all ${before.length} events listed again after showing statements`, (rows) => rows.length === before.length);
 
   // (c) The article date one day later (2022-03-02) through the reader's curation control.
   await session.click(await session.find("#tab-articles"));

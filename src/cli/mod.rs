@@ -258,6 +258,9 @@ enum TagFormat {
     Json,
     /// Names: token-per-line input, each line back with a predicted BIO tag (PER/ORG/LOC) appended.
     Conll,
+    /// Parts of speech: plain text in, one word<TAB>UPOS line per word, a blank line after each
+    /// sentence (what `eval pos` reads).
+    Pos,
 }
 
 #[derive(Subcommand)]
@@ -350,8 +353,8 @@ enum EvalCommand {
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
-        /// Also list each missed mention, each event matching none and each misdated event
-        /// (to standard error).
+        /// Also list each missed mention, each event matching none, each misdated event and each
+        /// matched event with gold participants but no right one (to standard error).
         #[arg(long)]
         errors: bool,
     },
@@ -379,8 +382,9 @@ pub(crate) struct FilterArgs {
     actor: Option<String>,
     #[arg(long)]
     place: Option<String>,
-    /// CAMEO root code, e.g. 01 (statement), 04 (consult), 19 (fight); 00 for other events.
-    #[arg(long = "type")]
+    /// Event types: CAMEO root codes, e.g. 01 (statement), 04 (consult), 19 (fight), 00 for
+    /// other events; several with commas (01,19); a leading minus leaves a type out (-00).
+    #[arg(long = "type", allow_hyphen_values = true)]
     cameo: Option<String>,
     #[arg(long)]
     from: Option<NaiveDate>,
@@ -453,6 +457,12 @@ fn execute(cli: Cli) -> Res {
             lang,
             ..
         } => return names::tag_conll(&files, lang.as_deref().unwrap_or("id")),
+        Command::Tag {
+            files,
+            format: TagFormat::Pos,
+            lang,
+            ..
+        } => return pos::tag(&files, lang.as_deref().unwrap_or("en")),
         Command::Tag {
             files,
             format,

@@ -46,6 +46,25 @@ pub fn train(paths: &[PathBuf], lang: &str, epochs: usize, seed: u64, out: &Path
     Ok(ExitCode::SUCCESS)
 }
 
+/// Plain text in; each word on a line with its part of speech, a blank line after each sentence.
+pub fn tag(files: &[PathBuf], lang: &str) -> Res {
+    let model = pos::model(lang).ok_or(format!("no part-of-speech model for \"{lang}\""))?;
+    let mut out = String::new();
+    for path in files {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let tokens = linimasa::names::tokenize::tokenize(&text);
+        for sentence in linimasa::names::tokenize::sentences(&text, &tokens) {
+            let words: Vec<&str> = tokens[sentence].iter().map(|t| t.text).collect();
+            for (word, tag) in words.iter().zip(model.tag(&words)) {
+                out.push_str(&format!("{word}\t{}\n", tag.as_str()));
+            }
+            out.push('\n');
+        }
+    }
+    print!("{out}");
+    Ok(ExitCode::SUCCESS)
+}
+
 pub fn eval(paths: &[PathBuf], lang: &str, model_file: Option<&Path>, format: Format) -> Res {
     let model: &Model = match model_file {
         Some(path) => {

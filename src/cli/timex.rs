@@ -99,7 +99,9 @@ pub fn tag(
             }
             TagFormat::Timeml => timeml::write(&doc, &timexes),
             TagFormat::Json => serde_json::to_string_pretty(&timexes)? + "\n",
-            TagFormat::Conll => unreachable!("names are tagged by cli::names"),
+            TagFormat::Conll | TagFormat::Pos => {
+                unreachable!("names and parts of speech are tagged by cli::names and cli::pos")
+            }
         };
         match &out {
             Some(dir) => {

@@ -397,6 +397,19 @@ pub fn mistakes(doc: &GoldDoc, found: &[Event]) -> Vec<String> {
                         event.date_derivation
                     ));
                 }
+                if !g.participants.is_empty() && !participant_right(event, g) {
+                    let found: Vec<&str> = event
+                        .participants
+                        .iter()
+                        .map(|p| p.actor.as_str())
+                        .collect();
+                    out.push(format!(
+                        "participant\t{}\tgold {}\tfound {}",
+                        word(trigger),
+                        g.participants.join(" | "),
+                        found.join(" | ")
+                    ));
+                }
             }
         }
     }

@@ -605,6 +605,65 @@ fn drop_repeated_mentions(events: Vec<Event>, anchors: &[(bool, String)]) -> Vec
         .collect()
 }
 
+/// Which event types a filter keeps, written as a list of root codes: `"04"` or `"01,19"` keeps
+/// those types ("statements and fights"); `"-00"` or `"-00,-01"` keeps every type but those
+/// ("hide other events"). Codes are the CAMEO roots 01 to 20 and [`OTHER`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TypeSelection {
+    /// Kept types; empty keeps every type not in `not`.
+    pub only: Vec<String>,
+    /// Left-out types.
+    pub not: Vec<String>,
+}
+
+impl TypeSelection {
+    /// Reads `"01,19"` or `"-00"`; an unknown code is an error that names it.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let mut selection = Self::default();
+        for item in text.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+            let (list, code) = match item.strip_prefix('-') {
+                Some(code) => (&mut selection.not, code.trim()),
+                None => (&mut selection.only, item),
+            };
+            if cameo_name(code) == code {
+                return Err(format!(
+                    "{code:?} is not an event type (a CAMEO root code 01 to 20, or 00 for another \
+                     event; several with commas, \"-00\" to leave one out)"
+                ));
+            }
+            if !list.iter().any(|c| c == code) {
+                list.push(code.to_string());
+            }
+        }
+        if selection.only.is_empty() && selection.not.is_empty() {
+            return Err(format!("{text:?} names no event type"));
+        }
+        Ok(selection)
+    }
+
+    /// Whether an event of type `code` is kept.
+    pub fn keeps(&self, code: &str) -> bool {
+        (self.only.is_empty() || self.only.iter().any(|c| c == code))
+            && !self.not.iter().any(|c| c == code)
+    }
+
+    /// In words, for captions: "01 Make public statement, 19 Fight" or "all but 00 Other event".
+    pub fn describe(&self) -> String {
+        let named = |codes: &[String]| {
+            codes
+                .iter()
+                .map(|c| format!("{c} {}", cameo_name(c)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        match (self.only.is_empty(), self.not.is_empty()) {
+            (false, true) => named(&self.only),
+            (true, _) => format!("all but {}", named(&self.not)),
+            (false, false) => format!("{}, not {}", named(&self.only), named(&self.not)),
+        }
+    }
+}
+
 /// The name of a CAMEO root code ("01" → "Make public statement"), or of [`OTHER`]; the code
 /// itself when unknown.
 pub fn cameo_name(code: &str) -> &str {
@@ -785,6 +844,21 @@ mod tests {
             "{crash:#?}"
         );
         assert_eq!(cameo_name(OTHER), "Other event");
+    }
+
+    #[test]
+    fn type_selections_keep_listed_types_or_leave_them_out() {
+        let both = TypeSelection::parse("01, 19").unwrap();
+        assert!(both.keeps("01") && both.keeps("19") && !both.keeps("04"));
+        assert_eq!(both.describe(), "01 Make public statement, 19 Fight");
+        let hide = TypeSelection::parse("-00").unwrap();
+        assert!(hide.keeps("04") && !hide.keeps(OTHER));
+        assert_eq!(hide.describe(), "all but 00 Other event");
+        assert_eq!(TypeSelection::parse("04").unwrap().only, ["04"]);
+        for bad in ["99", "-21", "statement", "", ","] {
+            assert!(TypeSelection::parse(bad).is_err(), "{bad:?}");
+        }
+        assert!(TypeSelection::parse("99").unwrap_err().contains("\"99\""));
         // Indonesian has no part-of-speech model: only trigger words make events there.
         assert!(crate::pos::model("id").is_none());
     }

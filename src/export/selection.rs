@@ -228,7 +228,10 @@ fn describe(filter: &EventFilter) -> Vec<String> {
         &filter
             .cameo
             .as_ref()
-            .map(|c| format!("{c} {}", crate::events::cameo_name(c))),
+            .map(|c| match crate::events::TypeSelection::parse(c) {
+                Ok(types) => types.describe(),
+                Err(_) => c.clone(),
+            }),
     );
     push("source", &filter.publisher);
     push("language", &filter.language);

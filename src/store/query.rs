@@ -46,7 +46,8 @@ pub struct EventFilter {
     pub actor: Option<String>,
     /// A place's canonical name.
     pub place: Option<String>,
-    /// CAMEO root code ("01".."20"), or "00" for another event (`events::OTHER`).
+    /// Event types as [`crate::events::TypeSelection`] reads them: "04", "01,19" (any of these)
+    /// or "-00" (all but these); CAMEO root codes "01".."20" and "00" (`events::OTHER`).
     pub cameo: Option<String>,
     /// Full-text search over the articles the events come from (FTS5 query syntax).
     pub text: Option<String>,
@@ -432,16 +433,7 @@ impl Store {
                           FROM {from_sql} WHERE {})",
             conditions.join(" AND ")
         );
-        let count = |sql: &str| -> Result<Vec<(String, i64)>> {
-            let sql = format!("{selection} {sql} LIMIT {FACET_LIMIT}");
-            let mut stmt = self.conn().prepare_cached(&sql)?;
-            let rows = stmt
-                .query_map(params_from_iter(args.iter()), |r| {
-                    Ok((r.get(0)?, r.get(1)?))
-                })?
-                .collect::<Result<_, _>>()?;
-            Ok(rows)
-        };
+        let count = |sql: &str| self.value_counts(&format!("{selection} {sql}"), &args);
         let plain = |rows: Vec<(String, i64)>| -> Vec<FacetCount> {
             rows.into_iter()
                 .map(|(value, count)| FacetCount {
@@ -473,7 +465,8 @@ impl Store {
                  JOIN event_place ep ON ep.event_id = grp.rid JOIN place p ON p.id = ep.place_id
                  GROUP BY p.id ORDER BY n DESC, p.canonical_name"
             ))?),
-            types: count("SELECT cameo, count(*) AS n FROM sel GROUP BY cameo ORDER BY n DESC, cameo")?
+            types: self
+                .type_counts(filter)?
                 .into_iter()
                 .map(|(value, count)| FacetCount {
                     label: crate::events::cameo_name(&value).to_string(),
@@ -490,6 +483,39 @@ impl Store {
                  WHERE ar.language IS NOT NULL GROUP BY ar.language ORDER BY n DESC, ar.language",
             )?),
         })
+    }
+
+    /// The events per type that the filter would select with any type selection: the type
+    /// facet lists every type there is to add, leave out or take back, with its count.
+    fn type_counts(&self, filter: &EventFilter) -> Result<Vec<(String, i64)>> {
+        let any_type = EventFilter {
+            cameo: None,
+            ..filter.clone()
+        };
+        let (from_sql, mut conditions, args) = self.event_source(&any_type)?;
+        let Some(from_sql) = from_sql else {
+            return Ok(vec![]);
+        };
+        conditions.push("e.hidden = 0".into());
+        let sql = format!(
+            "SELECT cameo, count(*) AS n FROM
+               (SELECT DISTINCT e.id, e.eff_cameo AS cameo FROM {from_sql} WHERE {})
+             GROUP BY cameo ORDER BY n DESC, cameo",
+            conditions.join(" AND ")
+        );
+        self.value_counts(&sql, &args)
+    }
+
+    /// The (value, count) rows of a facet query, at most `FACET_LIMIT`.
+    fn value_counts(&self, sql: &str, args: &[Value]) -> Result<Vec<(String, i64)>> {
+        let sql = format!("{sql} LIMIT {FACET_LIMIT}");
+        let mut stmt = self.conn().prepare_cached(&sql)?;
+        let rows = stmt
+            .query_map(params_from_iter(args.iter()), |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(rows)
     }
 
     /// The places of the selected events with their coordinates and event counts, for the map.
@@ -725,9 +751,15 @@ impl Store {
             args.push(Value::Integer(lo));
             args.push(Value::Integer(hi));
         }
-        if let Some(cameo) = &filter.cameo {
-            conditions.push("e.eff_cameo = ?".into());
-            args.push(Value::Text(cameo.clone()));
+        if let Some(types) = &filter.cameo {
+            let types = crate::events::TypeSelection::parse(types).map_err(StoreError::Invalid)?;
+            for (codes, op) in [(&types.only, "IN"), (&types.not, "NOT IN")] {
+                if !codes.is_empty() {
+                    let marks = vec!["?"; codes.len()].join(", ");
+                    conditions.push(format!("e.eff_cameo {op} ({marks})"));
+                    args.extend(codes.iter().map(|c| Value::Text(c.clone())));
+                }
+            }
         }
         article_conditions(filter, "e.article_id", &mut conditions, &mut args);
         if conditions.is_empty() {

@@ -199,7 +199,8 @@ pub struct EventQuery {
     /// A place's canonical name.
     #[ts(optional)]
     pub place: Option<String>,
-    /// CAMEO root code, "01".."20", or "00" for another event (`events::OTHER`).
+    /// Event types: a CAMEO root code "01".."20" or "00" for another event (`events::OTHER`);
+    /// several with commas ("01,19"); "-00" leaves a type out (`events::TypeSelection`).
     #[ts(optional)]
     pub cameo: Option<String>,
     /// Full-text search over the events' articles.
@@ -237,6 +238,10 @@ impl EventQuery {
             }
         };
         let (from, to) = (day(&self.from, "start")?, day(&self.to, "end")?);
+        if let Some(types) = set(&self.cameo) {
+            crate::events::TypeSelection::parse(&types)
+                .map_err(|e| AppError::new(ErrorCode::InvalidInput, e))?;
+        }
         if let (Some(f), Some(t)) = (from, to) {
             if t < f {
                 return Err(AppError::new(

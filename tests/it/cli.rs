@@ -165,6 +165,47 @@ fn tag_conll(lang: &str, file: &std::path::Path) -> String {
 }
 
 #[test]
+fn tag_pos_writes_what_eval_pos_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("plain.txt");
+    std::fs::write(&file, "Boeing delayed the delivery. It fell.").unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_linimasa"))
+        .args(["tag", "--format", "pos", "--lang", "en"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = stdout(&o);
+    // One word a line, a blank line after each sentence.
+    assert_eq!(
+        out.split("\n\n").filter(|s| !s.trim().is_empty()).count(),
+        2,
+        "{out}"
+    );
+    assert!(
+        out.contains("delayed\tVERB\n") && out.contains("delivery\tNOUN\n"),
+        "{out}"
+    );
+    let tagged = dir.path().join("tagged.tsv");
+    std::fs::write(&tagged, &out).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_linimasa"))
+        .args(["eval", "pos", "--lang", "en"])
+        .arg(&tagged)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    // Its own tags read back: every word right.
+    assert!(stdout(&o).contains("1.000"), "{}", stdout(&o));
+    let o = Command::new(env!("CARGO_BIN_EXE_linimasa"))
+        .args(["tag", "--format", "pos", "--lang", "id"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no part-of-speech model"));
+}
+
+#[test]
 fn names_tag_conll_and_eval() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("sample.conll");

@@ -184,6 +184,19 @@ fn an_empty_selection_exports_valid_empty_files_that_say_so() {
         .text()
         .starts_with("No events match the filters"));
     assert!(selection.caption.text().contains("actor: Nobody at all"));
+    // A type selection is told in words.
+    let hide_other = EventFilter {
+        cameo: Some("-00".into()),
+        ..filter.clone()
+    };
+    let caption = Selection::gather(&store, &hide_other, date("2026-11-26"))
+        .unwrap()
+        .caption
+        .text();
+    assert!(
+        caption.contains("type: all but 00 Other event"),
+        "{caption}"
+    );
     let dir = tempfile::tempdir().unwrap();
     export_all(&selection, dir.path());
     let got = read_back(dir.path());

@@ -741,6 +741,49 @@ fn killing_an_import_of_10000_articles_leaves_a_consistent_store_that_a_rerun_co
 }
 
 #[test]
+fn type_filters_keep_several_types_or_leave_some_out() {
+    let (store, _, _) = sample();
+    let per_type = |f: &EventFilter| {
+        store
+            .facets(f)
+            .unwrap()
+            .types
+            .iter()
+            .map(|c| (c.value.clone(), c.count))
+            .collect::<Vec<_>>()
+    };
+    let all = per_type(&query("{}"));
+    let count = |code: &str| all.iter().find(|(c, _)| c == code).map_or(0, |t| t.1);
+    let (statements, fights) = (count("01"), count("19"));
+    assert!(statements > 0 && fights > 0 && all.len() > 2, "{all:?}");
+    let total = store.event_count(&query("{}")).unwrap();
+    let both = query(r#"{"cameo": "01,19"}"#);
+    assert_eq!(store.event_count(&both).unwrap(), statements + fights);
+    let no_statements = query(r#"{"cameo": "-01"}"#);
+    assert_eq!(
+        store.event_count(&no_statements).unwrap(),
+        total - statements
+    );
+    assert!(store
+        .events(&no_statements)
+        .unwrap()
+        .iter()
+        .all(|e| e.cameo != "01"));
+    // The type facet still lists every type, so one left out can be taken back.
+    assert_eq!(per_type(&no_statements), all);
+    assert_eq!(
+        store.facets(&no_statements).unwrap().total,
+        total - statements
+    );
+    // A code that is no type is refused, with the code in the message.
+    let bad = serde_json::from_str::<linimasa::view::EventQuery>(r#"{"cameo": "01,99"}"#)
+        .unwrap()
+        .to_filter()
+        .unwrap_err();
+    assert!(bad.message.contains("\"99\""), "{}", bad.message);
+}
+
+#[test]
 fn views_share_one_query_facets_places_network_and_detail() {
     let (mut store, article_id, _) = sample();
     let all = store.facets(&query("{}")).unwrap();

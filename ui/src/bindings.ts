@@ -89,7 +89,8 @@ actor?: string,
  */
 place?: string, 
 /**
- * CAMEO root code, "01".."20", or "00" for another event (`events::OTHER`).
+ * Event types: a CAMEO root code "01".."20" or "00" for another event (`events::OTHER`);
+ * several with commas ("01,19"); "-00" leaves a type out (`events::TypeSelection`).
  */
 cameo?: string, 
 /**

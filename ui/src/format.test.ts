@@ -306,3 +306,42 @@ describe("codeLabel", () => {
     expect(cameoName("00")).toBe("Other event");
   });
 });
+
+describe("type selections", () => {
+  it("reads, writes and describes a type filter as the core does", async () => {
+    const { parseTypes, formatTypes, describeTypes, keepsType } = await import("./cameo");
+    expect(parseTypes("01, 19")).toEqual({ only: ["01", "19"], not: [] });
+    expect(parseTypes("-00")).toEqual({ only: [], not: ["00"] });
+    expect(parseTypes("99")).toMatchObject({ error: expect.stringContaining('"99"') });
+    expect(parseTypes(",")).toHaveProperty("error");
+    expect(formatTypes({ only: ["04"], not: ["00"] })).toBe("04,-00");
+    expect(formatTypes({ only: [], not: [] })).toBeUndefined();
+    expect(describeTypes("01,19")).toBe("01 Make public statement, 19 Fight");
+    expect(describeTypes("-00")).toBe("all but 00 Other event");
+    expect(keepsType({ only: [], not: ["00"] }, "04")).toBe(true);
+    expect(keepsType({ only: [], not: ["00"] }, "00")).toBe(false);
+    expect(keepsType({ only: ["01"], not: [] }, "04")).toBe(false);
+  });
+
+  it("turns facet clicks into the next filter", async () => {
+    const { chooseType, leaveOutType, typeState } = await import("./cameo");
+    // A click chooses one type; a second click on it clears the filter.
+    expect(chooseType(undefined, "04", false)).toBe("04");
+    expect(chooseType("04", "04", false)).toBeUndefined();
+    expect(chooseType("04", "19", false)).toBe("19");
+    // Ctrl-click adds a type to the chosen ones, or takes it away.
+    expect(chooseType("04", "19", true)).toBe("04,19");
+    expect(chooseType("04,19", "04", true)).toBe("19");
+    expect(chooseType("-00", "04", true)).toBe("04,-00");
+    // Leaving a type out, and taking it back.
+    expect(leaveOutType(undefined, "00")).toBe("-00");
+    expect(leaveOutType("-00", "00")).toBeUndefined();
+    expect(leaveOutType("-00", "01")).toBe("-00,-01");
+    expect(leaveOutType("01,19", "01")).toBe("19");
+    expect(leaveOutType("01", "01")).toBe("-01");
+    expect(leaveOutType("01", "04")).toBe("01");
+    expect(typeState("01,-00", "00")).toBe("not");
+    expect(typeState("01,-00", "01")).toBe("only");
+    expect(typeState(undefined, "01")).toBe("none");
+  });
+});

@@ -117,6 +117,8 @@ describe("FakeBackend queries", () => {
     await check({ actor: "Vladimir Putin" }, (e) => e.actors.includes("Vladimir Putin"));
     await check({ place: "Kyiv" }, (e) => e.places.includes("Kyiv"));
     await check({ cameo: "04" }, (e) => e.cameo.startsWith("04"));
+    await check({ cameo: "01,19" }, (e) => e.cameo.startsWith("01") || e.cameo.startsWith("19"));
+    await check({ cameo: "-01" }, (e) => !e.cameo.startsWith("01"));
     await check({ source: "Example Wire" }, (e) => e.publisher === "Example Wire");
     await check({ language: "id" }, (e) => [1, 3, 6, 8, 9].includes(e.article_id));
     await check({ text: "Bucha" }, (e) => e.article_id === 6);
@@ -135,6 +137,17 @@ describe("FakeBackend queries", () => {
     await expect(b.eventList({ from: "2022-02-30" })).rejects.toMatchObject({ code: "invalid_input" });
     await expect(b.eventList({ from: "2022-04-01", to: "2022-03-01" })).rejects.toMatchObject({ code: "invalid_input" });
     await expect(b.eventFacets({ cameo: "99" })).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(b.eventFacets({ cameo: "01,-21" })).rejects.toMatchObject({ code: "invalid_input", message: expect.stringContaining('"21"') });
+  });
+
+  it("lists every type in the type facet while some are left out", async () => {
+    const b = backend();
+    const all = await b.eventFacets({});
+    const hidden = await b.eventFacets({ cameo: "-01" });
+    expect(hidden.types).toEqual(all.types);
+    const statements = all.types.find((t) => t.value === "01")?.count ?? 0;
+    expect(statements).toBeGreaterThan(0);
+    expect(hidden.total).toBe(all.total - statements);
   });
 
   it("counts facets over the selected events", async () => {

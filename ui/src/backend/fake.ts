@@ -32,7 +32,7 @@ import type {
   ReportView,
   WorkspaceInfo,
 } from "../bindings";
-import { cameoName, cameoRoot, isCameoRoot } from "../cameo";
+import { cameoName, cameoRoot, describeTypes, isCameoRoot, keepsType, parseTypes } from "../cameo";
 import { DAY, addDays, formatDay, parseDay } from "../dates";
 import { eventExtent } from "../viz/timeline/extent";
 import { columnsFromRows, type TimelineColumns } from "./columns";
@@ -333,7 +333,8 @@ export class FakeBackend implements Backend {
     if (query.from !== undefined && from === null) throw fail("invalid_input", `"${query.from}" is not a date (YYYY-MM-DD)`);
     if (query.to !== undefined && to === null) throw fail("invalid_input", `"${query.to}" is not a date (YYYY-MM-DD)`);
     if (from !== null && to !== null && from > to) throw fail("invalid_input", `the window starts (${query.from}) after it ends (${query.to})`);
-    if (query.cameo !== undefined && !isCameoRoot(query.cameo)) throw fail("invalid_input", `"${query.cameo}" is not a CAMEO root code (01..20, or 00 for another event)`);
+    const types = query.cameo === undefined || query.cameo.trim() === "" ? null : parseTypes(query.cameo);
+    if (types !== null && "error" in types) throw fail("invalid_input", types.error);
     const actor = query.actor === undefined ? null : (this.findActor(query.actor)?.name ?? "\u0000none");
     const place = query.place === undefined ? null : (this.findPlace(query.place)?.name ?? query.place);
     const text = query.text?.trim().toLowerCase() ?? "";
@@ -349,7 +350,7 @@ export class FakeBackend implements Backend {
       }
       if (actor !== null && !e.actors.includes(actor)) return false;
       if (place !== null && !e.places.includes(place)) return false;
-      if (query.cameo !== undefined && cameoRoot(e.cameo) !== query.cameo) return false;
+      if (types !== null && !keepsType(types, cameoRoot(e.cameo))) return false;
       if (query.source !== undefined && e.publisher !== query.source) return false;
       const article = articles.get(e.article_id);
       if (query.language !== undefined && article?.summary.language !== query.language) return false;
@@ -477,9 +478,9 @@ export class FakeBackend implements Backend {
     return this.run(() => {
       const events = this.select(query);
       const language = new Map(this.articles.map((a) => [a.summary.id, a.summary.language]));
-      const count = (keys: (e: EventRow) => Array<string | null | undefined>, label: (v: string) => string = (v) => v) => {
+      const count = (keys: (e: EventRow) => Array<string | null | undefined>, label: (v: string) => string = (v) => v, among: EventRow[] = events) => {
         const counts = new Map<string, number>();
-        for (const e of events) {
+        for (const e of among) {
           for (const k of new Set(keys(e))) if (k !== null && k !== undefined) counts.set(k, (counts.get(k) ?? 0) + 1);
         }
         return [...counts]
@@ -491,7 +492,8 @@ export class FakeBackend implements Backend {
         articles: this.selectArticles(query).length,
         actors: count((e) => e.actors),
         places: count((e) => e.places),
-        types: count((e) => [cameoRoot(e.cameo)], cameoName),
+        // Every type the other filters leave, so a type left out can be taken back.
+        types: count((e) => [cameoRoot(e.cameo)], cameoName, this.select(withoutTypes(query))),
         sources: count((e) => [e.publisher]),
         languages: count((e) => [language.get(e.article_id)]),
       };
@@ -808,7 +810,7 @@ export class FakeBackend implements Backend {
     };
     push("actor", query.actor);
     push("place", query.place);
-    push("type", query.cameo === undefined ? undefined : `${query.cameo} ${cameoName(query.cameo)}`);
+    push("type", query.cameo === undefined ? undefined : describeTypes(query.cameo));
     push("source", query.source);
     push("language", query.language);
     push("text", query.text);
@@ -1003,4 +1005,10 @@ export function buildNetwork(events: readonly EventRow[], actors: readonly FakeA
     };
   });
   return { nodes, edges: keptEdges, omitted: Math.max(0, ranked.length - names.length) };
+}
+
+/** The query with no type filter (the type facet counts every type the other filters leave). */
+function withoutTypes(query: EventQuery): EventQuery {
+  const { cameo: _types, ...rest } = query;
+  return rest;
 }

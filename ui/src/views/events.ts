@@ -50,6 +50,7 @@ export function renderEvents(table: HTMLTableElement, view: EventsView, onSelect
             "data-date": e.earliest ?? e.date_value ?? "",
             "data-latest": e.latest ?? e.date_value ?? "",
             "data-actors": e.actors.join("\n"),
+            "data-type": cameoRoot(e.cameo),
             "data-reports": String(e.reports),
             tabindex: "0",
             "aria-selected": String(selected),

@@ -1,9 +1,10 @@
 // The left sidebar: search, the date window, the active filters as chips and
 // the facet lists (actors, places, types, sources, languages) with counts.
-// Clicking a facet item filters by it; clicking it again removes the filter.
+// Clicking a facet item filters by it; clicking it again removes the filter. Event types may
+// be chosen several at once (Ctrl/⌘-click) and left out ("hide": all types but those).
 import type { FacetCount, Facets } from "../bindings";
 import { toAppError } from "../backend";
-import { cameoColor, cameoName } from "../cameo";
+import { cameoColor, chooseType, describeTypes, leaveOutType, typeState } from "../cameo";
 import { isIsoDay } from "../dates";
 import { el } from "../dom";
 import { type AppState, type FilterKey, Latest, OneAtATime, type StateKey, activeFilters } from "../state";
@@ -107,7 +108,7 @@ export class FacetsView implements View {
     const filters = activeFilters(state.query);
     this.ui.chips.replaceChildren(
       ...filters.map(({ key, value }) => {
-        const shown = key === "cameo" ? `${value} ${cameoName(value)}` : value;
+        const shown = key === "cameo" ? describeTypes(value) : value;
         const remove = el("button", { title: `Remove the ${CHIP_KEYS[key]} filter`, attrs: { type: "button", "aria-label": `Remove filter ${CHIP_KEYS[key]} ${shown}` } }, "×");
         remove.addEventListener("click", () => this.ctx.store.setFilter(key, null));
         return el(
@@ -150,16 +151,21 @@ export class FacetsView implements View {
 
   private renderFacet(key: FilterKey, title: string, items: FacetCount[], active: string | undefined): HTMLElement {
     const expanded = this.expanded.has(key);
-    // The active value is always listed, even when it is beyond the first few.
+    // How an item stands in the filter: chosen, left out (types only) or neither.
+    const stateOf = (value: string): "only" | "not" | "none" =>
+      key === "cameo" ? typeState(active, value) : value === active ? "only" : "none";
+    // Chosen and left-out values are always listed, even beyond the first few.
     let shown = expanded ? items.slice(0, 200) : items.slice(0, SHOWN);
-    const activeItem = items.find((i) => i.value === active);
-    if (activeItem !== undefined && !shown.includes(activeItem)) shown = [activeItem, ...shown];
+    const activeItems = items.filter((i) => stateOf(i.value) !== "none" && !shown.includes(i));
+    shown = [...activeItems, ...shown];
+    const anyChosen = items.some((i) => stateOf(i.value) === "only");
     const max = items.reduce((m, i) => Math.max(m, i.count), 1);
     const list = el(
       "ul",
       {},
       ...shown.map((item) => {
-        const pressed = item.value === active;
+        const state = stateOf(item.value);
+        const pressed = state === "only";
         const bar = el("span", { class: "bar" });
         bar.style.width = `${(item.count / max) * 100}%`;
         const label = el("span", { class: "label", title: item.label }, item.label);
@@ -178,8 +184,30 @@ export class FacetsView implements View {
           el("span", { class: "count" }, item.count.toLocaleString("en")),
           bar,
         );
-        button.addEventListener("click", () => this.ctx.store.setFilter(key, pressed ? null : item.value));
-        return el("li", {}, button);
+        if (key !== "cameo") {
+          button.addEventListener("click", () => this.ctx.store.setFilter(key, pressed ? null : item.value));
+          return el("li", {}, button);
+        }
+        // Types: a click chooses this type alone, Ctrl/⌘-click adds or removes it; "hide"
+        // leaves it out of everything (and "show" takes it back).
+        button.title = `${item.label}: click to show only this type, Ctrl-click to add it to the chosen types`;
+        button.addEventListener("click", (e) => this.ctx.store.setFilter(key, chooseType(active, item.value, e.ctrlKey || e.metaKey) ?? null));
+        button.classList.toggle("left-out", state === "not");
+        button.classList.toggle("unchosen", state === "none" && anyChosen);
+        const name = `${item.value} ${item.label}`;
+        const hide = el(
+          "button",
+          {
+            class: "facet-hide link",
+            title: state === "not" ? `Show ${name} again` : `Leave out ${name}`,
+            attrs: { type: "button", "data-facet-hide": item.value, "aria-label": state === "not" ? `Show ${name} again` : `Hide ${name}` },
+          },
+          state === "not" ? "show" : "hide",
+        );
+        // Beside chosen types the others are out already: Ctrl-click is what adds them.
+        hide.hidden = state === "none" && anyChosen;
+        hide.addEventListener("click", () => this.ctx.store.setFilter(key, leaveOutType(active, item.value) ?? null));
+        return el("li", { class: "facet-row" }, button, hide);
       }),
     );
     const parts: Node[] = [el("h3", {}, title), list];
