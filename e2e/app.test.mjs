@@ -535,6 +535,21 @@ test("the issue's scenario: dated events, an actor filter, the article date with
   await session.click(show);
   await settledEvents(`all ${before.length} events listed again after showing statements`, (rows) => rows.length === before.length);
 
+  // (b3) The modality facet ("asserted", "reported by someone", ...) narrows the list; the
+  // date-certainty box shows as a chip.
+  const modalities = await session.findAll('button.facet-item[data-facet="modality"]');
+  assert.ok(modalities.length >= 2, `at least two modalities in the seed article: ${modalities.length}`);
+  const modality = await session.attribute(modalities[1], "data-value");
+  await session.click(modalities[1]);
+  await settledEvents(`the events list told as ${modality}`, (rows) => rows.length > 0 && rows.length < before.length);
+  const modalityChip = await session.textOf('#chips .chip[data-filter="modality"]');
+  assert.ok(modalityChip?.startsWith("modality:"), `a chip names the modality filter: ${JSON.stringify(modalityChip)}`);
+  await session.click(await session.find("#date-certain"));
+  await waitFor('a chip for the date certainty (#chips .chip[data-filter="certainty"])', async () => (await session.findAll('#chips .chip[data-filter="certainty"]')).length === 1, { timeoutMs: 10_000, describe: describeState });
+  await session.click(await session.find("#clear-all"));
+  await settledEvents(`all ${before.length} events listed again after clearing modality and certainty`, (rows) => rows.length === before.length);
+  assert.equal(await session.selected(await session.find("#date-certain")), false, "clearing all filters unticks the certainty box");
+
   // (c) The article date one day later (2022-03-02) through the reader's curation control.
   await session.click(await session.find("#tab-articles"));
   const titleCell = await waitFor(

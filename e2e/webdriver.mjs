@@ -157,6 +157,11 @@ export class Session {
     return this.cmd("GET", `/element/${element}/enabled`);
   }
 
+  /** Whether a checkbox is ticked (or an option chosen). */
+  selected(element) {
+    return this.cmd("GET", `/element/${element}/selected`);
+  }
+
   /** Text of the first match of `css`, or null when there is none. */
   async textOf(css) {
     const [element] = await this.findAll(css);

@@ -373,6 +373,31 @@ impl Modality {
             Modality::Reported => "reported",
         }
     }
+
+    /// Every modality, in the order facets and menus list them.
+    pub const ALL: [Modality; 5] = [
+        Modality::Asserted,
+        Modality::Reported,
+        Modality::Denied,
+        Modality::Planned,
+        Modality::Hypothetical,
+    ];
+
+    /// The modality named `name` ("denied").
+    pub fn parse(name: &str) -> Option<Modality> {
+        Self::ALL.into_iter().find(|m| m.as_str() == name)
+    }
+
+    /// In words, for facets and captions.
+    pub fn label(self) -> &'static str {
+        match self {
+            Modality::Asserted => "Asserted",
+            Modality::Denied => "Denied",
+            Modality::Planned => "Planned",
+            Modality::Hypothetical => "Hypothetical",
+            Modality::Reported => "Reported by someone",
+        }
+    }
 }
 
 /// A dated event: who did what to whom, when and where, with the evidence that states it.

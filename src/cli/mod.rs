@@ -399,6 +399,16 @@ pub(crate) struct FilterArgs {
     /// Language code of the articles ("id", "en").
     #[arg(long)]
     language: Option<String>,
+    /// Events told as asserted, reported (by someone), denied, planned or hypothetical.
+    #[arg(long, value_parser = ["asserted", "reported", "denied", "planned", "hypothetical"])]
+    modality: Option<String>,
+    /// Events attributed to this actor (name or alias): what they claim.
+    #[arg(long, value_name = "NAME")]
+    attribution: Option<String>,
+    /// With --from/--to: only events certainly inside the window (every possible day in it),
+    /// not every event that may fall in it.
+    #[arg(long)]
+    certain: bool,
     #[arg(long)]
     limit: Option<usize>,
 }
@@ -414,6 +424,9 @@ impl FilterArgs {
             text: self.text,
             publisher: self.source,
             language: self.language,
+            modality: self.modality,
+            attribution: self.attribution,
+            certain: self.certain,
             article: None,
             limit: self.limit,
         }

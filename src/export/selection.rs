@@ -235,6 +235,18 @@ fn describe(filter: &EventFilter) -> Vec<String> {
     );
     push("source", &filter.publisher);
     push("language", &filter.language);
+    push(
+        "modality",
+        &filter.modality.as_ref().map(|m| {
+            crate::model::Modality::parse(m).map_or(m.clone(), |m| m.label().to_lowercase())
+        }),
+    );
+    push("claimed by", &filter.attribution);
+    push(
+        "dates",
+        &(filter.certain && (filter.from.is_some() || filter.to.is_some()))
+            .then(|| "certainly inside the window".to_string()),
+    );
     push("text", &filter.text);
     if let Some(a) = filter.article {
         out.push(format!("article: {a}"));

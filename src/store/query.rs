@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use rusqlite::{params_from_iter, types::Value};
 
 use super::{day_number, from_day_number, Result, Store, StoreError};
-use crate::model::{DateMethod, Span};
+use crate::model::{DateMethod, Modality, Span};
 use crate::view::{
     ActorRow, ArticleDetail, ArticleSummary, EventDetail, EventRow, EventSpanView, FacetCount,
     Facets, MentionView, MonthCount, PlaceRow, PublishedView, TimexView,
@@ -42,6 +42,9 @@ pub struct EventFilter {
     /// Events overlapping the window [from, to] (inclusive). Undated events are left out when set.
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
+    /// Only events whose every possible day lies inside the window ("certainly in March"), not
+    /// those that merely may fall in it ("possibly in March", an overlap: the default).
+    pub certain: bool,
     /// An actor's canonical name or one of its aliases.
     pub actor: Option<String>,
     /// A place's canonical name.
@@ -55,11 +58,27 @@ pub struct EventFilter {
     pub publisher: Option<String>,
     /// A language code of the articles the events come from.
     pub language: Option<String>,
+    /// A modality ("asserted", "reported", "denied", "planned", "hypothetical").
+    pub modality: Option<String>,
+    /// Who claims the events: the actor an event is attributed to (a name or alias).
+    pub attribution: Option<String>,
     pub article: Option<i64>,
     pub limit: Option<usize>,
 }
 
 impl EventFilter {
+    /// Whether a field that only events have narrows the selection (articles without events
+    /// then drop out of the article selection; the histogram cannot use its per-month table).
+    fn on_events(&self) -> bool {
+        self.actor.is_some()
+            || self.place.is_some()
+            || self.cameo.is_some()
+            || self.modality.is_some()
+            || self.attribution.is_some()
+            || self.from.is_some()
+            || self.to.is_some()
+    }
+
     fn window(&self) -> Option<(i64, i64)> {
         if self.from.is_none() && self.to.is_none() {
             return None;
@@ -193,12 +212,7 @@ impl Store {
     ) -> Result<(Option<String>, Vec<Value>)> {
         let mut conditions: Vec<String> = Vec::new();
         let mut args: Vec<Value> = Vec::new();
-        let on_events = filter.actor.is_some()
-            || filter.place.is_some()
-            || filter.cameo.is_some()
-            || filter.from.is_some()
-            || filter.to.is_some();
-        if on_events {
+        if filter.on_events() {
             let (from_sql, mut event_conditions, event_args) = self.event_source(filter)?;
             let Some(from_sql) = from_sql else {
                 return Ok((None, args));
@@ -429,7 +443,8 @@ impl Store {
         };
         conditions.push("e.hidden = 0".into());
         let selection = format!(
-            "WITH sel AS (SELECT DISTINCT e.id AS id, e.article_id AS article_id, e.eff_cameo AS cameo
+            "WITH sel AS (SELECT DISTINCT e.id AS id, e.article_id AS article_id, e.eff_cameo AS cameo,
+                                 e.modality AS modality, e.attribution AS attribution
                           FROM {from_sql} WHERE {})",
             conditions.join(" AND ")
         );
@@ -481,6 +496,27 @@ impl Store {
             languages: plain(count(
                 "SELECT ar.language, count(*) AS n FROM sel JOIN article ar ON ar.id = sel.article_id
                  WHERE ar.language IS NOT NULL GROUP BY ar.language ORDER BY n DESC, ar.language",
+            )?),
+            modalities: count(
+                "SELECT modality, count(*) AS n FROM sel GROUP BY modality ORDER BY n DESC, modality",
+            )?
+            .into_iter()
+            .map(|(value, count)| FacetCount {
+                label: Modality::parse(&value).map_or(value.clone(), |m| m.label().to_string()),
+                value,
+                count,
+            })
+            .collect(),
+            // Under the actor's current name (a merge since extraction renames it).
+            attributions: plain(count(
+                "SELECT coalesce((SELECT a.canonical_name FROM actor m JOIN actor a ON a.id = m.eff_id
+                                  WHERE m.canonical_name = sel.attribution COLLATE NOCASE LIMIT 1),
+                                 (SELECT a.canonical_name FROM actor_alias al JOIN actor m ON m.id = al.actor_id
+                                    JOIN actor a ON a.id = m.eff_id
+                                  WHERE al.alias = sel.attribution COLLATE NOCASE LIMIT 1),
+                                 sel.attribution) AS name,
+                        count(*) AS n
+                 FROM sel WHERE sel.attribution IS NOT NULL GROUP BY name ORDER BY n DESC, name",
             )?),
         })
     }
@@ -641,6 +677,9 @@ impl Store {
         let unfiltered = filter.actor.is_none()
             && filter.place.is_none()
             && filter.cameo.is_none()
+            && filter.modality.is_none()
+            && filter.attribution.is_none()
+            && !filter.certain
             && filter.text.is_none()
             && filter.publisher.is_none()
             && filter.language.is_none()
@@ -750,6 +789,44 @@ impl Store {
             });
             args.push(Value::Integer(lo));
             args.push(Value::Integer(hi));
+            if filter.certain {
+                // Inside: it starts on or after `lo` and ends on or before `hi`.
+                conditions.push("e.day_from >= ? AND e.day_to <= ?".into());
+                args.push(Value::Integer(lo));
+                args.push(Value::Integer(hi));
+                // "On or before the article date" may be any day before it: never certainly
+                // after a start (unless the user has set its date).
+                if filter.from.is_some() {
+                    conditions.push(
+                        "(e.precision <> 'before' OR e.event_key IN
+                            (SELECT event_key FROM correction_event WHERE earliest_day IS NOT NULL))"
+                            .into(),
+                    );
+                }
+            }
+        }
+        if let Some(modality) = &filter.modality {
+            conditions.push("e.modality = ?".into());
+            args.push(Value::Text(modality.clone()));
+        }
+        if let Some(name) = &filter.attribution {
+            // Attributions keep the name found at extraction: any name of the actor counts.
+            match self.actor_id(name)? {
+                Some(id) => {
+                    conditions.push(
+                        "e.attribution IN (SELECT canonical_name FROM actor WHERE eff_id = ?
+                             UNION SELECT al.alias FROM actor_alias al JOIN actor m ON m.id = al.actor_id
+                               WHERE m.eff_id = ?)"
+                            .into(),
+                    );
+                    args.push(Value::Integer(id));
+                    args.push(Value::Integer(id));
+                }
+                None => {
+                    conditions.push("e.attribution = ? COLLATE NOCASE".into());
+                    args.push(Value::Text(name.clone()));
+                }
+            }
         }
         if let Some(types) = &filter.cameo {
             let types = crate::events::TypeSelection::parse(types).map_err(StoreError::Invalid)?;

@@ -212,6 +212,16 @@ pub struct EventQuery {
     /// The language code of the events' articles ("id", "en").
     #[ts(optional)]
     pub language: Option<String>,
+    /// "asserted", "reported", "denied", "planned" or "hypothetical".
+    #[ts(optional)]
+    pub modality: Option<String>,
+    /// Who claims the events: an actor's name or alias.
+    #[ts(optional)]
+    pub attribution: Option<String>,
+    /// "certain": only events certainly inside the date window (every possible day in it);
+    /// "possible" or nothing: every event that may fall in it.
+    #[ts(optional)]
+    pub certainty: Option<String>,
 }
 
 impl EventQuery {
@@ -238,6 +248,24 @@ impl EventQuery {
             }
         };
         let (from, to) = (day(&self.from, "start")?, day(&self.to, "end")?);
+        if let Some(m) = set(&self.modality) {
+            if crate::model::Modality::parse(&m).is_none() {
+                return Err(AppError::new(
+                    ErrorCode::InvalidInput,
+                    format!("{m:?} is not a modality (asserted, reported, denied, planned, hypothetical)"),
+                ));
+            }
+        }
+        let certain = match set(&self.certainty).as_deref() {
+            None | Some("possible") => false,
+            Some("certain") => true,
+            Some(other) => {
+                return Err(AppError::new(
+                    ErrorCode::InvalidInput,
+                    format!("{other:?} is no date certainty (certain or possible)"),
+                ))
+            }
+        };
         if let Some(types) = set(&self.cameo) {
             crate::events::TypeSelection::parse(&types)
                 .map_err(|e| AppError::new(ErrorCode::InvalidInput, e))?;
@@ -259,6 +287,9 @@ impl EventQuery {
             text: set(&self.text),
             publisher: set(&self.source),
             language: set(&self.language),
+            modality: set(&self.modality),
+            attribution: set(&self.attribution),
+            certain,
             article: None,
             limit: None,
         })
@@ -292,6 +323,10 @@ pub struct Facets {
     pub types: Vec<FacetCount>,
     pub sources: Vec<FacetCount>,
     pub languages: Vec<FacetCount>,
+    /// Asserted, reported by someone, denied, planned, hypothetical.
+    pub modalities: Vec<FacetCount>,
+    /// Who the events are attributed to (the speaker of reported speech).
+    pub attributions: Vec<FacetCount>,
 }
 
 /// A page of the timeline query: the events (in date order) and how many matched in all.

@@ -26,17 +26,9 @@ fn awkward_store() -> Store {
     let mut store = Store::open_in_memory().unwrap();
     let text = "Text with <script>alert(1)</script> and quotes \" ' , and more.\nSecond line.";
     let article = Article {
-        id: 0,
         content_hash: store::content_hash("T, \"quoted\"", text),
-        title: "T, \"quoted\" <i>title</i>".into(),
-        publisher: Some("Pub, Inc.".into()),
         url: Some("https://example.org/a?b=1&c=2".into()),
-        language: Some("en".into()),
-        section: None,
-        text: text.into(),
-        warnings: vec![],
-        published: None,
-        source: None,
+        ..super::store::article("T, \"quoted\" <i>title</i>", Some("Pub, Inc."), text)
     };
     let mut e1 = event(
         "04",

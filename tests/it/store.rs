@@ -43,6 +43,23 @@ pub fn event(
     }
 }
 
+/// An English article without a date, by `publisher`.
+pub fn article(title: &str, publisher: Option<&str>, text: &str) -> Article {
+    Article {
+        id: 0,
+        content_hash: store::content_hash(title, text),
+        title: title.into(),
+        publisher: publisher.map(String::from),
+        url: None,
+        language: Some("en".into()),
+        section: None,
+        text: text.into(),
+        warnings: vec![],
+        published: None,
+        source: None,
+    }
+}
+
 pub fn actor(name: &str, kind: ActorKind, aliases: &[&str]) -> Actor {
     Actor {
         canonical_name: name.into(),
@@ -57,19 +74,7 @@ pub fn actor(name: &str, kind: ActorKind, aliases: &[&str]) -> Actor {
 fn sample() -> (Store, i64, Extraction) {
     let mut store = Store::open_in_memory().unwrap();
     let text = "Sample text about Kremlin talks in Kharkiv.";
-    let article = Article {
-        id: 0,
-        content_hash: store::content_hash("Sample", text),
-        title: "Sample".into(),
-        publisher: Some("Gatra.com".into()),
-        url: None,
-        language: Some("en".into()),
-        section: None,
-        text: text.into(),
-        warnings: vec![],
-        published: None,
-        source: None,
-    };
+    let article = article("Sample", Some("Gatra.com"), text);
     let extraction = Extraction {
         actors: vec![
             actor("Russia", ActorKind::Country, &["Rusia", "Moskow"]),
@@ -781,6 +786,114 @@ fn type_filters_keep_several_types_or_leave_some_out() {
         .to_filter()
         .unwrap_err();
     assert!(bad.message.contains("\"99\""), "{}", bad.message);
+}
+
+#[test]
+fn modality_attribution_and_certain_dates_filter_and_count() {
+    let mut store = Store::open_in_memory().unwrap();
+    let text = "Four events in March.";
+    // An event of type 19 by Russia at `at`, told so and dated so.
+    let told = |from: &str, to: &str, at: usize, how: (Modality, Option<&str>, Grain)| {
+        let mut e = event("19", from, to, &["Russia"], &[], at);
+        (e.modality, e.precision) = (how.0, how.2);
+        e.attribution = how.1.map(String::from);
+        e
+    };
+    let extraction = Extraction {
+        actors: vec![
+            actor("Russia", ActorKind::Country, &["Rusia"]),
+            actor("Ukraine", ActorKind::Country, &[]),
+        ],
+        events: vec![
+            told(
+                "2022-03-05",
+                "2022-03-05",
+                0,
+                (Modality::Asserted, None, Grain::Day),
+            ),
+            // Told by "Rusia" (an alias): found under Russia. Its range starts in February.
+            told(
+                "2022-02-25",
+                "2022-03-10",
+                5,
+                (Modality::Reported, Some("Rusia"), Grain::Week),
+            ),
+            // Dated by its article: on or before 20 March, perhaps long before.
+            told(
+                "2022-03-20",
+                "2022-03-20",
+                10,
+                (Modality::Denied, None, Grain::Before),
+            ),
+            told(
+                "2022-03-15",
+                "2022-03-15",
+                15,
+                (Modality::Planned, Some("Ukraine"), Grain::Day),
+            ),
+        ],
+        ..Default::default()
+    };
+    store
+        .insert_articles(&[NewArticle {
+            article: article("March", None, text),
+            extraction,
+            date_meta: None,
+            file_modified: None,
+        }])
+        .unwrap();
+    let evidence_of = |json: &str| {
+        let mut found = evidence(&store, query(json));
+        found.sort();
+        found
+    };
+    assert_eq!(evidence_of(r#"{"modality": "reported"}"#), ["evidence 5"]);
+    assert_eq!(evidence_of(r#"{"attribution": "Russia"}"#), ["evidence 5"]);
+    assert_eq!(
+        evidence_of(r#"{"attribution": "ukraine"}"#),
+        ["evidence 15"]
+    );
+    // March, possibly: every event that may fall in it; certainly: only those wholly inside.
+    let march = r#""from": "2022-03-01", "to": "2022-03-31""#;
+    assert_eq!(evidence_of(&format!("{{{march}}}")).len(), 4);
+    assert_eq!(
+        evidence_of(&format!(r#"{{{march}, "certainty": "certain"}}"#)),
+        ["evidence 0", "evidence 15"]
+    );
+    // Up to the end of March, "on or before 20 March" is certain too.
+    assert_eq!(
+        evidence_of(r#"{"to": "2022-03-31", "certainty": "certain"}"#).len(),
+        4
+    );
+    let facets = store.facets(&query("{}")).unwrap();
+    let pairs = |f: &[linimasa::view::FacetCount]| {
+        let mut v: Vec<(String, String, i64)> = f
+            .iter()
+            .map(|c| (c.value.clone(), c.label.clone(), c.count))
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(
+        pairs(&facets.attributions),
+        [
+            ("Russia".into(), "Russia".into(), 1),
+            ("Ukraine".into(), "Ukraine".into(), 1)
+        ]
+    );
+    assert_eq!(facets.modalities.len(), 4);
+    assert!(pairs(&facets.modalities).contains(&(
+        "reported".into(),
+        "Reported by someone".into(),
+        1
+    )));
+    for bad in [r#"{"modality": "rumoured"}"#, r#"{"certainty": "sure"}"#] {
+        let e = serde_json::from_str::<linimasa::view::EventQuery>(bad)
+            .unwrap()
+            .to_filter()
+            .unwrap_err();
+        assert_eq!(e.code, linimasa::view::ErrorCode::InvalidInput, "{bad}");
+    }
 }
 
 #[test]

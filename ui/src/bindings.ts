@@ -104,7 +104,20 @@ source?: string,
 /**
  * The language code of the events' articles ("id", "en").
  */
-language?: string, };
+language?: string, 
+/**
+ * "asserted", "reported", "denied", "planned" or "hypothetical".
+ */
+modality?: string, 
+/**
+ * Who claims the events: an actor's name or alias.
+ */
+attribution?: string, 
+/**
+ * "certain": only events certainly inside the date window (every possible day in it);
+ * "possible" or nothing: every event that may fall in it.
+ */
+certainty?: string, };
 export type FacetCount = { 
 /**
  * What a filter takes (a canonical name, a CAMEO code, a publisher, a language code).
@@ -123,7 +136,15 @@ total: number,
  * Articles selected, as the Articles tab lists them (`Store::article_selection`): those
  * reporting a selected event, or with filters on articles only, every article passing them.
  */
-articles: number, actors: Array<FacetCount>, places: Array<FacetCount>, types: Array<FacetCount>, sources: Array<FacetCount>, languages: Array<FacetCount>, };
+articles: number, actors: Array<FacetCount>, places: Array<FacetCount>, types: Array<FacetCount>, sources: Array<FacetCount>, languages: Array<FacetCount>, 
+/**
+ * Asserted, reported by someone, denied, planned, hypothetical.
+ */
+modalities: Array<FacetCount>, 
+/**
+ * Who the events are attributed to (the speaker of reported speech).
+ */
+attributions: Array<FacetCount>, };
 export type EventPage = { events: Array<EventRow>, total: number, };
 export type MentionView = { start: number, end: number, text: string, 
 /**

@@ -300,3 +300,16 @@ export function splitAtTrigger(evidence: string, trigger: string | null): [strin
   }
   return null;
 }
+
+const MODALITY_LABELS: Readonly<Record<string, string>> = {
+  asserted: "Asserted",
+  reported: "Reported by someone",
+  denied: "Denied",
+  planned: "Planned",
+  hypothetical: "Hypothetical",
+};
+
+/** A modality as the core labels it in facets ("reported" → "Reported by someone"); null when it is none. */
+export function modalityLabel(modality: string): string | null {
+  return MODALITY_LABELS[modality] ?? null;
+}

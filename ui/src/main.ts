@@ -313,6 +313,7 @@ async function start(): Promise<void> {
     search: ui.search,
     from: required("date-from", HTMLInputElement),
     to: required("date-to", HTMLInputElement),
+    certain: required("date-certain", HTMLInputElement),
     chips: required("chips", HTMLElement),
     clearAll: required("clear-all", HTMLButtonElement),
     count: required("selection-count", HTMLElement),

@@ -119,6 +119,8 @@ describe("FakeBackend queries", () => {
     await check({ cameo: "04" }, (e) => e.cameo.startsWith("04"));
     await check({ cameo: "01,19" }, (e) => e.cameo.startsWith("01") || e.cameo.startsWith("19"));
     await check({ cameo: "-01" }, (e) => !e.cameo.startsWith("01"));
+    await check({ modality: "denied" }, (e) => e.modality === "denied");
+    await check({ attribution: "Dmitry Peskov" }, (e) => e.attribution === "Dmitry Peskov");
     await check({ source: "Example Wire" }, (e) => e.publisher === "Example Wire");
     await check({ language: "id" }, (e) => [1, 3, 6, 8, 9].includes(e.article_id));
     await check({ text: "Bucha" }, (e) => e.article_id === 6);
@@ -138,6 +140,31 @@ describe("FakeBackend queries", () => {
     await expect(b.eventList({ from: "2022-04-01", to: "2022-03-01" })).rejects.toMatchObject({ code: "invalid_input" });
     await expect(b.eventFacets({ cameo: "99" })).rejects.toMatchObject({ code: "invalid_input" });
     await expect(b.eventFacets({ cameo: "01,-21" })).rejects.toMatchObject({ code: "invalid_input", message: expect.stringContaining('"21"') });
+  });
+
+  it("keeps only events certainly in the window when asked", async () => {
+    const b = backend();
+    const window = { from: "2022-03-01", to: "2022-03-31" };
+    const possible = (await b.eventList(window)).events;
+    const certain = (await b.eventList({ ...window, certainty: "certain" })).events;
+    expect(certain.length).toBeGreaterThan(0);
+    expect(certain.length).toBeLessThan(possible.length);
+    for (const e of certain) {
+      expect(e.precision).not.toBe("before");
+      expect((e.earliest ?? "") >= window.from && (e.latest ?? "") <= window.to).toBe(true);
+    }
+    // An event "on or before" a day in the window, or a week that starts in February, is only possibly in it.
+    expect(possible.some((e) => e.precision === "before" || (e.earliest ?? "") < window.from)).toBe(true);
+    await expect(b.eventList({ ...window, certainty: "sure" })).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(b.eventList({ modality: "rumoured" })).rejects.toMatchObject({ code: "invalid_input" });
+  });
+
+  it("counts modalities and who claims the events", async () => {
+    const b = backend();
+    const facets = await b.eventFacets({});
+    expect(facets.modalities.find((m) => m.value === "reported")?.label).toBe("Reported by someone");
+    const peskov = facets.attributions.find((a) => a.value === "Dmitry Peskov");
+    expect(peskov?.count).toBe((await b.eventList({ attribution: "Dmitry Peskov" })).total);
   });
 
   it("lists every type in the type facet while some are left out", async () => {

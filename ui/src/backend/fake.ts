@@ -34,6 +34,7 @@ import type {
 } from "../bindings";
 import { cameoName, cameoRoot, describeTypes, isCameoRoot, keepsType, parseTypes } from "../cameo";
 import { DAY, addDays, formatDay, parseDay } from "../dates";
+import { modalityLabel } from "../format";
 import { eventExtent } from "../viz/timeline/extent";
 import { columnsFromRows, type TimelineColumns } from "./columns";
 import type { Backend } from "./index";
@@ -335,6 +336,12 @@ export class FakeBackend implements Backend {
     if (from !== null && to !== null && from > to) throw fail("invalid_input", `the window starts (${query.from}) after it ends (${query.to})`);
     const types = query.cameo === undefined || query.cameo.trim() === "" ? null : parseTypes(query.cameo);
     if (types !== null && "error" in types) throw fail("invalid_input", types.error);
+    if (query.modality !== undefined && modalityLabel(query.modality) === null) throw fail("invalid_input", `"${query.modality}" is not a modality (asserted, reported, denied, planned, hypothetical)`);
+    if (query.certainty !== undefined && !["certain", "possible"].includes(query.certainty)) throw fail("invalid_input", `"${query.certainty}" is no date certainty (certain or possible)`);
+    const certain = query.certainty === "certain";
+    // Attributions keep the name found at extraction: any name of the actor counts.
+    const claimedBy = query.attribution === undefined ? null : (this.findActor(query.attribution)?.name ?? query.attribution);
+    const actorName = (name: string) => this.findActor(name)?.name ?? name;
     const actor = query.actor === undefined ? null : (this.findActor(query.actor)?.name ?? "\u0000none");
     const place = query.place === undefined ? null : (this.findPlace(query.place)?.name ?? query.place);
     const text = query.text?.trim().toLowerCase() ?? "";
@@ -347,7 +354,14 @@ export class FakeBackend implements Backend {
         if (x === null) return false;
         if (from !== null && x.end <= from) return false;
         if (to !== null && x.start >= to + DAY) return false;
+        if (certain) {
+          // Wholly inside; "on or before" a day may be long before the window starts.
+          if (from !== null && (x.start < from || x.certainty === "before")) return false;
+          if (to !== null && x.end > to + DAY) return false;
+        }
       }
+      if (query.modality !== undefined && e.modality !== query.modality) return false;
+      if (claimedBy !== null && (e.attribution === null || actorName(e.attribution) !== claimedBy)) return false;
       if (actor !== null && !e.actors.includes(actor)) return false;
       if (place !== null && !e.places.includes(place)) return false;
       if (types !== null && !keepsType(types, cameoRoot(e.cameo))) return false;
@@ -417,7 +431,7 @@ export class FakeBackend implements Backend {
    */
   private selectArticles(query: EventQuery): ArticleDetail[] {
     const set = (v: string | undefined) => (v === undefined || v.trim() === "" ? undefined : v.trim());
-    const onEvents = [query.actor, query.place, query.cameo, query.from, query.to].some((v) => set(v) !== undefined);
+    const onEvents = [query.actor, query.place, query.cameo, query.modality, query.attribution, query.from, query.to].some((v) => set(v) !== undefined);
     let reporting: Set<number> | null = null;
     if (onEvents) {
       const rows = new Map(this.rows().map((e) => [e.id, e]));
@@ -496,6 +510,8 @@ export class FakeBackend implements Backend {
         types: count((e) => [cameoRoot(e.cameo)], cameoName, this.select(withoutTypes(query))),
         sources: count((e) => [e.publisher]),
         languages: count((e) => [language.get(e.article_id)]),
+        modalities: count((e) => [e.modality], (m) => modalityLabel(m) ?? m),
+        attributions: count((e) => [e.attribution === null ? null : (this.findActor(e.attribution)?.name ?? e.attribution)]),
       };
     });
   }
@@ -813,6 +829,9 @@ export class FakeBackend implements Backend {
     push("type", query.cameo === undefined ? undefined : describeTypes(query.cameo));
     push("source", query.source);
     push("language", query.language);
+    push("modality", query.modality === undefined ? undefined : (modalityLabel(query.modality) ?? query.modality).toLowerCase());
+    push("claimed by", query.attribution);
+    push("dates", query.certainty === "certain" && (query.from !== undefined || query.to !== undefined) ? "certainly inside the window" : undefined);
     push("text", query.text);
     parts.push(filters.length === 0 ? "no filters" : `filters: ${filters.join("; ")}`);
     parts.push(`exported ${this.today} with Linimasa`);

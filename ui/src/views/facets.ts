@@ -6,6 +6,7 @@ import type { FacetCount, Facets } from "../bindings";
 import { toAppError } from "../backend";
 import { cameoColor, chooseType, describeTypes, leaveOutType, typeState } from "../cameo";
 import { isIsoDay } from "../dates";
+import { modalityLabel } from "../format";
 import { el } from "../dom";
 import { type AppState, type FilterKey, Latest, OneAtATime, type StateKey, activeFilters } from "../state";
 import type { View, ViewContext } from "./context";
@@ -16,6 +17,8 @@ interface Elements {
   search: HTMLInputElement;
   from: HTMLInputElement;
   to: HTMLInputElement;
+  /** "Only events certainly in the window". */
+  certain: HTMLInputElement;
   chips: HTMLElement;
   clearAll: HTMLButtonElement;
   count: HTMLElement;
@@ -29,6 +32,8 @@ const FACETS: ReadonlyArray<{ key: FilterKey; field: keyof Omit<Facets, "total" 
   { key: "actor", field: "actors", title: "Actors" },
   { key: "place", field: "places", title: "Places" },
   { key: "cameo", field: "types", title: "Event types" },
+  { key: "modality", field: "modalities", title: "Modality" },
+  { key: "attribution", field: "attributions", title: "Claimed by" },
   { key: "source", field: "sources", title: "Sources" },
   { key: "language", field: "languages", title: "Languages" },
 ];
@@ -39,6 +44,9 @@ const CHIP_KEYS: Record<FilterKey, string> = {
   actor: "actor",
   place: "place",
   cameo: "type",
+  modality: "modality",
+  attribution: "claimed by",
+  certainty: "dates",
   text: "text",
   source: "source",
   language: "language",
@@ -80,6 +88,7 @@ export class FacetsView implements View {
         if (ok) ctx.store.setFilter(key, value);
       });
     }
+    ui.certain.addEventListener("change", () => ctx.store.setFilter("certainty", ui.certain.checked ? "certain" : null));
     ui.clearAll.addEventListener("click", () => {
       ui.search.value = "";
       ctx.store.set({ query: {} });
@@ -99,6 +108,7 @@ export class FacetsView implements View {
         input.classList.remove("invalid");
       }
     }
+    this.ui.certain.checked = q.certainty === "certain";
     this.renderChips(state);
     this.ui.root.dataset.state = "loading";
     this.loads.run(() => this.load(state));
@@ -108,7 +118,7 @@ export class FacetsView implements View {
     const filters = activeFilters(state.query);
     this.ui.chips.replaceChildren(
       ...filters.map(({ key, value }) => {
-        const shown = key === "cameo" ? describeTypes(value) : value;
+        const shown = chipText(key, value);
         const remove = el("button", { title: `Remove the ${CHIP_KEYS[key]} filter`, attrs: { type: "button", "aria-label": `Remove filter ${CHIP_KEYS[key]} ${shown}` } }, "×");
         remove.addEventListener("click", () => this.ctx.store.setFilter(key, null));
         return el(
@@ -224,3 +234,12 @@ export class FacetsView implements View {
     return el("section", { class: "facet", attrs: { "data-facet": key } }, ...parts);
   }
 }
+
+/** What a chip says of a filter's value. */
+function chipText(key: FilterKey, value: string): string {
+  if (key === "cameo") return describeTypes(value);
+  if (key === "modality") return modalityLabel(value) ?? value;
+  if (key === "certainty") return value === "certain" ? "certainly in the window" : "possibly in the window";
+  return value;
+}
+
