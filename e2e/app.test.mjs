@@ -374,6 +374,23 @@ test("filters, views, curation with undo and exports work in the real app", asyn
     async () => (await session.attribute(await session.find("#detail"), "data-state")) === "ready",
     { timeoutMs: 20_000, describe: describeState },
   );
+  // The detail says when the event was first reported.
+  const reportedLine = await session.textOf("#detail-reported");
+  assert.match(reportedLine ?? "", /^\d{4}-\d{2}-\d{2}/, `the detail gives the report day: ${JSON.stringify(reportedLine)}`);
+
+  // 5b. Report time: the chip says so and the timeline still shows the selection.
+  await session.selectOption("#time-axis", "reported");
+  await waitFor('a chip for report time (#chips .chip[data-filter="time"])', async () => ((await session.textOf('#chips .chip[data-filter="time"]')) ?? "").includes("of reports"), { timeoutMs: 10_000, describe: describeState });
+  await waitFor(
+    `the timeline in report time to show the ${russia} events of the actor filter`,
+    async () => {
+      const root = await session.find("#timeline");
+      return (await session.attribute(root, "data-state")) === "ready" && Number(await session.attribute(root, "data-total")) === russia;
+    },
+    { timeoutMs: 30_000, describe: describeState },
+  );
+  await session.selectOption("#time-axis", "event");
+  await waitFor("no report-time chip", async () => (await session.findAll('#chips .chip[data-filter="time"]')).length === 0, { timeoutMs: 10_000, describe: describeState });
 
   // 6. Hiding the event removes it everywhere; undo brings it back.
   assert.equal(await session.enabled(await session.find("#undo")), false, "nothing to undo before the first correction");

@@ -409,6 +409,10 @@ pub(crate) struct FilterArgs {
     /// not every event that may fall in it.
     #[arg(long)]
     certain: bool,
+    /// --from/--to are of report time: the events whose article was published in the window,
+    /// whenever they happened.
+    #[arg(long)]
+    reported: bool,
     #[arg(long)]
     limit: Option<usize>,
 }
@@ -427,6 +431,7 @@ impl FilterArgs {
             modality: self.modality,
             attribution: self.attribution,
             certain: self.certain,
+            reported: self.reported,
             article: None,
             limit: self.limit,
         }

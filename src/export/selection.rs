@@ -125,6 +125,10 @@ pub struct Selection {
     pub places: Vec<PlaceRow>,
     pub articles: Vec<ArticleSummary>,
     pub mentions: Vec<ExportMention>,
+    /// The filter's window is of report time: a timeline chart places each event on the day its
+    /// article was published.
+    #[serde(skip)]
+    pub reported: bool,
 }
 
 impl Selection {
@@ -209,6 +213,7 @@ impl Selection {
             places,
             articles,
             mentions,
+            reported: filter.reported,
         })
     }
 }
@@ -242,10 +247,16 @@ fn describe(filter: &EventFilter) -> Vec<String> {
         }),
     );
     push("claimed by", &filter.attribution);
+    let window = filter.from.is_some() || filter.to.is_some();
     push(
         "dates",
-        &(filter.certain && (filter.from.is_some() || filter.to.is_some()))
-            .then(|| "certainly inside the window".to_string()),
+        &if filter.reported && window {
+            Some("the window is of report time (when the articles were published)".to_string())
+        } else if filter.certain && window {
+            Some("certainly inside the window".to_string())
+        } else {
+            None
+        },
     );
     push("text", &filter.text);
     if let Some(a) = filter.article {

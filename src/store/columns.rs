@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use rusqlite::params_from_iter;
 
-use super::query::{EventFilter, REPORTS};
+use super::query::{EventFilter, REPORTS, REPORT_DAY};
 use super::{Result, Store};
 use crate::view::{ColumnArticle, Interner, TimelineColumns, NO_DAY};
 
@@ -31,11 +31,28 @@ impl Store {
         let mut article_index: HashMap<i64, i32> = HashMap::new();
         let mut article_ids: Vec<i64> = Vec::new();
         let mut row_of: HashMap<i64, usize> = HashMap::new();
+        // In report time an event stands on the day it was reported, a day.
+        let (day_from, day_to, precision, value) = if filter.reported {
+            let date = format!("date({REPORT_DAY} + 2440587.5)");
+            (
+                REPORT_DAY.to_string(),
+                REPORT_DAY.to_string(),
+                "'day'".to_string(),
+                date,
+            )
+        } else {
+            (
+                "e.day_from".into(),
+                "e.day_to".into(),
+                "e.precision".into(),
+                "e.date_value".into(),
+            )
+        };
         let mut stmt = self.conn().prepare_cached(&format!(
-            "SELECT e.id, e.day_from, e.day_to, e.precision, e.eff_cameo, e.modality, e.confidence,
-                    e.article_id, e.date_value,
+            "SELECT e.id, {day_from} AS d, {day_to}, {precision}, e.eff_cameo, e.modality, e.confidence,
+                    e.article_id, {value},
                     (SELECT count(*) FROM event r WHERE r.merged_into = e.id) + 1
-             {matching} ORDER BY e.day_from IS NULL, e.day_from, e.id"
+             {matching} ORDER BY d IS NULL, d, e.id"
         ))?;
         let mut rows = stmt.query(params_from_iter(args.iter()))?;
         while let Some(r) = rows.next()? {

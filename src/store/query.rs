@@ -18,6 +18,11 @@ pub const FACET_LIMIT: usize = 200;
 
 /// A common table `grp(gid, rid)` after `sel(id)`: every selected event (gid) with each of its
 /// reports (rid) — itself and the reports grouped into it.
+/// The day (days since 1970-01-01) event `e` was reported: its article's publication date, or
+/// the user's correction of it. For a grouped event, the article it was first stored from.
+pub(super) const REPORT_DAY: &str = "(SELECT CAST(julianday(coalesce(c.date, a.pub_date)) - 2440587.5 AS INTEGER)
+     FROM article a LEFT JOIN correction_article_date c USING (content_hash) WHERE a.id = e.article_id)";
+
 pub(super) const REPORTS: &str = "grp AS (SELECT id AS gid, id AS rid FROM sel
                         UNION ALL SELECT merged_into, id FROM event
                         WHERE merged_into IN (SELECT id FROM sel))";
@@ -45,6 +50,9 @@ pub struct EventFilter {
     /// Only events whose every possible day lies inside the window ("certainly in March"), not
     /// those that merely may fall in it ("possibly in March", an overlap: the default).
     pub certain: bool,
+    /// The window is of report time: the events reported (their article published) in it,
+    /// whenever they happened; the timeline places them on that day too.
+    pub reported: bool,
     /// An actor's canonical name or one of its aliases.
     pub actor: Option<String>,
     /// A place's canonical name.
@@ -680,6 +688,7 @@ impl Store {
             && filter.modality.is_none()
             && filter.attribution.is_none()
             && !filter.certain
+            && !filter.reported
             && filter.text.is_none()
             && filter.publisher.is_none()
             && filter.language.is_none()
@@ -708,8 +717,18 @@ impl Store {
             return Ok(vec![]);
         };
         conditions.push("e.hidden = 0 AND e.month IS NOT NULL".into());
+        // Months since year 0, of the event's first day or of the day it was reported.
+        let month = if filter.reported {
+            format!(
+                "(SELECT CAST(strftime('%Y', d) AS INTEGER) * 12 + CAST(strftime('%m', d) AS INTEGER) - 1
+                  FROM (SELECT date({REPORT_DAY} + 2440587.5) AS d))"
+            )
+        } else {
+            "e.month".into()
+        };
         let sql = format!(
-            "SELECT e.month, count(*) FROM {from_sql} WHERE {} GROUP BY e.month ORDER BY e.month",
+            "SELECT {month} AS m, count(*) FROM {from_sql} WHERE {} AND m IS NOT NULL
+             GROUP BY m ORDER BY m",
             conditions.join(" AND ")
         );
         let mut stmt = self.conn().prepare_cached(&sql)?;
@@ -733,6 +752,8 @@ impl Store {
         let mut conditions = Vec::new();
         let mut args = Vec::new();
         let window = filter.window();
+        // The day indexes serve event time only.
+        let event_window = window.filter(|_| !filter.reported);
         let mut from = String::from("event e");
         if let Some(name) = &filter.actor {
             let Some(actor_id) = self.actor_id(name)? else {
@@ -742,7 +763,7 @@ impl Store {
             // an article's report grouped into another's event finds that event.
             // With a window, the (actor, day) index skips the actor's later events (a grouped
             // report is at most a day off its group's date).
-            let until = window.map_or(String::new(), |_| " AND ea.day_from <= ?".into());
+            let until = event_window.map_or(String::new(), |_| " AND ea.day_from <= ?".into());
             from = format!(
                 "(SELECT coalesce(r.merged_into, ea.event_id) AS event_id FROM event_actor ea
                        JOIN event r ON r.id = ea.event_id
@@ -750,7 +771,7 @@ impl Store {
                     JOIN event e ON e.id = x.event_id"
             );
             args.push(Value::Integer(actor_id));
-            if let Some((_, hi)) = window {
+            if let Some((_, hi)) = event_window {
                 args.push(Value::Integer(hi + 1));
             }
         } else if let Some(name) = &filter.place {
@@ -768,7 +789,7 @@ impl Store {
                     JOIN event e ON e.id = x.event_id"
                 .into();
             args.push(Value::Integer(place_id));
-        } else if window.is_some() {
+        } else if event_window.is_some() {
             from = "event_window_rtree w JOIN event e ON e.id = w.id".into();
         }
         if let (Some(name), Some(_)) = (&filter.place, &filter.actor) {
@@ -780,7 +801,11 @@ impl Store {
             );
             args.push(Value::Text(name.clone()));
         }
-        if let Some((lo, hi)) = window {
+        if let (Some((lo, hi)), true) = (window, filter.reported) {
+            conditions.push(format!("{REPORT_DAY} BETWEEN ? AND ?"));
+            args.push(Value::Integer(lo));
+            args.push(Value::Integer(hi));
+        } else if let Some((lo, hi)) = window {
             // Overlap: the event ends on or after `lo` and starts on or before `hi`.
             conditions.push(if from.starts_with("event_window_rtree") {
                 "w.day_to >= ? AND w.day_from <= ?".into()

@@ -222,6 +222,11 @@ pub struct EventQuery {
     /// "possible" or nothing: every event that may fall in it.
     #[ts(optional)]
     pub certainty: Option<String>,
+    /// "reported": the window is of report time (the events whose article was published in it)
+    /// and the timeline places each event on the day it was reported; "event" or nothing: the
+    /// time the events happened.
+    #[ts(optional)]
+    pub time: Option<String>,
 }
 
 impl EventQuery {
@@ -256,16 +261,18 @@ impl EventQuery {
                 ));
             }
         }
-        let certain = match set(&self.certainty).as_deref() {
-            None | Some("possible") => false,
-            Some("certain") => true,
-            Some(other) => {
-                return Err(AppError::new(
-                    ErrorCode::InvalidInput,
-                    format!("{other:?} is no date certainty (certain or possible)"),
-                ))
-            }
+        // A two-way choice: nothing or `off` is false, `on` is true, anything else refused.
+        let choice = |v: &Option<String>, off: &str, on: &str, what: &str| match set(v) {
+            None => Ok(false),
+            Some(x) if x == off => Ok(false),
+            Some(x) if x == on => Ok(true),
+            Some(other) => Err(AppError::new(
+                ErrorCode::InvalidInput,
+                format!("{other:?} is no {what} ({on} or {off})"),
+            )),
         };
+        let certain = choice(&self.certainty, "possible", "certain", "date certainty")?;
+        let reported = choice(&self.time, "event", "reported", "time axis")?;
         if let Some(types) = set(&self.cameo) {
             crate::events::TypeSelection::parse(&types)
                 .map_err(|e| AppError::new(ErrorCode::InvalidInput, e))?;
@@ -290,6 +297,7 @@ impl EventQuery {
             modality: set(&self.modality),
             attribution: set(&self.attribution),
             certain,
+            reported,
             article: None,
             limit: None,
         })

@@ -897,6 +897,85 @@ fn modality_attribution_and_certain_dates_filter_and_count() {
 }
 
 #[test]
+fn report_time_selects_and_places_events_by_their_articles_day() {
+    let mut store = Store::open_in_memory().unwrap();
+    let dated = |title: &str, day: &str, happened: &str| {
+        let mut article = article(title, None, &format!("{title} text."));
+        article.published = Some(PublishedDate {
+            date: date(day),
+            method: DateMethod::Metadata,
+            evidence: None,
+            span: None,
+            confidence: 1.0,
+            derivation: "test".into(),
+        });
+        NewArticle {
+            article,
+            extraction: Extraction {
+                actors: vec![actor("Russia", ActorKind::Country, &[])],
+                events: vec![event("19", happened, happened, &["Russia"], &[], 0)],
+                ..Default::default()
+            },
+            date_meta: None,
+            file_modified: None,
+        }
+    };
+    // A history piece of 10 March 2022 about 1991, and news of 1 April about 5 March.
+    let ids: Vec<i64> = store
+        .insert_articles(&[
+            dated("History", "2022-03-10", "1991-12-26"),
+            dated("News", "2022-04-01", "2022-03-05"),
+        ])
+        .unwrap()
+        .into_iter()
+        .map(|i| match i {
+            store::Inserted::New(id) => id,
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    let march = r#""from": "2022-03-01", "to": "2022-03-31""#;
+    let articles_of = |store: &Store, json: &str| -> Vec<i64> {
+        store
+            .events(&query(json))
+            .unwrap()
+            .iter()
+            .map(|e| e.article_id)
+            .collect()
+    };
+    assert_eq!(articles_of(&store, &format!("{{{march}}}")), [ids[1]]);
+    let reported = format!(r#"{{{march}, "time": "reported"}}"#);
+    assert_eq!(articles_of(&store, &reported), [ids[0]]);
+    // The timeline places each event on its report day; the histogram counts by it.
+    let columns = store
+        .timeline_columns(&query(r#"{"time": "reported"}"#))
+        .unwrap();
+    let day = |d: &str| (date(d) - date("1970-01-01")).num_days() as i32;
+    assert_eq!(columns.earliest, [day("2022-03-10"), day("2022-04-01")]);
+    assert_eq!(columns.latest, columns.earliest);
+    let months = |json: &str| {
+        store
+            .month_histogram(&query(json))
+            .unwrap()
+            .into_iter()
+            .map(|m| (m.month, m.count))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        months(r#"{"time": "reported"}"#),
+        [("2022-03".to_string(), 1), ("2022-04".to_string(), 1)]
+    );
+    assert_eq!(months("{}")[0].0, "1991-12");
+    // A corrected article date is the report day.
+    pipeline::set_article_date(&mut store, ids[0], date("2022-04-02")).unwrap();
+    assert!(articles_of(&store, &reported).is_empty());
+    let bad = serde_json::from_str::<linimasa::view::EventQuery>(r#"{"time": "soon"}"#)
+        .unwrap()
+        .to_filter()
+        .unwrap_err();
+    assert!(bad.message.contains("\"soon\""), "{}", bad.message);
+}
+
+#[test]
 fn views_share_one_query_facets_places_network_and_detail() {
     let (mut store, article_id, _) = sample();
     let all = store.facets(&query("{}")).unwrap();

@@ -117,7 +117,13 @@ attribution?: string,
  * "certain": only events certainly inside the date window (every possible day in it);
  * "possible" or nothing: every event that may fall in it.
  */
-certainty?: string, };
+certainty?: string, 
+/**
+ * "reported": the window is of report time (the events whose article was published in it)
+ * and the timeline places each event on the day it was reported; "event" or nothing: the
+ * time the events happened.
+ */
+time?: string, };
 export type FacetCount = { 
 /**
  * What a filter takes (a canonical name, a CAMEO code, a publisher, a language code).

@@ -345,3 +345,17 @@ describe("type selections", () => {
     expect(typeState(undefined, "01")).toBe("none");
   });
 });
+
+describe("formatReportLag", () => {
+  it("says how long after the event it was reported", async () => {
+    const { formatReportLag } = await import("./format");
+    expect(formatReportLag("2022-03-01", "2022-03-01")).toBe("2022-03-01 (the same day)");
+    expect(formatReportLag("2022-02-24", "2022-03-01")).toBe("2022-03-01 (5 days later)");
+    expect(formatReportLag("2022-01-01", "2022-03-01")).toBe("2022-03-01 (2 months later)");
+    expect(formatReportLag("1991-12-26", "2022-03-10")).toBe("2022-03-10 (30 years later)");
+    // Whole years, as ages are told: 56 years and 7 months is 56 years.
+    expect(formatReportLag("1955-02-24", "2011-10-06")).toBe("2011-10-06 (56 years later)");
+    expect(formatReportLag("2022-11-01", "2022-03-10")).toBe("2022-03-10 (ahead of it)");
+    expect(formatReportLag(null, "2022-03-10")).toBe("2022-03-10");
+  });
+});

@@ -313,3 +313,17 @@ const MODALITY_LABELS: Readonly<Record<string, string>> = {
 export function modalityLabel(modality: string): string | null {
   return MODALITY_LABELS[modality] ?? null;
 }
+
+/**
+ * How long after an event it was reported: the first report's day against the event's last
+ * possible day ("the same day", "3 days later", "30 years later"; "ahead of it" for a plan).
+ */
+export function formatReportLag(eventLatest: string | null, reported: string): string {
+  const day = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
+  if (eventLatest === null || Number.isNaN(day(eventLatest)) || Number.isNaN(day(reported))) return reported;
+  const days = Math.round((day(reported) - day(eventLatest)) / 86_400_000);
+  const ago = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"} later`;
+  const lag =
+    days < 0 ? "ahead of it" : days === 0 ? "the same day" : days < 14 ? ago(days, "day") : days < 35 ? ago(Math.round(days / 7), "week") : days < 730 ? ago(Math.round(days / 30.44), "month") : ago(Math.floor(days / 365.25), "year");
+  return `${reported.slice(0, 10)} (${lag})`;
+}

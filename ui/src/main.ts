@@ -327,6 +327,7 @@ async function start(): Promise<void> {
     overviewCanvas: required("overview-canvas", HTMLCanvasElement),
     legend: required("legend", HTMLElement),
     lanes: required("lanes", HTMLSelectElement),
+    timeAxis: required("time-axis", HTMLSelectElement),
     zoomIn: required("zoom-in", HTMLButtonElement),
     zoomOut: required("zoom-out", HTMLButtonElement),
     zoomReset: required("zoom-reset", HTMLButtonElement),

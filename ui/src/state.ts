@@ -23,7 +23,7 @@ export type Listener = (state: Readonly<AppState>, changed: ReadonlySet<StateKey
 /** How long a window change from a brush or zoom waits for the gesture to pause. */
 export const WINDOW_DEBOUNCE_MS = 250;
 
-const FILTER_KEYS: readonly FilterKey[] = ["from", "to", "certainty", "actor", "place", "cameo", "modality", "attribution", "text", "source", "language"];
+const FILTER_KEYS: readonly FilterKey[] = ["time", "from", "to", "certainty", "actor", "place", "cameo", "modality", "attribution", "text", "source", "language"];
 
 /** A query with `key` set to `value`; an empty or missing value removes the filter. */
 export function withFilter(query: EventQuery, key: FilterKey, value: string | null | undefined): EventQuery {

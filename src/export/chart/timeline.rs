@@ -153,10 +153,20 @@ fn tick_label(d: NaiveDate, step: Step) -> String {
 
 pub fn render(s: &Selection, opts: &ChartOptions) -> Svg {
     let width = opts.width;
+    // In report time an event stands on the day its article was published.
+    let published: std::collections::HashMap<i64, &str> = s
+        .articles
+        .iter()
+        .filter_map(|a| Some((a.id, a.published.as_ref()?.date.as_str())))
+        .collect();
     let dated: Vec<(&ExportEvent, NaiveDate, NaiveDate)> = s
         .events
         .iter()
         .filter_map(|e| {
+            if s.reported {
+                let d = published.get(&e.row.article_id).and_then(|d| day(d))?;
+                return Some((e, d, d));
+            }
             let from = e.row.earliest.as_deref().and_then(day)?;
             let to = e.row.latest.as_deref().and_then(day).unwrap_or(from);
             Some((e, from, to.max(from)))

@@ -1,6 +1,7 @@
 import { columnExtents, densityBins } from "../viz/timeline/extent";
 import { describe, expect, it } from "vitest";
 import { isAppError, toAppError } from "./index";
+import { rowAt } from "./columns";
 import { FakeBackend, titleFromText } from "./fake";
 import { demoSeed, emptySeed, fixtureFiles } from "./fixtures";
 
@@ -157,6 +158,30 @@ describe("FakeBackend queries", () => {
     expect(possible.some((e) => e.precision === "before" || (e.earliest ?? "") < window.from)).toBe(true);
     await expect(b.eventList({ ...window, certainty: "sure" })).rejects.toMatchObject({ code: "invalid_input" });
     await expect(b.eventList({ modality: "rumoured" })).rejects.toMatchObject({ code: "invalid_input" });
+  });
+
+  it("selects and places events by the day they were reported in report time", async () => {
+    const b = backend();
+    const window = { from: "2022-03-01", to: "2022-03-07" };
+    const reported = (await b.eventList({ ...window, time: "reported" })).events;
+    const articles = new Map((await b.articleList()).map((a) => [a.id, a.published?.date.slice(0, 10) ?? ""]));
+    expect(reported.length).toBeGreaterThan(0);
+    for (const e of reported) {
+      const day = articles.get(e.article_id) ?? "";
+      expect(day >= window.from && day <= window.to).toBe(true);
+    }
+    // Some events of those articles happened before the window: the two axes differ.
+    const happened = (await b.eventList(window)).events.map((e) => e.id);
+    expect(reported.map((e) => e.id)).not.toEqual(happened);
+    const columns = await b.eventTimeline({ time: "reported" });
+    const days = new Set(articles.values());
+    expect(columns.count).toBeGreaterThan(0);
+    for (let k = 0; k < columns.count; k++) {
+      const row = rowAt(columns, k);
+      expect(days.has(row.earliest ?? "")).toBe(true);
+      expect(row.latest).toBe(row.earliest);
+    }
+    await expect(b.eventList({ time: "soon" })).rejects.toMatchObject({ code: "invalid_input" });
   });
 
   it("counts modalities and who claims the events", async () => {

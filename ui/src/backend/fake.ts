@@ -339,6 +339,8 @@ export class FakeBackend implements Backend {
     if (query.modality !== undefined && modalityLabel(query.modality) === null) throw fail("invalid_input", `"${query.modality}" is not a modality (asserted, reported, denied, planned, hypothetical)`);
     if (query.certainty !== undefined && !["certain", "possible"].includes(query.certainty)) throw fail("invalid_input", `"${query.certainty}" is no date certainty (certain or possible)`);
     const certain = query.certainty === "certain";
+    if (query.time !== undefined && !["event", "reported"].includes(query.time)) throw fail("invalid_input", `"${query.time}" is no time axis (event or reported)`);
+    const reported = query.time === "reported";
     // Attributions keep the name found at extraction: any name of the actor counts.
     const claimedBy = query.attribution === undefined ? null : (this.findActor(query.attribution)?.name ?? query.attribution);
     const actorName = (name: string) => this.findActor(name)?.name ?? name;
@@ -349,7 +351,11 @@ export class FakeBackend implements Backend {
     const textHit = new Map<number, boolean>();
     return this.rows().filter((e) => {
       if (this.unlisted(e.id)) return false;
-      if (from !== null || to !== null) {
+      if (reported && (from !== null || to !== null)) {
+        // Report time: the day the event's article was published.
+        const day = this.reportDay(e);
+        if (day === null || (from !== null && day < from) || (to !== null && day > to)) return false;
+      } else if (from !== null || to !== null) {
         const x = eventExtent(e);
         if (x === null) return false;
         if (from !== null && x.end <= from) return false;
@@ -485,7 +491,19 @@ export class FakeBackend implements Backend {
   }
 
   eventTimeline(query: EventQuery): Promise<TimelineColumns> {
-    return this.run(() => columnsFromRows(this.select(query)));
+    return this.run(() => {
+      const rows = this.select(query);
+      if (query.time !== "reported") return columnsFromRows(rows);
+      // In report time each event stands on the day its article was published.
+      const published = (e: EventRow) => this.articleById(e.article_id)?.summary.published?.date.slice(0, 10) ?? null;
+      return columnsFromRows(rows.map((e) => ({ ...e, earliest: published(e), latest: published(e), date_value: published(e), precision: "day" })));
+    });
+  }
+
+  /** The day (ms UTC) an event's article was published, or null. */
+  private reportDay(e: EventRow): number | null {
+    const date = this.articleById(e.article_id)?.summary.published?.date;
+    return date === undefined ? null : parseDay(date.slice(0, 10));
   }
 
   eventFacets(query: EventQuery): Promise<Facets> {
@@ -831,7 +849,15 @@ export class FakeBackend implements Backend {
     push("language", query.language);
     push("modality", query.modality === undefined ? undefined : (modalityLabel(query.modality) ?? query.modality).toLowerCase());
     push("claimed by", query.attribution);
-    push("dates", query.certainty === "certain" && (query.from !== undefined || query.to !== undefined) ? "certainly inside the window" : undefined);
+    const windowSet = query.from !== undefined || query.to !== undefined;
+    push(
+      "dates",
+      query.time === "reported" && windowSet
+        ? "the window is of report time (when the articles were published)"
+        : query.certainty === "certain" && windowSet
+          ? "certainly inside the window"
+          : undefined,
+    );
     push("text", query.text);
     parts.push(filters.length === 0 ? "no filters" : `filters: ${filters.join("; ")}`);
     parts.push(`exported ${this.today} with Linimasa`);

@@ -5,7 +5,7 @@ import type { EventDetail, HistoryState } from "../bindings";
 import { toAppError } from "../backend";
 import { CAMEO_ROOTS, cameoColor, cameoRoot, codeLabel } from "../cameo";
 import { el, evidenceWithTrigger } from "../dom";
-import { describeError, formatConfidence, formatEventDate } from "../format";
+import { describeError, formatConfidence, formatEventDate, formatReportLag } from "../format";
 import { type AppState, Latest, type StateKey } from "../state";
 import { certaintyLabel, eventExtent } from "../viz/timeline/extent";
 import type { View, ViewContext } from "./context";
@@ -108,6 +108,8 @@ export class DetailView implements View {
     const errorSlot = el("p", { class: "error", attrs: { role: "alert" } });
     const published = new Map(d.sources.map((s) => [s.id, s.published?.date ?? null]));
     const grouped = d.reports.length > 1;
+    // The first day any article reported it.
+    const firstReport = [...published.values()].filter((p): p is string => p !== null).sort()[0] ?? null;
     const reports = el(
       "ul",
       { class: "plain reports" },
@@ -161,6 +163,8 @@ export class DetailView implements View {
         ),
         el("dt", {}, "Derived from"),
         el("dd", {}, e.derivation),
+        el("dt", {}, "Reported"),
+        el("dd", { attrs: { id: "detail-reported" } }, firstReport === null ? "—" : extent?.certainty === "before" ? firstReport.slice(0, 10) : formatReportLag(e.latest, firstReport)),
         el("dt", {}, "Precision"),
         el("dd", {}, e.precision),
         el("dt", {}, "Type"),

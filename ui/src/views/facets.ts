@@ -47,6 +47,7 @@ const CHIP_KEYS: Record<FilterKey, string> = {
   modality: "modality",
   attribution: "claimed by",
   certainty: "dates",
+  time: "dates",
   text: "text",
   source: "source",
   language: "language",
@@ -240,6 +241,7 @@ function chipText(key: FilterKey, value: string): string {
   if (key === "cameo") return describeTypes(value);
   if (key === "modality") return modalityLabel(value) ?? value;
   if (key === "certainty") return value === "certain" ? "certainly in the window" : "possibly in the window";
+  if (key === "time") return value === "reported" ? "of reports" : "of events";
   return value;
 }
 

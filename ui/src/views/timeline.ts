@@ -14,7 +14,7 @@ import { CAMEO_ROOTS, cameoColor, cameoName, cameoRoot, codeLabel } from "../cam
 import { DAY, HOUR, formatDay, parseDay } from "../dates";
 import { el } from "../dom";
 import { formatEventDate } from "../format";
-import { type AppState, type LaneGrouping, Latest, type StateKey, WINDOW_DEBOUNCE_MS, withoutFilters } from "../state";
+import { type AppState, type LaneGrouping, Latest, type StateKey, WINDOW_DEBOUNCE_MS, withFilter, withoutFilters } from "../state";
 import { clip, fitCanvas, hideTooltip, onThemeChange, showTooltip, theme } from "../viz/canvas";
 import { HitGrid } from "../viz/hitgrid";
 import { type LabelCandidate, clusterRuns, placeLabels } from "../viz/labels";
@@ -45,6 +45,8 @@ interface Elements {
   overviewCanvas: HTMLCanvasElement;
   legend: HTMLElement;
   lanes: HTMLSelectElement;
+  /** When the events happened, or when they were reported: the query's `time`. */
+  timeAxis: HTMLSelectElement;
   zoomIn: HTMLButtonElement;
   zoomOut: HTMLButtonElement;
   zoomReset: HTMLButtonElement;
@@ -152,6 +154,10 @@ export class TimelineView implements View {
     });
     ui.canvas.addEventListener("keydown", (e) => this.key(e));
     ui.lanes.addEventListener("change", () => ctx.store.set({ lanes: ui.lanes.value as LaneGrouping }));
+    // The window's days change meaning with the axis: it is cleared.
+    ui.timeAxis.addEventListener("change", () =>
+      ctx.store.set({ query: withoutFilters(withFilter(ctx.store.get().query, "time", ui.timeAxis.value === "reported" ? "reported" : null), ["from", "to"]) }),
+    );
     ui.zoomIn.addEventListener("click", () => this.zoomBy(1.6));
     ui.zoomOut.addEventListener("click", () => this.zoomBy(1 / 1.6));
     ui.zoomReset.addEventListener("click", () => this.showAll());
@@ -173,6 +179,7 @@ export class TimelineView implements View {
       this.selectedId = state.selected;
       this.schedule();
     }
+    if (changed.has("query")) this.ui.timeAxis.value = state.query.time === "reported" ? "reported" : "event";
     if (changed.has("query") || changed.has("revision")) {
       const key = JSON.stringify([withoutFilters(state.query, ["from", "to"]), state.revision]);
       const now = performance.now();
@@ -397,6 +404,8 @@ export class TimelineView implements View {
       this.syncing = false;
     }
     this.ui.windowLabel.textContent = full ? `All dates · ${fmtDay(a)} – ${fmtDay(b)}` : `${fmtDay(a)} – ${fmtDay(b - 1)}`;
+    // Cut short in a narrow window: the whole text on hover.
+    this.ui.windowLabel.title = this.ui.windowLabel.textContent;
   }
 
   private brushed(e: D3BrushEvent<unknown>): void {
@@ -419,6 +428,7 @@ export class TimelineView implements View {
       this.syncing = false;
     }
     this.ui.windowLabel.textContent = `${fmtDay(a)} – ${fmtDay(b - 1)}`;
+    this.ui.windowLabel.title = this.ui.windowLabel.textContent;
     this.ctx.store.setWindow(formatDay(a), formatDay(b - 1), e.type === "end" ? 0 : WINDOW_DEBOUNCE_MS);
   }
 
