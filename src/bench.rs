@@ -205,7 +205,15 @@ pub fn fill_events(
             section: None,
             text: text.clone(),
             warnings: vec![],
-            published: None,
+            // Spread over the ten years, for the queries of report time.
+            published: Some(crate::model::PublishedDate {
+                date: base + chrono::Duration::days((article_no * 37 % 3650) as i64),
+                method: crate::model::DateMethod::Metadata,
+                evidence: None,
+                span: None,
+                confidence: 1.0,
+                derivation: "synthetic".into(),
+            }),
             source: None,
         };
         store.insert_articles(&[NewArticle {
@@ -235,8 +243,9 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
 }
 
-/// Runs the timeline queries the app makes: a 30-day window for one actor, a 90-day window for all
-/// actors (limit 5,000 rows, as the timeline draws), the whole-range histogram, one actor's
+/// Runs the timeline queries the app makes: every event as the timeline's columns (event and
+/// report time), a 30-day window for one actor (also "certainly inside" and of report time), a
+/// 90-day window for all actors (limit 5,000 rows), the whole-range histogram, one actor's
 /// histogram, and the Articles tab's list for one actor and for a month of one event type.
 pub fn queries(
     store: &Store,
@@ -252,16 +261,31 @@ pub fn queries(
     #[derive(Clone, Copy, PartialEq)]
     enum Answer {
         Events,
+        /// Every event as the timeline's columns (what the app loads; run a twentieth as often).
+        Columns,
         Histogram,
         Articles,
     }
-    use Answer::{Articles, Events, Histogram};
+    use Answer::{Articles, Columns, Events, Histogram};
     type Kind = (
         &'static str,
         fn(&mut Rng, NaiveDate, usize) -> EventFilter,
         Answer,
     );
-    let kinds: [Kind; 6] = [
+    let kinds: [Kind; 10] = [
+        (
+            "timeline columns: every event (event time)",
+            |_, _, _| EventFilter::default(),
+            Columns,
+        ),
+        (
+            "timeline columns: every event (report time)",
+            |_, _, _| EventFilter {
+                reported: true,
+                ..Default::default()
+            },
+            Columns,
+        ),
         (
             "timeline: 30-day window + actor",
             |rng, base, actors| {
@@ -270,6 +294,34 @@ pub fn queries(
                     from: Some(from),
                     to: Some(from + chrono::Duration::days(30)),
                     actor: Some(format!("Actor {}", rng.below(actors as u64))),
+                    ..Default::default()
+                }
+            },
+            Events,
+        ),
+        (
+            "timeline: 30-day window + actor, certainly inside",
+            |rng, base, actors| {
+                let from = base + chrono::Duration::days(rng.below(3620) as i64);
+                EventFilter {
+                    from: Some(from),
+                    to: Some(from + chrono::Duration::days(30)),
+                    actor: Some(format!("Actor {}", rng.below(actors as u64))),
+                    certain: true,
+                    ..Default::default()
+                }
+            },
+            Events,
+        ),
+        (
+            "timeline: 30-day window of report time + actor",
+            |rng, base, actors| {
+                let from = base + chrono::Duration::days(rng.below(3620) as i64);
+                EventFilter {
+                    from: Some(from),
+                    to: Some(from + chrono::Duration::days(30)),
+                    actor: Some(format!("Actor {}", rng.below(actors as u64))),
+                    reported: true,
                     ..Default::default()
                 }
             },
@@ -324,6 +376,11 @@ pub fn queries(
         ),
     ];
     for (name, make, answer) in kinds {
+        let runs = if answer == Columns {
+            (runs / 20).max(3)
+        } else {
+            runs
+        };
         let mut times = Vec::with_capacity(runs);
         let mut rows = 0usize;
         for _ in 0..runs {
@@ -333,6 +390,7 @@ pub fn queries(
                 Events => store.events(&filter)?.len(),
                 Histogram => store.month_histogram(&filter)?.len(),
                 Articles => store.article_selection(&filter)?.len(),
+                Columns => store.timeline_columns(&filter)?.len(),
             };
             times.push(start.elapsed());
         }
