@@ -16,13 +16,13 @@ use crate::view::{
 /// Each facet lists at most this many values.
 pub const FACET_LIMIT: usize = 200;
 
-/// A common table `grp(gid, rid)` after `sel(id)`: every selected event (gid) with each of its
-/// reports (rid) — itself and the reports grouped into it.
 /// The day (days since 1970-01-01) event `e` was reported: its article's publication date, or
 /// the user's correction of it. For a grouped event, the article it was first stored from.
 pub(super) const REPORT_DAY: &str = "(SELECT CAST(julianday(coalesce(c.date, a.pub_date)) - 2440587.5 AS INTEGER)
      FROM article a LEFT JOIN correction_article_date c USING (content_hash) WHERE a.id = e.article_id)";
 
+/// A common table `grp(gid, rid)` after `sel(id)`: every selected event (gid) with each of its
+/// reports (rid) — itself and the reports grouped into it.
 pub(super) const REPORTS: &str = "grp AS (SELECT id AS gid, id AS rid FROM sel
                         UNION ALL SELECT merged_into, id FROM event
                         WHERE merged_into IN (SELECT id FROM sel))";
@@ -716,8 +716,9 @@ impl Store {
         let Some(from_sql) = from_sql else {
             return Ok(vec![]);
         };
-        conditions.push("e.hidden = 0 AND e.month IS NOT NULL".into());
-        // Months since year 0, of the event's first day or of the day it was reported.
+        conditions.push("e.hidden = 0".into());
+        // Months since year 0, of the event's first day or of the day it was reported (an
+        // event without a date of its own has one).
         let month = if filter.reported {
             format!(
                 "(SELECT CAST(strftime('%Y', d) AS INTEGER) * 12 + CAST(strftime('%m', d) AS INTEGER) - 1

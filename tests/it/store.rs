@@ -909,11 +909,18 @@ fn report_time_selects_and_places_events_by_their_articles_day() {
             confidence: 1.0,
             derivation: "test".into(),
         });
+        // And an event without a date of its own: it has a report day all the same.
+        let mut undated = event("01", happened, happened, &["Russia"], &[], 5);
+        (undated.earliest, undated.latest, undated.date_value) = (None, None, None);
+        undated.precision = Grain::Unknown;
         NewArticle {
             article,
             extraction: Extraction {
                 actors: vec![actor("Russia", ActorKind::Country, &[])],
-                events: vec![event("19", happened, happened, &["Russia"], &[], 0)],
+                events: vec![
+                    event("19", happened, happened, &["Russia"], &[], 0),
+                    undated,
+                ],
                 ..Default::default()
             },
             date_meta: None,
@@ -944,13 +951,21 @@ fn report_time_selects_and_places_events_by_their_articles_day() {
     };
     assert_eq!(articles_of(&store, &format!("{{{march}}}")), [ids[1]]);
     let reported = format!(r#"{{{march}, "time": "reported"}}"#);
-    assert_eq!(articles_of(&store, &reported), [ids[0]]);
+    assert_eq!(articles_of(&store, &reported), [ids[0], ids[0]]);
     // The timeline places each event on its report day; the histogram counts by it.
     let columns = store
         .timeline_columns(&query(r#"{"time": "reported"}"#))
         .unwrap();
     let day = |d: &str| (date(d) - date("1970-01-01")).num_days() as i32;
-    assert_eq!(columns.earliest, [day("2022-03-10"), day("2022-04-01")]);
+    assert_eq!(
+        columns.earliest,
+        [
+            day("2022-03-10"),
+            day("2022-03-10"),
+            day("2022-04-01"),
+            day("2022-04-01")
+        ]
+    );
     assert_eq!(columns.latest, columns.earliest);
     let months = |json: &str| {
         store
@@ -962,9 +977,13 @@ fn report_time_selects_and_places_events_by_their_articles_day() {
     };
     assert_eq!(
         months(r#"{"time": "reported"}"#),
-        [("2022-03".to_string(), 1), ("2022-04".to_string(), 1)]
+        [("2022-03".to_string(), 2), ("2022-04".to_string(), 2)]
     );
-    assert_eq!(months("{}")[0].0, "1991-12");
+    // In event time the undated events are not counted.
+    assert_eq!(
+        months("{}"),
+        [("1991-12".to_string(), 1), ("2022-03".to_string(), 1)]
+    );
     // A corrected article date is the report day.
     pipeline::set_article_date(&mut store, ids[0], date("2022-04-02")).unwrap();
     assert!(articles_of(&store, &reported).is_empty());
