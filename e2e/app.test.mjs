@@ -389,8 +389,10 @@ test("filters, views, curation with undo and exports work in the real app", asyn
     },
     { timeoutMs: 30_000, describe: describeState },
   );
-  await session.selectOption("#time-axis", "event");
+  // Removing the chip goes back to event time, and the menu follows.
+  await session.click(await session.find('#chips .chip[data-filter="time"] button'));
   await waitFor("no report-time chip", async () => (await session.findAll('#chips .chip[data-filter="time"]')).length === 0, { timeoutMs: 10_000, describe: describeState });
+  assert.equal(await session.execute('return document.getElementById("time-axis").value;'), "event", "the Dates menu is back at events");
 
   // 6. Hiding the event removes it everywhere; undo brings it back.
   assert.equal(await session.enabled(await session.find("#undo")), false, "nothing to undo before the first correction");

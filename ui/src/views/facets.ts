@@ -8,7 +8,7 @@ import { cameoColor, chooseType, describeTypes, leaveOutType, typeState } from "
 import { isIsoDay } from "../dates";
 import { modalityLabel } from "../format";
 import { el } from "../dom";
-import { type AppState, type FilterKey, Latest, OneAtATime, type StateKey, activeFilters } from "../state";
+import { type AppState, type FilterKey, Latest, OneAtATime, type StateKey, activeFilters, withoutFilters } from "../state";
 import type { View, ViewContext } from "./context";
 
 interface Elements {
@@ -121,7 +121,11 @@ export class FacetsView implements View {
       ...filters.map(({ key, value }) => {
         const shown = chipText(key, value);
         const remove = el("button", { title: `Remove the ${CHIP_KEYS[key]} filter`, attrs: { type: "button", "aria-label": `Remove filter ${CHIP_KEYS[key]} ${shown}` } }, "×");
-        remove.addEventListener("click", () => this.ctx.store.setFilter(key, null));
+        // Back to event time: the window's days meant report time, so it goes too (as when
+        // the timeline's "Dates" menu switches).
+        remove.addEventListener("click", () =>
+          key === "time" ? this.ctx.store.set({ query: withoutFilters(this.ctx.store.get().query, ["time", "from", "to"]) }) : this.ctx.store.setFilter(key, null),
+        );
         return el(
           "span",
           { class: "chip", attrs: { "data-filter": key } },
