@@ -243,6 +243,17 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
 }
 
+/// A random 30-day window in the ten generated years, for one random actor.
+fn actor_month(rng: &mut Rng, base: NaiveDate, actors: usize) -> EventFilter {
+    let from = base + chrono::Duration::days(rng.below(3620) as i64);
+    EventFilter {
+        from: Some(from),
+        to: Some(from + chrono::Duration::days(30)),
+        actor: Some(format!("Actor {}", rng.below(actors as u64))),
+        ..Default::default()
+    }
+}
+
 /// Runs the timeline queries the app makes: every event as the timeline's columns (event and
 /// report time), a 30-day window for one actor (also "certainly inside" and of report time), a
 /// 90-day window for all actors (limit 5,000 rows), the whole-range histogram, one actor's
@@ -286,44 +297,20 @@ pub fn queries(
             },
             Columns,
         ),
-        (
-            "timeline: 30-day window + actor",
-            |rng, base, actors| {
-                let from = base + chrono::Duration::days(rng.below(3620) as i64);
-                EventFilter {
-                    from: Some(from),
-                    to: Some(from + chrono::Duration::days(30)),
-                    actor: Some(format!("Actor {}", rng.below(actors as u64))),
-                    ..Default::default()
-                }
-            },
-            Events,
-        ),
+        ("timeline: 30-day window + actor", actor_month, Events),
         (
             "timeline: 30-day window + actor, certainly inside",
-            |rng, base, actors| {
-                let from = base + chrono::Duration::days(rng.below(3620) as i64);
-                EventFilter {
-                    from: Some(from),
-                    to: Some(from + chrono::Duration::days(30)),
-                    actor: Some(format!("Actor {}", rng.below(actors as u64))),
-                    certain: true,
-                    ..Default::default()
-                }
+            |rng, base, actors| EventFilter {
+                certain: true,
+                ..actor_month(rng, base, actors)
             },
             Events,
         ),
         (
             "timeline: 30-day window of report time + actor",
-            |rng, base, actors| {
-                let from = base + chrono::Duration::days(rng.below(3620) as i64);
-                EventFilter {
-                    from: Some(from),
-                    to: Some(from + chrono::Duration::days(30)),
-                    actor: Some(format!("Actor {}", rng.below(actors as u64))),
-                    reported: true,
-                    ..Default::default()
-                }
+            |rng, base, actors| EventFilter {
+                reported: true,
+                ..actor_month(rng, base, actors)
             },
             Events,
         ),

@@ -16,6 +16,9 @@ use crate::view::{
 /// Each facet lists at most this many values.
 pub const FACET_LIMIT: usize = 200;
 
+/// A facet's (value, count) rows.
+type ValueCounts = Vec<(String, i64)>;
+
 /// The day (days since 1970-01-01) event `e` was reported: its article's publication date, or
 /// the user's correction of it. For a grouped event, the article it was first stored from.
 pub(super) const REPORT_DAY: &str = "(SELECT CAST(julianday(coalesce(c.date, a.pub_date)) - 2440587.5 AS INTEGER)
@@ -489,7 +492,7 @@ impl Store {
                  GROUP BY p.id ORDER BY n DESC, p.canonical_name"
             ))?),
             types: self
-                .type_counts(filter)?
+                .type_counts(filter, &count)?
                 .into_iter()
                 .map(|(value, count)| FacetCount {
                     label: crate::events::cameo_name(&value).to_string(),
@@ -530,8 +533,17 @@ impl Store {
     }
 
     /// The events per type that the filter would select with any type selection: the type
-    /// facet lists every type there is to add, leave out or take back, with its count.
-    fn type_counts(&self, filter: &EventFilter) -> Result<Vec<(String, i64)>> {
+    /// facet lists every type there is to add, leave out or take back, with its count. Without
+    /// a type filter that is the selection itself (`count` over `sel`): no second query.
+    fn type_counts(
+        &self,
+        filter: &EventFilter,
+        count: &dyn Fn(&str) -> Result<ValueCounts>,
+    ) -> Result<ValueCounts> {
+        const PER_TYPE: &str = "GROUP BY cameo ORDER BY n DESC, cameo";
+        if filter.cameo.is_none() {
+            return count(&format!("SELECT cameo, count(*) AS n FROM sel {PER_TYPE}"));
+        }
         let any_type = EventFilter {
             cameo: None,
             ..filter.clone()
@@ -543,15 +555,14 @@ impl Store {
         conditions.push("e.hidden = 0".into());
         let sql = format!(
             "SELECT cameo, count(*) AS n FROM
-               (SELECT DISTINCT e.id, e.eff_cameo AS cameo FROM {from_sql} WHERE {})
-             GROUP BY cameo ORDER BY n DESC, cameo",
+               (SELECT DISTINCT e.id, e.eff_cameo AS cameo FROM {from_sql} WHERE {}) {PER_TYPE}",
             conditions.join(" AND ")
         );
         self.value_counts(&sql, &args)
     }
 
     /// The (value, count) rows of a facet query, at most `FACET_LIMIT`.
-    fn value_counts(&self, sql: &str, args: &[Value]) -> Result<Vec<(String, i64)>> {
+    fn value_counts(&self, sql: &str, args: &[Value]) -> Result<ValueCounts> {
         let sql = format!("{sql} LIMIT {FACET_LIMIT}");
         let mut stmt = self.conn().prepare_cached(&sql)?;
         let rows = stmt
