@@ -35,8 +35,8 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 use crate::model::{
-    Article, Event, Grain, MentionKind, Modality, Participant, ParticipantRole, Provenance, Span,
-    TimeExpr, TimexType,
+    Article, Event, Grain, Mention, MentionKind, Modality, Participant, ParticipantRole,
+    Provenance, Span, TimeExpr, TimexType,
 };
 use crate::names::{gazetteer::gazetteer, tokenize, Names};
 use crate::pos::Upos;
@@ -58,6 +58,11 @@ pub struct EventLexicon {
     /// Words before a time expression that make it the end of a span ("kontrak hingga 2021"):
     /// no date for the event of the clause.
     until: Vec<String>,
+    /// Words that pass on another outlet's report ("seperti dilansir Antara"): the
+    /// organisation they name relays the words and takes no part in the event.
+    relays: Vec<String>,
+    /// Words that may stand between a relay word and the outlet ("dikutip dari").
+    relay_links: Vec<String>,
     /// Nouns that name events ("delivery", "dispute"): `[words] nouns` and the generated
     /// `event-nouns.txt`. Used where the language has a part-of-speech model.
     nouns: HashSet<String>,
@@ -113,6 +118,10 @@ struct ClauseFile {
     bare_speech: Vec<String>,
     #[serde(default)]
     until: Vec<String>,
+    #[serde(default)]
+    relays: Vec<String>,
+    #[serde(default)]
+    relay_links: Vec<String>,
 }
 
 /// The event lexicon of a language, if it has one.
@@ -178,6 +187,8 @@ pub fn lexicon(lang: &str) -> Option<&'static EventLexicon> {
                         pronouns: file.clauses.pronouns,
                         bare_speech: file.clauses.bare_speech,
                         until: file.clauses.until,
+                        relays: file.clauses.relays,
+                        relay_links: file.clauses.relay_links,
                         nouns,
                         not_events: file.words.not_events.into_iter().collect(),
                     },
@@ -212,17 +223,16 @@ pub fn extract(article: &Article, times: &[TimeExpr], names: &Names) -> Vec<Even
     // The place the names step resolved the mention to (a home town over a foreign namesake,
     // a district by the local table), so events and the article's places agree.
     let place_of = |surface: &str| -> String { names.place_named(surface) };
-    // The dateline's place ("Moskow, Gatra.com - ..."): where statements are made.
-    let dateline_place = names
-        .mentions
-        .iter()
-        .find(|m| {
-            m.kind == MentionKind::Place
-                && m.span.start < 40
-                && text[m.span.end..].trim_start().starts_with(',')
-        })
-        .map(|m| place_of(&m.surface));
+    // The dateline and its publisher ("Jakarta, CNN Indonesia - -") name where the article was
+    // filed and by whom, not a place or an actor of the first clause's event.
+    let (header, dateline_place) = match dateline(text, names) {
+        Some((span, place)) => (Some(span), place),
+        None => (None, None),
+    };
+    let in_header =
+        |m: &&Mention| header.is_some_and(|h| m.span.start >= h.start && m.span.end <= h.end);
 
+    let relayed = relayed_outlets(lex, &tokens, &lower, names);
     let mut events: Vec<Event> = Vec::new();
     // For each event: whether its clause holds its own time expression, and its trigger words.
     let mut anchors: Vec<(bool, String)> = Vec::new();
@@ -315,6 +325,10 @@ pub fn extract(article: &Article, times: &[TimeExpr], names: &Names) -> Vec<Even
             found.sort();
         }
         for (t_start, t_end, cameo) in found {
+            // "seperti dikutip dari Antara": how the words came, not something said.
+            if relayed.iter().any(|(word, _)| *word == t_start) {
+                continue;
+            }
             let clause = clause_of(t_start);
             let evidence = span_of(&clause);
             if pos.is_none() && events.iter().any(|e| e.evidence == evidence) {
@@ -337,7 +351,10 @@ pub fn extract(article: &Article, times: &[TimeExpr], names: &Names) -> Vec<Even
             }
             let mut participants: Vec<Participant> = Vec::new();
             let mut places: Vec<String> = Vec::new();
-            for m in &mentions {
+            for m in mentions
+                .iter()
+                .filter(|m| !in_header(m) && !relayed.iter().any(|(_, r)| *r == m.span))
+            {
                 // A capital is an actor only where it acts (the metonymy below), though its
                 // name is an alias of its country ("izin dari Moskow" is a place).
                 let capital_place = m.kind == MentionKind::Place
@@ -693,6 +710,90 @@ pub fn cameo_name(code: &str) -> &str {
     }
 }
 
+/// The outlets an article relays words from ("katanya seperti dilansir Antara", "dikutip dari
+/// CBC News"): for each, the token index of the relay word and the outlet mention's span. Only
+/// an organisation right after the relay word (through "dari", "oleh"...) counts.
+fn relayed_outlets(
+    lex: &EventLexicon,
+    tokens: &[tokenize::Token],
+    lower: &[String],
+    names: &Names,
+) -> Vec<(usize, Span)> {
+    let mut out = Vec::new();
+    for (i, w) in lower.iter().enumerate() {
+        if !lex.relays.contains(w) {
+            continue;
+        }
+        let mut j = i + 1;
+        while j < lower.len() && lex.relay_links.contains(&lower[j]) {
+            j += 1;
+        }
+        let Some(next) = tokens.get(j) else {
+            continue;
+        };
+        if let Some(m) = names
+            .mentions
+            .iter()
+            .find(|m| m.kind == MentionKind::Organisation && m.span.start == next.span.start)
+        {
+            out.push((i, m.span));
+        }
+    }
+    out
+}
+
+/// The dateline ("Moskow, Gatra.com - ...") with the publisher's name after it, when that is
+/// a name, and the place the dateline gives the article's statements.
+/// It says where the article was filed, so where its statements are made — when the article
+/// is about that place's country. A national medium files everything from its newsroom
+/// ("Jakarta, CNN Indonesia - - Valentino Rossi mengakui ..."): when nothing after the dateline
+/// names a place of the dateline's country or that country acting, the dateline says where the
+/// reporter sat, not where anyone spoke, and places nothing.
+fn dateline(text: &str, names: &Names) -> Option<(Span, Option<String>)> {
+    let dateline = names.mentions.iter().find(|m| {
+        m.kind == MentionKind::Place
+            && m.span.start < 40
+            && text[m.span.end..].trim_start().starts_with(',')
+    })?;
+    let place = names.place_named(&dateline.surface);
+    let country_of = |name: &str| {
+        names
+            .places
+            .iter()
+            .find(|p| p.canonical_name == name)
+            .and_then(|p| p.country_code.as_deref())
+    };
+    let publisher = names.mentions.iter().find(|m| {
+        m.kind == MentionKind::Organisation
+            && text
+                .get(dateline.span.end..m.span.start)
+                .is_some_and(|gap| gap.trim() == ",")
+    });
+    let header = Span {
+        start: dateline.span.start,
+        end: publisher.map_or(dateline.span.end, |m| m.span.end),
+    };
+    let Some(code) = country_of(&place) else {
+        // An unknown place: nothing to check it against.
+        return Some((header, Some(place)));
+    };
+    let country = gazetteer().country(code).map(|e| e.name.as_str());
+    let about = names.mentions.iter().any(|m| {
+        if m.span.start < dateline.span.end {
+            return false;
+        }
+        let named = names.place_named(&m.surface);
+        country_of(&named) == Some(code)
+            || country == Some(named.as_str())
+            || names.actors.iter().any(|a| {
+                a.kind == crate::model::ActorKind::Country
+                    && Some(a.canonical_name.as_str()) == country
+                    && (a.canonical_name == m.surface || a.aliases.contains(&m.surface))
+            })
+    });
+    Some((header, about.then_some(place)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -764,6 +865,74 @@ mod tests {
                 .iter()
                 .any(|e| e.date_value.as_deref() == Some("2016")),
             "{dated:#?}"
+        );
+    }
+
+    #[test]
+    fn a_newsroom_dateline_places_no_statement_about_elsewhere() {
+        // A national medium's dateline is its newsroom: a foreign rider's words are not Jakarta's.
+        let abroad = run(
+            "Jakarta, CNN Indonesia - - Valentino Rossi mengakui persaingan MotoGP musim ini berat. \
+             Rossi mengatakan timnya akan bekerja keras.",
+            "id",
+        );
+        let statements: Vec<_> = abroad.iter().filter(|e| e.cameo == "01").collect();
+        assert!(!statements.is_empty(), "{abroad:#?}");
+        assert!(
+            statements.iter().all(|e| e.places.is_empty()),
+            "{statements:#?}"
+        );
+        // The publisher after the dateline is no participant of the first sentence's event.
+        assert!(
+            statements
+                .iter()
+                .all(|e| e.participants.iter().all(|p| p.actor != "CNN Indonesia")),
+            "{statements:#?}"
+        );
+        // An article about the dateline's country (it names Bali) keeps it as the place of its
+        // statements.
+        let home = run(
+            "Jakarta, CNN Indonesia - - Menteri Keuangan Sri Mulyani mengatakan ekonomi tumbuh \
+             lima persen. Pertumbuhan di Bali paling cepat.",
+            "id",
+        );
+        let said = home
+            .iter()
+            .find(|e| e.cameo == "01")
+            .unwrap_or_else(|| panic!("a statement: {home:#?}"));
+        assert!(said.places.iter().any(|p| p == "Jakarta"), "{said:#?}");
+    }
+
+    #[test]
+    fn an_outlet_that_relays_the_words_takes_no_part() {
+        let text = "Kapolda Jawa Tengah Condro Kirono mengatakan ada 14 tersangka. \
+                    \"Kita akan lihat perkembangan,\" kata dia seperti dilansir Antara. \
+                    Seperti dikutip dari Antara, keempat nelayan itu ditangkap polisi.";
+        let events = run(text, "id");
+        assert!(
+            events
+                .iter()
+                .all(|e| e.participants.iter().all(|p| p.actor != "Antara")),
+            "{events:#?}"
+        );
+        // The relayed words are still the speaker's statement.
+        let relayed = events
+            .iter()
+            .find(|e| e.evidence_text.contains("Kita akan lihat"))
+            .unwrap_or_else(|| panic!("the relayed statement: {events:#?}"));
+        assert!(
+            relayed
+                .participants
+                .iter()
+                .any(|p| p.actor == "Condro Kirono" && p.role == ParticipantRole::Source),
+            "{relayed:#?}"
+        );
+        // "dikutip" is how the report came, no statement of its own.
+        assert!(
+            !events
+                .iter()
+                .any(|e| e.cameo == "01" && e.evidence_text.starts_with("Seperti")),
+            "{events:#?}"
         );
     }
 
