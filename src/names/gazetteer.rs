@@ -461,7 +461,30 @@ mod tests {
             assert_eq!((place.kind, place.name.as_str()), (kind, canonical));
             assert!(model_gazetteer().lookup(name).is_none(), "{name}");
         }
-        assert_eq!(gazetteer().len(), model_gazetteer().len() + 171);
+        // Subdivisions whose data has a point but no bounding box, placed at that point
+        // ("Lombardia", "British Columbia"), and regions' local and Indonesian names.
+        for (name, canonical, country, lat, lon) in [
+            ("British Columbia", "British Columbia", "CA", 53.7, -127.6),
+            ("Veneto", "Veneto", "IT", 45.7, 11.9),
+            ("Lombardia", "Lombardy", "IT", 45.6, 9.8),
+            ("Catalunya", "Catalonia", "ES", 41.8, 1.5),
+            ("Australia Barat", "Western Australia", "AU", -27.7, 121.6),
+        ] {
+            let place = gazetteer().lookup(name).expect(name);
+            assert_eq!(
+                (place.kind, place.name.as_str(), place.country.as_str()),
+                (PlaceKind::Region, canonical, country)
+            );
+            assert!(
+                (place.lat - lat).abs() < 0.5 && (place.lon - lon).abs() < 0.5,
+                "{name}"
+            );
+            assert!(model_gazetteer().lookup(name).is_none(), "{name}");
+        }
+        // Points the data gives for an unknown position (the capital's, the country's middle)
+        // place nothing: Buryatia is not in Moscow.
+        assert!(gazetteer().lookup("Buryatia").is_none());
+        assert_eq!(gazetteer().len(), model_gazetteer().len() + 233);
     }
 
     #[test]
