@@ -1830,6 +1830,7 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
             provenance: Provenance::rule(rule.clone()),
         });
         if kind == MentionKind::Place {
+            let own_name = place_name(&surface);
             let (canonical, country, lat, lon) = match place {
                 Some(e) => (
                     e.name.clone(),
@@ -1841,7 +1842,7 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
                 // Known by the rest of its name: kept under its own name, where that place is.
                 None => match place_by_head(&surface, lists, classes, g) {
                     Some(e) => (
-                        surface.clone(),
+                        own_name.clone(),
                         Some(e.country.clone()).filter(|c| !c.is_empty()),
                         Some(e.lat),
                         Some(e.lon),
@@ -1851,13 +1852,13 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
                     // at least in which country.
                     None => match local_place(&surface, lists, local_tables()) {
                         Some(e) => (
-                            surface.clone(),
+                            own_name.clone(),
                             Some(e.country.clone()),
                             e.position.map(|p| p.0),
                             e.position.map(|p| p.1),
                         ),
                         // Unknown to the gazetteer: kept, without coordinates.
-                        None => (surface.clone(), None, None, None),
+                        None => (own_name.clone(), None, None, None),
                     },
                 },
             };
@@ -1963,6 +1964,19 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
     names.actors = actors;
     names.places = places;
     names
+}
+
+/// The name a place the gazetteer does not know is kept under: its surface, with a capital
+/// where a cased text wrote its kind in lower case ("gedung KPK", "desa Kemu": "Gedung KPK"),
+/// so that "Gedung KPK" and "gedung KPK" are one place.
+fn place_name(surface: &str) -> String {
+    let mut chars = surface.chars();
+    match chars.next() {
+        Some(first) if first.is_lowercase() && surface.chars().any(char::is_uppercase) => {
+            first.to_uppercase().chain(chars).collect()
+        }
+        _ => surface.to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -2322,6 +2336,23 @@ mod tests {
                 "{name}: {places:#?}"
             );
         }
+    }
+
+    #[test]
+    fn an_unknown_place_written_with_its_kind_in_lower_case_is_one_place() {
+        let text = "Massa berkumpul di Gedung KPK pada Senin. Kemudian mereka meninggalkan \
+                    gedung KPK menuju Monas.";
+        let names = recognize(&Article::for_test(text, "id"), &[]);
+        let kpk: Vec<_> = names
+            .places
+            .iter()
+            .filter(|p| p.canonical_name.to_lowercase() == "gedung kpk")
+            .collect();
+        assert_eq!(kpk.len(), 1, "{:#?}", names.places);
+        assert_eq!(kpk[0].canonical_name, "Gedung KPK");
+        assert_eq!(place_name("gedung KPK"), "Gedung KPK");
+        // Text without capitals keeps its spelling.
+        assert_eq!(place_name("gedung kpk"), "gedung kpk");
     }
 
     #[test]
