@@ -2915,12 +2915,23 @@ mod tests {
                 "The plan of Interior Secretary Ken Salazar failed .",
                 "Ken Salazar",
             ),
+            (
+                "He talks to Assistant Secretary Marvin Sambur .",
+                "Marvin Sambur",
+            ),
         ] {
             assert!(
                 run_document(text).contains(&(name.to_string(), "PER")),
                 "{text}"
             );
         }
+        // A title of more words is no place ("Assistant Secretary of the Air Force").
+        let found =
+            run_document("He talks to Assistant Secretary of the Air Force Marvin Sambur .");
+        assert!(
+            !found.iter().any(|(n, _)| n.contains("Assistant")),
+            "{found:?}"
+        );
         // An age before the name, an occupation before it or in apposition after it.
         for (text, name) in [
             (
