@@ -20,9 +20,13 @@ pub const FACET_LIMIT: usize = 200;
 type ValueCounts = Vec<(String, i64)>;
 
 /// The day (days since 1970-01-01) event `e` was reported: its article's publication date, or
-/// the user's correction of it. For a grouped event, the article it was first stored from.
-pub(super) const REPORT_DAY: &str = "(SELECT CAST(julianday(coalesce(c.date, a.pub_date)) - 2440587.5 AS INTEGER)
-     FROM article a LEFT JOIN correction_article_date c USING (content_hash) WHERE a.id = e.article_id)";
+/// the user's correction of it. For a grouped event, the earliest day of its reports (the
+/// article it was first stored from may have been published later).
+pub(super) const REPORT_DAY: &str =
+    "(SELECT MIN(CAST(julianday(coalesce(c.date, a.pub_date)) - 2440587.5 AS INTEGER))
+     FROM event r JOIN article a ON a.id = r.article_id
+     LEFT JOIN correction_article_date c USING (content_hash)
+     WHERE r.id = e.id OR r.merged_into = e.id)";
 
 /// A common table `grp(gid, rid)` after `sel(id)`: every selected event (gid) with each of its
 /// reports (rid) — itself and the reports grouped into it.

@@ -987,6 +987,19 @@ fn report_time_selects_and_places_events_by_their_articles_day() {
     // A corrected article date is the report day.
     pipeline::set_article_date(&mut store, ids[0], date("2022-04-02")).unwrap();
     assert!(articles_of(&store, &reported).is_empty());
+    // An event reported by several articles was reported on the earliest of their days, not on
+    // the day of the article it was first stored from: an older copy of the news, imported later.
+    store
+        .insert_articles(&[dated("Earlier copy", "2022-03-02", "2022-03-05")])
+        .unwrap();
+    let grouped = store.events(&query(r#"{"time": "reported"}"#)).unwrap();
+    assert!(
+        grouped
+            .iter()
+            .any(|e| e.article_id == ids[1] && e.reports == 2),
+        "{grouped:#?}"
+    );
+    assert!(articles_of(&store, &reported).contains(&ids[1]));
     let bad = serde_json::from_str::<linimasa::view::EventQuery>(r#"{"time": "soon"}"#)
         .unwrap()
         .to_filter()
