@@ -389,6 +389,15 @@ test("filters, views, curation with undo and exports work in the real app", asyn
     },
     { timeoutMs: 30_000, describe: describeState },
   );
+  // The event list goes by the day each event was reported and says it under its date.
+  await waitFor(
+    "the event list in report time (rows with their report day)",
+    async () => (await session.execute('return document.querySelectorAll("#events tbody tr[data-event-id] .reported-on").length;')) > 0,
+    { timeoutMs: 10_000, describe: describeState },
+  );
+  const reportDays = await session.execute('return [...document.querySelectorAll("#events tbody tr[data-event-id]")].map((r) => r.dataset.reported);');
+  assert.ok(reportDays.length > 0 && reportDays.every((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)), `every listed event has its report day: ${JSON.stringify(reportDays.slice(0, 5))}`);
+  assert.deepEqual(reportDays, [...reportDays].sort(), "the list goes by report day");
   // Removing the chip goes back to event time, and the menu follows.
   await session.click(await session.find('#chips .chip[data-filter="time"] button'));
   await waitFor("no report-time chip", async () => (await session.findAll('#chips .chip[data-filter="time"]')).length === 0, { timeoutMs: 10_000, describe: describeState });

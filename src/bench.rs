@@ -555,6 +555,7 @@ pub fn graph_events(actors: usize, events: usize, seed: u64) -> Vec<crate::view:
                 publisher: None,
                 reports: 1,
                 trigger: None,
+                reported: None,
             }
         })
         .collect()

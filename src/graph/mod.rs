@@ -585,6 +585,7 @@ mod tests {
             publisher: None,
             reports: 1,
             trigger: None,
+            reported: None,
         }
     }
 

@@ -165,6 +165,7 @@ fn event_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<EventRow> {
         publisher: r.get(16)?,
         reports: r.get(17)?,
         trigger: r.get(18)?,
+        reported: day(19)?,
     })
 }
 
@@ -628,7 +629,12 @@ impl Store {
             &from_sql,
             &conditions.join(" AND "),
             args,
-            &format!(" ORDER BY e.day_from IS NULL, e.day_from, e.id{limit}"),
+            // In report time the listing goes by the day each event was reported.
+            &if filter.reported {
+                format!(" ORDER BY {REPORT_DAY} IS NULL, {REPORT_DAY}, e.day_from, e.id{limit}")
+            } else {
+                format!(" ORDER BY e.day_from IS NULL, e.day_from, e.id{limit}")
+            },
         )
     }
 
@@ -648,7 +654,7 @@ impl Store {
                     (SELECT title FROM article WHERE id = e.article_id),
                     (SELECT publisher FROM article WHERE id = e.article_id),
                     (SELECT count(*) FROM event r WHERE r.merged_into = e.id) + 1,
-                    e.trigger_text
+                    e.trigger_text, {REPORT_DAY}
              FROM {from_sql} WHERE {condition}{suffix}"
         );
         let mut stmt = self.conn().prepare_cached(&sql)?;

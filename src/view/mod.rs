@@ -98,6 +98,9 @@ pub struct EventRow {
     /// The word(s) it was found by ("delayed", "crash"), when known: a clause may hold several
     /// events.
     pub trigger: Option<String>,
+    /// The day it was reported: its article's publication date (the user's correction of it
+    /// included), the earliest of its reports' for a grouped event; none when no report is dated.
+    pub reported: Option<String>,
 }
 
 /// An event's participant and role.

@@ -994,11 +994,18 @@ fn report_time_selects_and_places_events_by_their_articles_day() {
         .unwrap();
     let grouped = store.events(&query(r#"{"time": "reported"}"#)).unwrap();
     assert!(
-        grouped
-            .iter()
-            .any(|e| e.article_id == ids[1] && e.reports == 2),
+        grouped.iter().any(|e| e.article_id == ids[1]
+            && e.reports == 2
+            && e.reported.as_deref() == Some("2022-03-02")),
         "{grouped:#?}"
     );
+    // The listing of report time goes by that day; each event says it.
+    let days: Vec<_> = grouped
+        .iter()
+        .map(|e| e.reported.clone().unwrap())
+        .collect();
+    assert!(days.windows(2).all(|w| w[0] <= w[1]), "{days:?}");
+    assert_eq!(days.first().map(String::as_str), Some("2022-03-02"));
     assert!(articles_of(&store, &reported).contains(&ids[1]));
     let bad = serde_json::from_str::<linimasa::view::EventQuery>(r#"{"time": "soon"}"#)
         .unwrap()

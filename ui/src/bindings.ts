@@ -54,7 +54,12 @@ reports: number,
  * The word(s) it was found by ("delayed", "crash"), when known: a clause may hold several
  * events.
  */
-trigger: string | null, };
+trigger: string | null, 
+/**
+ * The day it was reported: its article's publication date (the user's correction of it
+ * included), the earliest of its reports' for a grouped event; none when no report is dated.
+ */
+reported: string | null, };
 export type ParticipantView = { actor: string, role: string, };
 export type ActorRow = { id: number, name: string, kind: string, aliases: Array<string>, 
 /**

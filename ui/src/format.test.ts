@@ -15,6 +15,7 @@ import {
   sortArticlesByDate,
   splitAtTrigger,
   sortEventsByDate,
+  sortEventsByReport,
   splitParagraphs,
   paragraphRanges,
   segments,
@@ -62,6 +63,7 @@ function event(id: number, date_value: string | null, earliest: string | null = 
     publisher: null,
     reports: 1,
     trigger: null,
+    reported: null,
   };
 }
 
@@ -162,6 +164,17 @@ describe("events", () => {
   it("sorts chronologically with undated last", () => {
     const events = [event(1, null), event(2, "2022-03-01"), event(3, null, "2022-02-24", "2022-03-01"), event(4, "2022-02-28")];
     expect(sortEventsByDate(events).map((e) => e.id)).toEqual([3, 4, 2, 1]);
+  });
+
+  it("sorts by the day reported in report time, then by date, unreported last", () => {
+    const reported = (e: EventRow, day: string | null): EventRow => ({ ...e, reported: day });
+    const events = [
+      reported(event(1, "1991-12-26"), "2022-03-10"),
+      reported(event(2, "2022-03-05"), "2022-03-02"),
+      reported(event(3, "2022-03-01"), "2022-03-10"),
+      reported(event(4, "2022-02-01"), null),
+    ];
+    expect(sortEventsByReport(events).map((e) => e.id)).toEqual([2, 1, 3, 4]);
   });
 });
 

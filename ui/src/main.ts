@@ -371,7 +371,11 @@ async function start(): Promise<void> {
         .eventList(state.query)
         .then((page) => {
           if (!eventsRequest.current(token)) return;
-          renderEvents(ui.events, { kind: "ready", events: page.events, total: page.total, selectedId: state.selected }, (id) => store.set({ selected: id }));
+          renderEvents(
+            ui.events,
+            { kind: "ready", events: page.events, total: page.total, selectedId: state.selected, reportTime: state.query.time === "reported" },
+            (id) => store.set({ selected: id }),
+          );
         })
         .catch((reason: unknown) => {
           if (!eventsRequest.current(token)) return;

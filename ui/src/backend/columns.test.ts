@@ -27,7 +27,7 @@ describe("timeline columns", () => {
 
   it("builds the same columns from rows as the store sends", () => {
     const c = decodeColumns(sample());
-    const again = columnsFromRows(Array.from({ length: c.count }, (_, k) => ({ ...rowAt(c, k), article_id: 1, evidence: "", attribution: null, derivation: "", trigger: null })));
+    const again = columnsFromRows(Array.from({ length: c.count }, (_, k) => ({ ...rowAt(c, k), article_id: 1, evidence: "", attribution: null, derivation: "", trigger: null, reported: null })));
     for (const field of ["id", "earliest", "latest", "precision", "cameo", "confidence", "actorStart", "placeStart", "actor", "role", "place"] as const) {
       expect([...again[field]], field).toEqual([...c[field]]);
     }
@@ -39,7 +39,7 @@ describe("timeline columns", () => {
     expect(rows.count).toBe(0);
     expect(rows.actorStart.length).toBe(1);
     const undated = columnsFromRows([
-      { id: 1, article_id: 1, cameo: "01", date_value: null, earliest: null, latest: "2022-03-01", precision: "before", evidence: "", actors: [], places: [], modality: "asserted", confidence: 0.5, participants: [], attribution: null, derivation: "", article_title: "t", publisher: null, reports: 1, trigger: null },
+      { id: 1, article_id: 1, cameo: "01", date_value: null, earliest: null, latest: "2022-03-01", precision: "before", evidence: "", actors: [], places: [], modality: "asserted", confidence: 0.5, participants: [], attribution: null, derivation: "", article_title: "t", publisher: null, reports: 1, trigger: null, reported: null },
     ]);
     expect(undated.earliest[0]).toBe(NO_DAY);
     expect(rowAt(undated, 0).latest).toBe("2022-03-01");

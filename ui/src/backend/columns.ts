@@ -199,7 +199,7 @@ export function placesAt(c: TimelineColumns, k: number): string[] {
   return out;
 }
 
-export type TimelineRow = Omit<EventRow, "article_id" | "evidence" | "attribution" | "derivation" | "trigger">;
+export type TimelineRow = Omit<EventRow, "article_id" | "evidence" | "attribution" | "derivation" | "trigger" | "reported">;
 
 /** Event k as a row (what the tooltip shows), built on demand. */
 export function rowAt(c: TimelineColumns, k: number): TimelineRow {

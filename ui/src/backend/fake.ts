@@ -289,6 +289,13 @@ export class FakeBackend implements Backend {
     for (const e of rows) {
       const members = this.reportsOf.get(e.id);
       e.reports = members?.length ?? 1;
+      // Reported on the earliest day of its reports (the user's corrections included).
+      const days = (members ?? [e.id])
+        .map((id) => byId.get(id))
+        .map((report) => (report === undefined ? null : this.publishedOn(report.article_id)))
+        .filter((d): d is string => d !== null)
+        .sort();
+      e.reported = days[0] ?? null;
       // A grouped event's actors and places are every report's (as the core lists them).
       for (const id of members ?? []) {
         const report = byId.get(id);
@@ -327,7 +334,8 @@ export class FakeBackend implements Backend {
     return this.places.find((p) => p.name.toLowerCase() === key || p.aliases.some((a) => a.toLowerCase() === key));
   }
 
-  /** The visible events a query selects, in date order. Rejects malformed dates. */
+  /** The visible events a query selects, in date order (of report time when the query is).
+   * Rejects malformed dates. */
   private select(query: EventQuery): EventRow[] {
     const from = query.from === undefined ? null : parseDay(query.from);
     const to = query.to === undefined ? null : parseDay(query.to);
@@ -349,7 +357,7 @@ export class FakeBackend implements Backend {
     const text = query.text?.trim().toLowerCase() ?? "";
     const articles = new Map(this.articles.map((a) => [a.summary.id, a]));
     const textHit = new Map<number, boolean>();
-    return this.rows().filter((e) => {
+    const selected = this.rows().filter((e) => {
       if (this.unlisted(e.id)) return false;
       if (reported && (from !== null || to !== null)) {
         // Report time: the day the event's article was published.
@@ -384,6 +392,9 @@ export class FakeBackend implements Backend {
       }
       return true;
     });
+    // In report time the listing goes by the day each event was reported.
+    if (reported) selected.sort((a, b) => (a.reported ?? "~").localeCompare(b.reported ?? "~") || startOf(a) - startOf(b) || a.id - b.id);
+    return selected;
   }
 
   // ---- articles ----
@@ -494,16 +505,20 @@ export class FakeBackend implements Backend {
     return this.run(() => {
       const rows = this.select(query);
       if (query.time !== "reported") return columnsFromRows(rows);
-      // In report time each event stands on the day its article was published.
-      const published = (e: EventRow) => this.articleById(e.article_id)?.summary.published?.date.slice(0, 10) ?? null;
-      return columnsFromRows(rows.map((e) => ({ ...e, earliest: published(e), latest: published(e), date_value: published(e), precision: "day" })));
+      // In report time each event stands on the day it was reported.
+      return columnsFromRows(rows.map((e) => ({ ...e, earliest: e.reported, latest: e.reported, date_value: e.reported, precision: "day" })));
     });
   }
 
-  /** The day (ms UTC) an event's article was published, or null. */
+  /** The day (ms UTC) an event was reported, or null. */
   private reportDay(e: EventRow): number | null {
-    const date = this.articleById(e.article_id)?.summary.published?.date;
-    return date === undefined ? null : parseDay(date.slice(0, 10));
+    return e.reported === null ? null : parseDay(e.reported);
+  }
+
+  /** The day an article was published ("YYYY-MM-DD"), the user's correction included. */
+  private publishedOn(articleId: number): string | null {
+    const date = this.corrections.articleDates[articleId] ?? this.articleById(articleId)?.summary.published?.date;
+    return date === undefined ? null : date.slice(0, 10);
   }
 
   eventFacets(query: EventQuery): Promise<Facets> {

@@ -498,6 +498,7 @@ function buildDemo(): { articles: ArticleDetail[]; events: EventRow[]; groups: n
         publisher: spec.publisher,
         reports: 1,
         trigger: null,
+        reported: null,
       };
     });
     events.push(...rows);
@@ -644,6 +645,7 @@ export function bigSeed(events = 20_000, actors = 2_000): FakeSeed {
         publisher,
         reports: 1,
         trigger: null,
+        reported: null,
       });
     }
     eventList.push(...rows);

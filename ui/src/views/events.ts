@@ -1,12 +1,12 @@
 import type { EventRow } from "../bindings";
 import { cameoColor, cameoName, cameoRoot, codeLabel } from "../cameo";
 import { el, evidenceWithTrigger } from "../dom";
-import { formatConfidence, formatEventDate, sortEventsByDate } from "../format";
+import { formatConfidence, formatEventDate, sortEventsByDate, sortEventsByReport } from "../format";
 
 export type EventsView =
   | { kind: "loading" }
   | { kind: "error"; message: string }
-  | { kind: "ready"; events: EventRow[]; total: number; selectedId: number | null };
+  | { kind: "ready"; events: EventRow[]; total: number; selectedId: number | null; reportTime?: boolean };
 
 const COLUMNS = 8;
 /** Rows drawn at most; the timeline shows them all. */
@@ -33,7 +33,9 @@ export function renderEvents(table: HTMLTableElement, view: EventsView, onSelect
     body.replaceChildren(messageRow(view.total === 0 ? NO_EVENTS : "No events match these filters.", "placeholder"));
     return;
   }
-  const rows = sortEventsByDate(view.events)
+  // In report time the list goes by the day each event was reported, and says it.
+  const reportTime = view.reportTime === true;
+  const rows = (reportTime ? sortEventsByReport(view.events) : sortEventsByDate(view.events))
     .slice(0, EVENT_ROWS)
     .map((e) => {
       const selected = e.id === view.selectedId;
@@ -52,12 +54,18 @@ export function renderEvents(table: HTMLTableElement, view: EventsView, onSelect
             "data-actors": e.actors.join("\n"),
             "data-type": cameoRoot(e.cameo),
             "data-reports": String(e.reports),
+            "data-reported": e.reported ?? "",
             tabindex: "0",
             "aria-selected": String(selected),
           },
         },
         // The date cell tells how the date was derived; the actors cell gives the roles.
-        el("td", { class: "date", title: e.derivation }, formatEventDate(e)),
+        el(
+          "td",
+          { class: "date", title: e.derivation },
+          formatEventDate(e),
+          reportTime ? el("span", { class: "reported-on muted" }, `reported ${e.reported ?? "—"}`) : null,
+        ),
         el("td", { class: "muted" }, e.precision),
         // The word it was found by tells apart the events of one clause ("delayed", "crash").
         el(
