@@ -63,6 +63,9 @@ pub struct EventLexicon {
     relays: Vec<String>,
     /// Words that may stand between a relay word and the outlet ("dikutip dari").
     relay_links: Vec<String>,
+    /// News outlets (lower case): told something ("kata X kepada Reuters"), an outlet only
+    /// hears it, and takes part in a statement as its source alone ("Reuters melaporkan").
+    outlets: HashSet<String>,
     /// Nouns that name events ("delivery", "dispute"): `[words] nouns` and the generated
     /// `event-nouns.txt`. Used where the language has a part-of-speech model.
     nouns: HashSet<String>,
@@ -122,6 +125,8 @@ struct ClauseFile {
     relays: Vec<String>,
     #[serde(default)]
     relay_links: Vec<String>,
+    #[serde(default)]
+    outlets: Vec<String>,
 }
 
 /// The event lexicon of a language, if it has one.
@@ -189,6 +194,12 @@ pub fn lexicon(lang: &str) -> Option<&'static EventLexicon> {
                         until: file.clauses.until,
                         relays: file.clauses.relays,
                         relay_links: file.clauses.relay_links,
+                        outlets: file
+                            .clauses
+                            .outlets
+                            .iter()
+                            .map(|o| o.to_lowercase())
+                            .collect(),
                         nouns,
                         not_events: file.words.not_events.into_iter().collect(),
                     },
@@ -368,7 +379,11 @@ pub fn extract(article: &Article, times: &[TimeExpr], names: &Names) -> Vec<Even
                         (_, true) => ParticipantRole::Agent,
                         (_, false) => ParticipantRole::Target,
                     };
-                    if !participants.iter().any(|p| p.actor == *actor) {
+                    let hearer = cameo == "01"
+                        && role == ParticipantRole::Target
+                        && (lex.outlets.contains(&actor.to_lowercase())
+                            || lex.outlets.contains(&m.surface.to_lowercase()));
+                    if !hearer && !participants.iter().any(|p| p.actor == *actor) {
                         participants.push(Participant {
                             actor: actor.to_string(),
                             role,
@@ -779,7 +794,7 @@ fn dateline(text: &str, names: &Names) -> Option<(Span, Option<String>)> {
     };
     let country = gazetteer().country(code).map(|e| e.name.as_str());
     let about = names.mentions.iter().any(|m| {
-        if m.span.start < dateline.span.end {
+        if m.span.start < header.end {
             return false;
         }
         let named = names.place_named(&m.surface);
@@ -926,6 +941,28 @@ mod tests {
                 .iter()
                 .any(|p| p.actor == "Condro Kirono" && p.role == ParticipantRole::Source),
             "{relayed:#?}"
+        );
+        // An outlet told something only hears it; it stays the source of its own reports.
+        let told = run(
+            "\"Dia punya masalah lain,\" kata Aung Shin kepada Reuters. \
+             Reuters melaporkan bahwa militer Myanmar menyerang desa itu.",
+            "id",
+        );
+        let statements: Vec<_> = told.iter().filter(|e| e.cameo == "01").collect();
+        let told_to = statements
+            .iter()
+            .find(|e| e.evidence_text.contains("Aung Shin"))
+            .unwrap_or_else(|| panic!("the interview: {told:#?}"));
+        assert!(
+            told_to.participants.iter().all(|p| p.actor != "Reuters"),
+            "{told_to:#?}"
+        );
+        assert!(
+            statements.iter().any(|e| e
+                .participants
+                .iter()
+                .any(|p| p.actor == "Reuters" && p.role == ParticipantRole::Source)),
+            "{statements:#?}"
         );
         // "dikutip" is how the report came, no statement of its own.
         assert!(
