@@ -1283,11 +1283,20 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
             continue;
         }
         let sentence_start = sentences.iter().any(|r| tokens[r.start].span == token.span);
+        // A city's name inside a longer capitalised name the rules left out is part of that
+        // name ("McDonnell Douglas jets" is no town of Douglas).
+        let joined = |a: usize, b: usize| {
+            tokens[a].span.end + 1 == tokens[b].span.start
+                && looks_capitalised(a)
+                && looks_capitalised(b)
+        };
+        let in_longer_name =
+            (i > 0 && joined(i - 1, i)) || (i + 1 < tokens.len() && joined(i, i + 1));
         if g.lookup(token.text).is_some_and(|e| {
             matches!(
                 e.kind,
                 gazetteer::PlaceKind::Country | gazetteer::PlaceKind::Region
-            ) || (!tagged && !sentence_start && token.text.chars().count() > 3)
+            ) || (!tagged && !sentence_start && !in_longer_name && token.text.chars().count() > 3)
         }) {
             found.push(NameSpan {
                 span: token.span,
@@ -2336,6 +2345,29 @@ mod tests {
                 "{name}: {places:#?}"
             );
         }
+    }
+
+    #[test]
+    fn a_town_inside_a_longer_name_is_no_place_of_its_own() {
+        let places = |text: &str| -> Vec<String> {
+            recognize(&Article::for_test(text, "en"), &[])
+                .places
+                .into_iter()
+                .map(|p| p.canonical_name)
+                .collect()
+        };
+        // "Douglas" (the Isle of Man's capital) inside a company's name, "Paris" inside an event's.
+        let inside = places(
+            "Boeing ended the production of McDonnell Douglas jets. \
+             Orders were slow at the Paris Air Show this year.",
+        );
+        assert!(
+            !inside.iter().any(|p| p == "Douglas" || p == "Paris"),
+            "{inside:?}"
+        );
+        // Alone, the town is a place.
+        let alone = places("The ferry sailed from Liverpool to Douglas on Monday.");
+        assert!(alone.iter().any(|p| p == "Douglas"), "{alone:?}");
     }
 
     #[test]
