@@ -177,15 +177,12 @@ export function sortEventsByDate(events: readonly EventRow[]): EventRow[] {
 
 /** Events in the order of the day they were reported (undated reports last), then by date. */
 export function sortEventsByReport(events: readonly EventRow[]): EventRow[] {
-  const byDate = sortEventsByDate(events);
-  const rank = new Map(byDate.map((e, i) => [e.id, i]));
-  return byDate.sort((a, b) => {
-    if (a.reported !== b.reported) {
-      if (a.reported === null) return 1;
-      if (b.reported === null) return -1;
-      return a.reported < b.reported ? -1 : 1;
-    }
-    return (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0);
+  // The sort is stable: events of one report day stay in date order.
+  return sortEventsByDate(events).sort((a, b) => {
+    if (a.reported === b.reported) return 0;
+    if (a.reported === null) return 1;
+    if (b.reported === null) return -1;
+    return a.reported < b.reported ? -1 : 1;
   });
 }
 

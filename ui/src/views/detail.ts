@@ -108,8 +108,8 @@ export class DetailView implements View {
     const errorSlot = el("p", { class: "error", attrs: { role: "alert" } });
     const published = new Map(d.sources.map((s) => [s.id, s.published?.date ?? null]));
     const grouped = d.reports.length > 1;
-    // The first day any article reported it.
-    const firstReport = [...published.values()].filter((p): p is string => p !== null).sort()[0] ?? null;
+    // The first day any article reported it (the core's report day, corrections included).
+    const firstReport = e.reported;
     const reports = el(
       "ul",
       { class: "plain reports" },
