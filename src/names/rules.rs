@@ -842,6 +842,9 @@ pub struct Memory {
     /// Single capitalised words the document makes act, a verb right after them ("Boeing
     /// said", "Airbus has won"): no place where a preposition comes before them ("at Boeing").
     actors: HashSet<String>,
+    /// Names of two words or more the document makes act ("McDonnell Douglas introduced"):
+    /// the maker, not a product, also before a kind of thing ("McDonnell Douglas jets").
+    makers: HashSet<String>,
     /// How often each capitalised word occurs in the document (possessives bare).
     counts: HashMap<String, usize>,
 }
@@ -948,6 +951,15 @@ impl Memory {
                 // One word before its kind of thing is mostly the maker ("AMD chips").
                 let product =
                     j - start >= 2 && words.get(j).is_some_and(|n| PRODUCT_NOUNS.contains(n));
+                // A thing "has" or "was" as well as a company; only a company "introduced".
+                let acts = words.get(j).is_some_and(|n| {
+                    SPEECH.contains(n)
+                        || IRREGULAR_PAST.contains(n)
+                        || (n.len() > 3 && n.chars().all(char::is_lowercase) && n.ends_with("ed"))
+                });
+                if j - start >= 2 && acts && !object_of_preposition(words, start) {
+                    self.makers.insert(words[start..j].join(" "));
+                }
                 if product {
                     let run = &words[start..j];
                     self.products.insert(run.join(" "));
@@ -1039,6 +1051,12 @@ impl Memory {
             }
         }
         self.sports = topic || (scores >= 1 && sport_words >= 2);
+        // A name before a kind of thing that also acts makes the thing: a company.
+        let makers = &self.makers;
+        for maker in self.products.iter().filter(|p| makers.contains(*p)) {
+            self.firms.insert(maker.clone());
+        }
+        self.products.retain(|p| !makers.contains(p));
     }
 }
 
@@ -1784,7 +1802,8 @@ pub fn tag(
         // A product or a work: the name before its kind of thing ("Internet Explorer browser",
         // "Ivy Bridge processors") unless the document knows it as a name already, or a title
         // alone in quotes ("`` Catching Fire ''"). No person, organisation or place.
-        let kind_follows = words.get(j).is_some_and(|n| PRODUCT_NOUNS.contains(n));
+        let kind_follows = words.get(j).is_some_and(|n| PRODUCT_NOUNS.contains(n))
+            && !memory.makers.contains(&surface);
         let quoted = i > 0
             && matches!(words[i - 1], "``" | "\"" | "“" | "'" | "‘")
             && words
@@ -3893,6 +3912,16 @@ mod tests {
         expect_document(
             "Apple opened the iTunes Music Store . | The Music Store sells songs . | The iPod Nano is small .",
             &[("Apple", "ORG")],
+        );
+        // A name before its kind of thing that acts elsewhere made the thing: the maker, a
+        // company everywhere; a thing that only "has" or "is" stays a product.
+        expect_document(
+            "Production of McDonnell Douglas jets ended . | McDonnell Douglas introduced the MD-95 .",
+            &[("McDonnell Douglas", "ORG"), ("McDonnell Douglas", "ORG")],
+        );
+        expect_document(
+            "A flaw in the Internet Explorer browser is old . | Internet Explorer has flaws .",
+            &[],
         );
         // An event's abbreviation in brackets is no organisation.
         expect_document(
