@@ -1296,7 +1296,12 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
             matches!(
                 e.kind,
                 gazetteer::PlaceKind::Country | gazetteer::PlaceKind::Region
-            ) || (!tagged && !sentence_start && !in_longer_name && token.text.chars().count() > 3)
+            ) || (!tagged
+                && !sentence_start
+                && !in_longer_name
+                && token.text.chars().count() > 3
+                // An ordinary word by the place's own name only ("Lion" is Lyon in Occitan).
+                && (e.name == token.text || !word_classes(lang).is_root(&token.text.to_lowercase())))
         }) {
             found.push(NameSpan {
                 span: token.span,
@@ -2368,6 +2373,10 @@ mod tests {
         // Alone, the town is a place.
         let alone = places("The ferry sailed from Liverpool to Douglas on Monday.");
         assert!(alone.iter().any(|p| p == "Douglas"), "{alone:?}");
+        // A word of the dictionary is a town by the town's own name only ("Lion" is Lyon's
+        // name in Occitan, and Apple's system).
+        let word = places("Apple unveiled Lion, its new system. It works with Lion and iCloud.");
+        assert!(!word.iter().any(|p| p == "Lyon"), "{word:?}");
     }
 
     #[test]

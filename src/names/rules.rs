@@ -804,6 +804,12 @@ fn is_model_number(w: &str) -> bool {
         && w.chars().next().is_some_and(char::is_alphanumeric)
 }
 
+/// A code in capitals inside a name ("Mac OS X", "Apple TV"): a product's or a body's name,
+/// never a person's. Initials ("J.R.") and regnal numbers ("John Paul II") are a person's.
+fn is_code_word(w: &str) -> bool {
+    is_acronym(w) && !w.contains('.') && !matches!(w, "II" | "III" | "IV" | "VI" | "VII" | "VIII")
+}
+
 fn is_acronym(w: &str) -> bool {
     let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
     letters.len() >= 2
@@ -1335,7 +1341,10 @@ fn person_cue(words: &[&str], i: usize, j: usize, lists: &NameLists) -> bool {
         || aged
         || apposition
         // Not a demonym that is a given name too ("German Open", "Germán").
-        || (j - i >= 2 && lists.given_names.contains(words[i]) && !lists.is_demonym(words[i]))
+        || (j - i >= 2
+            && lists.given_names.contains(words[i])
+            && !lists.is_demonym(words[i])
+            && !words[i + 1..j].iter().any(|w| is_code_word(w)))
         || (j - i >= 2 && words[i..j].iter().any(|w| is_initial(w)))
         || (j - i >= 2 && matches!(words[j - 1], "Jr" | "Jr." | "Sr" | "Sr." | "II" | "III"))
         || age
@@ -1810,7 +1819,20 @@ pub fn tag(
                 .get(j)
                 .is_some_and(|n| matches!(*n, "''" | "\"" | "”" | "'" | "’"))
             && !(i >= 2 && words[i - 2].ends_with(':'));
-        let product = kind_follows || quoted || memory.products.contains(bare(&surface));
+        // Also the end of a product's name of two words or more ("OS X Lion" after "the Mac OS
+        // X Lion operating system").
+        let product_end = |name: &str| {
+            name.contains(' ')
+                && memory.products.iter().any(|p| {
+                    p.len() > name.len()
+                        && p.ends_with(name)
+                        && p[..p.len() - name.len()].ends_with(' ')
+                })
+        };
+        let product = kind_follows
+            || quoted
+            || memory.products.contains(bare(&surface))
+            || product_end(bare(&surface));
         if product
             && !memory.kinds.contains_key(bare(&surface))
             && !lists.organisations.contains_key(surface.as_str())
@@ -2328,12 +2350,14 @@ fn classify(
     let country = |p: &gazetteer::Entry| {
         matches!(p.kind, gazetteer::PlaceKind::Country) && !lists.given_names.contains(surface)
     };
+    // An ordinary word is a place by the place's own name only, never by another language's
+    // name for it ("Lion", Lyon in Occitan: Apple's "OS X Lion").
+    let lower = surface.to_lowercase();
+    let ordinary = span.len() == 1 && !capitals && classes.is_ordinary(&lower);
+    let word = span.len() == 1 && !capitals && classes.is_root(&lower);
     let place = g.lookup(surface).filter(|p| {
-        (span.len() > 1
-            || capitals
-            || !classes.is_ordinary(&surface.to_lowercase())
-            || after_preposition
-            || country(p))
+        (!ordinary || after_preposition || country(p))
+            && (!word || p.name == surface || country(p))
             && (after_preposition || !given_town(p))
     });
     // In a game report "the" and a capitalised plural is a team ("the Colts", "the Indians").
@@ -2726,8 +2750,9 @@ fn classify(
         && span
             .iter()
             .all(|w| is_capitalised(w) || (CONNECTORS.contains(w) && *w != "of" && *w != "&"))
-        // A demonym inside names no person ("Royal Dutch Shell").
+        // A demonym inside names no person ("Royal Dutch Shell"), nor a code ("Mac OS").
         && !span.iter().any(|w| lists.is_demonym(w))
+        && !span[1..].iter().any(|w| is_code_word(w))
         && (lists.given_names.is_empty()
             || lists.given_names.contains(span[0])
             || span
@@ -2777,7 +2802,15 @@ fn classify(
     }
     // A known surname or given name alone is a person ("Trudeau", "Clinton", "Chris"): news
     // names people by surname far more often than it names firms after one ("Dell", "Cisco").
+    // Not a thing's name: "the Mac has", "back to the Mac .", "Mac computers".
+    let thing = (before.is_some_and(|b| b.eq_ignore_ascii_case("the"))
+        && !lists.surnames.contains(bare(span[0]))
+        && !lists.surname_words.contains(bare(span[0]))
+        && (verb_after(&words[at + 1..])
+            || after.is_none_or(|a| !a.starts_with(char::is_alphanumeric))))
+        || after.is_some_and(|a| PRODUCT_NOUNS.contains(&a));
     if span.len() == 1
+        && !thing
         && (lists.surnames.contains(bare(span[0]))
             || lists.given_names.contains(bare(span[0]))
             || (lists.surname_words.contains(bare(span[0]))
@@ -3923,6 +3956,27 @@ mod tests {
             "A flaw in the Internet Explorer browser is old . | Internet Explorer has flaws .",
             &[],
         );
+        // A given name before a code ("Mac OS"), a given name as a thing ("the Mac has", "Mac
+        // computers") is no person; an ordinary word is no place by another language's name for
+        // one ("Lion" is Lyon in Occitan); the end of a product's name is the product.
+        let people_or_places = |text: &str| {
+            run_document(text)
+                .into_iter()
+                .filter(|(_, k)| matches!(*k, "PER" | "LOC"))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            people_or_places(
+                "Apple announces Mac OS X Lion . | The Mac has outpaced the PC . | It ships on Mac computers . | Apple unveiled Lion , a system that works with Lion ."
+            ),
+            []
+        );
+        assert_eq!(
+            people_or_places("Apple showed the Mac OS X Lion operating system . | Apps were added in OS X Lion ."),
+            []
+        );
+        // A regnal number is no code.
+        expect("John Paul II met reporters .", &[("John Paul II", "PER")]);
         // An event's abbreviation in brackets is no organisation.
         expect_document(
             "Steve Jobs spoke at the Worldwide Developers Conference ( WWDC ) . | WWDC ends today .",

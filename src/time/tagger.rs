@@ -1419,11 +1419,12 @@ fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     let before2 = text[..start].chars().rev().nth(1);
     // "KC-30s", "F-35", "B-52s": a number hyphenated to a capital is a model's name.
     let model_name = before == Some('-') && before2.is_some_and(char::is_uppercase);
-    !word(before)
-        && !model_name
-        && !(word(after) && last.is_some_and(|l| l.is_alphanumeric()))
-        && !digit_join(after, after2)
-        && !(digit_join(before, Some('0')) && before2.is_some_and(|b| b.is_ascii_digit()))
+    let glued = word(before)
+        || model_name
+        || (word(after) && last.is_some_and(|l| l.is_alphanumeric()))
+        || digit_join(after, after2)
+        || (digit_join(before, Some('0')) && before2.is_some_and(|b| b.is_ascii_digit()));
+    !glued
 }
 
 /// A bare year right after an identifier word ("UU Nomor 12 Tahun 2011") or a currency is not a time.
