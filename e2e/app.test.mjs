@@ -374,6 +374,15 @@ test("filters, views, curation with undo and exports work in the real app", asyn
     async () => (await session.attribute(await session.find("#detail"), "data-state")) === "ready",
     { timeoutMs: 20_000, describe: describeState },
   );
+  // The list fits its pane (no sideways scrolling) and gives each date's precision under it.
+  const fit = await session.execute(`
+    const panel = document.querySelector("#events-panel");
+    const row = document.querySelector("#events tr[data-event-id]");
+    return { table: document.querySelector("#events").offsetWidth, pane: panel.clientWidth,
+             precision: row?.querySelector("td.date .precision")?.textContent ?? "" };
+  `);
+  assert.ok(fit.table <= fit.pane, `the events list fits its pane: ${JSON.stringify(fit)}`);
+  assert.match(fit.precision, /^[a-z]+$/, `a precision under the date: ${JSON.stringify(fit)}`);
   // The detail says when the event was first reported.
   const reportedLine = await session.textOf("#detail-reported");
   assert.match(reportedLine ?? "", /^\d{4}-\d{2}-\d{2}/, `the detail gives the report day: ${JSON.stringify(reportedLine)}`);

@@ -8,7 +8,7 @@ export type EventsView =
   | { kind: "error"; message: string }
   | { kind: "ready"; events: EventRow[]; total: number; selectedId: number | null; reportTime?: boolean };
 
-const COLUMNS = 8;
+const COLUMNS = 6;
 /** Rows drawn at most; the timeline shows them all. */
 export const EVENT_ROWS = 500;
 export const NO_EVENTS = "No events in this workspace yet — import articles that report dated events.";
@@ -60,25 +60,30 @@ export function renderEvents(table: HTMLTableElement, view: EventsView, onSelect
           },
         },
         // The date cell tells how the date was derived; the actors cell gives the roles.
+        // Under the date: how precise it is and, in report time, the report day.
         el(
           "td",
           { class: "date", title: e.derivation },
           formatEventDate(e),
+          el("span", { class: "precision muted" }, e.precision),
           reportTime ? el("span", { class: "reported-on muted" }, `reported ${e.reported ?? "—"}`) : null,
         ),
-        el("td", { class: "muted" }, e.precision),
         // The word it was found by tells apart the events of one clause ("delayed", "crash").
         el(
           "td",
           { class: "code", title: codeLabel(e.cameo) },
           dot,
           `${cameoRoot(e.cameo)} ${cameoName(e.cameo)}`,
-          e.trigger === null ? null : el("span", { class: "trigger-word" }, ` · ${e.trigger}`),
+          e.trigger === null ? null : el("span", { class: "trigger-word" }, e.trigger),
         ),
-        el("td", { title: e.participants.map((p) => `${p.actor}: ${p.role}`).join("\n") }, e.actors.join(", ") || "—"),
-        el("td", {}, e.places.join(", ") || "—"),
-        el("td", { class: "muted", title: e.attribution === null ? "" : `according to ${e.attribution}` }, e.modality),
-        el("td", { class: "num" }, formatConfidence(e.confidence)),
+        el("td", { class: "names", title: e.participants.map((p) => `${p.actor}: ${p.role}`).join("\n") }, e.actors.join(", ") || "—"),
+        el("td", { class: "names" }, e.places.join(", ") || "—"),
+        el(
+          "td",
+          { class: "modality muted", title: e.attribution === null ? "" : `according to ${e.attribution}` },
+          e.modality,
+          el("span", { class: "confidence" }, `confidence ${formatConfidence(e.confidence)}`),
+        ),
         el(
           "td",
           { class: "evidence", title: e.reports > 1 ? `${e.evidence}\n(reported by ${e.reports} articles)` : e.evidence },
