@@ -44,6 +44,7 @@ pub fn eval(paths: &[PathBuf], format: Format, errors: bool) -> Res {
                 "precision": s.precision(), "recall": s.recall(), "f1": s.f1(),
                 "anchored_gold": anchored_gold, "anchored_matched": s.anchored, "dated_right": s.dated_right,
                 "with_participants": s.with_participants, "participant_right": s.participant_right,
+                "referent_right": s.referent_right,
             }))?
         ),
         _ => {
@@ -76,6 +77,10 @@ pub fn eval(paths: &[PathBuf], format: Format, errors: bool) -> Res {
             table.row(vec![
                 "a right participant, of matched with gold participants".into(),
                 share(s.participant_right, s.with_participants),
+            ]);
+            table.row(vec![
+                "the same, the gold's coreference resolved".into(),
+                share(s.referent_right, s.with_participants),
             ]);
             table.print();
         }

@@ -36,6 +36,9 @@ pub struct GoldEvent {
     pub anchor: Option<Anchor>,
     /// The participants' words (Arg0 and Arg1).
     pub participants: Vec<String>,
+    /// For each participant, the names of the entity it refers to in the gold coreference
+    /// (REFERS_TO: the entity's descriptor and its other mentions' words): "it" is Boeing.
+    pub referents: Vec<Vec<String>>,
 }
 
 /// A MEANTIME document ready to extract from and score.
@@ -58,6 +61,9 @@ pub struct EventScore {
     /// Matched events with gold participants, and of those the ones with a right participant.
     pub with_participants: usize,
     pub participant_right: usize,
+    /// The same with the gold's coreference resolved: a participant named anywhere in the
+    /// chain of a gold participant ("it", "the company") is right.
+    pub referent_right: usize,
 }
 
 impl EventScore {
@@ -69,6 +75,7 @@ impl EventScore {
         self.dated_right += o.dated_right;
         self.with_participants += o.with_participants;
         self.participant_right += o.participant_right;
+        self.referent_right += o.referent_right;
     }
     pub fn precision(&self) -> f64 {
         ratio(self.matched, self.found)
@@ -243,7 +250,32 @@ pub fn read_meantime(content: &str) -> Result<GoldDoc, TimemlError> {
             anchor_of.insert(event, anchor);
         }
     }
-    let mut participants: HashMap<String, Vec<String>> = HashMap::new();
+    // Gold coreference: each entity mention's entity (REFERS_TO, several sources to one
+    // ENTITY), and each entity's names: its descriptor and its mentions' words.
+    let mut entity_of: HashMap<String, String> = HashMap::new();
+    let mut names_of: HashMap<String, Vec<String>> = HashMap::new();
+    for (tag, _) in elements(content, "ENTITY") {
+        if let (Some(id), Some(name)) = (attr(tag, "m_id"), attr(tag, "TAG_DESCRIPTOR")) {
+            names_of.entry(id).or_default().push(name);
+        }
+    }
+    for (_, body) in elements(content, "REFERS_TO") {
+        let Some((_, target)) = ends(body) else {
+            continue;
+        };
+        for (source_tag, _) in elements(body, "source") {
+            if let Some(source) = attr(source_tag, "m_id") {
+                if let Some(words) = entity_text.get(&source) {
+                    names_of
+                        .entry(target.clone())
+                        .or_default()
+                        .push(words.clone());
+                }
+                entity_of.insert(source, target.clone());
+            }
+        }
+    }
+    let mut participants: HashMap<String, Vec<(String, Vec<String>)>> = HashMap::new();
     for (tag, body) in elements(content, "HAS_PARTICIPANT") {
         let role = attr(tag, "sem_role").unwrap_or_default();
         if !matches!(role.as_str(), "Arg0" | "Arg1") {
@@ -251,16 +283,32 @@ pub fn read_meantime(content: &str) -> Result<GoldDoc, TimemlError> {
         }
         if let Some((event, entity)) = ends(body) {
             if let Some(words) = entity_text.get(&entity) {
-                participants.entry(event).or_default().push(words.clone());
+                let referent = entity_of
+                    .get(&entity)
+                    .and_then(|e| names_of.get(e))
+                    .cloned()
+                    .unwrap_or_default();
+                participants
+                    .entry(event)
+                    .or_default()
+                    .push((words.clone(), referent));
             }
         }
     }
     let mut gold: Vec<GoldEvent> = events
         .into_iter()
-        .map(|(id, span)| GoldEvent {
-            span,
-            anchor: anchor_of.get(&id).copied(),
-            participants: participants.remove(&id).unwrap_or_default(),
+        .map(|(id, span)| {
+            let (participants, referents) = participants
+                .remove(&id)
+                .unwrap_or_default()
+                .into_iter()
+                .unzip();
+            GoldEvent {
+                span,
+                anchor: anchor_of.get(&id).copied(),
+                participants,
+                referents,
+            }
         })
         .collect();
     gold.sort_by_key(|e| e.span.start);
@@ -284,6 +332,7 @@ pub fn read_timeml(content: &str) -> Result<GoldDoc, TimemlError> {
                 span,
                 anchor: None,
                 participants: vec![],
+                referents: vec![],
             })
             .collect(),
         text: doc.text,
@@ -333,13 +382,23 @@ fn matches(doc: &GoldDoc, found: &[Event]) -> Vec<Option<usize>> {
 }
 
 fn participant_right(event: &Event, gold: &GoldEvent) -> bool {
+    named_in(event, &gold.participants)
+}
+
+/// Whether one of the event's participants is named in one of these words.
+fn named_in(event: &Event, words: &[String]) -> bool {
     event.participants.iter().any(|p| {
         let name = p.actor.to_lowercase();
-        gold.participants.iter().any(|g| {
+        words.iter().any(|g| {
             let g = g.to_lowercase();
             g.contains(&name) || (name.contains(&g) && g.len() > 2)
         })
     })
+}
+
+/// The same, with a gold participant's whole coreference chain.
+fn referent_right(event: &Event, gold: &GoldEvent) -> bool {
+    participant_right(event, gold) || gold.referents.iter().any(|r| named_in(event, r))
 }
 
 /// Scores the events found in a document against its gold.
@@ -364,6 +423,9 @@ pub fn score(doc: &GoldDoc, found: &[Event]) -> EventScore {
             s.with_participants += 1;
             if participant_right(event, gold) {
                 s.participant_right += 1;
+            }
+            if referent_right(event, gold) {
+                s.referent_right += 1;
             }
         }
     }
@@ -397,7 +459,7 @@ pub fn mistakes(doc: &GoldDoc, found: &[Event]) -> Vec<String> {
                         event.date_derivation
                     ));
                 }
-                if !g.participants.is_empty() && !participant_right(event, g) {
+                if !g.participants.is_empty() && !referent_right(event, g) {
                     let found: Vec<&str> = event
                         .participants
                         .iter()
@@ -448,11 +510,13 @@ mod tests {
 <EVENT_MENTION m_id="20" pred="say"><token_anchor t_id="2"/></EVENT_MENTION>
 <TIMEX3 m_id="30" type="DATE" value="2005-05-03"><token_anchor t_id="3"/><token_anchor t_id="4"/></TIMEX3>
 <TIMEX3 m_id="31" type="DATE" value="2005-05-07" functionInDocument="CREATION_TIME"><token_anchor t_id="5"/><token_anchor t_id="6"/></TIMEX3>
+<ENTITY m_id="40" TAG_DESCRIPTOR="Airbus SAS" ent_type="ORG"/>
 </Markables>
 <Relations>
 <TLINK r_id="1" reltype="IS_INCLUDED"><source m_id="20"/><target m_id="30"/></TLINK>
 <TLINK r_id="2" reltype="BEFORE"><source m_id="20"/><target m_id="31"/></TLINK>
 <HAS_PARTICIPANT r_id="3" sem_role="Arg0"><source m_id="20"/><target m_id="10"/></HAS_PARTICIPANT>
+<REFERS_TO r_id="4"><source m_id="10"/><target m_id="40"/></REFERS_TO>
 </Relations>
 </Document>"#;
 
@@ -471,6 +535,19 @@ mod tests {
             "the dated timex wins"
         );
         assert_eq!(said.participants, ["Airbus"]);
+        // The gold coreference: the entity's descriptor and its mentions' words.
+        assert_eq!(
+            said.referents,
+            [vec!["Airbus SAS".to_string(), "Airbus".to_string()]]
+        );
+        // A participant named only in the chain ("it" in the text) is right with it resolved.
+        let mut event = crate::pipeline::extract(&article_of(&doc)).events.remove(0);
+        event.participants[0].actor = "Airbus SAS".into();
+        let pronoun = GoldEvent {
+            participants: vec!["it".into()],
+            ..said.clone()
+        };
+        assert!(!participant_right(&event, &pronoun) && referent_right(&event, &pronoun));
     }
 
     #[test]
@@ -481,8 +558,8 @@ mod tests {
         assert_eq!((s.gold, s.matched), (1, 1), "{found:#?}");
         assert_eq!((s.anchored, s.dated_right), (1, 1), "{found:#?}");
         assert_eq!(
-            (s.with_participants, s.participant_right),
-            (1, 1),
+            (s.with_participants, s.participant_right, s.referent_right),
+            (1, 1, 1),
             "{found:#?}"
         );
         assert_eq!(s.f1(), 2.0 * s.precision() / (s.precision() + 1.0));

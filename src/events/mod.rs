@@ -63,6 +63,14 @@ pub struct EventLexicon {
     relays: Vec<String>,
     /// Words that may stand between a relay word and the outlet ("dikutip dari").
     relay_links: Vec<String>,
+    /// Subjects that refer back to the nearest person named before them ("he", "dia") or
+    /// organisation ("it", "the company", "perusahaan itu"): lower-case word sequences.
+    person_subjects: Vec<Vec<String>>,
+    organisation_subjects: Vec<Vec<String>>,
+    /// Of those, the ones that refer back only as the subject of reported words ("said that
+    /// it", "announced Monday it"): elsewhere "it" is as often a thing or nothing ("It is
+    /// expected").
+    reported_subjects: Vec<Vec<String>>,
     /// News outlets (lower case): told something ("kata X kepada Reuters"), an outlet only
     /// hears it, and takes part in a statement as its source alone ("Reuters melaporkan").
     outlets: HashSet<String>,
@@ -127,6 +135,25 @@ struct ClauseFile {
     relay_links: Vec<String>,
     #[serde(default)]
     outlets: Vec<String>,
+    #[serde(default)]
+    person_subjects: Vec<String>,
+    #[serde(default)]
+    organisation_subjects: Vec<String>,
+    #[serde(default)]
+    reported_subjects: Vec<String>,
+}
+
+/// Phrases as lower-case word sequences.
+fn word_sequences(phrases: &[String]) -> Vec<Vec<String>> {
+    phrases
+        .iter()
+        .map(|p| {
+            p.to_lowercase()
+                .split_whitespace()
+                .map(str::to_string)
+                .collect()
+        })
+        .collect()
 }
 
 /// The event lexicon of a language, if it has one.
@@ -194,6 +221,9 @@ pub fn lexicon(lang: &str) -> Option<&'static EventLexicon> {
                         until: file.clauses.until,
                         relays: file.clauses.relays,
                         relay_links: file.clauses.relay_links,
+                        person_subjects: word_sequences(&file.clauses.person_subjects),
+                        organisation_subjects: word_sequences(&file.clauses.organisation_subjects),
+                        reported_subjects: word_sequences(&file.clauses.reported_subjects),
                         outlets: file
                             .clauses
                             .outlets
@@ -208,6 +238,76 @@ pub fn lexicon(lang: &str) -> Option<&'static EventLexicon> {
             .collect()
     })
     .get(lang)
+}
+
+/// How far back (in bytes of text) a referring subject looks for its actor: about two
+/// sentences of news.
+const REFERENT_REACH: usize = 400;
+
+/// The actor a referring subject stands for: the subject ("he", "the company") ends at most
+/// three words before the trigger, with no name between, and the actor is the nearest one of
+/// its kind named before it, within [`REFERENT_REACH`].
+fn referent(
+    lex: &EventLexicon,
+    names: &Names,
+    tokens: &[tokenize::Token<'_>],
+    lower: &[String],
+    clause_start: usize,
+    trigger: usize,
+) -> Option<String> {
+    use crate::model::ActorKind;
+    // Right after "that" or a statement's word, with at most one word between ("announced
+    // Monday it").
+    let statement = |w: &str| {
+        w == "that"
+            || lex
+                .triggers
+                .get(w)
+                .is_some_and(|c| c.iter().any(|(seq, code)| seq.len() == 1 && code == "01"))
+    };
+    let reported =
+        |i: usize| (i >= 1 && statement(&lower[i - 1])) || (i >= 2 && statement(&lower[i - 2]));
+    let (at, kind) = (clause_start..trigger).rev().take(6).find_map(|i| {
+        let starts = |seqs: &[Vec<String>]| {
+            seqs.iter().any(|seq| {
+                i + seq.len() <= trigger
+                    && trigger - (i + seq.len()) <= 3
+                    && seq.iter().enumerate().all(|(k, w)| lower[i + k] == *w)
+                    && (!lex.reported_subjects.contains(seq) || reported(i))
+            })
+        };
+        if starts(&lex.person_subjects) {
+            Some((i, ActorKind::Person))
+        } else if starts(&lex.organisation_subjects) {
+            Some((i, ActorKind::Organisation))
+        } else {
+            None
+        }
+    })?;
+    let from = tokens[at].span.start;
+    let to = tokens[trigger].span.start;
+    // A name between the subject and the trigger is the subject itself ("it and Boeing").
+    if names
+        .mentions
+        .iter()
+        .any(|m| m.span.start >= from && m.span.end <= to)
+    {
+        return None;
+    }
+    let kind_of = |surface: &str| {
+        names
+            .actors
+            .iter()
+            .find(|a| a.canonical_name == surface || a.aliases.iter().any(|x| x == surface))
+    };
+    names
+        .mentions
+        .iter()
+        .filter(|m| m.span.end <= from && from - m.span.end <= REFERENT_REACH)
+        .filter_map(|m| Some((m.span.end, kind_of(&m.surface)?)))
+        .filter(|(_, a)| a.kind == kind)
+        .max_by_key(|(end, _)| *end)
+        .map(|(_, a)| a.canonical_name.clone())
 }
 
 /// Extracts the events of `article` from its time expressions and names.
@@ -444,6 +544,22 @@ pub fn extract(article: &Article, times: &[TimeExpr], names: &Names) -> Vec<Even
                             role: ParticipantRole::Source,
                         },
                     );
+                }
+            }
+            // A subject that refers back ("he", "it", "the company") is the nearest actor of
+            // its kind named before it, when the clause names none before the trigger.
+            if !participants
+                .iter()
+                .any(|p| matches!(p.role, ParticipantRole::Source | ParticipantRole::Agent))
+            {
+                if let Some(actor) = referent(lex, names, &tokens, &lower, clause.start, t_start) {
+                    let role = if cameo == "01" {
+                        ParticipantRole::Source
+                    } else {
+                        ParticipantRole::Agent
+                    };
+                    participants.retain(|p| p.actor != actor);
+                    participants.insert(0, Participant { actor, role });
                 }
             }
             // Without any actor an event cannot be placed in the network or filtered by actor;
@@ -990,6 +1106,31 @@ mod tests {
             kept("menganalisis") && kept("pejabat Ukraina"),
             "{events:#?}"
         );
+    }
+
+    #[test]
+    fn a_subject_that_refers_back_is_the_actor_named_before_it() {
+        let agents = |text: &str, lang: &str, word: &str| -> Vec<String> {
+            run(text, lang)
+                .into_iter()
+                .filter(|e| e.trigger.and_then(|t| t.slice(text)) == Some(word))
+                .flat_map(|e| e.participants)
+                .filter(|p| matches!(p.role, ParticipantRole::Agent | ParticipantRole::Source))
+                .map(|p| p.actor)
+                .collect()
+        };
+        let text = "In January, Boeing announced that it would cancel the 717 program. \
+                    Steve Jobs visited Paris on Monday. He resigned in August. \
+                    The company said sales rose. It is expected to grow.";
+        assert_eq!(agents(text, "en", "cancel"), ["Boeing"]);
+        assert_eq!(agents(text, "en", "resigned"), ["Steve Jobs"]);
+        assert_eq!(agents(text, "en", "said"), ["Boeing"]);
+        // "it" outside reported words is as often a thing or nothing.
+        assert!(agents(text, "en", "expected").is_empty());
+        // Nothing named before: nobody.
+        assert!(agents("He resigned in August.", "en", "resigned").is_empty());
+        let id = "Polisi menangkap Yong Jin di Seoul. Setelah ketahuan tidur, ia ditangkap lagi.";
+        assert_eq!(agents(id, "id", "ditangkap"), ["Yong Jin"]);
     }
 
     #[test]
