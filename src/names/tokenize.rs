@@ -1,5 +1,6 @@
 //! Word tokens with byte spans: runs of letters and digits (with inner hyphens, apostrophes and
-//! dots as in "de-Nazifikasi", "O'Brien", "U.S."), and each other non-space character alone.
+//! dots as in "de-Nazifikasi", "O'Brien"; a dotted abbreviation with its last dot: "U.S."), and
+//! each other non-space character alone.
 
 use crate::model::Span;
 
@@ -41,6 +42,17 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                     }
                 }
                 break;
+            }
+            // A dotted abbreviation keeps its last dot ("U.S.", "a.m."), as news corpora write
+            // the word: the names and the gazetteer know "U.S.", not "U.S".
+            let word = &text[start..end];
+            let abbreviation = word.contains('.')
+                && word.split('.').all(|p| {
+                    (1..=2).contains(&p.chars().count()) && p.chars().all(char::is_alphabetic)
+                });
+            if abbreviation && text[end..].starts_with('.') {
+                chars.next();
+                end += 1;
             }
         }
         out.push(Token {
@@ -96,8 +108,7 @@ mod tests {
                 "(",
                 "de-Nazifikasi",
                 ")",
-                "U.S",
-                ".",
+                "U.S.",
                 "3.5",
                 "“",
                 "ok",
@@ -116,5 +127,9 @@ mod tests {
         let toks = tokenize(text);
         let s = sentences(text, &toks);
         assert_eq!(s, vec![0..3, 3..4, 4..11]);
+        // An abbreviation's dot ends no sentence ("the U.S. market").
+        let text = "Sales in the U.S. market rose. Prices fell.";
+        let toks = tokenize(text);
+        assert_eq!(sentences(text, &toks).len(), 2);
     }
 }
