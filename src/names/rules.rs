@@ -1767,6 +1767,21 @@ pub fn tag(
             }
             j += 1;
         }
+        // A title's portfolio after "for" runs into the name after it ("Secretary for
+        // Acquisition Marvin Sambur", "Minister for Foreign Affairs Retno Marsudi"): the name
+        // starts at its given name.
+        if i > 0 && words[i - 1].eq_ignore_ascii_case("for") {
+            let mut k = i;
+            while k + 2 < j
+                && classes.is_ordinary(&words[k].to_lowercase())
+                && !lists.given_names.contains(words[k])
+            {
+                k += 1;
+            }
+            if k > i && lists.given_names.contains(words[k]) {
+                i = k;
+            }
+        }
         // An ordinary word before such a title belongs to the title ("Interior Secretary").
         if j == i + 1
             && words.get(j).is_some_and(|t| lists.is_title(t))
@@ -3419,6 +3434,15 @@ mod tests {
         expect_document(
             "The Finance Ministry said prices fell . | Finance Minister Theo Waigel agreed .",
             &[("Finance Ministry", "ORG"), ("Theo Waigel", "PER")],
+        );
+        // So is a portfolio after "for", up to the given name.
+        expect(
+            "Under Secretary for Acquisition Darleen Druyun said .",
+            &[("Darleen Druyun", "PER")],
+        );
+        expect(
+            "He voted for Chelsea Clinton .",
+            &[("Chelsea Clinton", "PER")],
         );
     }
 
