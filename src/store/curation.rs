@@ -588,7 +588,11 @@ pub(super) fn upsert_actor(
     if inserted > 0 && eff.is_none() {
         let mut target = resolve(tx, name)?;
         if target == name {
-            if let Some(full) = surname_target(tx, name, kind)? {
+            let full = match surname_target(tx, name, kind)? {
+                Some(full) => Some(full),
+                None => acronym_target(tx, name, kind)?,
+            };
+            if let Some(full) = full {
                 target = resolve(tx, &full)?;
             }
         }
@@ -619,6 +623,64 @@ pub(super) fn upsert_actor(
         }
     }
     Ok(id)
+}
+
+/// After an organisation's aliases are stored: an acronym among them that another article
+/// named alone ("SIA" beside "Singapore Airlines ( SIA )") now counts as the organisation, if
+/// it is the one organisation with that alias and the user decided nothing about the acronym;
+/// an acronym two organisations now share stands alone again.
+pub(super) fn take_up_acronyms(tx: &Transaction<'_>, aliases: &[String], kind: &str) -> Result<()> {
+    for alias in aliases
+        .iter()
+        .filter(|a| kind == "organisation" && is_acronym(a))
+    {
+        let Some(row) = actor_row(tx, alias)? else {
+            continue;
+        };
+        let alone: String =
+            tx.query_row("SELECT kind FROM actor WHERE id = ?1", [row], |r| r.get(0))?;
+        if let Some(full) = acronym_target(tx, alias, &alone)? {
+            let eff = ensure_actor(tx, &resolve(tx, &full)?, &alone)?;
+            tx.execute(
+                "UPDATE actor SET eff_id = ?2 WHERE id = ?1",
+                params![row, eff],
+            )?;
+        } else if alone == "organisation" && !has_correction(tx, alias)? {
+            // Now shared by two organisations: the acronym alone could be either.
+            tx.execute("UPDATE actor SET eff_id = id WHERE id = ?1", [row])?;
+        }
+    }
+    Ok(())
+}
+
+/// An organisation's acronym: two to six capitals or digits, no space ("SIA", "GAO", "3M").
+fn is_acronym(name: &str) -> bool {
+    (2..=6).contains(&name.chars().count())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && name.chars().any(|c| c.is_ascii_uppercase())
+}
+
+/// The organisation an acronym found alone in an article stands for: the one organisation
+/// found in another article with it as an alias ("SIA" → "Singapore Airlines"). None when no
+/// organisation or several have it, or when the user decided about the acronym.
+fn acronym_target(tx: &Transaction<'_>, name: &str, kind: &str) -> Result<Option<String>> {
+    if kind != "organisation" || !is_acronym(name) || has_correction(tx, name)? {
+        return Ok(None);
+    }
+    let owners: Vec<String> = tx
+        .prepare_cached(
+            "SELECT DISTINCT a.canonical_name FROM actor_alias al JOIN actor a ON a.id = al.actor_id
+             WHERE al.alias = ?1 AND a.kind = 'organisation' AND a.user_made = 0
+                 AND a.canonical_name <> ?1",
+        )?
+        .query_map([name], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(match owners.as_slice() {
+        [one] => Some(one.clone()),
+        _ => None,
+    })
 }
 
 /// Whether the user decided what a name counts as (a rename, merge or split row).
@@ -712,6 +774,8 @@ fn one_full_name<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> O
 /// the user decided about, read once.
 struct Surnames {
     by_last_word: HashMap<String, Vec<String>>,
+    /// Organisations by their acronym aliases ([`acronym_target`]).
+    by_acronym: HashMap<String, Vec<String>>,
     decided: HashSet<String>,
 }
 
@@ -731,10 +795,34 @@ impl Surnames {
             .prepare("SELECT name FROM correction_actor_name")?
             .query_map([], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
+        let mut by_acronym: HashMap<String, Vec<String>> = HashMap::new();
+        let owned: Vec<(String, String)> = tx
+            .prepare(
+                "SELECT DISTINCT al.alias, a.canonical_name FROM actor_alias al
+                 JOIN actor a ON a.id = al.actor_id
+                 WHERE a.kind = 'organisation' AND a.user_made = 0 AND a.canonical_name <> al.alias",
+            )?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (alias, owner) in owned.into_iter().filter(|(a, _)| is_acronym(a)) {
+            by_acronym.entry(alias).or_default().push(owner);
+        }
         Ok(Surnames {
             by_last_word,
+            by_acronym,
             decided,
         })
+    }
+
+    /// [`acronym_target`] from the loaded aliases.
+    fn acronym(&self, name: &str, kind: &str) -> Option<String> {
+        if kind != "organisation" || !is_acronym(name) || self.decided.contains(name) {
+            return None;
+        }
+        match self.by_acronym.get(name)?.as_slice() {
+            [one] => Some(one.clone()),
+            _ => None,
+        }
     }
 
     fn target(&self, name: &str, kind: &str) -> Option<String> {
@@ -816,7 +904,10 @@ fn refresh_actor_mapping(tx: &Transaction<'_>) -> Result<()> {
     for (id, name, kind, eff) in rows {
         let mut target = resolve(tx, &name)?;
         if target == name {
-            if let Some(full) = surnames.target(&name, &kind) {
+            let full = surnames
+                .target(&name, &kind)
+                .or_else(|| surnames.acronym(&name, &kind));
+            if let Some(full) = full {
                 target = resolve(tx, &full)?;
             }
         }

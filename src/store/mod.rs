@@ -553,6 +553,7 @@ fn write_extraction(
             )?
             .execute(params![id, alias])?;
         }
+        curation::take_up_acronyms(tx, &a.aliases, a.kind.as_str())?;
     }
     for p in &ex.places {
         tx.prepare_cached(

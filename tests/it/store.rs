@@ -1160,6 +1160,17 @@ fn article_with_kind(
     events: Vec<Event>,
     kind: ActorKind,
 ) -> (i64, Extraction) {
+    article_with_aliases(store, title, events, kind, &[])
+}
+
+/// The same, the actors of that kind, the first one with these aliases.
+fn article_with_aliases(
+    store: &mut Store,
+    title: &str,
+    events: Vec<Event>,
+    kind: ActorKind,
+    aliases: &[&str],
+) -> (i64, Extraction) {
     let text = format!("{title}: some text long enough to hold several evidence spans of events.");
     let mut names: Vec<String> = events
         .iter()
@@ -1168,7 +1179,11 @@ fn article_with_kind(
     names.sort();
     names.dedup();
     let extraction = Extraction {
-        actors: names.iter().map(|n| actor(n, kind, &[])).collect(),
+        actors: names
+            .iter()
+            .enumerate()
+            .map(|(k, n)| actor(n, kind, if k == 0 { aliases } else { &[] }))
+            .collect(),
         events,
         ..Default::default()
     };
@@ -1197,6 +1212,62 @@ fn article_with_kind(
         store::Inserted::New(id) => (id, extraction),
         other => panic!("{other:?}"),
     }
+}
+
+#[test]
+fn an_acronym_alone_joins_the_one_organisation_it_abbreviates_unless_split() {
+    let mut store = Store::open_in_memory().unwrap();
+    let said = |who: &str, day: &str, at: usize| event("01", day, day, &[who], &[], at);
+    let org = ActorKind::Organisation;
+    // The acronym alone first, then the full name with it as an alias: they join.
+    article_with_kind(&mut store, "A", vec![said("SIA", "2007-03-01", 0)], org);
+    article_with_aliases(
+        &mut store,
+        "B",
+        vec![said("Singapore Airlines", "2007-05-02", 0)],
+        org,
+        &["SIA"],
+    );
+    assert_eq!(actor_events(&store, "Singapore Airlines"), 2);
+    assert!(store.actors().unwrap().iter().all(|a| a.name != "SIA"));
+    // And the other way round: a later article's acronym alone joins too.
+    article_with_kind(&mut store, "C", vec![said("SIA", "2007-07-03", 0)], org);
+    assert_eq!(actor_events(&store, "Singapore Airlines"), 3);
+    // The user splits them (and every correction recomputes the mapping): apart, then back.
+    store.split_actor("Singapore Airlines", "SIA").unwrap();
+    assert_eq!(actor_events(&store, "SIA"), 2);
+    store.undo().unwrap();
+    assert_eq!(actor_events(&store, "Singapore Airlines"), 3);
+    store
+        .rename_actor("Singapore Airlines", "Singapore Airlines Ltd")
+        .unwrap();
+    assert_eq!(actor_events(&store, "Singapore Airlines Ltd"), 3);
+    store.undo().unwrap();
+    // A second organisation with the acronym: it could be either, so it stands alone.
+    article_with_aliases(
+        &mut store,
+        "D",
+        vec![said("Society of Indexers", "2007-09-04", 0)],
+        org,
+        &["SIA"],
+    );
+    assert_eq!(actor_events(&store, "Singapore Airlines"), 1);
+    assert_eq!(actor_events(&store, "SIA"), 2);
+    // Not for a person.
+    article_with_kind(
+        &mut store,
+        "E",
+        vec![said("NATO", "2007-03-05", 0)],
+        ActorKind::Person,
+    );
+    article_with_aliases(
+        &mut store,
+        "F",
+        vec![said("North Atlantic Treaty Organization", "2007-11-06", 0)],
+        ActorKind::Person,
+        &["NATO"],
+    );
+    assert_eq!(actor_events(&store, "NATO"), 1);
 }
 
 #[test]
