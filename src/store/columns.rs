@@ -48,85 +48,157 @@ impl Store {
                 "e.date_value".into(),
             )
         };
+        // Sorted here rather than by SQLite: its temporary sort of every row cost more than
+        // the query (100,000 events: 0.35 s against 0.13 s unsorted).
         let mut stmt = self.conn().prepare_cached(&format!(
             "SELECT e.id, {day_from} AS d, {day_to}, {precision}, e.eff_cameo, e.modality, e.confidence,
                     e.article_id, {value},
                     (SELECT count(*) FROM event r WHERE r.merged_into = e.id) + 1
-             {matching} ORDER BY d IS NULL, d, e.id"
+             {matching}"
         ))?;
+        struct Row {
+            id: i64,
+            from: Option<i64>,
+            to: Option<i64>,
+            precision: String,
+            cameo: String,
+            modality: String,
+            confidence: f64,
+            article: i64,
+            value: Option<String>,
+            reports: i32,
+        }
+        let mut found: Vec<Row> = Vec::new();
         let mut rows = stmt.query(params_from_iter(args.iter()))?;
         while let Some(r) = rows.next()? {
-            let id: i64 = r.get(0)?;
-            if row_of.contains_key(&id) {
+            found.push(Row {
+                id: r.get(0)?,
+                from: r.get(1)?,
+                to: r.get(2)?,
+                precision: r.get(3)?,
+                cameo: r.get(4)?,
+                modality: r.get(5)?,
+                confidence: r.get(6)?,
+                article: r.get(7)?,
+                value: r.get(8)?,
+                reports: r.get(9)?,
+            });
+        }
+        drop(rows);
+        // Date order, undated last, then by id.
+        found.sort_unstable_by_key(|r| (r.from.is_none(), r.from, r.id));
+        for r in found {
+            if row_of.contains_key(&r.id) {
                 continue;
             }
-            row_of.insert(id, columns.id.len());
+            row_of.insert(r.id, columns.id.len());
             let day = |d: Option<i64>| d.and_then(|d| i32::try_from(d).ok()).unwrap_or(NO_DAY);
-            columns.id.push(id as i32);
-            columns.earliest.push(day(r.get(1)?));
-            columns.latest.push(day(r.get(2)?));
-            columns
-                .precision
-                .push(precisions.get(r.get_ref(3)?.as_str().map_err(rusqlite::Error::from)?));
-            columns
-                .cameo
-                .push(cameos.get(r.get_ref(4)?.as_str().map_err(rusqlite::Error::from)?));
-            columns
-                .modality
-                .push(modalities.get(r.get_ref(5)?.as_str().map_err(rusqlite::Error::from)?));
-            columns.confidence.push(r.get::<_, f64>(6)? as f32);
-            let article: i64 = r.get(7)?;
+            columns.id.push(r.id as i32);
+            columns.earliest.push(day(r.from));
+            columns.latest.push(day(r.to));
+            columns.precision.push(precisions.get(&r.precision));
+            columns.cameo.push(cameos.get(&r.cameo));
+            columns.modality.push(modalities.get(&r.modality));
+            columns.confidence.push(r.confidence as f32);
             let next = article_ids.len() as i32;
             columns
                 .article
-                .push(*article_index.entry(article).or_insert_with(|| {
-                    article_ids.push(article);
+                .push(*article_index.entry(r.article).or_insert_with(|| {
+                    article_ids.push(r.article);
                     next
                 }));
-            let value: Option<String> = r.get(8)?;
-            columns.value.push(value.map_or(-1, |v| values.get(&v)));
-            columns.reports.push(r.get(9)?);
+            columns.value.push(r.value.map_or(-1, |v| values.get(&v)));
+            columns.reports.push(r.reports);
         }
-        drop(rows);
 
         // Participants and places of the selected events, grouped by event.
         let mut participants: Vec<Vec<(i64, String)>> = vec![Vec::new(); columns.len()];
         // A grouped event's participants and places are those of every report in it, as the
         // actor and place filters and the facets count them.
+        // A large selection reads every participant and place in one pass and keeps those of
+        // the selected events and of the reports grouped into them (100,000 events selected:
+        // 0.1 s against 0.22 s); a small one looks up its own.
+        let all: i64 = self
+            .conn()
+            .query_row("SELECT count(*) FROM event", [], |r| r.get(0))?;
+        let whole = columns.len() as i64 * 3 >= all;
+        let mut group_of: HashMap<i64, i64> = HashMap::new();
+        if whole {
+            let mut stmt = self.conn().prepare_cached(
+                "SELECT id, merged_into FROM event WHERE merged_into IS NOT NULL",
+            )?;
+            let mut rows = stmt.query([])?;
+            while let Some(r) = rows.next()? {
+                group_of.insert(r.get(0)?, r.get(1)?);
+            }
+        }
+        // (event, report) pairs as the queries below give them: in the one pass the event is
+        // the report's group.
+        let (source, first, args): (String, &str, &[rusqlite::types::Value]) = if whole {
+            (String::new(), "x.event_id, x.event_id", &[])
+        } else {
+            (
+                format!("WITH sel AS (SELECT e.id AS id {matching}), {REPORTS}"),
+                "grp.gid, grp.rid",
+                &args,
+            )
+        };
+        let from = |table: &str| {
+            if whole {
+                format!("{table} x")
+            } else {
+                format!("grp JOIN {table} x ON x.event_id = grp.rid")
+            }
+        };
+        let row_of_pair = |event: i64, report: i64| -> Option<(usize, bool, i64)> {
+            let gid = if whole {
+                group_of.get(&event).copied().unwrap_or(event)
+            } else {
+                event
+            };
+            row_of.get(&gid).map(|&k| (k, gid != report, report))
+        };
+        // Each event's own participants first, then its reports' in id order (sorted here, as
+        // above).
         let mut stmt = self.conn().prepare_cached(&format!(
-            "WITH sel AS (SELECT e.id AS id {matching}), {REPORTS}
-             SELECT grp.gid, m.eff_id, ea.role FROM grp JOIN event_actor ea ON ea.event_id = grp.rid
-               JOIN actor m ON m.id = ea.actor_id
-             ORDER BY grp.gid, grp.gid <> grp.rid, grp.rid, ea.actor_id, ea.role"
+            "{source} SELECT {first}, x.actor_id, x.role, m.eff_id
+             FROM {} JOIN actor m ON m.id = x.actor_id",
+            from("event_actor")
         ))?;
+        let mut found: Vec<(usize, bool, i64, i64, String, i64)> = Vec::new();
         let mut rows = stmt.query(params_from_iter(args.iter()))?;
         while let Some(r) = rows.next()? {
-            let Some(&k) = row_of.get(&r.get::<_, i64>(0)?) else {
-                continue;
-            };
-            let pair = (r.get::<_, i64>(1)?, r.get::<_, String>(2)?);
+            if let Some((k, report, rid)) = row_of_pair(r.get(0)?, r.get(1)?) {
+                found.push((k, report, rid, r.get(2)?, r.get(3)?, r.get(4)?));
+            }
+        }
+        drop(rows);
+        found.sort_unstable();
+        for (k, _, _, _, role, actor) in found {
+            let pair = (actor, role);
             if !participants[k].contains(&pair) {
                 participants[k].push(pair);
             }
         }
-        drop(rows);
         let mut places: Vec<Vec<i64>> = vec![Vec::new(); columns.len()];
         let mut stmt = self.conn().prepare_cached(&format!(
-            "WITH sel AS (SELECT e.id AS id {matching}), {REPORTS}
-             SELECT grp.gid, ep.place_id FROM grp JOIN event_place ep ON ep.event_id = grp.rid
-             ORDER BY grp.gid, grp.gid <> grp.rid, grp.rid, ep.place_id"
+            "{source} SELECT {first}, x.place_id FROM {}",
+            from("event_place")
         ))?;
+        let mut found: Vec<(usize, bool, i64, i64)> = Vec::new();
         let mut rows = stmt.query(params_from_iter(args.iter()))?;
         while let Some(r) = rows.next()? {
-            let Some(&k) = row_of.get(&r.get::<_, i64>(0)?) else {
-                continue;
-            };
-            let place: i64 = r.get(1)?;
+            if let Some((k, report, rid)) = row_of_pair(r.get(0)?, r.get(1)?) {
+                found.push((k, report, rid, r.get(2)?));
+            }
+        }
+        drop(rows);
+        found.sort_unstable();
+        for (k, _, _, place) in found {
             if !places[k].contains(&place) {
                 places[k].push(place);
             }
         }
-        drop(rows);
 
         let actor_names = self.names_of("actor", participants.iter().flatten().map(|p| p.0))?;
         let place_names = self.names_of("place", places.iter().flatten().copied())?;
