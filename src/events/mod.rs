@@ -71,6 +71,12 @@ pub struct EventLexicon {
     /// it", "announced Monday it"): elsewhere "it" is as often a thing or nothing ("It is
     /// expected").
     reported_subjects: Vec<Vec<String>>,
+    /// A passive event word: after one of these auxiliaries ("was attacked"), or starting with
+    /// one of these prefixes ("ditangkap"); its subject is acted on, and an actor after one of
+    /// the agent words ("by", "oleh") acts.
+    passive_auxiliaries: Vec<String>,
+    passive_prefixes: Vec<String>,
+    agent_words: Vec<String>,
     /// News outlets (lower case): told something ("kata X kepada Reuters"), an outlet only
     /// hears it, and takes part in a statement as its source alone ("Reuters melaporkan").
     outlets: HashSet<String>,
@@ -141,6 +147,12 @@ struct ClauseFile {
     organisation_subjects: Vec<String>,
     #[serde(default)]
     reported_subjects: Vec<String>,
+    #[serde(default)]
+    passive_auxiliaries: Vec<String>,
+    #[serde(default)]
+    passive_prefixes: Vec<String>,
+    #[serde(default)]
+    agent_words: Vec<String>,
 }
 
 /// Phrases as lower-case word sequences.
@@ -224,6 +236,9 @@ pub fn lexicon(lang: &str) -> Option<&'static EventLexicon> {
                         person_subjects: word_sequences(&file.clauses.person_subjects),
                         organisation_subjects: word_sequences(&file.clauses.organisation_subjects),
                         reported_subjects: word_sequences(&file.clauses.reported_subjects),
+                        passive_auxiliaries: file.clauses.passive_auxiliaries,
+                        passive_prefixes: file.clauses.passive_prefixes,
+                        agent_words: file.clauses.agent_words,
                         outlets: file
                             .clauses
                             .outlets
@@ -300,13 +315,27 @@ fn referent(
             .iter()
             .find(|a| a.canonical_name == surface || a.aliases.iter().any(|x| x == surface))
     };
-    names
+    let candidates: Vec<(Span, &crate::model::Actor)> = names
         .mentions
         .iter()
         .filter(|m| m.span.end <= from && from - m.span.end <= REFERENT_REACH)
-        .filter_map(|m| Some((m.span.end, kind_of(&m.surface)?)))
+        .filter_map(|m| Some((m.span, kind_of(&m.surface)?)))
         .filter(|(_, a)| a.kind == kind)
-        .max_by_key(|(end, _)| *end)
+        .collect();
+    // Of the nearest sentence that names one, the first named: a sentence's subject comes
+    // first ("Steve Jobs met Bill Gates. He was fired ..." is Jobs).
+    let last = candidates.iter().map(|(s, _)| s.start).max()?;
+    let sentence_start = tokens
+        .iter()
+        .take_while(|t| t.span.start < last)
+        .filter(|t| matches!(t.text, "." | "!" | "?"))
+        .map(|t| t.span.end)
+        .last()
+        .unwrap_or(0);
+    candidates
+        .iter()
+        .filter(|(s, _)| s.start >= sentence_start)
+        .min_by_key(|(s, _)| s.start)
         .map(|(_, a)| a.canonical_name.clone())
 }
 
@@ -460,6 +489,22 @@ pub fn extract(article: &Article, times: &[TimeExpr], names: &Names) -> Vec<Even
                     .filter(|m| in_span(sentence_span, m.span))
                     .collect();
             }
+            // A passive event word ("was fired", "ditangkap"); statements keep their source.
+            let passive = cameo != "01" && {
+                let word = &lower[t_start];
+                let aux = |k: usize| lex.passive_auxiliaries.contains(&lower[k]);
+                let prefixed = lex
+                    .passive_prefixes
+                    .iter()
+                    .any(|p| word.len() > p.len() + 2 && word.starts_with(p.as_str()));
+                let after_aux = !word.ends_with("ing")
+                    && t_start > clause.start
+                    && (aux(t_start - 1)
+                        || (t_start > clause.start + 1
+                            && lower[t_start - 1].ends_with("ly")
+                            && aux(t_start - 2)));
+                prefixed || after_aux
+            };
             let mut participants: Vec<Participant> = Vec::new();
             let mut places: Vec<String> = Vec::new();
             for m in mentions
@@ -474,9 +519,16 @@ pub fn extract(article: &Article, times: &[TimeExpr], names: &Names) -> Vec<Even
                         .is_some_and(|e| e.kind == crate::names::gazetteer::PlaceKind::Capital);
                 if let Some(actor) = actor_of.get(m.surface.as_str()).filter(|_| !capital_place) {
                     let before = m.span.end <= trigger_span.start;
+                    // "by Apple" after a passive event word: the agent.
+                    let by_agent = passive && !before && {
+                        let at = tokens.partition_point(|t| t.span.start < m.span.start);
+                        at > 0 && lex.agent_words.contains(&lower[at - 1])
+                    };
                     let role = match (cameo.as_str(), before) {
                         ("01", true) => ParticipantRole::Source,
+                        (_, true) if passive => ParticipantRole::Target,
                         (_, true) => ParticipantRole::Agent,
+                        (_, false) if by_agent => ParticipantRole::Agent,
                         (_, false) => ParticipantRole::Target,
                     };
                     let hearer = cameo == "01"
@@ -548,13 +600,19 @@ pub fn extract(article: &Article, times: &[TimeExpr], names: &Names) -> Vec<Even
             }
             // A subject that refers back ("he", "it", "the company") is the nearest actor of
             // its kind named before it, when the clause names none before the trigger.
-            if !participants
-                .iter()
-                .any(|p| matches!(p.role, ParticipantRole::Source | ParticipantRole::Agent))
+            let subject_named = mentions.iter().any(|m| {
+                m.span.end <= trigger_span.start && actor_of.contains_key(m.surface.as_str())
+            });
+            if !subject_named
+                && !participants
+                    .iter()
+                    .any(|p| matches!(p.role, ParticipantRole::Source))
             {
                 if let Some(actor) = referent(lex, names, &tokens, &lower, clause.start, t_start) {
                     let role = if cameo == "01" {
                         ParticipantRole::Source
+                    } else if passive {
+                        ParticipantRole::Target
                     } else {
                         ParticipantRole::Agent
                     };
@@ -1129,8 +1187,33 @@ mod tests {
         assert!(agents(text, "en", "expected").is_empty());
         // Nothing named before: nobody.
         assert!(agents("He resigned in August.", "en", "resigned").is_empty());
+        // A passive subject is acted on; "by"/"oleh" names who acts.
+        let roles = |text: &str, lang: &str, word: &str| -> Vec<(String, ParticipantRole)> {
+            run(text, lang)
+                .into_iter()
+                .filter(|e| e.trigger.and_then(|t| t.slice(text)) == Some(word))
+                .flat_map(|e| e.participants)
+                .map(|p| (p.actor, p.role))
+                .collect()
+        };
         let id = "Polisi menangkap Yong Jin di Seoul. Setelah ketahuan tidur, ia ditangkap lagi.";
-        assert_eq!(agents(id, "id", "ditangkap"), ["Yong Jin"]);
+        assert_eq!(
+            roles(id, "id", "ditangkap"),
+            [("Yong Jin".to_string(), ParticipantRole::Target)]
+        );
+        let en = "Steve Jobs met Bill Gates in 1983. He was fired by Apple in 1985.";
+        let fired = roles(en, "en", "fired");
+        assert!(
+            fired.contains(&("Steve Jobs".to_string(), ParticipantRole::Target))
+                && fired.contains(&("Apple".to_string(), ParticipantRole::Agent)),
+            "{fired:?}"
+        );
+        let active = roles("Apple fired Steve Jobs in 1985.", "en", "fired");
+        assert!(
+            active.contains(&("Apple".to_string(), ParticipantRole::Agent))
+                && active.contains(&("Steve Jobs".to_string(), ParticipantRole::Target)),
+            "{active:?}"
+        );
     }
 
     #[test]
