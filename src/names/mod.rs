@@ -254,6 +254,13 @@ pub fn name_lists(lang: &str) -> &'static NameLists {
 }
 
 /// The word classes of a language (`resources/<lang>/word-classes.tsv`; empty without one).
+/// Whether one word names this place as it names itself, or is no dictionary word: a word of
+/// the dictionary is a place by the place's own name only, never by another language's name for
+/// it ("Lion" is Lyon in Occitan, and Apple's "OS X Lion").
+fn by_its_own_name(place: &gazetteer::Entry, word: &str, classes: &WordClasses) -> bool {
+    place.name == word || !classes.is_root(&word.to_lowercase())
+}
+
 pub fn word_classes(lang: &str) -> &'static WordClasses {
     static CLASSES: OnceLock<HashMap<&'static str, WordClasses>> = OnceLock::new();
     static EMPTY: OnceLock<WordClasses> = OnceLock::new();
@@ -1300,8 +1307,7 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
                 && !sentence_start
                 && !in_longer_name
                 && token.text.chars().count() > 3
-                // An ordinary word by the place's own name only ("Lion" is Lyon in Occitan).
-                && (e.name == token.text || !word_classes(lang).is_root(&token.text.to_lowercase())))
+                && by_its_own_name(e, token.text, word_classes(lang)))
         }) {
             found.push(NameSpan {
                 span: token.span,

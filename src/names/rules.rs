@@ -958,11 +958,7 @@ impl Memory {
                 let product =
                     j - start >= 2 && words.get(j).is_some_and(|n| PRODUCT_NOUNS.contains(n));
                 // A thing "has" or "was" as well as a company; only a company "introduced".
-                let acts = words.get(j).is_some_and(|n| {
-                    SPEECH.contains(n)
-                        || IRREGULAR_PAST.contains(n)
-                        || (n.len() > 3 && n.chars().all(char::is_lowercase) && n.ends_with("ed"))
-                });
+                let acts = words.get(j).is_some_and(|n| is_deed(n));
                 if j - start >= 2 && acts && !object_of_preposition(words, start) {
                     self.makers.insert(words[start..j].join(" "));
                 }
@@ -2081,13 +2077,18 @@ fn verb_after(rest: &[&str]) -> bool {
         }
     }
     rest.get(k).is_some_and(|n| {
-        SPEECH.contains(n)
-            || IRREGULAR_PAST.contains(n)
+        is_deed(n)
             || AUXILIARIES.contains(n)
-            || (n.len() > 3
-                && n.chars().all(|c| c.is_lowercase())
-                && (n.ends_with("ed") || n.ends_with("es")))
+            || (n.len() > 3 && n.chars().all(char::is_lowercase) && n.ends_with("es"))
     })
+}
+
+/// A verb of something done or said: a speech verb or a past tense ("said", "introduced",
+/// "sold"), not an auxiliary.
+fn is_deed(n: &str) -> bool {
+    SPEECH.contains(&n)
+        || IRREGULAR_PAST.contains(&n)
+        || (n.len() > 3 && n.chars().all(char::is_lowercase) && n.ends_with("ed"))
 }
 
 /// Whether a sentence is written in capitals ("EU REJECTS GERMAN CALL TO BOYCOTT BRITISH
@@ -2365,14 +2366,11 @@ fn classify(
     let country = |p: &gazetteer::Entry| {
         matches!(p.kind, gazetteer::PlaceKind::Country) && !lists.given_names.contains(surface)
     };
-    // An ordinary word is a place by the place's own name only, never by another language's
-    // name for it ("Lion", Lyon in Occitan: Apple's "OS X Lion").
-    let lower = surface.to_lowercase();
-    let ordinary = span.len() == 1 && !capitals && classes.is_ordinary(&lower);
-    let word = span.len() == 1 && !capitals && classes.is_root(&lower);
+    let one_word = span.len() == 1 && !capitals;
+    let ordinary = one_word && classes.is_ordinary(&surface.to_lowercase());
     let place = g.lookup(surface).filter(|p| {
         (!ordinary || after_preposition || country(p))
-            && (!word || p.name == surface || country(p))
+            && (!one_word || country(p) || super::by_its_own_name(p, surface, classes))
             && (after_preposition || !given_town(p))
     });
     // In a game report "the" and a capitalised plural is a team ("the Colts", "the Indians").
