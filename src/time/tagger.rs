@@ -178,6 +178,10 @@ struct Context<'a> {
     told_day: Option<(NaiveDate, usize)>,
     /// The last quarter the text stated (year, quarter): the period an earnings report is about.
     told_quarter: Option<(i32, u32)>,
+    /// A year, season, quarter or month the text stated after its last day, with its grain and
+    /// first day: what "a year later" counts from ("in 1984 ... One year later" is 1985, even
+    /// when a full date came before 1984).
+    told_coarse: Option<(NaiveDate, Grain)>,
 }
 
 /// A normalised expression.
@@ -725,7 +729,7 @@ fn resolve(
             }
         }
         let base = if narrative {
-            ctx.narrative.or(dct)?
+            coarse_base(ctx, unit).or(ctx.narrative).or(dct)?
         } else {
             dct?
         };
@@ -1044,6 +1048,19 @@ fn split_number(spec: &str) -> (i64, &str) {
     )
 }
 
+/// The year, season, quarter or month stated since the last day, when it is as fine as the
+/// offset's `unit` asks: a year for "a year later", a month for "two months later".
+fn coarse_base(ctx: &Context<'_>, unit: &str) -> Option<NaiveDate> {
+    let (first, grain) = ctx.told_coarse?;
+    let fine_enough = match unit {
+        "Y" | "8Y" | "10Y" | "DE" | "CE" => true,
+        "Q" => matches!(grain, Grain::Quarter | Grain::Month),
+        "M" => grain == Grain::Month,
+        _ => false,
+    };
+    fine_enough.then_some(first)
+}
+
 fn finish(point: Point, suffix: Option<String>, anchor: Anchor, _narrative: bool) -> Resolved {
     let mut value = point.value();
     let mut timex_type = TimexType::Date;
@@ -1190,6 +1207,7 @@ pub fn tag_text(text: &str, lang: &str, dct: Option<NaiveDate>) -> Vec<TimeExpr>
         narrative: dct,
         told_day: None,
         told_quarter: None,
+        told_coarse: None,
     };
     cands.retain(|c| resolve(lex, &lex.rules[c.rule], &c.caps, &probe, c.start).is_some());
     cands.sort_by_key(|c| (std::cmp::Reverse(c.end - c.start), c.rule, c.start));
@@ -1206,6 +1224,7 @@ pub fn tag_text(text: &str, lang: &str, dct: Option<NaiveDate>) -> Vec<TimeExpr>
         narrative: dct,
         told_day: None,
         told_quarter: None,
+        told_coarse: None,
     };
     let mut out = Vec::with_capacity(kept.len());
     for c in kept {
@@ -1217,8 +1236,13 @@ pub fn tag_text(text: &str, lang: &str, dct: Option<NaiveDate>) -> Vec<TimeExpr>
             (Grain::Day, Some((day, _))) => {
                 ctx.narrative = Some(day);
                 ctx.told_day = Some((day, c.end));
+                ctx.told_coarse = None;
+            }
+            (Grain::Year | Grain::Season | Grain::Month, Some((first, _))) => {
+                ctx.told_coarse = Some((first, r.grain));
             }
             (Grain::Quarter, Some((first, last))) if (last - first).num_days() < 100 => {
+                ctx.told_coarse = Some((first, Grain::Quarter));
                 // A report is on a quarter that has ended ("expects fourth-quarter profit" is a
                 // forecast), and not on the year-ago quarter it compares with.
                 let told = (first.year(), (first.month() - 1) / 3 + 1);
@@ -1543,6 +1567,28 @@ mod tests {
             Some(d("2021-01-01")),
         );
         assert_eq!(en[1].value, "2020-03-05");
+    }
+
+    #[test]
+    fn a_year_later_counts_from_the_nearest_year() {
+        let en = tag_text(
+            "He was born on February 24, 1955. He started Apple in 1976, and in 1984 the first \
+             Macintosh came out. One year later he was fired. Two days later he left.",
+            "en",
+            Some(d("2011-10-06")),
+        );
+        let value = |s: &str| en.iter().find(|t| t.surface == s).map(|t| t.value.clone());
+        assert_eq!(value("One year later").as_deref(), Some("1985"));
+        // A day offset still needs a day to count from: the last full date.
+        assert_eq!(value("Two days later").as_deref(), Some("1955-02-26"));
+        let id = tag_text(
+            "Pada 3 Mei 2010 pabrik dibuka. Pada Maret 2012 pabrik diperluas. Dua bulan kemudian \
+             pabrik ditutup.",
+            "id",
+            Some(d("2015-01-01")),
+        );
+        let value = |s: &str| id.iter().find(|t| t.surface == s).map(|t| t.value.clone());
+        assert_eq!(value("Dua bulan kemudian").as_deref(), Some("2012-05"));
     }
 
     #[test]
