@@ -1004,7 +1004,7 @@ impl Memory {
                     && classes.is_ordinary(&words[start].to_lowercase())
                     && !lists.given_names.contains(words[start])
                     && !lists.surnames.contains(words[start]);
-                let cue = person_cue(words, start, j, lists)
+                let cue = person_cue(words, start, j, lists, classes)
                     || (!opener
                         && subject_position(words, start)
                         && pronoun_follows(&words[j.min(words.len())..]));
@@ -1297,7 +1297,13 @@ fn is_initial(w: &str) -> bool {
 /// relation before it ("Mr", "President", "my wife Portia"), a given name opening a run of two or more words, a middle initial
 /// ("W. Mark Felt"), a generational suffix ("Jr", "III"), an age in apposition ("Comeaux , 49
 /// ,") or "who" after it ("Horton , who ..."). (A pronoun after it is weighed by the caller.)
-fn person_cue(words: &[&str], i: usize, j: usize, lists: &NameLists) -> bool {
+fn person_cue(
+    words: &[&str],
+    i: usize,
+    j: usize,
+    lists: &NameLists,
+    classes: &WordClasses,
+) -> bool {
     let before = i.checked_sub(1).map(|k| words[k].trim_end_matches('.'));
     let at = |k: usize| words.get(k).copied().unwrap_or("");
     let age = at(j) == ","
@@ -1340,7 +1346,8 @@ fn person_cue(words: &[&str], i: usize, j: usize, lists: &NameLists) -> bool {
         || (j - i >= 2
             && lists.given_names.contains(words[i])
             && !lists.is_demonym(words[i])
-            && !words[i + 1..j].iter().any(|w| is_code_word(w)))
+            && !words[i + 1..j].iter().any(|w| is_code_word(w))
+            && !common_inside(&words[i..j], lists, classes))
         || (j - i >= 2 && words[i..j].iter().any(|w| is_initial(w)))
         || (j - i >= 2 && matches!(words[j - 1], "Jr" | "Jr." | "Sr" | "Sr." | "II" | "III"))
         || age
@@ -1758,7 +1765,16 @@ pub fn tag(
                     g.lookup(n)
                         .is_some_and(|p| matches!(p.kind, gazetteer::PlaceKind::Country))
                 });
-            if !inside || title_then_name || person_of_place || one_of_country {
+            // A country's dotted abbreviation may end the sentence before it: "... in the
+            // U.S. Jobs also noted" is a country and then a person the document knows (not
+            // initials: "A.J. Smith").
+            let abbreviation_ends = words[j - 1].ends_with('.')
+                && is_acronym(words[j - 1])
+                && g.lookup(words[j - 1])
+                    .is_some_and(|p| matches!(p.kind, gazetteer::PlaceKind::Country))
+                && (memory.people.contains(bare(x)) || memory.kinds.get(bare(x)) == Some(&"PER"));
+            if !inside || title_then_name || person_of_place || one_of_country || abbreviation_ends
+            {
                 break;
             }
             j += 1;
@@ -2301,6 +2317,24 @@ fn belonging(w: &str, next: Option<&&str>, lists: &NameLists) -> bool {
 
 /// Whether the word at `at` acts or owns as a person does: a verb or a speech verb follows,
 /// a possessive, a life ("was born"), "said" before it, or the document repeats it.
+/// Whether a name of three words or more has an ordinary word in the middle that is nobody's
+/// name ("Mac App Store": a product that opens with a given name and ends with a surname's
+/// spelling). The last word alone may be one ("Steve Jobs", "Tim Cook").
+fn common_inside(span: &[&str], lists: &NameLists, classes: &WordClasses) -> bool {
+    let common = |w: &&str| {
+        let w = bare(w);
+        let lower = w.to_lowercase();
+        (classes.is_ordinary(&lower)
+            || (classes.is_root(&lower) && classes.casing(&lower) != "cap"))
+            && !lists.given_names.contains(w)
+            && !lists.surnames.contains(w)
+            && !lists.surname_words.contains(w)
+            && !CONNECTORS.contains(&w)
+    };
+    let n = span.len();
+    n > 2 && span[1..n - 1].iter().any(common)
+}
+
 fn surname_acts(words: &[&str], at: usize, memory: &Memory, lists: &NameLists) -> bool {
     let rest = &words[at + 1..];
     verb_after(rest)
@@ -2771,6 +2805,7 @@ fn classify(
             || span
                 .last()
                 .is_some_and(|w| lists.surnames.contains(bare(w))))
+        && !common_inside(span, lists, classes)
     {
         return Some("PER");
     }
@@ -3507,6 +3542,21 @@ mod tests {
     }
 
     #[test]
+    fn a_dotted_abbreviation_ends_a_sentence_before_a_person_the_document_knows() {
+        expect_document(
+            "Steve Jobs spoke . | Half of them surf in the U.S. Jobs also noted sales . | The U.S. Geological Survey said so . | Manager A.J. Smith spoke . | Smith left .",
+            &[
+                ("Steve Jobs", "PER"),
+                ("U.S.", "LOC"),
+                ("Jobs", "PER"),
+                ("U.S. Geological Survey", "ORG"),
+                ("A.J. Smith", "PER"),
+                ("Smith", "PER"),
+            ],
+        );
+    }
+
+    #[test]
     fn a_known_surname_alone_is_a_person_and_brazil_a_country() {
         expect_document(
             "Trudeau will extend that invitation . | Emitters like Brazil , India and China act , said Klein .",
@@ -3997,6 +4047,13 @@ mod tests {
             people_or_places("Apple showed the Mac OS X Lion operating system . | Apps were added in OS X Lion ."),
             []
         );
+        // An ordinary word in the middle makes a product's name ("Mac App Store"), not a
+        // person's; a surname that is also a word is a person's ("Tim Cook").
+        assert_eq!(
+            people_or_places("It ships through the online Mac App Store today ."),
+            []
+        );
+        expect("Tim Cook said so .", &[("Tim Cook", "PER")]);
         // A regnal number is no code.
         expect("John Paul II met reporters .", &[("John Paul II", "PER")]);
         // An event's abbreviation in brackets is no organisation.

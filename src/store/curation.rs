@@ -629,6 +629,97 @@ pub(super) fn upsert_actor(
 /// named alone ("SIA" beside "Singapore Airlines ( SIA )") now counts as the organisation, if
 /// it is the one organisation with that alias and the user decided nothing about the acronym;
 /// an acronym two organisations now share stands alone again.
+/// After articles were written: each actor they name, or named before extraction ran again,
+/// takes the kind most of its mentions in all articles give it ("Mac" a person in one headline,
+/// a product everywhere else) and keeps the aliases some article still gives it, and an actor
+/// extraction made that no article names any more is removed with its aliases and roles,
+/// unless a correction names it. The name mapping is recomputed
+/// when either changed anything.
+pub(super) fn settle_actors(tx: &Transaction<'_>, touched: &[i64], before: &[i64]) -> Result<()> {
+    let mut changed = false;
+    let mut seen = HashSet::new();
+    for &id in touched {
+        if !seen.insert(id) {
+            continue;
+        }
+        let Some((kind, user_made)): Option<(String, bool)> = tx
+            .prepare_cached("SELECT kind, user_made FROM actor WHERE id = ?1")?
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?
+        else {
+            continue;
+        };
+        if user_made {
+            continue;
+        }
+        // Aliases no article gives any more go, once every article's are known.
+        let dropped = tx
+            .prepare_cached(
+                "DELETE FROM actor_alias WHERE actor_id = ?1
+                   AND NOT EXISTS (SELECT 1 FROM article_actor WHERE actor_id = ?1 AND aliases IS NULL)
+                   AND alias NOT IN (SELECT j.value FROM article_actor aa, json_each(aa.aliases) j
+                                     WHERE aa.actor_id = ?1)",
+            )?
+            .execute([id])?;
+        changed |= dropped > 0;
+        // A country is the gazetteer's word.
+        if kind == "country" {
+            continue;
+        }
+        let votes: Vec<(String, i64)> = tx
+            .prepare_cached(
+                "SELECT kind, sum(mentions) FROM article_actor WHERE actor_id = ?1 AND kind <> 'group'
+                 GROUP BY kind",
+            )?
+            .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        if let Some(winner) = most_given(&votes, &kind).filter(|w| *w != kind) {
+            tx.prepare_cached("UPDATE actor SET kind = ?2 WHERE id = ?1")?
+                .execute(params![id, winner])?;
+            changed = true;
+        }
+    }
+    let mut gone = HashSet::new();
+    for &id in before {
+        if !gone.insert(id) {
+            continue;
+        }
+        let removed = tx
+            .prepare_cached(
+                "DELETE FROM actor WHERE id = ?1 AND user_made = 0
+                   AND NOT EXISTS (SELECT 1 FROM article_actor WHERE actor_id = ?1)
+                   AND NOT EXISTS (SELECT 1 FROM event_actor WHERE actor_id = ?1)
+                   AND NOT EXISTS (SELECT 1 FROM correction_actor_name c
+                                   WHERE c.name = actor.canonical_name OR c.into_name = actor.canonical_name)",
+            )?
+            .execute([id])?;
+        changed |= removed > 0;
+    }
+    if changed {
+        refresh_actor_mapping(tx)?;
+    }
+    Ok(())
+}
+
+/// The kind given most often; on a tie the `current` one stays if it is among the first, else
+/// the first by name.
+fn most_given<'a>(votes: &'a [(String, i64)], current: &str) -> Option<&'a str> {
+    let top = votes.iter().map(|(_, n)| *n).max()?;
+    let mut first: Vec<&str> = votes
+        .iter()
+        .filter(|(_, n)| *n == top)
+        .map(|(k, _)| k.as_str())
+        .collect();
+    first.sort_unstable();
+    Some(
+        first
+            .iter()
+            .copied()
+            .find(|k| *k == current)
+            .unwrap_or(first[0]),
+    )
+}
+
 pub(super) fn take_up_acronyms(tx: &Transaction<'_>, aliases: &[String], kind: &str) -> Result<()> {
     for alias in aliases
         .iter()

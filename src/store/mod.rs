@@ -43,6 +43,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0005_event_trigger",
         include_str!("../../migrations/0005_event_trigger.sql"),
     ),
+    (
+        "0006_article_actor",
+        include_str!("../../migrations/0006_article_actor.sql"),
+    ),
 ];
 
 #[derive(Debug, Error)]
@@ -284,6 +288,7 @@ impl Store {
     pub fn insert_articles(&mut self, items: &[NewArticle]) -> Result<Vec<Inserted>> {
         let tx = self.conn.transaction()?;
         let mut out = Vec::with_capacity(items.len());
+        let mut touched = Vec::new();
         for item in items {
             let (article, extraction) = (&item.article, &item.extraction);
             let existing: Option<i64> = tx
@@ -295,9 +300,15 @@ impl Store {
                 continue;
             }
             let id = insert_article_row(&tx, item)?;
-            write_extraction(&tx, id, &article.content_hash, extraction)?;
+            touched.extend(write_extraction(
+                &tx,
+                id,
+                &article.content_hash,
+                extraction,
+            )?);
             out.push(Inserted::New(id));
         }
+        curation::settle_actors(&tx, &touched, &[])?;
         for inserted in &out {
             if let Inserted::New(id) = inserted {
                 merge::merge_article(&tx, *id)?;
@@ -327,7 +338,18 @@ impl Store {
         tx.execute("DELETE FROM event WHERE article_id = ?1", [article_id])?;
         tx.execute("DELETE FROM time_expr WHERE article_id = ?1", [article_id])?;
         tx.execute("DELETE FROM mention WHERE article_id = ?1", [article_id])?;
-        write_extraction(&tx, article_id, &hash, extraction)?;
+        // The actors the article named before: kept, re-kinded or, named nowhere now, removed.
+        let before: Vec<i64> = tx
+            .prepare("SELECT actor_id FROM article_actor WHERE article_id = ?1")?
+            .query_map([article_id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        tx.execute(
+            "DELETE FROM article_actor WHERE article_id = ?1",
+            [article_id],
+        )?;
+        let mut touched = write_extraction(&tx, article_id, &hash, extraction)?;
+        touched.extend(&before);
+        curation::settle_actors(&tx, &touched, &before)?;
         merge::regroup(&tx, &orphans)?;
         merge::merge_article(&tx, article_id)?;
         tx.commit()?;
@@ -495,7 +517,9 @@ fn write_extraction(
     article_id: i64,
     content_hash: &str,
     ex: &Extraction,
-) -> Result<()> {
+) -> Result<Vec<i64>> {
+    // The actors this article names, for [`curation::settle_actors`].
+    let mut actor_ids = Vec::new();
     for t in &ex.time_exprs {
         let (anchor_kind, anchor_date) = match &t.anchor {
             crate::model::Anchor::None => ("none", None),
@@ -543,6 +567,24 @@ fn write_extraction(
     for a in &ex.actors {
         // Stored under the name as extracted; the user's renames and merges map it (see curation).
         let id = curation::upsert_actor(tx, &a.canonical_name, a.kind.as_str(), &a.provenance)?;
+        let mentions = ex
+            .mentions
+            .iter()
+            .filter(|m| m.surface == a.canonical_name || a.aliases.contains(&m.surface))
+            .count()
+            .max(1);
+        tx.prepare_cached(
+            "INSERT OR REPLACE INTO article_actor(article_id, actor_id, kind, mentions, aliases)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?
+        .execute(params![
+            article_id,
+            id,
+            a.kind.as_str(),
+            mentions as i64,
+            serde_json::to_string(&a.aliases).unwrap_or_else(|_| "[]".into()),
+        ])?;
+        actor_ids.push(id);
         for role in &a.roles {
             tx.prepare_cached("INSERT OR IGNORE INTO actor_role(actor_id, role) VALUES (?1, ?2)")?
                 .execute(params![id, role])?;
@@ -607,6 +649,13 @@ fn write_extraction(
             let actor_id = curation::upsert_actor(tx, &p.actor, "group", &e.provenance)?;
             tx.prepare_cached("INSERT OR IGNORE INTO event_actor(event_id, actor_id, role, day_from) VALUES (?1, ?2, ?3, ?4)")?
                 .execute(params![event_id, actor_id, p.role.as_str(), day_from])?;
+            // A participant the names did not list counts as the article's, of no known kind.
+            tx.prepare_cached(
+                "INSERT OR IGNORE INTO article_actor(article_id, actor_id, kind, aliases)
+                 VALUES (?1, ?2, 'group', '[]')",
+            )?
+            .execute(params![article_id, actor_id])?;
+            actor_ids.push(actor_id);
         }
         for place in &e.places {
             tx.prepare_cached(
@@ -621,7 +670,7 @@ fn write_extraction(
         }
         curation::apply_event_correction(tx, event_id, &key)?;
     }
-    Ok(())
+    Ok(actor_ids)
 }
 
 #[cfg(test)]

@@ -1271,6 +1271,86 @@ fn an_acronym_alone_joins_the_one_organisation_it_abbreviates_unless_split() {
 }
 
 #[test]
+fn an_actor_is_what_most_mentions_make_it_and_extraction_again_drops_what_no_article_names() {
+    let mut store = Store::open_in_memory().unwrap();
+    let said = |who: &str, day: &str| event("01", day, day, &[who], &[], 0);
+    let kind = |store: &Store, name: &str| {
+        store
+            .actors()
+            .unwrap()
+            .into_iter()
+            .find(|a| a.name == name)
+            .map(|a| a.kind)
+    };
+    // A headline makes "Mac" a person; as many mentions elsewhere a product: the first stays.
+    let person = ActorKind::Person;
+    let org = ActorKind::Organisation;
+    let (a, _) = article_with_kind(&mut store, "A", vec![said("Mac", "2011-01-03")], person);
+    let (b, _) = article_with_kind(&mut store, "B", vec![said("Mac", "2011-02-03")], org);
+    assert_eq!(kind(&store, "Mac").as_deref(), Some("person"));
+    // One more makes it what most say, whichever came first.
+    let (c, _) = article_with_kind(&mut store, "C", vec![said("Mac", "2011-03-03")], org);
+    assert_eq!(kind(&store, "Mac").as_deref(), Some("organisation"));
+
+    // Extraction runs again on an article and names someone else: the old name, named by no
+    // article now, goes with its alias, and the surname joins the one full name left.
+    let (id, _) = article_with_aliases(
+        &mut store,
+        "D",
+        vec![said("U.S. Jobs", "2011-04-04")],
+        person,
+        &["Jobs"],
+    );
+    article_with_aliases(
+        &mut store,
+        "E",
+        vec![said("Steve Jobs", "2011-05-05")],
+        person,
+        &["Jobs"],
+    );
+    article_with_kind(&mut store, "F", vec![said("Jobs", "2011-06-06")], person);
+    assert_eq!(kind(&store, "U.S. Jobs").as_deref(), Some("person"));
+    assert_eq!(
+        actor_events(&store, "Steve Jobs"),
+        1,
+        "the surname is shared"
+    );
+    let again = Extraction {
+        actors: vec![actor("Steve Jobs", person, &["Jobs"])],
+        events: vec![said("Steve Jobs", "2011-04-04")],
+        ..Default::default()
+    };
+    store.replace_extraction(id, &again).unwrap();
+    assert_eq!(kind(&store, "U.S. Jobs"), None);
+    assert_eq!(actor_events(&store, "Steve Jobs"), 3);
+    // An alias no article gives any more goes too.
+    let again = Extraction {
+        actors: vec![actor("Steve Jobs", person, &[])],
+        events: vec![said("Steve Jobs", "2011-04-04")],
+        ..Default::default()
+    };
+    store.replace_extraction(id, &again).unwrap();
+    let aliases = |store: &Store| {
+        let all = store.actors().unwrap();
+        all.into_iter()
+            .find(|a| a.name == "Steve Jobs")
+            .unwrap()
+            .aliases
+    };
+    assert_eq!(aliases(&store), ["Jobs"], "article E still gives it");
+    // A name the user corrected stays, even when no article names it any more.
+    store.rename_actor("Mac", "Macintosh").unwrap();
+    for article in [a, b, c] {
+        store
+            .replace_extraction(article, &Extraction::default())
+            .unwrap();
+    }
+    store.undo().unwrap();
+    assert_eq!(kind(&store, "Mac").as_deref(), Some("organisation"));
+    assert_eq!(store.check().unwrap(), Vec::<String>::new());
+}
+
+#[test]
 fn a_surname_alone_joins_the_one_full_name_across_articles_unless_split() {
     let mut store = Store::open_in_memory().unwrap();
     let said = |who: &str, day: &str, at: usize| event("01", day, day, &[who], &[], at);
