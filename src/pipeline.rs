@@ -144,9 +144,12 @@ pub fn import_paths(
         summary.failed.extend(outcome.errors.iter().map(failure));
         let articles = prepare_file(&outcome.articles, reference);
         for (raw, article) in outcome.articles.iter().zip(articles) {
-            batch.push(new_article(raw, article, options.extract));
+            batch.push(new_article(raw, article, false));
         }
         if batch.len() >= BATCH {
+            if options.extract {
+                extract_batch(&mut batch);
+            }
             flush(store, &mut batch, &mut summary)?;
         }
         progress(&ImportProgress {
@@ -156,8 +159,53 @@ pub fn import_paths(
             current: file.clone(),
         });
     }
+    if options.extract {
+        extract_batch(&mut batch);
+    }
     flush(store, &mut batch, &mut summary)?;
     Ok(summary)
+}
+
+/// Runs extraction on every article of `batch`, on as many threads as the machine has cores:
+/// each article is extracted on its own from read-only resources, so the result is the same as
+/// one after another. Workers take a few articles at a time, so long ones do not hold up the rest.
+fn extract_batch(batch: &mut [NewArticle]) {
+    let articles: Vec<&Article> = batch.iter().map(|item| &item.article).collect();
+    let extractions = extract_all(&articles);
+    for (item, extraction) in batch.iter_mut().zip(extractions) {
+        item.extraction = extraction;
+    }
+}
+
+/// [`extract`] on each article, in parallel; the results in the articles' order.
+pub fn extract_all(articles: &[&Article]) -> Vec<Extraction> {
+    use std::sync::atomic::AtomicUsize;
+    use std::sync::Mutex;
+    const CHUNK: usize = 4;
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(articles.len().div_ceil(CHUNK));
+    if workers <= 1 {
+        return articles.iter().map(|a| extract(a)).collect();
+    }
+    let mut out: Vec<Extraction> = Vec::with_capacity(articles.len());
+    out.resize_with(articles.len(), Extraction::default);
+    let parts: Vec<Mutex<&mut [Extraction]>> = out.chunks_mut(CHUNK).map(Mutex::new).collect();
+    let next = AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| loop {
+                let k = next.fetch_add(1, Ordering::Relaxed);
+                let Some(part) = parts.get(k) else { break };
+                let mut part = part.lock().unwrap_or_else(|e| e.into_inner());
+                for (slot, article) in part.iter_mut().zip(&articles[k * CHUNK..]) {
+                    *slot = extract(article);
+                }
+            });
+        }
+    });
+    drop(parts);
+    out
 }
 
 /// Imports text given directly (pasted or dropped in the app); `name` picks the format by its
@@ -278,15 +326,26 @@ pub fn redo(store: &mut Store) -> Result<bool, StoreError> {
 }
 
 /// Runs extraction again on every stored article (after `import --no-extract`, or after the
-/// rules changed), one transaction per article; reports progress after each.
+/// rules changed), one transaction per article; reports progress after each. Extraction runs on
+/// every core, a batch of articles at a time.
 pub fn reextract_all(
     store: &mut Store,
     mut progress: impl FnMut(usize, usize),
 ) -> Result<usize, StoreError> {
     let ids = store.article_ids()?;
-    for (i, id) in ids.iter().enumerate() {
-        reextract(store, *id)?;
-        progress(i + 1, ids.len());
+    let mut done = 0;
+    // Read and extract a batch at a time (in parallel), then write each article's output.
+    for chunk in ids.chunks(BATCH) {
+        let articles = chunk
+            .iter()
+            .map(|&id| store.article(id))
+            .collect::<Result<Vec<_>, _>>()?;
+        let extractions = extract_all(&articles.iter().collect::<Vec<_>>());
+        for (&id, extraction) in chunk.iter().zip(&extractions) {
+            store.replace_extraction(id, extraction)?;
+            done += 1;
+            progress(done, ids.len());
+        }
     }
     Ok(ids.len())
 }

@@ -206,6 +206,9 @@ impl Store {
     fn init(conn: Connection, path: Option<PathBuf>) -> Result<Store> {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        // Writing an article runs some forty distinct statements; rusqlite keeps 16 by default,
+        // so each article prepared most of them again.
+        conn.set_prepared_statement_cache_capacity(128);
         let mut store = Store { conn, path };
         store.migrate()?;
         Ok(store)

@@ -384,3 +384,38 @@ fn a_better_derived_title_keeps_the_identity_of_articles_already_stored() {
     );
     assert_eq!(import(&mut store, &[dir.path()]).duplicates, 1);
 }
+
+#[test]
+fn extraction_on_every_core_gives_what_one_article_after_another_gives() {
+    // More articles than the workers take at a time, in two languages, long and short.
+    let seed = std::fs::read_to_string(seed_path()).unwrap();
+    let mut jsonl = String::new();
+    for k in 0..11 {
+        let text = if k % 2 == 0 {
+            format!("{seed}\n\nParagraf {k}: Menteri bertemu Presiden di Jakarta pada 3 Maret.")
+        } else {
+            format!(
+                "Boeing said on Monday, March {}, 2020 that it would cut {k} jobs. Airbus met \
+                 the unions in Toulouse two days later.",
+                k + 1
+            )
+        };
+        let line = serde_json::json!({"title": format!("Artikel {k}"), "text": text});
+        jsonl.push_str(&format!("{line}\n"));
+    }
+    let mut store = Store::open_in_memory().unwrap();
+    let summary = pipeline::import_text(&mut store, "many.jsonl", &jsonl, date("2026-11-25"));
+    assert_eq!(summary.unwrap().imported, 11);
+    let articles: Vec<_> = store
+        .article_ids()
+        .unwrap()
+        .into_iter()
+        .map(|id| store.article(id).unwrap())
+        .collect();
+    let parallel = pipeline::extract_all(&articles.iter().collect::<Vec<_>>());
+    assert_eq!(parallel.len(), articles.len());
+    for (article, extraction) in articles.iter().zip(&parallel) {
+        assert!(!extraction.events.is_empty(), "{}", article.title);
+        assert_eq!(&pipeline::extract(article), extraction, "{}", article.title);
+    }
+}
