@@ -18,3 +18,14 @@ INSERT OR IGNORE INTO article_actor(article_id, actor_id, kind)
     SELECT DISTINCT e.article_id, ea.actor_id, a.kind
     FROM event_actor ea JOIN event e ON e.id = ea.event_id JOIN actor a ON a.id = ea.actor_id
     WHERE a.user_made = 0;
+
+-- Names extraction made that no event names and nothing points at (no correction, no other
+-- name counting as them): the actor list showed them with no events, and the table above has
+-- no row to remove them by later. One an article still names comes back when extraction runs
+-- on it again.
+DELETE FROM actor
+WHERE user_made = 0
+  AND id NOT IN (SELECT actor_id FROM event_actor)
+  AND id NOT IN (SELECT eff_id FROM actor WHERE eff_id IS NOT NULL AND eff_id <> id)
+  AND canonical_name NOT IN (SELECT name FROM correction_actor_name)
+  AND canonical_name NOT IN (SELECT into_name FROM correction_actor_name);

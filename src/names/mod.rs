@@ -1947,6 +1947,11 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
                 surface.clone()
             }
         });
+        // A company with and without its legal form is one ("Apple Inc" and "Apple").
+        let canonical = match actor_kind {
+            ActorKind::Organisation => without_legal_form(&canonical).unwrap_or(canonical),
+            _ => canonical,
+        };
         let existing = actors
             .iter()
             .position(|a| a.kind == actor_kind && a.canonical_name == canonical)
@@ -1984,6 +1989,35 @@ pub fn recognize(article: &Article, times: &[TimeExpr]) -> Names {
     names.actors = actors;
     names.places = places;
     names
+}
+
+/// Abbreviated legal forms of companies, written after the name in any language ("Apple Inc",
+/// "Deutsche Bank AG", "Garuda Indonesia Tbk"). Written-out forms ("Corporation", "Company")
+/// stay: they are part of names ("British Broadcasting Corporation").
+const LEGAL_FORMS: &[&str] = &[
+    "Inc", "Inc.", "Corp", "Corp.", "Ltd", "Ltd.", "PLC", "plc", "Plc", "NV", "N.V.", "N.V", "AG",
+    "S.A.", "GmbH", "LLC", "Tbk", "Tbk.",
+];
+
+/// Legal forms written before the name (Indonesian: "PT Semen Indonesia", "CV Maju Jaya").
+const LEGAL_PREFIXES: &[&str] = &["PT", "PT.", "CV", "CV."];
+
+/// An organisation's name without the legal form at its end (and a comma before it) or at its
+/// start, when a name is left: "Apple Inc." → "Apple", "Aer Lingus Group PLC" → "Aer Lingus
+/// Group", "PT Semen Indonesia Tbk" → "Semen Indonesia".
+fn without_legal_form(name: &str) -> Option<String> {
+    let mut rest = name;
+    if let Some((head, last)) = rest.rsplit_once(' ') {
+        if LEGAL_FORMS.contains(&last) {
+            rest = head.trim_end().trim_end_matches(',').trim_end();
+        }
+    }
+    if let Some((first, tail)) = rest.split_once(' ') {
+        if LEGAL_PREFIXES.contains(&first) {
+            rest = tail.trim_start();
+        }
+    }
+    (rest != name && rest.chars().any(char::is_alphabetic)).then(|| rest.to_string())
 }
 
 /// The name a place the gazetteer does not know is kept under: its surface, with a capital
@@ -2586,6 +2620,36 @@ mod tests {
             .into_iter()
             .map(|a| (a.canonical_name, a.kind))
             .collect()
+    }
+
+    #[test]
+    fn a_company_with_and_without_its_legal_form_is_one_actor() {
+        let text = "Apple Inc. said sales rose. Analysts said Apple would gain. \
+            Deutsche Bank AG and the British Broadcasting Corporation declined to comment.";
+        let actors = recognize(&Article::for_test(text, "en"), &[]).actors;
+        let apple: Vec<_> = actors
+            .iter()
+            .filter(|a| a.canonical_name.starts_with("Apple"))
+            .collect();
+        assert_eq!(apple.len(), 1, "{actors:?}");
+        assert_eq!(apple[0].canonical_name, "Apple");
+        assert!(apple[0].aliases.iter().any(|a| a.starts_with("Apple Inc")));
+        let names: Vec<&str> = actors.iter().map(|a| a.canonical_name.as_str()).collect();
+        assert!(names.contains(&"Deutsche Bank"), "{names:?}");
+        assert!(
+            names.contains(&"British Broadcasting Corporation"),
+            "{names:?}"
+        );
+        assert_eq!(without_legal_form("Inc"), None);
+        assert_eq!(
+            without_legal_form("Garuda Indonesia, Tbk").as_deref(),
+            Some("Garuda Indonesia")
+        );
+        assert_eq!(
+            without_legal_form("PT Semen Indonesia Tbk").as_deref(),
+            Some("Semen Indonesia")
+        );
+        assert_eq!(without_legal_form("PT").as_deref(), None);
     }
 
     #[test]

@@ -1004,8 +1004,11 @@ impl Memory {
                     && classes.is_ordinary(&words[start].to_lowercase())
                     && !lists.given_names.contains(words[start])
                     && !lists.surnames.contains(words[start]);
+                // An acronym is a body's name ("until EADS got rid of him").
+                let acronym = j - start == 1 && is_acronym(words[start]);
                 let cue = person_cue(words, start, j, lists, classes)
                     || (!opener
+                        && !acronym
                         && subject_position(words, start)
                         && pronoun_follows(&words[j.min(words.len())..]));
                 let settlement = |w: &str| {
@@ -1540,13 +1543,11 @@ fn quoted_speaker(words: &[&str], at: usize) -> bool {
 }
 
 /// Whether a personal pronoun follows within four words, before any other capitalised word
-/// ("Klitschko defended his title", "Lohan checked herself in").
+/// ("Klitschko defended his title", "Lohan checked herself in"). Not "him": an object is
+/// mostly someone else ("until Boeing got rid of him").
 fn pronoun_follows(rest: &[&str]) -> bool {
     for w in rest.iter().take(4) {
-        if matches!(
-            *w,
-            "he" | "she" | "his" | "her" | "him" | "himself" | "herself"
-        ) {
+        if matches!(*w, "he" | "she" | "his" | "her" | "himself" | "herself") {
             return true;
         }
         // A day or month between ("Yeltsin said on Monday he ...") is no other name.
@@ -3493,6 +3494,16 @@ mod tests {
         expect_document(
             "Mitsubishi said on Monday it would build a plant .",
             &[("Mitsubishi", "ORG")],
+        );
+        // An object pronoun is someone else, and an acronym no person.
+        expect_document(
+            "Airbus is owned by European Aeronautic Defense & Space Company ( EADS ) . | I had hoped you would stay until EADS got rid of him .",
+            &[
+                ("Airbus", "ORG"),
+                ("European Aeronautic Defense & Space Company", "ORG"),
+                ("EADS", "ORG"),
+                ("EADS", "ORG"),
+            ],
         );
     }
 
