@@ -982,6 +982,11 @@ impl Memory {
                     self.products.insert(one);
                     self.products.insert(run);
                 }
+                // A name with a company's legal form after it is a company everywhere, also
+                // without the form ("AirTanker Ltd." and then "AirTanker , who retains").
+                if j - start >= 2 && super::LEGAL_FORMS.contains(&words[j - 1]) {
+                    self.firms.insert(words[start..j - 1].join(" "));
+                }
                 // An event's abbreviation in brackets is no name either ("Worldwide
                 // Developers Conference ( WWDC )").
                 if words[start..j].iter().any(|w| EVENT_WORDS.contains(w)) {
@@ -3504,6 +3509,11 @@ mod tests {
                 ("EADS", "ORG"),
                 ("EADS", "ORG"),
             ],
+        );
+        // A company with its legal form is one without it, whoever follows it.
+        expect_document(
+            "AirTanker Ltd. signed the deal . | The jets are owned by AirTanker , who retains rights .",
+            &[("AirTanker Ltd.", "ORG"), ("AirTanker", "ORG")],
         );
     }
 
