@@ -2,7 +2,7 @@
 //! store. Each stage is one function in its own module; this module only runs them in order.
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
 use chrono::NaiveDate;
 
@@ -117,7 +117,8 @@ pub struct ImportProgress {
 }
 
 /// Imports files and folders into the store. Bad files are listed in the summary; the rest goes
-/// on. `cancel` stops the run between batches (what was written stays whole).
+/// on. `cancel` stops the run between batches (what was written stays whole). One thread writes
+/// each batch while the next is read and extracted: the store's writes are one core's work.
 pub fn import_paths(
     store: &mut Store,
     paths: &[PathBuf],
@@ -134,35 +135,66 @@ pub fn import_paths(
             Err(e) => summary.failed.push(failure(&e)),
         }
     }
-    let mut batch: Vec<NewArticle> = Vec::with_capacity(BATCH);
-    for (i, file) in files.iter().enumerate() {
-        if cancel.load(Ordering::Relaxed) {
-            summary.cancelled = true;
-            break;
-        }
-        let outcome = import::read_file(file, options);
-        summary.failed.extend(outcome.errors.iter().map(failure));
-        let articles = prepare_file(&outcome.articles, reference);
-        for (raw, article) in outcome.articles.iter().zip(articles) {
-            batch.push(new_article(raw, article, false));
-        }
-        if batch.len() >= BATCH {
-            if options.extract {
-                extract_batch(&mut batch);
+    let imported = AtomicU32::new(0);
+    let duplicates = AtomicU32::new(0);
+    let written = std::thread::scope(|scope| {
+        // One batch waits while another is written: a killed import loses at most those two,
+        // each whole or not at all.
+        let (send, receive) = std::sync::mpsc::sync_channel::<Vec<NewArticle>>(1);
+        let (imported, duplicates) = (&imported, &duplicates);
+        let writer = scope.spawn(move || -> Result<(), StoreError> {
+            for batch in receive {
+                for outcome in store.insert_articles(&batch)? {
+                    match outcome {
+                        Inserted::New(_) => imported.fetch_add(1, Ordering::Relaxed),
+                        Inserted::Duplicate(_) => duplicates.fetch_add(1, Ordering::Relaxed),
+                    };
+                }
             }
-            flush(store, &mut batch, &mut summary)?;
-        }
-        progress(&ImportProgress {
-            files_done: i + 1,
-            files_total: files.len(),
-            imported: summary.imported,
-            current: file.clone(),
+            Ok(())
         });
-    }
-    if options.extract {
-        extract_batch(&mut batch);
-    }
-    flush(store, &mut batch, &mut summary)?;
+        let mut batch: Vec<NewArticle> = Vec::with_capacity(BATCH);
+        let hand_over = |batch: &mut Vec<NewArticle>| {
+            if batch.is_empty() {
+                return true;
+            }
+            if options.extract {
+                extract_batch(batch);
+            }
+            // The writer stopped on an error: it is returned below.
+            send.send(std::mem::take(batch)).is_ok()
+        };
+        for (i, file) in files.iter().enumerate() {
+            if cancel.load(Ordering::Relaxed) {
+                summary.cancelled = true;
+                break;
+            }
+            let outcome = import::read_file(file, options);
+            summary.failed.extend(outcome.errors.iter().map(failure));
+            let articles = prepare_file(&outcome.articles, reference);
+            for (raw, article) in outcome.articles.iter().zip(articles) {
+                batch.push(new_article(raw, article, false));
+            }
+            if batch.len() >= BATCH && !hand_over(&mut batch) {
+                break;
+            }
+            progress(&ImportProgress {
+                files_done: i + 1,
+                files_total: files.len(),
+                imported: imported.load(Ordering::Relaxed),
+                current: file.clone(),
+            });
+        }
+        hand_over(&mut batch);
+        // No more batches: the writer ends when it has written what it has.
+        drop(send);
+        writer
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e))
+    });
+    summary.imported += imported.into_inner();
+    summary.duplicates += duplicates.into_inner();
+    written?;
     Ok(summary)
 }
 
