@@ -2321,8 +2321,6 @@ fn belonging(w: &str, next: Option<&&str>, lists: &NameLists) -> bool {
         && !lists.surnames.contains(w)
 }
 
-/// Whether the word at `at` acts or owns as a person does: a verb or a speech verb follows,
-/// a possessive, a life ("was born"), "said" before it, or the document repeats it.
 /// Whether a name of three words or more has an ordinary word in the middle that is nobody's
 /// name ("Mac App Store": a product that opens with a given name and ends with a surname's
 /// spelling). The last word alone may be one ("Steve Jobs", "Tim Cook").
@@ -2341,6 +2339,8 @@ fn common_inside(span: &[&str], lists: &NameLists, classes: &WordClasses) -> boo
     n > 2 && span[1..n - 1].iter().any(common)
 }
 
+/// Whether the word at `at` acts or owns as a person does: a verb or a speech verb follows,
+/// a possessive, a life ("was born"), "said" before it, or the document repeats it.
 fn surname_acts(words: &[&str], at: usize, memory: &Memory, lists: &NameLists) -> bool {
     let rest = &words[at + 1..];
     verb_after(rest)

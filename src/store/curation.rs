@@ -625,16 +625,11 @@ pub(super) fn upsert_actor(
     Ok(id)
 }
 
-/// After an organisation's aliases are stored: an acronym among them that another article
-/// named alone ("SIA" beside "Singapore Airlines ( SIA )") now counts as the organisation, if
-/// it is the one organisation with that alias and the user decided nothing about the acronym;
-/// an acronym two organisations now share stands alone again.
 /// After articles were written: each actor they name, or named before extraction ran again,
 /// takes the kind most of its mentions in all articles give it ("Mac" a person in one headline,
 /// a product everywhere else) and keeps the aliases some article still gives it, and an actor
 /// extraction made that no article names any more is removed with its aliases and roles,
-/// unless a correction names it. The name mapping is recomputed
-/// when either changed anything.
+/// unless a correction names it. The name mapping is recomputed when either changed anything.
 pub(super) fn settle_actors(tx: &Transaction<'_>, touched: &[i64], before: &[i64]) -> Result<()> {
     let mut changed = false;
     let mut seen = HashSet::new();
@@ -720,6 +715,10 @@ fn most_given<'a>(votes: &'a [(String, i64)], current: &str) -> Option<&'a str> 
     )
 }
 
+/// After an organisation's aliases are stored: an acronym among them that another article
+/// named alone ("SIA" beside "Singapore Airlines ( SIA )") now counts as the organisation, if
+/// it is the one organisation with that alias and the user decided nothing about the acronym;
+/// an acronym two organisations now share stands alone again.
 pub(super) fn take_up_acronyms(tx: &Transaction<'_>, aliases: &[String], kind: &str) -> Result<()> {
     for alias in aliases
         .iter()
