@@ -627,9 +627,10 @@ pub(super) fn upsert_actor(
 
 /// After articles were written: each actor they name, or named before extraction ran again,
 /// takes the kind most of its mentions in all articles give it ("Mac" a person in one headline,
-/// a product everywhere else) and keeps the aliases some article still gives it, and an actor
-/// extraction made that no article names any more is removed with its aliases and roles,
-/// unless a correction names it. The name mapping is recomputed when either changed anything.
+/// a product everywhere else) and keeps the aliases and roles some article still gives it, and
+/// an actor extraction made that no article names any more is removed with its aliases and
+/// roles, unless a correction names it. The name mapping is recomputed when either changed
+/// anything.
 pub(super) fn settle_actors(tx: &Transaction<'_>, touched: &[i64], before: &[i64]) -> Result<()> {
     let mut changed = false;
     let mut seen = HashSet::new();
@@ -647,7 +648,7 @@ pub(super) fn settle_actors(tx: &Transaction<'_>, touched: &[i64], before: &[i64
         if user_made {
             continue;
         }
-        // Aliases no article gives any more go, once every article's are known.
+        // Aliases no article gives any more go, once every article's are known; so do roles.
         let dropped = tx
             .prepare_cached(
                 "DELETE FROM actor_alias WHERE actor_id = ?1
@@ -657,6 +658,13 @@ pub(super) fn settle_actors(tx: &Transaction<'_>, touched: &[i64], before: &[i64
             )?
             .execute([id])?;
         changed |= dropped > 0;
+        tx.prepare_cached(
+            "DELETE FROM actor_role WHERE actor_id = ?1
+               AND NOT EXISTS (SELECT 1 FROM article_actor WHERE actor_id = ?1 AND roles IS NULL)
+               AND role NOT IN (SELECT j.value FROM article_actor aa, json_each(aa.roles) j
+                                WHERE aa.actor_id = ?1)",
+        )?
+        .execute([id])?;
         // A country is the gazetteer's word.
         if kind == "country" {
             continue;

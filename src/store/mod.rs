@@ -577,8 +577,8 @@ fn write_extraction(
             .count()
             .max(1);
         tx.prepare_cached(
-            "INSERT OR REPLACE INTO article_actor(article_id, actor_id, kind, mentions, aliases)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
+            "INSERT OR REPLACE INTO article_actor(article_id, actor_id, kind, mentions, aliases, roles)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         )?
         .execute(params![
             article_id,
@@ -586,6 +586,7 @@ fn write_extraction(
             a.kind.as_str(),
             mentions as i64,
             serde_json::to_string(&a.aliases).unwrap_or_else(|_| "[]".into()),
+            serde_json::to_string(&a.roles).unwrap_or_else(|_| "[]".into()),
         ])?;
         actor_ids.push(id);
         for role in &a.roles {
@@ -654,8 +655,8 @@ fn write_extraction(
                 .execute(params![event_id, actor_id, p.role.as_str(), day_from])?;
             // A participant the names did not list counts as the article's, of no known kind.
             tx.prepare_cached(
-                "INSERT OR IGNORE INTO article_actor(article_id, actor_id, kind, aliases)
-                 VALUES (?1, ?2, 'group', '[]')",
+                "INSERT OR IGNORE INTO article_actor(article_id, actor_id, kind, aliases, roles)
+                 VALUES (?1, ?2, 'group', '[]', '[]')",
             )?
             .execute(params![article_id, actor_id])?;
             actor_ids.push(actor_id);

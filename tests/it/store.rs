@@ -1315,15 +1315,25 @@ fn an_actor_is_what_most_mentions_make_it_and_extraction_again_drops_what_no_art
         1,
         "the surname is shared"
     );
+    let mut jobs = actor("Steve Jobs", person, &["Jobs"]);
+    jobs.roles = vec!["chief executive".into()];
     let again = Extraction {
-        actors: vec![actor("Steve Jobs", person, &["Jobs"])],
+        actors: vec![jobs],
         events: vec![said("Steve Jobs", "2011-04-04")],
         ..Default::default()
     };
     store.replace_extraction(id, &again).unwrap();
     assert_eq!(kind(&store, "U.S. Jobs"), None);
     assert_eq!(actor_events(&store, "Steve Jobs"), 3);
-    // An alias no article gives any more goes too.
+    let roles = |store: &Store| {
+        let all = store.actors().unwrap();
+        all.into_iter()
+            .find(|a| a.name == "Steve Jobs")
+            .unwrap()
+            .roles
+    };
+    assert_eq!(roles(&store), ["chief executive"]);
+    // An alias or a role no article gives any more goes too.
     let again = Extraction {
         actors: vec![actor("Steve Jobs", person, &[])],
         events: vec![said("Steve Jobs", "2011-04-04")],
@@ -1338,6 +1348,7 @@ fn an_actor_is_what_most_mentions_make_it_and_extraction_again_drops_what_no_art
             .aliases
     };
     assert_eq!(aliases(&store), ["Jobs"], "article E still gives it");
+    assert!(roles(&store).is_empty());
     // A name the user corrected stays, even when no article names it any more.
     store.rename_actor("Mac", "Macintosh").unwrap();
     for article in [a, b, c] {
@@ -1881,4 +1892,42 @@ fn the_articles_tab_lists_the_articles_the_filter_selects() {
     );
     // A name the store does not know selects nothing.
     assert_eq!(titles(r#"{"actor": "Atlantis"}"#), Vec::<String>::new());
+}
+
+#[test]
+fn a_workspace_of_the_schema_before_keeps_its_named_actors_and_drops_the_stale_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("old.db");
+    {
+        let mut store = Store::open(&db).unwrap();
+        let text = std::fs::read_to_string(seed_path()).unwrap();
+        pipeline::import_text(&mut store, "seed.txt", &text, date("2026-01-01")).unwrap();
+    }
+    let named = |store: &Store| -> Vec<String> {
+        let mut names: Vec<String> = store
+            .actors()
+            .unwrap()
+            .into_iter()
+            .map(|a| a.name)
+            .collect();
+        names.sort();
+        names
+    };
+    let before = named(&Store::open(&db).unwrap());
+    assert!(before.len() >= 3, "{before:?}");
+    // As the previous schema left it: no table of who names whom, and a name older rules made
+    // that nothing names any more.
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.execute_batch(
+            "DROP TABLE article_actor;
+             INSERT INTO actor(canonical_name, kind, extractor, rule) VALUES ('Kremlin Dmitry', 'person', 'old', 'old');
+             UPDATE actor SET eff_id = id WHERE eff_id IS NULL;
+             PRAGMA user_version = 5;",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&db).unwrap();
+    assert_eq!(named(&store), before, "the stale name goes, the named stay");
+    assert_eq!(store.check().unwrap(), Vec::<String>::new());
 }
