@@ -13,7 +13,8 @@ use crate::view::{ImportFailure, ImportSummary};
 use crate::{events, lang, names, time};
 
 /// Articles are written in batches of this many, each batch one transaction (each article is
-/// whole inside it): a killed import loses at most the batch in flight, never half an article.
+/// whole inside it): a killed import loses at most the batch being written and the one being
+/// extracted, never half an article.
 const BATCH: usize = 256;
 
 /// Stages 2 and 3 on a freshly read article: publication date, language, content hash.
@@ -200,7 +201,7 @@ pub fn import_paths(
 
 /// Runs extraction on every article of `batch`, on as many threads as the machine has cores:
 /// each article is extracted on its own from read-only resources, so the result is the same as
-/// one after another. Workers take a few articles at a time, so long ones do not hold up the rest.
+/// one after another.
 fn extract_batch(batch: &mut [NewArticle]) {
     let articles: Vec<&Article> = batch.iter().map(|item| &item.article).collect();
     let extractions = extract_all(&articles);
@@ -209,35 +210,39 @@ fn extract_batch(batch: &mut [NewArticle]) {
     }
 }
 
-/// [`extract`] on each article, in parallel; the results in the articles' order.
+/// [`extract`] on each article, in parallel; the results in the articles' order. Each worker
+/// takes the next article not yet taken, so long ones do not hold up the rest.
 pub fn extract_all(articles: &[&Article]) -> Vec<Extraction> {
-    use std::sync::atomic::AtomicUsize;
-    use std::sync::Mutex;
-    const CHUNK: usize = 4;
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
-        .min(articles.len().div_ceil(CHUNK));
+        .min(articles.len());
     if workers <= 1 {
         return articles.iter().map(|a| extract(a)).collect();
     }
-    let mut out: Vec<Extraction> = Vec::with_capacity(articles.len());
-    out.resize_with(articles.len(), Extraction::default);
-    let parts: Vec<Mutex<&mut [Extraction]>> = out.chunks_mut(CHUNK).map(Mutex::new).collect();
-    let next = AtomicUsize::new(0);
-    std::thread::scope(|scope| {
-        for _ in 0..workers {
-            scope.spawn(|| loop {
-                let k = next.fetch_add(1, Ordering::Relaxed);
-                let Some(part) = parts.get(k) else { break };
-                let mut part = part.lock().unwrap_or_else(|e| e.into_inner());
-                for (slot, article) in part.iter_mut().zip(&articles[k * CHUNK..]) {
-                    *slot = extract(article);
-                }
-            });
-        }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut done: Vec<(usize, Extraction)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let k = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(article) = articles.get(k) else {
+                            break;
+                        };
+                        mine.push((k, extract(article)));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
     });
-    drop(parts);
-    out
+    done.sort_unstable_by_key(|(k, _)| *k);
+    done.into_iter().map(|(_, extraction)| extraction).collect()
 }
 
 /// Imports text given directly (pasted or dropped in the app); `name` picks the format by its

@@ -253,7 +253,6 @@ pub fn name_lists(lang: &str) -> &'static NameLists {
     .unwrap_or_else(|| EMPTY.get_or_init(NameLists::default))
 }
 
-/// The word classes of a language (`resources/<lang>/word-classes.tsv`; empty without one).
 /// Whether one word names this place as it names itself, or is no dictionary word: a word of
 /// the dictionary is a place by the place's own name only, never by another language's name for
 /// it ("Lion" is Lyon in Occitan, and Apple's "OS X Lion").
@@ -261,6 +260,7 @@ fn by_its_own_name(place: &gazetteer::Entry, word: &str, classes: &WordClasses) 
     place.name == word || !classes.is_root(&word.to_lowercase())
 }
 
+/// The word classes of a language (`resources/<lang>/word-classes.tsv`; empty without one).
 pub fn word_classes(lang: &str) -> &'static WordClasses {
     static CLASSES: OnceLock<HashMap<&'static str, WordClasses>> = OnceLock::new();
     static EMPTY: OnceLock<WordClasses> = OnceLock::new();
